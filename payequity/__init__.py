@@ -1,0 +1,42 @@
+"""payequity: salary review and pay-equity analysis (lönekartläggning).
+
+Load pay data, apply job evaluation, run the yearly pay survey for unjustified gender gaps and
+render reports. See the README for the quick start.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .config import SurveyConfig, load_config
+from .exceptions import PayEquityError
+from .io import PayData, load_pay_data, load_survey
+from .pipeline import SurveyRun, run
+
+try:
+    __version__ = version("payequity")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+
+
+def __getattr__(name: str):  # datasets is imported on first use, keeping `import payequity` light
+    if name == "datasets":
+        import importlib
+
+        return importlib.import_module(".datasets", __name__)
+    raise AttributeError(f"module 'payequity' has no attribute {name!r}")
+
+
+__all__ = [
+    "PayData",
+    "PayEquityError",
+    "SurveyConfig",
+    "SurveyRun",
+    "__version__",
+    "datasets",
+    "load_config",
+    "load_pay_data",
+    "load_survey",
+    "run",
+]

@@ -1,0 +1,3 @@
+from payequity.cli import main
+
+raise SystemExit(main())

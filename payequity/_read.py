@@ -1,0 +1,353 @@
+"""Reading a source file into raw cells, and parsing cells into numbers, dates and flags.
+
+Everything here works on the raw values as they stand in the file (strings for CSV, Python
+objects for XLSX and Parquet); :mod:`payequity.io` maps and validates them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .exceptions import DataFileError
+
+ENCODINGS = ("utf-8-sig", "utf-8", "cp1252")
+DELIMITERS = (";", ",", "\t")
+_SPACES = " \u00a0\u202f"
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+@dataclass
+class RawTable:
+    """The cells of a source file, one row per non-blank record, all as read."""
+
+    cells: pd.DataFrame  # index = source_row (1-based sheet row, header = 1)
+    path: Path
+    sha256: str
+    fmt: str  # csv xlsx parquet
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    blank_rows: list[int] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_table(
+    path: str | Path,
+    *,
+    sheet: str | int | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> RawTable:
+    """Read CSV, XLSX or Parquet into raw cells (see :class:`RawTable`)."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataFileError(f"{path}: no such data file; check data.path in survey.toml")
+    suffix = path.suffix.lower()
+    digest = file_sha256(path)
+    if suffix in (".xlsx", ".xlsm"):
+        cells, sheet_name, blanks, names = _read_xlsx(path, sheet)
+        return RawTable(
+            cells, path, digest, "xlsx", sheet=sheet_name, blank_rows=blanks, sheets=names
+        )
+    if suffix in (".parquet", ".pq"):
+        cells = _read_parquet(path)
+        return RawTable(cells, path, digest, "parquet")
+    if suffix == ".xls":
+        raise DataFileError(f"{path}: old .xls workbooks are not read; save it as .xlsx or CSV")
+    raw = path.read_bytes()
+    enc = encoding or detect_encoding(raw, path)
+    try:
+        text = raw.decode(enc)
+    except UnicodeDecodeError as exc:
+        raise DataFileError(
+            f"{path}: byte {exc.start} is not valid {enc}; set data.encoding to the file's encoding"
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    delim = delimiter or detect_delimiter(text, path)
+    cells, blanks = _read_csv_text(text, delim, path)
+    return RawTable(cells, path, digest, "csv", encoding=enc, delimiter=delim, blank_rows=blanks)
+
+
+def detect_encoding(raw: bytes, path: Path) -> str:
+    """utf-8-sig (BOM), else utf-8, else cp1252."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataFileError(f"{path}: UTF-16 text is not read; save it as UTF-8 (CSV UTF-8)")
+    if b"\x00" in raw[:4096]:
+        raise DataFileError(f"{path}: not a text file (it holds NUL bytes); export it as CSV or XLSX")
+    try:
+        raw.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        raw.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        raise DataFileError(
+            f"{path}: neither UTF-8 nor cp1252 text; save it as UTF-8 or set data.encoding"
+        ) from None
+
+
+def detect_delimiter(text: str, path: Path) -> str:
+    """The delimiter among ; , tab that splits the header line into the most fields."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    if not header:
+        raise DataFileError(f"{path}: the file is empty; export the pay data again")
+    counts = {d: len(next(csv.reader([header], delimiter=d))) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    if counts[best] < 2:
+        raise DataFileError(
+            f"{path}: cannot tell the delimiter (header has no ; , or tab); set data.delimiter"
+        )
+    return best
+
+
+def _read_csv_text(text: str, delim: str, path: Path) -> tuple[pd.DataFrame, list[int]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    try:
+        records = list(reader)
+    except csv.Error as exc:
+        raise DataFileError(
+            f"{path}: line {reader.line_num}: {exc}; check quoting in the file"
+        ) from None
+    # the header is the first non-blank record
+    start = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
+    if start is None:
+        raise DataFileError(f"{path}: the file is empty; export the pay data again")
+    header = [h.strip() for h in records[start]]
+    _check_header(header, path)
+    width = len(header)
+    rows, index, blanks = [], [], []
+    for i, rec in enumerate(records[start + 1 :], start=start + 2):
+        if not any(c.strip() for c in rec):
+            blanks.append(i)
+            continue
+        if len(rec) > width and any(c.strip() for c in rec[width:]):
+            raise DataFileError(
+                f"{path}: row {i} has {len(rec)} fields but the header has {width}; "
+                "check the delimiter (data.delimiter) and quoting"
+            )
+        rows.append((rec + [""] * width)[:width])
+        index.append(i)
+    cells = pd.DataFrame(rows, columns=header, index=pd.Index(index, name="source_row"), dtype=object)
+    return cells, blanks
+
+
+def _check_header(header: list[Any], path: Path) -> None:
+    empty = [i + 1 for i, h in enumerate(header) if str(h).strip() == ""]
+    names = [str(h) for h in header]
+    dup = sorted({h for h in names if names.count(h) > 1 and h.strip()})
+    if dup:
+        raise DataFileError(f"{path}: header repeats {dup}; give each column its own name")
+    if empty and len(empty) == len(header):
+        raise DataFileError(f"{path}: the header row is empty; the first row must name the columns")
+
+
+def _read_xlsx(
+    path: Path, sheet: str | int | None
+) -> tuple[pd.DataFrame, str, list[int], list[str]]:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise DataFileError(f"{path}: not a readable XLSX workbook ({exc}); save it again") from None
+    try:
+        names = wb.sheetnames
+        if sheet is None:
+            name = names[0]
+        elif isinstance(sheet, int):
+            if not 0 <= sheet < len(names):
+                raise DataFileError(f"{path}: no sheet number {sheet}; sheets are {names}")
+            name = names[sheet]
+        elif sheet in names:
+            name = sheet
+        else:
+            raise DataFileError(f"{path}: no sheet {sheet!r}; set data.sheet to one of {names}")
+        ws = wb[name]
+        records = [list(r) for r in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    start = next((i for i, r in enumerate(records) if any(_filled(c) for c in r)), None)
+    if start is None:
+        raise DataFileError(f"{path}: sheet {name!r} is empty")
+    header = [("" if h is None else str(h).strip()) for h in records[start]]
+    while header and header[-1] == "":
+        header.pop()
+    _check_header(header, path)
+    width = len(header)
+    header = [h or f"column_{i + 1}" for i, h in enumerate(header)]
+    rows, index, blanks = [], [], []
+    for i, rec in enumerate(records[start + 1 :], start=start + 2):
+        rec = (list(rec) + [None] * width)[:width]
+        if not any(_filled(c) for c in rec):
+            blanks.append(i)
+            continue
+        rows.append(["" if c is None else c for c in rec])
+        index.append(i)
+    # trailing blank rows are sheet padding, not records
+    blanks = [b for b in blanks if index and b < index[-1]]
+    cells = pd.DataFrame(rows, columns=header, index=pd.Index(index, name="source_row"), dtype=object)
+    return cells, name, blanks, list(names)
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and str(value).strip() != ""
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        frame = pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several kinds for a broken file
+        raise DataFileError(f"{path}: not a readable Parquet file ({exc})") from None
+    frame = frame.astype(object).where(frame.notna(), "")
+    frame.index = pd.Index(range(2, len(frame) + 2), name="source_row")
+    frame.columns = [str(c) for c in frame.columns]
+    return frame
+
+
+# --- parsing cells ---------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+_CURRENCY = re.compile(r"^(?:SEK|kr|USD|EUR|\$|€)\s*|\s*(?:SEK|kr|kr\.|:-|USD|EUR|\$|€)$", re.I)
+
+
+def blank(values: pd.Series) -> pd.Series:
+    """True where a raw cell is empty."""
+    return values.map(lambda v: v is None or (isinstance(v, float) and np.isnan(v))) | (
+        values.astype("string").str.strip().fillna("") == ""
+    )
+
+
+def parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]:
+    """Parse raw cells to floats.
+
+    Returns ``(numbers, invalid)``: blanks are NaN and not invalid; text that is not a number in
+    the file's style is NaN and invalid. Thousands separators: space, no-break space, narrow
+    no-break space, or the other of ``.``/``,`` when grouped by three digits.
+    """
+    out = pd.Series(np.nan, index=values.index, dtype=float)
+    is_num = values.map(lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool))
+    if is_num.any():
+        out[is_num] = values[is_num].astype(float)
+    rest = values[~is_num]
+    invalid = pd.Series(False, index=values.index)
+    if rest.empty:
+        return out, invalid
+    t = rest.astype("string").fillna("").str.strip()
+    t = t.str.replace(_CURRENCY, "", regex=True).str.strip()
+    t = t.str.replace("\u2212", "-", regex=False)  # typographic minus
+    sep = "." if decimal == "," else ","
+    group = rf"[-+]?\d{{1,3}}(?:[{_SPACES}{re.escape(sep)}]\d{{3}})+(?:{re.escape(decimal)}\d+)?"
+    grouped = t.str.fullmatch(group).fillna(False)
+    t = t.where(~grouped, t.str.replace(rf"[{_SPACES}{re.escape(sep)}]", "", regex=True))
+    if decimal == ",":
+        # a dot may still be a decimal point in a mixed export, when there is no comma
+        t = t.str.replace(",", ".", regex=False)
+    ok = t.str.fullmatch(_NUMBER.pattern).fillna(False)
+    empty = t == ""
+    parsed = pd.to_numeric(t.where(ok), errors="coerce")
+    out[rest.index] = parsed.astype(float)
+    invalid[rest.index] = ~ok & ~empty
+    return out, invalid
+
+
+def parse_dates(
+    values: pd.Series, date_format: str | None, *, column: str, path: Path | str
+) -> tuple[pd.Series, pd.Series]:
+    """Parse raw cells to dates (datetime64).
+
+    ISO (``2026-09-01``, optionally with a time), ``YYYYMMDD`` and Excel serial numbers are
+    detected; any other style needs ``date_format`` (strptime codes, e.g. ``%m/%d/%Y``). When most
+    values are in no detected style and no format is given, a :class:`DataFileError` names the
+    column and the fix. Returns ``(dates, invalid)``.
+    """
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    invalid = pd.Series(False, index=values.index)
+    empty = blank(values)
+    for idx, v in values[~empty].items():
+        parsed = _parse_date(v, date_format)
+        if parsed is None:
+            invalid[idx] = True
+        else:
+            out[idx] = parsed
+    n = int((~empty).sum())
+    styled = values[invalid].map(lambda v: bool(_OTHER_STYLE.fullmatch(str(v).strip())))
+    if date_format is None and n and invalid.sum() > n / 2 and styled.any():
+        example = values[invalid][styled].iloc[0]
+        raise DataFileError(
+            f"{path}: column {column!r} holds dates like {str(example)!r} that are not ISO, "
+            'YYYYMMDD or Excel serials; set data.date_format (e.g. "%m/%d/%Y")'
+        )
+    return out, invalid
+
+
+_OTHER_STYLE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s.*)?|\d{1,2}\s*\w+\s*\d{2,4}")
+
+
+def _parse_date(v: Any, date_format: str | None) -> pd.Timestamp | None:
+    if isinstance(v, pd.Timestamp | dt.datetime):
+        return pd.Timestamp(v).normalize()
+    if isinstance(v, dt.date):
+        return pd.Timestamp(v)
+    if isinstance(v, int | float | np.number) and not isinstance(v, bool):
+        return _from_serial(float(v))
+    s = str(v).strip()
+    if date_format:
+        try:
+            return pd.Timestamp(dt.datetime.strptime(s, date_format)).normalize()
+        except ValueError:
+            pass
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", s):
+            return pd.Timestamp(dt.datetime.fromisoformat(s)).normalize()
+        if re.fullmatch(r"\d{8}", s):
+            return pd.Timestamp(dt.datetime.strptime(s, "%Y%m%d"))
+    except ValueError:
+        return None
+    if re.fullmatch(r"\d{1,5}(?:[.,]\d+)?", s):
+        return _from_serial(float(s.replace(",", ".")))
+    return None
+
+
+def _from_serial(x: float) -> pd.Timestamp | None:
+    # Excel serials from 1 (1900-01-01) to 2958465 (9999-12-31); plausible HR dates only
+    if 1 <= x <= 80000:
+        return (_EXCEL_EPOCH + pd.Timedelta(days=int(x))).normalize()
+    return None
+
+
+_TRUE = {"ja", "j", "yes", "y", "true", "sant", "1", "x", "chef"}
+_FALSE = {"nej", "n", "no", "false", "falskt", "0", ""}
+
+
+def parse_flags(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Parse yes/no cells (Ja/Nej, yes/no, true/false, 1/0, x/blank). Returns (flags, invalid)."""
+    text = values.map(lambda v: str(v).strip().lower() if not isinstance(v, bool) else str(v).lower())
+    text = text.replace({"1.0": "1", "0.0": "0"})
+    flags = pd.Series(pd.NA, index=values.index, dtype="boolean")
+    flags[text.isin(_TRUE)] = True
+    flags[text.isin(_FALSE)] = False
+    invalid = ~text.isin(_TRUE | _FALSE)
+    return flags, invalid

@@ -1,0 +1,160 @@
+"""The ``payequity`` command: argument parsing only; the work is done by the library.
+
+Exit codes (DESIGN §7): 0 success (whatever is flagged), 1 a user error with a one-line message
+naming the file, key or row and the fix, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .exceptions import PayEquityError
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("payequity")
+    except PackageNotFoundError:  # pragma: no cover - source tree without install
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="payequity",
+        description="Pay-equity survey (lönekartläggning) and salary review for Swedish "
+        "municipalities and the EU Pay Transparency Directive.",
+        epilog="Exit codes: 0 success, 1 user error (the message says what to fix), 2 bad usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"payequity {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("run", help="the yearly run: data files, manifest (and reports as built)")
+    p.add_argument("config", type=Path, help="the survey.toml")
+    p.add_argument("--audience", choices=("hr", "union", "manager", "public"),
+                   help="who the output is for (default: report.audience)")  # fmt: skip
+    p.add_argument("--out", type=Path, help="output folder (overrides output.dir)")
+    p.add_argument("--year", type=int, help="survey year (overrides survey.year)")
+    p.add_argument("--only", action="append", metavar="PART",
+                   help="replace only data, pdf or xlsx (repeat or comma-separate)")  # fmt: skip
+    p.add_argument("--timestamp", help="created_at as ISO 8601 UTC (or SOURCE_DATE_EPOCH)")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+    v = sub.add_parser("validate", help="load and check the pay data; count exclusions")
+    v.add_argument("config", type=Path, help="the survey.toml")
+    v.add_argument("--strict", action="store_true", help="exit 1 if any row is excluded")
+    v.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    v.add_argument("--examples", type=int, default=3, metavar="N",
+                   help="example rows shown per reason (default 3)")  # fmt: skip
+
+    s = sub.add_parser("sample", help="write the sample municipality into a folder")
+    from . import datasets
+
+    datasets.add_arguments(s)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``payequity`` command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        if args.command == "run":
+            return _run(args)
+        if args.command == "validate":
+            return _validate(args)
+        if args.command == "sample":
+            from . import datasets
+
+            return datasets.run_from_args(args)
+    except PayEquityError as exc:
+        print(f"payequity: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"payequity: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("payequity: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # no traceback reaches a user; PAYEQUITY_DEBUG=1 shows it
+        if os.environ.get("PAYEQUITY_DEBUG"):
+            raise
+        print(
+            f"payequity: internal error: {type(exc).__name__}: {exc} "
+            "(rerun with PAYEQUITY_DEBUG=1 for details and report it)",
+            file=sys.stderr,
+        )
+        return 1
+    parser.error(f"unknown command {args.command}")  # pragma: no cover
+    return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .pipeline import run
+
+    result = run(
+        args.config,
+        audience=args.audience,
+        year=args.year,
+        out=args.out,
+        only=args.only,
+        timestamp=args.timestamp,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+    if not args.quiet:
+        print(_validation_text(result.data, examples=0))
+        print(f"wrote {', '.join(result.written)} to {result.out_dir}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .io import load_survey
+
+    data = load_survey(args.config)
+    if not args.quiet:
+        print(_validation_text(data, examples=args.examples))
+    if args.strict and data.provenance.rows_excluded:
+        print(
+            f"payequity: error: {data.provenance.rows_excluded} rows excluded (--strict); "
+            "fix the rows listed above or the mapping",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _validation_text(data, *, examples: int) -> str:  # noqa: ANN001 - PayData
+    p = data.provenance
+    lines = [
+        f"{p.file}: {p.rows_read} rows read, {p.rows_kept} kept, {p.rows_excluded} excluded"
+        + (f" ({len(data.warnings)} warnings)" if len(data.warnings) else "")
+    ]
+    if p.dropped_columns:
+        lines.append(f"dropped columns holding personnummer: {', '.join(p.dropped_columns)}")
+    for title, frame, col in (
+        ("excluded rows by reason", data.exclusions, "reason"),
+        ("warnings by kind", data.warnings, "warning"),
+    ):
+        if frame.empty:
+            continue
+        lines.append(f"{title}:")
+        counts = frame[col].value_counts()
+        width = max(len(str(k)) for k in counts.index)
+        for kind, n in counts.items():
+            lines.append(f"  {str(kind).ljust(width)}  {n}")
+            for _, r in frame[frame[col] == kind].head(examples).iterrows():
+                lines.append(f"    row {r['source_row']}: {r['column']} = {r['value']!r}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

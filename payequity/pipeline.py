@@ -1,0 +1,302 @@
+"""The yearly run end to end: config → data → analyses → files (DESIGN §7).
+
+:func:`run` loads the survey.toml and the pay data, runs what exists of the survey and writes
+the output folder. Every part it owns is replaced atomically: files are written into a fresh
+folder beside the output and swapped in only when all of them are complete, so a failure leaves
+the previous files intact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ._pseudonym import pseudonym, read_key
+from ._summary import Summary
+from .config import SurveyConfig, load_config
+from .exceptions import ConfigError, PayEquityError
+from .io import PayData, load_survey
+
+__all__ = ["SurveyRun", "run", "resolve_timestamp", "ONLY_PARTS"]
+
+ONLY_PARTS = ("data", "pdf", "xlsx")
+AUDIENCES = ("hr", "union", "manager", "public")
+
+
+@dataclass(frozen=True, repr=False)
+class SurveyRun:
+    """What one run produced.
+
+    Attributes
+    ----------
+    config : SurveyConfig
+    data : PayData
+    evaluation : JobEvaluation or None
+        The job evaluation, when the config names one.
+    results : dict
+        Result objects by name (``"equal_work"``, ...), as far as the survey is built.
+    out_dir : Path
+    manifest : dict
+        What ``manifest.json`` holds.
+    """
+
+    config: SurveyConfig
+    data: PayData
+    evaluation: Any
+    results: dict[str, Any]
+    out_dir: Path
+    manifest: dict[str, Any]
+    written: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return f"<SurveyRun {self.config.survey.organisation} {self.manifest['year']} → {self.out_dir}>"
+
+    def summary(self) -> Summary:
+        """The run in a few lines: audience, rows, files written."""
+        p = self.data.provenance
+        facts = [
+            ("organisation", str(self.config.survey.organisation)),
+            ("year", str(self.manifest["year"])),
+            ("audience", self.manifest["audience"]),
+            ("rows read / kept / excluded", f"{p.rows_read} / {p.rows_kept} / {p.rows_excluded}"),
+            ("output", str(self.out_dir)),
+            ("files written", ", ".join(self.written) or "none"),
+        ]
+        return Summary("Survey run", facts, list(self.data.summary().tables))
+
+    def _repr_html_(self) -> str:
+        return self.summary()._repr_html_()
+
+
+def resolve_timestamp(timestamp: str | dt.datetime | None) -> dt.datetime:
+    """The run's timestamp: given, else ``SOURCE_DATE_EPOCH``, else now (UTC, whole seconds)."""
+    if isinstance(timestamp, dt.datetime):
+        ts = timestamp
+    elif timestamp is not None:
+        try:
+            ts = dt.datetime.fromisoformat(str(timestamp).replace("Z", "+00:00"))
+        except ValueError:
+            raise ConfigError(
+                f"--timestamp {timestamp!r} is not ISO 8601; use e.g. 2026-09-30T12:00:00Z"
+            ) from None
+    elif os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        raw = os.environ["SOURCE_DATE_EPOCH"].strip()
+        try:
+            ts = dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
+        except ValueError:
+            raise ConfigError(f"SOURCE_DATE_EPOCH={raw!r} is not whole seconds; fix it") from None
+    else:
+        ts = dt.datetime.now(dt.UTC)
+    if ts.tzinfo is None:
+        ts = ts.replace(tzinfo=dt.UTC)
+    return ts.astimezone(dt.UTC).replace(microsecond=0)
+
+
+def run(
+    config: SurveyConfig | str | Path,
+    *,
+    audience: str | None = None,
+    year: int | None = None,
+    out: str | Path | None = None,
+    only: str | Iterable[str] | None = None,
+    timestamp: str | dt.datetime | None = None,
+    progress: bool = False,
+) -> SurveyRun:
+    """Run the yearly survey and write the output folder.
+
+    Parameters
+    ----------
+    config : SurveyConfig or path
+        The survey.toml (or a loaded config).
+    audience : {"hr", "union", "manager", "public"}, optional
+        Who the output is for; None = ``report.audience`` of the config. Person-level files go
+        to hr and union only; non-hr runs need a pseudonym key.
+    year : int, optional
+        Overrides ``survey.year`` (the archive folder and the report's year).
+    out : path, optional
+        Overrides ``output.dir``.
+    only : "data", "pdf", "xlsx" or several, optional
+        Replace only these parts (``manifest.json`` is always rewritten).
+    timestamp : ISO 8601 string or datetime, optional
+        ``created_at``; None = ``SOURCE_DATE_EPOCH`` or now. Same inputs and timestamp give
+        byte-identical data files.
+    progress : bool
+        Show a progress bar (the CLI turns it on for terminals).
+
+    Returns
+    -------
+    SurveyRun
+
+    Examples
+    --------
+    >>> import payequity as pe
+    >>> result = pe.run("data/sample/survey.toml", out="/tmp/pe-out",
+    ...                 timestamp="2026-09-30T12:00:00Z")  # doctest: +SKIP
+    >>> result.manifest["inputs"][0]["rows_read"]  # doctest: +SKIP
+    4000
+    """
+    cfg = config if isinstance(config, SurveyConfig) else load_config(config)
+    audience = audience or cfg.report.audience
+    if audience not in AUDIENCES:
+        raise ConfigError(f"audience {audience!r} is not one of {', '.join(AUDIENCES)}")
+    parts = _parts(only)
+    year = int(year if year is not None else cfg.survey.year)
+    out_dir = Path(out).resolve() if out is not None else cfg.output.dir
+    created = resolve_timestamp(timestamp)
+    key = read_key(cfg.privacy.key_file, purpose=f"write {audience} output") if audience != "hr" else None
+
+    steps: list[tuple[str, Callable[[], None]]] = []
+    state: dict[str, Any] = {}
+    steps.append(("load data", lambda: state.update(data=load_survey(cfg))))
+    from tqdm.auto import tqdm
+
+    with tqdm(total=len(steps) + 1, disable=not progress, desc="payequity run", unit="step") as bar:
+        for label, step in steps:
+            bar.set_postfix_str(label)
+            step()
+            bar.update()
+        data: PayData = state["data"]
+        files: dict[str, bytes] = {}
+        if "data" in parts:
+            files.update(_data_files(data, audience, key))
+        manifest = _manifest(cfg, data, audience, year, created, out_dir)
+        files["manifest.json"] = _json_bytes(manifest)
+        bar.set_postfix_str("write")
+        written = _write_atomic(out_dir, files, owned=[p for p in parts if p == "data"])
+        if audience == "hr" and "data" in parts:
+            archive = cfg.archive.dir / str(year)
+            _write_atomic(archive, {k: v for k, v in files.items() if k.startswith("data/")},
+                          owned=["data"])  # fmt: skip
+        bar.update()
+    return SurveyRun(cfg, data, None, {}, out_dir, manifest, written)
+
+
+def _parts(only: str | Iterable[str] | None) -> list[str]:
+    if only is None:
+        return list(ONLY_PARTS)
+    items = [only] if isinstance(only, str) else list(only)
+    items = [p.strip() for item in items for p in str(item).split(",") if p.strip()]
+    bad = [p for p in items if p not in ONLY_PARTS]
+    if bad:
+        raise ConfigError(f"--only {bad[0]!r} is not one of {', '.join(ONLY_PARTS)}")
+    return items
+
+
+def _data_files(data: PayData, audience: str, key: str | None) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    if audience in ("hr", "union"):  # person-level rows go to hr and union only
+        excl = data.exclusions.copy()
+        if audience == "union" and key is not None:
+            excl["employee_id"] = excl["employee_id"].map(lambda v: pseudonym(v, key))
+        files["data/exclusions.csv"] = csv_bytes(excl)
+    return files
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A DataFrame as deterministic UTF-8 CSV bytes (LF, full float precision)."""
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _json_bytes(obj: Any) -> bytes:
+    return (json.dumps(obj, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _manifest(
+    cfg: SurveyConfig, data: PayData, audience: str, year: int, created: dt.datetime, out: Path
+) -> dict[str, Any]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = {"python": platform.python_version()}
+    for pkg in ("payequity", "pandas", "numpy", "scipy", "statsmodels", "matplotlib", "typst"):
+        try:
+            versions[pkg] = version(pkg)
+        except PackageNotFoundError:
+            versions[pkg] = None
+    p = data.provenance
+    config = cfg.to_dict()
+    config["survey"]["year"] = year
+    config["output"]["dir"] = _rel(out, cfg.base_dir)
+    return {
+        "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "audience": audience,
+        "year": year,
+        "config_file": _rel(cfg.path, cfg.base_dir) if cfg.path else None,
+        "config": config,
+        "versions": versions,
+        "inputs": [
+            {
+                "path": _rel(Path(p.file), cfg.base_dir),
+                "sha256": p.sha256,
+                "rows_read": p.rows_read,
+                "rows_kept": p.rows_kept,
+                "rows_excluded": p.rows_excluded,
+                "exclusions": {str(k): int(v) for k, v in data.exclusion_counts().items()},
+                "warnings": {str(k): int(v) for k, v in data.warning_counts().items()},
+                "mapping": p.mapping,
+                "dropped_columns": p.dropped_columns,
+            }
+        ],
+        "units": {},
+    }
+
+
+def _rel(path: Path | None, base: Path) -> str | None:
+    if path is None:
+        return None
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return os.path.relpath(path, base).replace(os.sep, "/")
+
+
+def _write_atomic(out_dir: Path, files: dict[str, bytes], *, owned: list[str]) -> list[str]:
+    """Write ``files`` (relative path → bytes) under ``out_dir``.
+
+    Each owned top-level folder is rebuilt in a staging folder and swapped in whole (old files of
+    that part are removed); loose files are replaced one by one with ``os.replace``. Nothing in
+    ``out_dir`` is touched before every file has been written to staging.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=".payequity-", dir=out_dir))
+    except OSError as exc:
+        raise PayEquityError(f"{out_dir}: cannot write the output folder ({exc.strerror}); "
+                             "choose another with --out or fix its permissions") from None  # fmt: skip
+    try:
+        for rel, content in files.items():
+            target = stage / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        for part in owned:
+            (stage / part).mkdir(exist_ok=True)
+            final, old = out_dir / part, stage / f".old-{part}"
+            if final.exists():
+                os.replace(final, old)
+            try:
+                os.replace(stage / part, final)
+            except OSError:
+                if old.exists():
+                    os.replace(old, final)
+                raise
+        for rel in files:
+            top = Path(rel).parts[0]
+            if top not in owned:
+                (out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(stage / rel, out_dir / rel)
+    except OSError as exc:
+        raise PayEquityError(f"{out_dir}: writing failed ({exc}); the previous files are kept") from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return sorted(files)
+
