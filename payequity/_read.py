@@ -270,7 +270,9 @@ def parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series
     parsed = pd.to_numeric(t.where(ok), errors="coerce")
     out[rest.index] = parsed.astype(float)
     invalid[rest.index] = ~ok & ~empty
-    return out, invalid
+    infinite = np.isinf(out)  # "1e309" or an Excel overflow is no amount
+    out[infinite] = np.nan
+    return out, invalid | infinite
 
 
 def parse_dates(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -214,10 +215,7 @@ class SurveyConfig:
 
 def _jsonable(value: Any, base: Path) -> Any:
     if isinstance(value, Path):
-        try:
-            return value.relative_to(base).as_posix()
-        except ValueError:
-            return value.as_posix()
+        return Path(os.path.relpath(value, base)).as_posix()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):
