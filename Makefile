@@ -35,7 +35,7 @@ format: $(STAMP)
 
 # Regenerate the committed sample municipality (a test checks it equals the generator's output).
 sample: $(STAMP)
-	$(PY) -m payequity.datasets --out data/sample --reports-dir ../../reports/sample
+	$(PY) -m payequity.datasets --out data/sample --reports-dir ../../reports/sample --archive-dir ../../reports/archive
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_load.py

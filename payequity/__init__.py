@@ -19,7 +19,6 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 
-
 def __getattr__(name: str):  # datasets is imported on first use, keeping `import payequity` light
     if name == "datasets":
         import importlib

@@ -164,7 +164,9 @@ def map_columns(
     rows.exclude(out["unit"] == "", "missing_unit", mapping["unit"][0], out["unit"])
     if "unit_path" in mapping:
         out["unit_path"] = text("unit_path")
-        rows.exclude(out["unit_path"] == "", "missing_unit", mapping["unit_path"][0], out["unit_path"])
+        rows.exclude(
+            out["unit_path"] == "", "missing_unit", mapping["unit_path"][0], out["unit_path"]
+        )
 
     # pay
     annual = opts.get("pay_period", "monthly") == "annual"

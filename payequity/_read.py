@@ -94,7 +94,9 @@ def detect_encoding(raw: bytes, path: Path) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataFileError(f"{path}: UTF-16 text is not read; save it as UTF-8 (CSV UTF-8)")
     if b"\x00" in raw[:4096]:
-        raise DataFileError(f"{path}: not a text file (it holds NUL bytes); export it as CSV or XLSX")
+        raise DataFileError(
+            f"{path}: not a text file (it holds NUL bytes); export it as CSV or XLSX"
+        )
     try:
         raw.decode("utf-8")
         return "utf-8"
@@ -150,7 +152,9 @@ def _read_csv_text(text: str, delim: str, path: Path) -> tuple[pd.DataFrame, lis
             )
         rows.append((rec + [""] * width)[:width])
         index.append(i)
-    cells = pd.DataFrame(rows, columns=header, index=pd.Index(index, name="source_row"), dtype=object)
+    cells = pd.DataFrame(
+        rows, columns=header, index=pd.Index(index, name="source_row"), dtype=object
+    )
     return cells, blanks
 
 
@@ -172,7 +176,9 @@ def _read_xlsx(
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise DataFileError(f"{path}: not a readable XLSX workbook ({exc}); save it again") from None
+        raise DataFileError(
+            f"{path}: not a readable XLSX workbook ({exc}); save it again"
+        ) from None
     try:
         names = wb.sheetnames
         if sheet is None:
@@ -208,7 +214,9 @@ def _read_xlsx(
         index.append(i)
     # trailing blank rows are sheet padding, not records
     blanks = [b for b in blanks if index and b < index[-1]]
-    cells = pd.DataFrame(rows, columns=header, index=pd.Index(index, name="source_row"), dtype=object)
+    cells = pd.DataFrame(
+        rows, columns=header, index=pd.Index(index, name="source_row"), dtype=object
+    )
     return cells, name, blanks, list(names)
 
 
@@ -248,7 +256,9 @@ def parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series
     no-break space, or the other of ``.``/``,`` when grouped by three digits.
     """
     out = pd.Series(np.nan, index=values.index, dtype=float)
-    is_num = values.map(lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool))
+    is_num = values.map(
+        lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool)
+    )
     if is_num.any():
         out[is_num] = values[is_num].astype(float)
     rest = values[~is_num]
@@ -346,7 +356,9 @@ _FALSE = {"nej", "n", "no", "false", "falskt", "0", ""}
 
 def parse_flags(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Parse yes/no cells (Ja/Nej, yes/no, true/false, 1/0, x/blank). Returns (flags, invalid)."""
-    text = values.map(lambda v: str(v).strip().lower() if not isinstance(v, bool) else str(v).lower())
+    text = values.map(
+        lambda v: str(v).strip().lower() if not isinstance(v, bool) else str(v).lower()
+    )
     text = text.replace({"1.0": "1", "0.0": "0"})
     flags = pd.Series(pd.NA, index=values.index, dtype="boolean")
     flags[text.isin(_TRUE)] = True

@@ -289,7 +289,9 @@ def config_from_dict(
                 values[key] = _check(where, dotted, spec, given[key], base)
                 explicit.add(dotted)
             elif spec.default is _REQUIRED:
-                raise ConfigError(f"{where}: required key {dotted} is missing; add it under [{name}]")
+                raise ConfigError(
+                    f"{where}: required key {dotted} is missing; add it under [{name}]"
+                )
             elif spec.kind == "path" and spec.default is not None:
                 values[key] = (base / spec.default).resolve()
             else:
@@ -341,14 +343,18 @@ def _check(where: str, dotted: str, spec: _Key, value: Any, base: Path) -> Any:
     if kind in ("int", "float"):
         ok = isinstance(value, int) if kind == "int" else isinstance(value, int | float)
         if not ok or isinstance(value, bool):
-            raise _type_error(where, dotted, "a whole number" if kind == "int" else "a number", value)
+            raise _type_error(
+                where, dotted, "a whole number" if kind == "int" else "a number", value
+            )
         value = int(value) if kind == "int" else float(value)
         if (spec.low is not None and value < spec.low) or (
             spec.high is not None and value > spec.high
         ):
             lo = "-inf" if spec.low is None else f"{spec.low:g}"
             hi = "inf" if spec.high is None else f"{spec.high:g}"
-            raise ConfigError(f"{where}: {dotted} = {value:g} is outside [{lo}, {hi}]; fix it there")
+            raise ConfigError(
+                f"{where}: {dotted} = {value:g} is outside [{lo}, {hi}]; fix it there"
+            )
         return value
     if kind == "date":
         if isinstance(value, dt.datetime):

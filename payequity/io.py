@@ -137,7 +137,10 @@ class PayData:
             ("rows read", str(p.rows_read)),
             ("rows kept", str(p.rows_kept)),
             ("rows excluded", str(p.rows_excluded)),
-            ("women / men", f"{int((f['gender'] == 'F').sum())} / {int((f['gender'] == 'M').sum())}"),
+            (
+                "women / men",
+                f"{int((f['gender'] == 'F').sum())} / {int((f['gender'] == 'M').sum())}",
+            ),
             ("units", str(f[self.unit_column].nunique())),
             ("jobs", str(f["job_code"].nunique())),
             ("reference date", str(self.reference_date) if self.reference_date else "none"),
@@ -366,7 +369,9 @@ def _build(
         },
         columns=EXCLUSION_COLUMNS,
     )
-    warns = pd.concat(rows.warn) if rows.warn else pd.DataFrame(columns=["column", "value", "warning"])
+    warns = (
+        pd.concat(rows.warn) if rows.warn else pd.DataFrame(columns=["column", "value", "warning"])
+    )
     warns = warns[warns.index.isin(cells.index[kept])]
     warns = warns.assign(employee_id=frame["employee_id"].reindex(warns.index))
     warns = warns.rename_axis("source_row").reset_index()

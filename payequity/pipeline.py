@@ -153,7 +153,11 @@ def run(
     year = int(year if year is not None else cfg.survey.year)
     out_dir = Path(out).resolve() if out is not None else cfg.output.dir
     created = resolve_timestamp(timestamp)
-    key = read_key(cfg.privacy.key_file, purpose=f"write {audience} output") if audience != "hr" else None
+    key = (
+        read_key(cfg.privacy.key_file, purpose=f"write {audience} output")
+        if audience != "hr"
+        else None
+    )
 
     steps: list[tuple[str, Callable[[], None]]] = []
     state: dict[str, Any] = {}
@@ -295,8 +299,9 @@ def _write_atomic(out_dir: Path, files: dict[str, bytes], *, owned: list[str]) -
                 (out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
                 os.replace(stage / rel, out_dir / rel)
     except OSError as exc:
-        raise PayEquityError(f"{out_dir}: writing failed ({exc}); the previous files are kept") from None
+        raise PayEquityError(
+            f"{out_dir}: writing failed ({exc}); the previous files are kept"
+        ) from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return sorted(files)
-

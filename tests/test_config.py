@@ -42,9 +42,12 @@ def test_defaults_of_every_section(tmp_path):
     c = cfg(tmp_path)
     assert c.survey.language == "sv"
     assert c.survey.reference_date == dt.date(2026, 9, 1)
-    assert c.data.pay_period == "monthly" and c.data.currency == "SEK"
-    assert c.data.encoding is None and c.data.fte_unit is None
-    assert c.job_evaluation.model == "default" and c.job_evaluation.path is None
+    assert c.data.pay_period == "monthly"
+    assert c.data.currency == "SEK"
+    assert c.data.encoding is None
+    assert c.data.fte_unit is None
+    assert c.job_evaluation.model == "default"
+    assert c.job_evaluation.path is None
     assert (c.job_evaluation.band_width, c.job_evaluation.tolerance) == (120.0, 60.0)
     assert c.job_evaluation.weight_floor == 0.05
     a = c.analysis
@@ -55,7 +58,8 @@ def test_defaults_of_every_section(tmp_path):
     assert (a.cov_type, a.bootstrap_reps, a.seed) == ("nonrobust", 499, 0)
     assert (a.categories, a.quartile_ties, a.eu_directive, a.reporting_date) == (
         "band", "uk_reg13", False, None)  # fmt: skip
-    assert c.actions.overhead == 0.40 and c.actions.yearly_budget is None
+    assert c.actions.overhead == 0.40
+    assert c.actions.yearly_budget is None
     assert c.actions.explanations == tmp_path / "survey" / "explanations.csv"
     assert not c.is_explicit("actions.explanations")
     r = c.review
@@ -93,8 +97,10 @@ def test_explicit_keys_are_known(tmp_path):
         ('[analysis]\ncov_type = "HC4"\n', "analysis.cov_type must be one of.*did you mean 'HC"),
         ('[report]\naudience = "unions"\n', "report.audience must be one of.*did you mean 'union'"),
         ('[analysis]\nreporting_date = "1 juni"\n', "analysis.reporting_date must be a date"),
-        ("[analysis]\nmale_dominated_share = 0.5\nfemale_dominated_share = 0.5\n",
-         "male_dominated_share must be below"),
+        (
+            "[analysis]\nmale_dominated_share = 0.5\nfemale_dominated_share = 0.5\n",
+            "male_dominated_share must be below",
+        ),
         ("[review]\npot_pct = 3.0\npot_per_head = 900\n", "pot_pct or review.pot_per_head"),
     ],
 )
@@ -107,7 +113,9 @@ def test_errors_name_the_key_and_the_fix(tmp_path, extra, message):
 
 def test_unknown_column_key_suggests_canonical(tmp_path):
     text = MINIMAL.replace('job_code = "Befattningskod"', 'jobcode = "Befattningskod"')
-    with pytest.raises(ConfigError, match="unknown key data.columns.jobcode; did you mean data.columns.job_code"):
+    with pytest.raises(
+        ConfigError, match="unknown key data.columns.jobcode; did you mean data.columns.job_code"
+    ):
         cfg(tmp_path, text)
 
 

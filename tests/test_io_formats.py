@@ -39,7 +39,9 @@ def test_encodings_detected(write, encoding, expected):
 
 
 def test_swedish_numbers_space_nbsp_and_dot_thousands(write):
-    text = SV_TEXT + "4;M;Hemtjänst Syd;207010;34\u00a0000\n5;M;Hemtjänst Syd;207010;35\u202f000 kr\n"
+    text = (
+        SV_TEXT + "4;M;Hemtjänst Syd;207010;34\u00a0000\n5;M;Hemtjänst Syd;207010;35\u202f000 kr\n"
+    )
     data = load_pay_data(write("pay.csv", text), columns=SV, values=SV_VALUES)
     assert data.provenance.details["delimiter"] == ";"
     assert data.provenance.details["decimal"] == ","
@@ -181,7 +183,9 @@ def test_header_matching_is_forgiving_about_case_and_spaces(write):
 
 def test_missing_header_names_the_key_and_closest(write):
     text = "Anst.nr;Kon;Enhet;Befattningskod;Månadslön heltid\n1;K;A;x;30000\n"
-    with pytest.raises(SchemaError, match=r"'Kön' \(data.columns.gender\) not found; closest header: 'Kon'"):
+    with pytest.raises(
+        SchemaError, match=r"'Kön' \(data.columns.gender\) not found; closest header: 'Kon'"
+    ):
         load_pay_data(write("pay.csv", text), columns=SV)
 
 

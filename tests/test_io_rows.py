@@ -74,8 +74,10 @@ def test_every_exclusion_reason_once(write):
     assert list(data.frame.index) == [2, 20, 21]
     assert data.frame.loc[[20, 21], "job_code"].tolist() == ["x", "y"]
     ex = data.exclusions.set_index("source_row")
-    assert ex.loc[4, "value"] == "X" and ex.loc[4, "column"] == "Kön"
-    assert ex.loc[11, "column"] == "Syssgrad %" and ex.loc[11, "value"] == "abc"
+    assert ex.loc[4, "value"] == "X"
+    assert ex.loc[4, "column"] == "Kön"
+    assert ex.loc[11, "column"] == "Syssgrad %"
+    assert ex.loc[11, "value"] == "abc"
     assert ex.loc[14, "employee_id"] == "13"
 
 
@@ -109,7 +111,9 @@ def test_derived_age_tenure_and_monthly_pay(write):
     assert f["age"].tolist() == [46.0, 36.0]
     # 2016-09-01 → 2026-09-01 is 3652 days (three leap days: 2020, 2024 ... and 2016 is before)
     assert f.loc[2, "tenure_years"] == pytest.approx(3652 / 365.25)
-    assert f.loc[3, "tenure_years"] == pytest.approx((dt.date(2026, 9, 1) - dt.date(2020, 3, 1)).days / 365.25)
+    assert f.loc[3, "tenure_years"] == pytest.approx(
+        (dt.date(2026, 9, 1) - dt.date(2020, 3, 1)).days / 365.25
+    )
     assert f["fte"].tolist() == [1.0, 0.75]
     assert f["monthly_pay"].tolist() == [30000.0, 31000.0]
     assert f["work_group"].tolist() == ["x", "x"]
@@ -119,7 +123,8 @@ def test_derived_age_tenure_and_monthly_pay(write):
 def test_no_reference_date_no_age_or_tenure(write):
     data = load_pay_data(write("pay.csv", HEAD + "1;K;A;x;30000;100;1980;2016-09-01\n"),
                          columns=COLS, values=VALUES)  # fmt: skip
-    assert "age" not in data.frame.columns and "tenure_years" not in data.frame.columns
+    assert "age" not in data.frame.columns
+    assert "tenure_years" not in data.frame.columns
 
 
 @pytest.mark.parametrize(
@@ -163,7 +168,10 @@ def test_other_date_styles_need_date_format(write):
     with pytest.raises(DataFileError, match=r"'Anst.datum'.*09/01/2016.*data.date_format"):
         load(write, body)
     data = load(write, body + "3;K;A;x;30000;100;1980;31/12/2016\n", date_format="%m/%d/%Y")
-    assert [d.date() for d in data.frame["hire_date"]] == [dt.date(2016, 9, 1), dt.date(2016, 12, 31)]
+    assert [d.date() for d in data.frame["hire_date"]] == [
+        dt.date(2016, 9, 1),
+        dt.date(2016, 12, 31),
+    ]
     assert reasons(data) == {4: "invalid_date"}
 
 
@@ -173,7 +181,11 @@ def test_annual_pay_divided_by_twelve_never_variable_pay(write):
             "base_salary": "salary", "variable_pay": "bonus", "supplements": "extra"}  # fmt: skip
     data = load_pay_data(write("pay.csv", text), columns=cols, pay_period="annual")
     row = data.frame.iloc[0]
-    assert (row["base_salary"], row["supplements"], row["variable_pay"]) == (30000.0, 500.0, 12000.0)
+    assert (row["base_salary"], row["supplements"], row["variable_pay"]) == (
+        30000.0,
+        500.0,
+        12000.0,
+    )
 
 
 def test_generated_ids_when_no_id_column(write):

@@ -22,9 +22,14 @@ def grade(shared):
     assert file_sha256(path) == ref["sha256"]
     return load_pay_data(
         path,
-        columns={"gender": "Gender", "unit": "Department", "job_code": "Grade",
-                 "base_salary": "Base_Salary", "supplements": "Longevity_Pay",
-                 "variable_pay": "Overtime_Pay"},  # fmt: skip
+        columns={
+            "gender": "Gender",
+            "unit": "Department",
+            "job_code": "Grade",
+            "base_salary": "Base_Salary",
+            "supplements": "Longevity_Pay",
+            "variable_pay": "Overtime_Pay",
+        },  # fmt: skip
         values={"gender": {"Female": "F", "Male": "M"}},
         pay_period="annual",
         currency="USD",
@@ -38,9 +43,15 @@ def salaries_2017(shared):
     assert file_sha256(path) == ref["sha256"]
     return load_pay_data(
         path,
-        columns={"gender": "Gender", "unit": "Department", "job_code": "Employee Position Title",
-                 "base_salary": "Current Annual Salary", "variable_pay": "2017 Overtime Pay",
-                 "hire_date": "Date First Hired", "employment_form": "Assignment Category"},  # fmt: skip
+        columns={
+            "gender": "Gender",
+            "unit": "Department",
+            "job_code": "Employee Position Title",
+            "base_salary": "Current Annual Salary",
+            "variable_pay": "2017 Overtime Pay",
+            "hire_date": "Date First Hired",
+            "employment_form": "Assignment Category",
+        },  # fmt: skip
         pay_period="annual",
         date_format="%m/%d/%Y",
         reference_date="2017-12-31",
@@ -54,9 +65,12 @@ def test_grade_file_row_accounting_and_published_figures(grade):
     assert (p.rows_read, p.rows_kept, p.rows_excluded) == (ref["rows"], ref["rows"], 0)
     assert p.details["generated_ids"] is True
     f = grade.frame
-    assert f["employee_id"].iloc[0] == "row-2" and f["employee_id"].is_unique
-    assert (f["gender"] == "F").sum() == ref["women"] and (f["gender"] == "M").sum() == ref["men"]
-    assert f["unit"].nunique() == ref["departments"] and f["job_code"].nunique() == ref["grades"]
+    assert f["employee_id"].iloc[0] == "row-2"
+    assert f["employee_id"].is_unique
+    assert (f["gender"] == "F").sum() == ref["women"]
+    assert (f["gender"] == "M").sum() == ref["men"]
+    assert f["unit"].nunique() == ref["departments"]
+    assert f["job_code"].nunique() == ref["grades"]
     annual = f.groupby("gender")["base_salary"].agg(["mean", "median"]) * 12
     for g in ("F", "M"):
         assert annual.loc[g, "mean"] == pytest.approx(ref["mean_annual_base"][g], abs=0.5)
@@ -100,10 +114,12 @@ def test_example_config_for_real_data_validates(shared, tmp_path):
     """The shipped docs/examples config works through load_config and the CLI."""
     from payequity.cli import main
 
-    text = (Path(__file__).parent.parent / "docs/examples/montgomery/survey.toml").read_text("utf-8")
-    text = text.replace(
-        "../../../../shared/data/", (shared / "data").as_posix() + "/"
-    ).replace("../../../reports/", (tmp_path / "reports").as_posix() + "/")
+    text = (Path(__file__).parent.parent / "docs/examples/montgomery/survey.toml").read_text(
+        "utf-8"
+    )
+    text = text.replace("../../../../shared/data/", (shared / "data").as_posix() + "/").replace(
+        "../../../reports/", (tmp_path / "reports").as_posix() + "/"
+    )
     cfg = tmp_path / "survey.toml"
     cfg.write_text(text, encoding="utf-8")
     assert main(["validate", str(cfg), "--quiet", "--strict"]) == 0

@@ -1,0 +1,187 @@
+"""The CLI end to end: help, version, validate, run; exit codes and one-line messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from payequity.cli import main
+
+PAY = (
+    "Anst.nr;Kön;Enhet;Befattningskod;Månadslön heltid;Syssgrad %\n"
+    "1;K;A;x;30000;100\n"
+    "2;M;A;x;31000;100\n"
+    "3;K;A;x;abc;100\n"
+)
+CONFIG = """
+[survey]
+organisation = "Testkommun"
+year = 2026
+reference_date = "2026-09-01"
+[data]
+path = "pay.csv"
+[data.columns]
+employee_id = "Anst.nr"
+gender = "Kön"
+unit = "Enhet"
+job_code = "Befattningskod"
+base_salary = "Månadslön heltid"
+fte = "Syssgrad %"
+[data.values.gender]
+K = "F"
+M = "M"
+[output]
+dir = "out"
+[archive]
+dir = "archive"
+"""
+TS = "2026-09-30T12:00:00Z"
+
+
+@pytest.fixture
+def survey(tmp_path) -> Path:
+    (tmp_path / "pay.csv").write_text(PAY, encoding="utf-8")
+    path = tmp_path / "survey.toml"
+    path.write_text(CONFIG, encoding="utf-8")
+    return path
+
+
+def test_help_and_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("run", "validate", "sample"):
+        assert command in out
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.startswith("payequity ")
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["frobnicate"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit) as info:
+        main(["run"])
+    assert info.value.code == 2
+    assert main([]) == 2
+
+
+def test_validate_counts_reasons(survey, capsys):
+    assert main(["validate", str(survey)]) == 0
+    out = capsys.readouterr().out
+    assert "3 rows read, 2 kept, 1 excluded" in out
+    assert "invalid_pay  1" in out
+    assert "row 4: Månadslön heltid = 'abc'" in out
+
+
+def test_validate_strict_exits_1(survey, capsys):
+    assert main(["validate", str(survey), "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("payequity: error: 1 rows excluded (--strict)")
+
+
+def test_config_error_is_one_line_exit_1(survey, capsys):
+    survey.write_text(CONFIG.replace("[output]", "[analysis]\nfdrr = 1\n[output]"), "utf-8")
+    assert main(["validate", str(survey)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert "unknown key analysis.fdrr; did you mean analysis.fdr?" in err
+
+
+def test_missing_data_file_exit_1(survey, capsys):
+    (survey.parent / "pay.csv").unlink()
+    assert main(["run", str(survey)]) == 1
+    assert "pay.csv: no such data file; check data.path" in capsys.readouterr().err
+
+
+def test_run_writes_manifest_and_exclusions_byte_identical(survey, capsys):
+    assert main(["run", str(survey), "--timestamp", TS, "--quiet"]) == 0
+    assert capsys.readouterr().out == ""
+    out = survey.parent / "out"
+    first = {p: (out / p).read_bytes() for p in ("manifest.json", "data/exclusions.csv")}
+    manifest = json.loads(first["manifest.json"])
+    assert manifest["created_at"] == TS
+    assert manifest["audience"] == "hr"
+    assert manifest["inputs"][0]["rows_read"] == 3
+    assert manifest["inputs"][0]["rows_excluded"] == 1
+    assert manifest["config"]["analysis"]["fdr"] == 0.05  # every value used, defaults too
+    assert first["data/exclusions.csv"].decode().splitlines() == [
+        "source_row,employee_id,column,value,reason",
+        "4,3,Månadslön heltid,abc,invalid_pay",
+    ]
+    assert main(["run", str(survey), "--timestamp", TS, "--quiet"]) == 0
+    assert {p: (out / p).read_bytes() for p in first} == first
+    # hr runs archive the data files by year
+    assert (survey.parent / "archive/2026/data/exclusions.csv").read_bytes() == first[
+        "data/exclusions.csv"
+    ]
+    assert not list(out.glob(".payequity-*"))  # no staging left behind
+
+
+def test_source_date_epoch(survey, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    assert main(["run", str(survey), "--quiet"]) == 0
+    manifest = json.loads((survey.parent / "out/manifest.json").read_text("utf-8"))
+    assert manifest["created_at"] == "2026-09-21T14:13:20Z"
+
+
+def test_failed_run_leaves_previous_files(survey, capsys):
+    assert main(["run", str(survey), "--timestamp", TS, "--quiet"]) == 0
+    out = survey.parent / "out"
+    before = (out / "manifest.json").read_bytes()
+    (survey.parent / "pay.csv").write_bytes(b"\x00\x01broken")
+    assert main(["run", str(survey), "--timestamp", "2027-01-01T00:00:00Z"]) == 1
+    assert (out / "manifest.json").read_bytes() == before
+    assert (out / "data/exclusions.csv").exists()
+
+
+def test_run_options(survey, tmp_path, capsys):
+    other = tmp_path / "elsewhere"
+    assert main(["run", str(survey), "--out", str(other), "--year", "2027", "--timestamp", TS,
+                 "--only", "data", "--quiet"]) == 0  # fmt: skip
+    manifest = json.loads((other / "manifest.json").read_text("utf-8"))
+    assert manifest["year"] == 2027
+    assert manifest["config"]["survey"]["year"] == 2027
+    assert (tmp_path / "archive/2027/data/exclusions.csv").exists()
+    assert main(["run", str(survey), "--only", "charts"]) == 1
+    assert "--only 'charts' is not one of data, pdf, xlsx" in capsys.readouterr().err
+    assert main(["run", str(survey), "--timestamp", "yesterday"]) == 1
+    assert "is not ISO 8601" in capsys.readouterr().err
+
+
+def test_non_hr_audience_needs_a_key(survey, capsys, monkeypatch):
+    monkeypatch.delenv("PAYEQUITY_PSEUDONYM_KEY", raising=False)
+    assert main(["run", str(survey), "--audience", "union"]) == 1
+    err = capsys.readouterr().err
+    assert "pseudonym key" in err
+    assert "PAYEQUITY_PSEUDONYM_KEY" in err
+    monkeypatch.setenv("PAYEQUITY_PSEUDONYM_KEY", "hemlig")
+    assert main(["run", str(survey), "--audience", "union", "--quiet", "--timestamp", TS]) == 0
+    rows = (survey.parent / "out/data/exclusions.csv").read_text("utf-8").splitlines()
+    assert rows[1].split(",")[1] != "3"
+    assert len(rows[1].split(",")[1]) == 12
+    assert main(["run", str(survey), "--audience", "public", "--quiet", "--timestamp", TS]) == 0
+    assert not (survey.parent / "out/data/exclusions.csv").exists()  # no person rows in public
+
+
+def test_console_script_and_module_entry(survey):
+    exe = Path(sys.executable).parent / "payequity"
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    for cmd in ([str(exe), "validate", str(survey)], [sys.executable, "-m", "payequity",
+                                                       "validate", str(survey)]):  # fmt: skip
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+        assert done.returncode == 0, done.stderr
+        assert "2 kept" in done.stdout
+    bad = subprocess.run([str(exe), "validate", str(survey.parent / "nope.toml")],
+                         capture_output=True, text=True, check=False)  # fmt: skip
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr
+    assert bad.stderr.count("\n") == 1
