@@ -247,9 +247,9 @@ def load_config(path: str | Path) -> SurveyConfig:
     Examples
     --------
     >>> from payequity import load_config
-    >>> cfg = load_config("data/sample/survey.toml")  # doctest: +SKIP
-    >>> cfg.analysis.fdr  # doctest: +SKIP
-    0.05
+    >>> cfg = load_config("data/sample/survey.toml")
+    >>> cfg.analysis.fdr, cfg.survey.reference_date.isoformat()
+    (0.05, '2026-09-01')
     """
     path = Path(path)
     if not path.is_file():

@@ -29,8 +29,6 @@ Examples
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import math
 import sys
 from collections.abc import Sequence
@@ -43,6 +41,7 @@ import pandas as pd
 from scipy.special import ndtr, ndtri
 
 from payequity import _sample_jobs as sj
+from payequity._sample_files import CSV_HEADER, SURVEY_COLUMNS, write_sample
 from payequity.exceptions import DataFileError
 
 if TYPE_CHECKING:
@@ -53,30 +52,12 @@ __all__ = [
     "load_sample", "main", "run_from_args", "write_sample",
 ]  # fmt: skip
 
-ORGANISATION = "Exempelkommun"
 #: Canonical columns of the generated frame, in order (``hire_date`` is ``datetime64[ns]``).
 COLUMNS: tuple[str, ...] = (
     "employee_id", "gender", "birth_year", "unit", "unit_path", "job_code", "job_title", "fte",
     "base_salary", "supplements", "variable_pay", "weekly_hours", "hire_date", "employment_form",
     "is_manager", "manager_id", "fixed_supplement", "responsibility_supplement",
 )  # fmt: skip
-#: Header of ``pay.csv``, in order.
-CSV_HEADER: tuple[str, ...] = (
-    "Anst.nr", "Kön", "Födelseår", "Förvaltning", "Enhet", "Befattningskod", "Befattning",
-    "Syssgrad %", "Månadslön heltid", "Fast tillägg", "Ansvarstillägg", "Rörlig lön (år)",
-    "Veckoarbetstid", "Anställningsdatum", "Anställningsform", "Chef", "Chefens anst.nr",
-)  # fmt: skip
-
-#: ``[data.columns]`` of the written survey.toml: canonical name -> pay.csv header(s).
-SURVEY_COLUMNS: dict[str, str | tuple[str, ...]] = {
-    "employee_id": "Anst.nr", "gender": "Kön", "birth_year": "Födelseår", "unit": "Enhet",
-    "unit_path": ("Förvaltning", "Enhet"), "job_code": "Befattningskod", "job_title": "Befattning",
-    "fte": "Syssgrad %", "base_salary": "Månadslön heltid",
-    "supplements": ("Fast tillägg", "Ansvarstillägg"), "variable_pay": "Rörlig lön (år)",
-    "weekly_hours": "Veckoarbetstid", "hire_date": "Anställningsdatum",
-    "employment_form": "Anställningsform", "is_manager": "Chef", "manager_id": "Chefens anst.nr",
-}  # fmt: skip
-
 EQUAL_WORK_JOB = sj.JOBS_BY_TITLE["Behandlingsassistent"]
 EQUAL_WORK_FACTOR = 0.94
 EQUAL_VALUE_JOB = sj.JOBS_BY_TITLE["Sjuksköterska"]
@@ -427,82 +408,6 @@ def generate_frame(
     return frame, _injected(gender_effect)
 
 
-def _number(value: float, decimals: int = 2) -> str:
-    """A number with a decimal comma and no trailing zeros: 100, 87,5, 38,25."""
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def _toml_str(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def write_sample(
-    frame: pd.DataFrame,
-    injected: list[dict[str, Any]],
-    out: str | Path,
-    *,
-    output_dir: str = "reports",
-    archive_dir: str = "reports/archive",
-    year: int = 2026,
-) -> None:
-    """Write ``pay.csv``, ``injected_gaps.json`` and ``survey.toml`` into ``out``.
-
-    ``pay.csv`` is a Swedish payroll export: UTF-8 with BOM, ``;``, decimal comma, LF line ends,
-    the header :data:`CSV_HEADER`, gender as K/M, Syssgrad in percent, whole kronor (Rörlig lön
-    with öre), Chef as Ja/Nej, rows sorted by Förvaltning, Enhet, Anst.nr. ``output_dir`` and
-    ``archive_dir`` go into ``[output]`` and ``[archive]`` (relative to ``out``).
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> frame, injected = generate_frame(100, seed=0)
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     write_sample(frame, injected, tmp)
-    ...     sorted(p.name for p in Path(tmp).iterdir())
-    ['injected_gaps.json', 'pay.csv', 'survey.toml']
-    """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    f = frame.copy()
-    f["_forv"] = f["unit_path"].astype(str).str.split("/").str[0]
-    f = f.sort_values(["_forv", "unit", "employee_id"], kind="mergesort")
-    hire = pd.to_datetime(f["hire_date"]).dt.strftime("%Y-%m-%d")
-    rows = zip(
-        f["employee_id"], f["gender"].map({"F": "K", "M": "M"}), f["birth_year"], f["_forv"],
-        f["unit"], f["job_code"], f["job_title"], (_number(100.0 * v) for v in f["fte"]),
-        (f"{v:.0f}" for v in f["base_salary"]), (f"{v:.0f}" for v in f["fixed_supplement"]),
-        (f"{v:.0f}" for v in f["responsibility_supplement"]),
-        ("0" if v == 0 else f"{v:.2f}".replace(".", ",") for v in f["variable_pay"]),
-        (_number(v) for v in f["weekly_hours"]), hire, f["employment_form"],
-        np.where(f["is_manager"], "Ja", "Nej"), f["manager_id"].fillna(""),
-        strict=True,
-    )  # fmt: skip
-    with open(out / "pay.csv", "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, delimiter=";", lineterminator="\n")
-        writer.writerow(CSV_HEADER)
-        writer.writerows([str(v) for v in row] for row in rows)
-    text = json.dumps(injected, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    (out / "injected_gaps.json").write_text(text, encoding="utf-8")
-    (out / "survey.toml").write_text(_survey_toml(year, output_dir, archive_dir), encoding="utf-8")
-
-
-def _survey_toml(year: int, output_dir: str, archive_dir: str) -> str:
-    def value(v: str | tuple[str, ...]) -> str:
-        return _toml_str(v) if isinstance(v, str) else f"[{', '.join(map(_toml_str, v))}]"
-
-    return "\n".join([
-        "# Survey configuration for the sample municipality (generated by payequity.datasets).",
-        "[survey]", f"organisation = {_toml_str(ORGANISATION)}", f"year = {year}",
-        f'reference_date = "{date(year, 9, 1).isoformat()}"', 'language = "sv"', "",
-        "[data]", 'path = "pay.csv"', "",
-        "[data.columns]", *(f"{k} = {value(v)}" for k, v in SURVEY_COLUMNS.items()), "",
-        "[data.values.gender]", 'K = "F"', 'M = "M"', "",
-        "[output]", f"dir = {_toml_str(output_dir)}", "",
-        "[archive]", f"dir = {_toml_str(archive_dir)}",
-    ]) + "\n"  # fmt: skip
-
-
 def generate(
     n_employees: int = 4000,
     n_units: int | None = None,
@@ -522,8 +427,12 @@ def generate(
 
     Examples
     --------
-    >>> data = generate(500, seed=3)  # doctest: +SKIP
-    >>> nxt = generate(seed=3, year=2027, previous=data)  # doctest: +SKIP
+    >>> data = generate(500, seed=3)
+    >>> data.provenance.rows_kept, data.reference_date.isoformat()
+    (500, '2026-09-01')
+    >>> nxt = generate(seed=3, year=2027, previous=data)
+    >>> nxt.reference_date.year, len(nxt) == len(data)
+    (2027, True)
     """
     previous_frame = None
     if previous is not None:
@@ -550,7 +459,9 @@ def load_sample() -> PayData:
 
     Examples
     --------
-    >>> data = load_sample()  # doctest: +SKIP
+    >>> data = load_sample()
+    >>> data.provenance.rows_read
+    4000
     """
     path = Path(__file__).resolve().parent.parent / "data" / "sample" / "survey.toml"
     if not path.is_file():

@@ -231,10 +231,13 @@ def load_pay_data(
     Examples
     --------
     >>> from payequity import load_pay_data
-    >>> data = load_pay_data("data/sample/pay.csv",  # doctest: +SKIP
+    >>> data = load_pay_data("data/sample/pay.csv",
     ...     columns={"employee_id": "Anst.nr", "gender": "Kön", "unit": "Enhet",
-    ...              "job_code": "Befattningskod", "base_salary": "Månadslön heltid"},
+    ...              "job_code": "Befattningskod", "base_salary": "Månadslön heltid",
+    ...              "supplements": ["Fast tillägg", "Ansvarstillägg"]},
     ...     values={"gender": {"K": "F", "M": "M"}}, reference_date="2026-09-01")
+    >>> data.provenance.rows_read == data.provenance.rows_kept + data.provenance.rows_excluded
+    True
     """
     unknown = sorted(set(loader_options) - _OPTIONS)
     if unknown:

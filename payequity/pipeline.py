@@ -139,10 +139,10 @@ def run(
 
     Examples
     --------
-    >>> import payequity as pe
-    >>> result = pe.run("data/sample/survey.toml", out="/tmp/pe-out",
-    ...                 timestamp="2026-09-30T12:00:00Z")  # doctest: +SKIP
-    >>> result.manifest["inputs"][0]["rows_read"]  # doctest: +SKIP
+    >>> import tempfile, payequity as pe
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     result = pe.run("data/sample/survey.toml", out=tmp, timestamp="2026-09-30T12:00:00Z")
+    >>> result.manifest["inputs"][0]["rows_read"]
     4000
     """
     cfg = config if isinstance(config, SurveyConfig) else load_config(config)
