@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import _personnummer as pnr
 from ._pseudonym import pseudonym
-from ._read import blank, parse_dates, parse_flags, parse_numbers
+from ._read import as_text, blank, parse_dates, parse_flags, parse_numbers
 
 TEXT = (
     "employee_id", "gender", "unit", "unit_path", "job_code", "work_group", "job_title",
@@ -75,16 +75,6 @@ def cell_text(v: Any) -> str:
     return pnr.mask_text(text)[0] if any(ch.isdigit() for ch in text) else text
 
 
-def _plain(v: Any) -> str:
-    if v is None or (isinstance(v, float) and np.isnan(v)):
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    if isinstance(v, pd.Timestamp | dt.datetime):
-        return v.strftime("%Y-%m-%d")
-    return str(v).strip()
-
-
 def map_columns(
     cells: pd.DataFrame,
     mapping: Mapping[str, list[str]],
@@ -101,7 +91,7 @@ def map_columns(
     details: dict[str, Any] = {}
 
     def text(canonical: str) -> pd.Series:
-        parts = [cells[h].map(_plain) for h in mapping[canonical]]
+        parts = [as_text(cells[h]) for h in mapping[canonical]]
         joined = parts[0]
         for p in parts[1:]:
             joined = joined.str.cat(p, sep="/").str.strip("/").str.replace("//", "/")
@@ -118,7 +108,7 @@ def map_columns(
         for h in mapping[canonical]:
             raw = cells[h]
             if vmap:
-                raw = raw.map(lambda v: vmap.get(_plain(v), v))
+                raw = as_text(raw).map(lambda v: vmap.get(v, v))
             num, bad = parse_numbers(raw, decimal)
             bad |= num < 0
             where[bad & ~invalid] = h
@@ -237,7 +227,7 @@ def map_columns(
             vals = text(canonical)
             has = pnr.contains_personnummer(vals)
             rows.warning(has, "personnummer_masked", mapping[canonical][0], vals)
-            out[canonical] = vals.map(cell_text)
+            out[canonical] = vals.where(~has, vals[has].map(cell_text))
     if "manager_id" in mapping:
         mid = text("manager_id")
         if key is not None:  # ids and manager ids share one pseudonym space
@@ -321,7 +311,7 @@ def extra_column(values: pd.Series, decimal: str, rows: Rows, column: str) -> pd
     numbers, invalid = parse_numbers(values, decimal)
     if (~empty).any() and not invalid.any():
         return numbers
-    text = values.map(_plain)
+    text = as_text(values)
     has = pnr.contains_personnummer(text)
     rows.warning(has, "personnummer_masked", column, text)
     return text.where(~has, text.map(cell_text))

@@ -53,7 +53,9 @@ def _as_text(value: object) -> str:
 
 def share_personnummer(values: pd.Series) -> float:
     """Share of the non-empty values of a column that are personnummer."""
-    text = values.map(_as_text).str.strip()
+    from ._read import as_text
+
+    text = as_text(values)
     text = text[text != ""]
     if text.empty:
         return 0.0

@@ -241,11 +241,31 @@ _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 _CURRENCY = re.compile(r"^(?:SEK|kr|USD|EUR|\$|€)\s*|\s*(?:SEK|kr|kr\.|:-|USD|EUR|\$|€)$", re.I)
 
 
+def all_text(values: pd.Series) -> bool:
+    """True when every cell is a string (always so for CSV), so vectorised paths apply."""
+    return pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty")
+
+
+def as_text(values: pd.Series) -> pd.Series:
+    """Raw cells as stripped strings: blanks "", whole floats without ".0", dates ISO."""
+    if all_text(values):
+        return values.astype(str).str.strip()
+    return values.map(_plain_text)
+
+
+def _plain_text(v: Any) -> str:
+    if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT or v is pd.NA:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, pd.Timestamp | dt.datetime):
+        return v.strftime("%Y-%m-%d")
+    return str(v).strip()
+
+
 def blank(values: pd.Series) -> pd.Series:
     """True where a raw cell is empty."""
-    return values.map(lambda v: v is None or (isinstance(v, float) and np.isnan(v))) | (
-        values.astype("string").str.strip().fillna("") == ""
-    )
+    return as_text(values) == ""
 
 
 def parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]:
@@ -256,9 +276,12 @@ def parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series
     no-break space, or the other of ``.``/``,`` when grouped by three digits.
     """
     out = pd.Series(np.nan, index=values.index, dtype=float)
-    is_num = values.map(
-        lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool)
-    )
+    if all_text(values):
+        is_num = pd.Series(False, index=values.index)
+    else:
+        is_num = values.map(
+            lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool)
+        )
     if is_num.any():
         out[is_num] = values[is_num].astype(float)
     rest = values[~is_num]
@@ -296,14 +319,32 @@ def parse_dates(
     column and the fix. Returns ``(dates, invalid)``.
     """
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
-    invalid = pd.Series(False, index=values.index)
     empty = blank(values)
-    for idx, v in values[~empty].items():
-        parsed = _parse_date(v, date_format)
-        if parsed is None:
-            invalid[idx] = True
-        else:
-            out[idx] = parsed
+    is_str = pd.Series(True, index=values.index) if all_text(values) else values.map(
+        lambda v: isinstance(v, str)
+    )
+    s = values[is_str & ~empty].astype(str).str.strip()
+    if len(s):
+        parsed = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
+        if date_format:
+            parsed = pd.to_datetime(s, format=date_format, errors="coerce").astype(parsed.dtype)
+        for pattern, fmt, cut in ((_ISO, "%Y-%m-%d", 10), (r"\d{8}", "%Y%m%d", 8)):
+            todo = parsed.isna() & s.str.fullmatch(pattern)
+            if todo.any():
+                got = pd.to_datetime(s[todo].str[:cut], format=fmt, errors="coerce")
+                parsed[todo] = got.astype(parsed.dtype)
+        todo = parsed.isna() & s.str.fullmatch(r"\d{1,5}(?:[.,]\d+)?")
+        if todo.any():
+            serial = s[todo].str.replace(",", ".").astype(float)
+            ok = (serial >= 1) & (serial <= 80000)
+            days = pd.to_timedelta(serial[ok].astype(int), unit="D")
+            parsed[ok[ok].index] = (_EXCEL_EPOCH + days).astype(parsed.dtype)
+        out[s.index] = parsed
+    for idx, v in values[~is_str & ~empty].items():  # XLSX dates and numbers
+        got = _parse_date(v, date_format)
+        if got is not None:
+            out[idx] = got
+    invalid = out.isna() & ~empty
     n = int((~empty).sum())
     styled = values[invalid].map(lambda v: bool(_OTHER_STYLE.fullmatch(str(v).strip())))
     if date_format is None and n and invalid.sum() > n / 2 and styled.any():
@@ -315,6 +356,7 @@ def parse_dates(
     return out, invalid
 
 
+_ISO = r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 _OTHER_STYLE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s.*)?|\d{1,2}\s*\w+\s*\d{2,4}")
 
 

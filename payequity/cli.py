@@ -111,7 +111,14 @@ def _run(args: argparse.Namespace) -> int:
         progress=not args.quiet and sys.stderr.isatty(),
     )
     if not args.quiet:
+        f = result.data.frame
+        print(f"{result.config.survey.organisation} {result.manifest['year']}, audience "
+              f"{result.manifest['audience']}")  # fmt: skip
         print(_validation_text(result.data, examples=0))
+        print(
+            f"{int((f['gender'] == 'F').sum())} women and {int((f['gender'] == 'M').sum())} men "
+            f"in {f[result.data.unit_column].nunique()} units and {f['job_code'].nunique()} jobs"
+        )
         print(f"wrote {', '.join(result.written)} to {result.out_dir}")
     return 0
 

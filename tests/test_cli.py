@@ -185,3 +185,32 @@ def test_console_script_and_module_entry(survey):
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
     assert bad.stderr.count("\n") == 1
+
+
+def test_sample_then_run_writes_into_the_sample_folder(tmp_path, capsys):
+    out = tmp_path / "exempel"
+    assert main(["sample", "--out", str(out), "--employees", "600", "--seed", "2"]) == 0
+    assert "wrote 600 employees" in capsys.readouterr().out
+    assert main(["run", str(out / "survey.toml"), "--quiet", "--timestamp", TS]) == 0
+    manifest = json.loads((out / "reports/manifest.json").read_text("utf-8"))
+    assert manifest["inputs"][0]["rows_read"] == 600
+    assert (out / "reports/archive/2026/data/exclusions.csv").exists()
+
+
+def test_personnummer_id_column_without_key_exits_1(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("PAYEQUITY_PSEUDONYM_KEY", raising=False)
+    pay = "Anst.nr;Kön;Enhet;Befattningskod;Månadslön heltid;Syssgrad %\n"
+    pay += "19800101-1234;K;A;x;30000;100\n19750505-4321;M;A;x;31000;100\n"
+    (tmp_path / "pay.csv").write_text(pay, encoding="utf-8")
+    (tmp_path / "survey.toml").write_text(CONFIG, encoding="utf-8")
+    assert main(["validate", str(tmp_path / "survey.toml")]) == 1
+    err = capsys.readouterr().err
+    assert "holds personnummer" in err and "privacy.key_file" in err
+    assert "19800101" not in err
+    (tmp_path / "key.txt").write_text("hemlig\n", encoding="utf-8")
+    text = CONFIG + '[privacy]\nkey_file = "key.txt"\n'
+    (tmp_path / "survey.toml").write_text(text, encoding="utf-8")
+    assert main(["run", str(tmp_path / "survey.toml"), "--quiet", "--timestamp", TS]) == 0
+    assert "19800101" not in "".join(
+        p.read_text("utf-8") for p in (tmp_path / "out").rglob("*") if p.is_file()
+    )
