@@ -320,8 +320,10 @@ def parse_dates(
     """
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     empty = blank(values)
-    is_str = pd.Series(True, index=values.index) if all_text(values) else values.map(
-        lambda v: isinstance(v, str)
+    is_str = (
+        pd.Series(True, index=values.index)
+        if all_text(values)
+        else values.map(lambda v: isinstance(v, str))
     )
     s = values[is_str & ~empty].astype(str).str.strip()
     if len(s):

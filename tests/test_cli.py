@@ -205,7 +205,8 @@ def test_personnummer_id_column_without_key_exits_1(tmp_path, capsys, monkeypatc
     (tmp_path / "survey.toml").write_text(CONFIG, encoding="utf-8")
     assert main(["validate", str(tmp_path / "survey.toml")]) == 1
     err = capsys.readouterr().err
-    assert "holds personnummer" in err and "privacy.key_file" in err
+    assert "holds personnummer" in err
+    assert "privacy.key_file" in err
     assert "19800101" not in err
     (tmp_path / "key.txt").write_text("hemlig\n", encoding="utf-8")
     text = CONFIG + '[privacy]\nkey_file = "key.txt"\n'
