@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import _personnummer as pnr
 from ._pseudonym import pseudonym
-from ._read import as_text, blank, parse_dates, parse_flags, parse_numbers
+from ._read import as_text, blank, parse_dates, parse_flags, parse_numbers, plain_text
 
 TEXT = (
     "employee_id", "gender", "unit", "unit_path", "job_code", "work_group", "job_title",
@@ -65,13 +65,7 @@ class Rows:
 
 def cell_text(v: Any) -> str:
     """A raw cell as text for messages and files, personnummer masked."""
-    if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT or v is pd.NA:
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    if isinstance(v, pd.Timestamp | dt.datetime):
-        return v.strftime("%Y-%m-%d")
-    text = str(v).strip()
+    text = plain_text(v)
     return pnr.mask_text(text)[0] if any(ch.isdigit() for ch in text) else text
 
 

@@ -250,10 +250,11 @@ def as_text(values: pd.Series) -> pd.Series:
     """Raw cells as stripped strings: blanks "", whole floats without ".0", dates ISO."""
     if all_text(values):
         return values.astype(str).str.strip()
-    return values.map(_plain_text)
+    return values.map(plain_text)
 
 
-def _plain_text(v: Any) -> str:
+def plain_text(v: Any) -> str:
+    """One raw cell as stripped text (blank → "", 3.0 → "3", dates as ISO)."""
     if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT or v is pd.NA:
         return ""
     if isinstance(v, float) and v.is_integer():
