@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from ._jobmodel import JobModel, load_job_model
 from .config import SurveyConfig, load_config
 from .exceptions import PayEquityError
 from .io import PayData, load_pay_data, load_survey
+from .jobeval import JobEvaluation, evaluate_jobs
 from .pipeline import SurveyRun, run
 
 try:
@@ -28,12 +30,16 @@ def __getattr__(name: str):  # datasets is imported on first use, keeping `impor
 
 
 __all__ = [
+    "JobEvaluation",
+    "JobModel",
     "PayData",
     "PayEquityError",
     "SurveyConfig",
     "SurveyRun",
     "__version__",
     "datasets",
+    "evaluate_jobs",
+    "load_job_model",
     "load_config",
     "load_pay_data",
     "load_survey",

@@ -50,7 +50,7 @@ def write_sample(
     archive_dir: str = "reports/archive",
     year: int = 2026,
 ) -> None:
-    """Write ``pay.csv``, ``injected_gaps.json`` and ``survey.toml`` into ``out``.
+    """Write ``pay.csv``, ``job_evaluation.csv``, ``injected_gaps.json``, ``survey.toml``.
 
     ``pay.csv`` is a Swedish payroll export: UTF-8 with BOM, ``;``, decimal comma, LF line ends,
     the header :data:`CSV_HEADER`, gender as K/M, Syssgrad in percent, whole kronor (Rörlig lön
@@ -65,7 +65,7 @@ def write_sample(
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     write_sample(frame, injected, tmp)
     ...     sorted(p.name for p in Path(tmp).iterdir())
-    ['injected_gaps.json', 'pay.csv', 'survey.toml']
+    ['injected_gaps.json', 'job_evaluation.csv', 'pay.csv', 'survey.toml']
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -87,6 +87,7 @@ def write_sample(
         writer = csv.writer(fh, delimiter=";", lineterminator="\n")
         writer.writerow(CSV_HEADER)
         writer.writerows([str(v) for v in row] for row in rows)
+    write_job_evaluation(out / "job_evaluation.csv", sorted(set(frame["job_code"])))
     text = json.dumps(injected, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     (out / "injected_gaps.json").write_text(text, encoding="utf-8")
     (out / "survey.toml").write_text(_survey_toml(year, output_dir, archive_dir), encoding="utf-8")
@@ -103,6 +104,40 @@ def _survey_toml(year: int, output_dir: str, archive_dir: str) -> str:
         "[data]", 'path = "pay.csv"', "",
         "[data.columns]", *(f"{k} = {value(v)}" for k, v in SURVEY_COLUMNS.items()), "",
         "[data.values.gender]", 'K = "F"', 'M = "M"', "",
+        "[job_evaluation]", 'path = "job_evaluation.csv"', 'model = "default"', "",
         "[output]", f"dir = {_toml_str(output_dir)}", "",
         "[archive]", f"dir = {_toml_str(archive_dir)}",
     ]) + "\n"  # fmt: skip
+
+
+#: The evaluation committee: employer, line management and the union, as the law expects.
+EVALUATORS = ("HR", "Chef", "Facklig företrädare")
+#: Jobs the sample leaves with two evaluators, so the evaluator check has something to show.
+TWO_EVALUATORS = ("101010", "421010")
+
+
+def write_job_evaluation(path: Path, codes: list[str]) -> None:
+    """The sample's job evaluation: each job rated by the committee in the default model.
+
+    Every job's median level per sub-factor is its catalogue level, so the evaluated points
+    equal the points the generator's pay line uses. Where evaluators disagree, one rates a
+    sub-factor a level higher and another a level lower (seeded by the job code).
+    """
+    from . import _sample_jobs as sj
+
+    rows = []
+    for code in codes:
+        job = sj.JOBS_BY_CODE[code]
+        rng = np.random.default_rng(int(code))
+        ratings = [list(job.levels) for _ in EVALUATORS]
+        if code not in TWO_EVALUATORS and rng.random() < 0.6:
+            i = int(rng.integers(len(sj.SUBFACTORS)))
+            if 0 < job.levels[i] < sj.MAX_LEVELS[i]:
+                ratings[1][i] += 1
+                ratings[2][i] -= 1
+        who = EVALUATORS[:2] if code in TWO_EVALUATORS else EVALUATORS
+        rows += [[code, job.title, name, *ratings[k]] for k, name in enumerate(who)]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";", lineterminator="\n")
+        writer.writerow(["job_code", "job_title", "evaluator", *sj.SUBFACTORS])
+        writer.writerows(rows)

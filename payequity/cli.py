@@ -119,16 +119,22 @@ def _run(args: argparse.Namespace) -> int:
             f"{int((f['gender'] == 'F').sum())} women and {int((f['gender'] == 'M').sum())} men "
             f"in {f[result.data.unit_column].nunique()} units and {f['job_code'].nunique()} jobs"
         )
+        print(_evaluation_text(result.evaluation))
         print(f"wrote {', '.join(result.written)} to {result.out_dir}")
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .config import load_config
     from .io import load_survey
+    from .pipeline import _evaluation
 
-    data = load_survey(args.config)
+    cfg = load_config(args.config)
+    data = load_survey(cfg)
+    evaluation = _evaluation(cfg, data)
     if not args.quiet:
         print(_validation_text(data, examples=args.examples))
+        print(_evaluation_text(evaluation))
     if args.strict and data.provenance.rows_excluded:
         print(
             f"payequity: error: {data.provenance.rows_excluded} rows excluded (--strict); "
@@ -137,6 +143,34 @@ def _validate(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _evaluation_text(ev) -> str:  # noqa: ANN001 - JobEvaluation or None
+    if ev is None:
+        return (
+            "job evaluation: none configured (job_evaluation.path); the equal-value analysis "
+            "needs one"
+        )
+    t = ev.table
+    fd = int(t["female_dominated"].fillna(False).astype(bool).sum())
+    md = int(t["male_dominated"].fillna(False).astype(bool).sum())
+    lines = [
+        f"job evaluation ({ev.model.name if ev.model else 'external points'}): {len(t)} jobs in "
+        f"{t['band'].nunique()} bands of {ev.band_width:g} points; {fd} female-dominated, "
+        f"{md} male-dominated; {len(ev.edge_pairs)} pairs within {ev.tolerance:g} points of "
+        "each other across a band edge"
+    ]
+    if len(ev.unevaluated):
+        lines.append(
+            f"  jobs in the pay data without evaluation: {', '.join(ev.unevaluated['job_code'])}"
+        )
+    flagged = ev.flagged_checks
+    lines.append(f"  bias checks: {len(flagged)} flagged of {len(ev.checks)}")
+    lines += [f"    {r['check']}: {r['message']}" for _, r in flagged.iterrows()]
+    weighting = ev.checks[ev.checks["check"] == "weighting_test"]
+    if len(weighting) and not weighting["flagged"].iloc[0]:
+        lines.append(f"    weighting_test: {weighting['message'].iloc[0]}")
+    return "\n".join(lines)
 
 
 def _validation_text(data, *, examples: int) -> str:  # noqa: ANN001 - PayData

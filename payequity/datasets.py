@@ -502,7 +502,7 @@ def run_from_args(args: argparse.Namespace) -> int:
     n_units = frame["unit_path"].nunique()
     print(
         f"wrote {len(frame)} employees in {n_units} units (seed {args.seed}) to {args.out}: "
-        "pay.csv, survey.toml, injected_gaps.json"
+        "pay.csv, job_evaluation.csv, survey.toml, injected_gaps.json"
     )
     return 0
 

@@ -26,6 +26,7 @@ from ._summary import Summary
 from .config import SurveyConfig, load_config
 from .exceptions import ConfigError, PayEquityError
 from .io import PayData, load_survey
+from .jobeval import JobEvaluation, evaluate_jobs
 
 __all__ = ["SurveyRun", "run", "resolve_timestamp", "ONLY_PARTS"]
 
@@ -162,6 +163,9 @@ def run(
     steps: list[tuple[str, Callable[[], None]]] = []
     state: dict[str, Any] = {}
     steps.append(("load data", lambda: state.update(data=load_survey(cfg))))
+    steps.append(
+        ("job evaluation", lambda: state.update(evaluation=_evaluation(cfg, state["data"])))
+    )
     from tqdm.auto import tqdm
 
     with tqdm(total=len(steps) + 1, disable=not progress, desc="payequity run", unit="step") as bar:
@@ -170,10 +174,13 @@ def run(
             step()
             bar.update()
         data: PayData = state["data"]
+        evaluation = state["evaluation"]
         files: dict[str, bytes] = {}
         if "data" in parts:
             files.update(_data_files(data, audience, key))
-        manifest = _manifest(cfg, data, audience, year, created, out_dir)
+            if evaluation is not None:
+                files["data/job_evaluation.csv"] = csv_bytes(evaluation.table)
+        manifest = _manifest(cfg, data, evaluation, audience, year, created, out_dir)
         files["manifest.json"] = _json_bytes(manifest)
         bar.set_postfix_str("write")
         written = _write_atomic(out_dir, files, owned=[p for p in parts if p == "data"])
@@ -182,7 +189,29 @@ def run(
             _write_atomic(archive, {k: v for k, v in files.items() if k.startswith("data/")},
                           owned=["data"])  # fmt: skip
         bar.update()
-    return SurveyRun(cfg, data, None, {}, out_dir, manifest, written)
+    return SurveyRun(cfg, data, evaluation, {}, out_dir, manifest, written)
+
+
+def _evaluation(cfg: SurveyConfig, data: PayData) -> JobEvaluation | None:
+    """The job evaluation the config names, or None when it names none."""
+    je = cfg.job_evaluation
+    if je.path is None:
+        return None
+    a = cfg.analysis
+    model = je.model
+    if model.lower().endswith(".toml"):  # a model file resolves like every other path
+        model = str((cfg.base_dir / model).resolve())
+    return evaluate_jobs(
+        je.path,
+        model=model,
+        data=data,
+        band_width=je.band_width,
+        tolerance=je.tolerance,
+        female_dominated_share=a.female_dominated_share,
+        inclusive=a.female_dominated_inclusive,
+        male_dominated_share=a.male_dominated_share,
+        weight_floor=je.weight_floor,
+    )
 
 
 def _parts(only: str | Iterable[str] | None) -> list[str]:
@@ -216,7 +245,13 @@ def _json_bytes(obj: Any) -> bytes:
 
 
 def _manifest(
-    cfg: SurveyConfig, data: PayData, audience: str, year: int, created: dt.datetime, out: Path
+    cfg: SurveyConfig,
+    data: PayData,
+    evaluation: JobEvaluation | None,
+    audience: str,
+    year: int,
+    created: dt.datetime,
+    out: Path,
 ) -> dict[str, Any]:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -230,6 +265,23 @@ def _manifest(
     config = cfg.to_dict()
     config["survey"]["year"] = year
     config["output"]["dir"] = _rel(out, cfg.base_dir)
+    inputs = [
+        {
+            "path": _rel(Path(p.file), cfg.base_dir),
+            "sha256": p.sha256,
+            "rows_read": p.rows_read,
+            "rows_kept": p.rows_kept,
+            "rows_excluded": p.rows_excluded,
+            "exclusions": {str(k): int(v) for k, v in data.exclusion_counts().items()},
+            "warnings": {str(k): int(v) for k, v in data.warning_counts().items()},
+            "mapping": p.mapping,
+            "dropped_columns": p.dropped_columns,
+        }
+    ]
+    if evaluation is not None:
+        s = evaluation.settings
+        inputs.append({"path": _rel(Path(s["source"]), cfg.base_dir), "sha256": s["sha256"],
+                       "rows_read": s["rows"], "rows_kept": s["rows"], "rows_excluded": 0})  # fmt: skip
     return {
         "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "audience": audience,
@@ -237,19 +289,7 @@ def _manifest(
         "config_file": _rel(cfg.path, cfg.base_dir) if cfg.path else None,
         "config": config,
         "versions": versions,
-        "inputs": [
-            {
-                "path": _rel(Path(p.file), cfg.base_dir),
-                "sha256": p.sha256,
-                "rows_read": p.rows_read,
-                "rows_kept": p.rows_kept,
-                "rows_excluded": p.rows_excluded,
-                "exclusions": {str(k): int(v) for k, v in data.exclusion_counts().items()},
-                "warnings": {str(k): int(v) for k, v in data.warning_counts().items()},
-                "mapping": p.mapping,
-                "dropped_columns": p.dropped_columns,
-            }
-        ],
+        "inputs": inputs,
         "units": {},
     }
 

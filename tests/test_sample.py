@@ -43,6 +43,13 @@ def test_committed_pay_csv_equals_generator(regenerated):
             assert committed[col].tolist() == fresh[col].tolist(), col
 
 
+def test_committed_job_evaluation_equals_generator(regenerated):
+    def rows(p):
+        return (p / "job_evaluation.csv").read_text("utf-8").splitlines()
+
+    assert rows(SAMPLE) == rows(regenerated)
+
+
 def test_committed_injected_gaps_and_config_equal_generator(regenerated):
     def gaps(p):
         return json.loads((p / "injected_gaps.json").read_text("utf-8"))
