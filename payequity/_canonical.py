@@ -92,6 +92,15 @@ def map_columns(
         vmap = {str(k): str(v) for k, v in values.get(canonical, {}).items()}
         return joined.map(lambda v: vmap.get(v, v)) if vmap else joined
 
+    def safe_text(canonical: str) -> pd.Series:
+        """A text column with personnummer tokens masked (and a warning per masked row)."""
+        vals = text(canonical)
+        has = pnr.contains_personnummer(vals)
+        if has.any():
+            rows.warning(has, "personnummer_masked", mapping[canonical][0], vals)
+            vals = vals.where(~has, vals[has].map(lambda v: pnr.mask_text(v)[0]))
+        return vals
+
     def numbers(canonical: str, *, blank_zero: bool) -> tuple[pd.Series, pd.Series, str]:
         """Sum of the mapped columns; returns (value, invalid, header of the first invalid)."""
         total = pd.Series(0.0, index=cells.index)
@@ -129,6 +138,12 @@ def map_columns(
         ids = "row-" + cells.index.astype(str).to_series(index=cells.index)
     out["employee_id"] = ids
 
+    out["job_code"] = safe_text("job_code")
+    # the row key (DESIGN §3.1): every row of a key that occurs twice is excluded, whatever else
+    keyed = out["job_code"] != ""
+    dup = keyed & out[["employee_id", "job_code"]].duplicated(keep=False)
+    id_header = mapping.get("employee_id", ["employee_id"])[0]
+    rows.exclude(dup, "duplicate_key", id_header, out["employee_id"])
     gender_raw = text("gender")
     if values.get("gender"):
         gender = gender_raw.where(gender_raw.isin(["F", "M"]), None)
@@ -142,12 +157,11 @@ def map_columns(
     rows.exclude(gender.isna(), "unmapped_gender", g_header, raw_gender)
     out["gender"] = gender.fillna("")
 
-    out["job_code"] = text("job_code")
     rows.exclude(out["job_code"] == "", "missing_job_code", mapping["job_code"][0], out["job_code"])
-    out["unit"] = text("unit")
+    out["unit"] = safe_text("unit")
     rows.exclude(out["unit"] == "", "missing_unit", mapping["unit"][0], out["unit"])
     if "unit_path" in mapping:
-        out["unit_path"] = text("unit_path")
+        out["unit_path"] = safe_text("unit_path")
         rows.exclude(
             out["unit_path"] == "", "missing_unit", mapping["unit_path"][0], out["unit_path"]
         )
@@ -172,17 +186,21 @@ def map_columns(
     # employment rate and hours
     if "fte" in mapping:
         h = mapping["fte"][0]
-        fte, bad, _ = numbers("fte", blank_zero=False)
+        raw = as_text(cells[h])
+        pct_cells = raw.str.endswith("%")
+        fte, bad = parse_numbers(raw.str.rstrip("%").str.strip(), decimal)
         unit = opts.get("fte_unit")
         if unit is None:
             median = float(np.nanmedian(fte)) if fte.notna().any() else 1.0
-            unit = "percent" if h.rstrip().endswith("%") or median > 1.5 else "fraction"
+            percent = h.rstrip().endswith("%") or pct_cells.any() or median > 1.5
+            unit = "percent" if percent else "fraction"
         details["fte_unit"] = unit
         if unit == "percent":
             fte = fte / 100
         bad |= fte.isna() | (fte <= 0) | (fte > 1.5)
         rows.exclude(bad, "invalid_fte", h, cells[h])
         rows.warning(~bad & (fte > 1), "fte_over_1", h, cells[h])
+        rows.warning(~bad & (fte < 0.05), "fte_below_5_percent", h, cells[h])
         out["fte"] = fte.where(~bad)
     else:
         out["fte"] = 1.0
@@ -218,10 +236,7 @@ def map_columns(
     # optional columns
     for canonical in ("job_title", "education", "employment_form", "work_group"):
         if canonical in mapping:
-            vals = text(canonical)
-            has = pnr.contains_personnummer(vals)
-            rows.warning(has, "personnummer_masked", mapping[canonical][0], vals)
-            out[canonical] = vals.where(~has, vals[has].map(cell_text))
+            out[canonical] = safe_text(canonical)
     if "manager_id" in mapping:
         mid = text("manager_id")
         if key is not None:  # ids and manager ids share one pseudonym space
@@ -264,21 +279,20 @@ def derive_columns(
         if "hire_date" in frame.columns and "tenure_years" not in mapping:
             days = (ts - frame["hire_date"]).dt.days
             after = days < 0
-            rows.warning(after, "hire_date_after_reference_date", mapping["hire_date"][0],
-                         cells[mapping["hire_date"][0]])  # fmt: skip
+            h = mapping["hire_date"][0]
+            rows.warning(after, "hire_date_after_reference_date", h, cells[h])
+            early = frame["hire_date"].dt.year < 1940
+            if "birth_year" in frame.columns:
+                early |= (frame["hire_date"].dt.year - frame["birth_year"]).lt(15).fillna(False)
+            rows.warning(early.fillna(False), "implausible_hire_date", h, cells[h])
             frame["tenure_years"] = days.clip(lower=0) / 365.25
     if "age" in frame.columns:
         h = mapping.get("age", mapping.get("birth_year", ["age"]))[0]
         odd = (frame["age"] < 16) | (frame["age"] > 70)
         rows.warning(odd.fillna(False), "age_outside_16_70", h, frame["age"])
 
-    # keys, among the rows still kept
-    kept = rows.kept
+    # a person's rows must agree on who they are, among the rows still kept
     id_header = mapping.get("employee_id", ["employee_id"])[0]
-    k = frame[kept]
-    dup = k.duplicated(["employee_id", "job_code"], keep=False)
-    rows.exclude(dup.reindex(frame.index, fill_value=False), "duplicate_key", id_header,
-                 frame["employee_id"])  # fmt: skip
     k = frame[rows.kept]
     person = ["gender"] + (["birth_year"] if "birth_year" in frame.columns else [])
     conflict = pd.Series(False, index=k.index)
@@ -300,12 +314,17 @@ def derive_columns(
 
 
 def extra_column(values: pd.Series, decimal: str, rows: Rows, column: str) -> pd.Series:
-    """An unmapped source column: numbers when every filled cell is one, else masked text."""
-    empty = blank(values)
-    numbers, invalid = parse_numbers(values, decimal)
-    if (~empty).any() and not invalid.any():
-        return numbers
+    """An unmapped source column: numbers when every filled cell is one, else masked text.
+
+    Personnummer are looked for first, so a number column holding a few of them becomes text
+    with those masked rather than floats that still carry them.
+    """
     text = as_text(values)
     has = pnr.contains_personnummer(text)
+    if not has.any():
+        numbers, invalid = parse_numbers(values, decimal)
+        if (text != "").any() and not invalid.any():
+            return numbers
+        return text
     rows.warning(has, "personnummer_masked", column, text)
     return text.where(~has, text.map(cell_text))

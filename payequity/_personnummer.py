@@ -13,9 +13,12 @@ import re
 import pandas as pd
 
 MASK = "[personnummer]"
-_TOKEN = re.compile(r"(?<![\d-])((?:\d{2})?\d{6})[-+]?(\d{4})(?!\d)")
-_ANY = r"(?<![\d-])(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)"
-_WHOLE = re.compile(r"\s*((?:\d{2})?\d{6})[-+]?(\d{4})\s*")
+_SEP = (
+    "[-+\u2010\u2011\u2012\u2013\u2014\u2212]?"  # hyphen, plus, and the dashes of word processors
+)
+_TOKEN = re.compile(rf"(?<!\d)((?:\d{{2}})?\d{{6}}){_SEP}(\d{{4}})(?!\d)")
+_ANY = rf"(?<!\d)(?:\d{{2}})?\d{{6}}{_SEP}\d{{4}}(?!\d)"
+_WHOLE = re.compile(rf"\s*((?:\d{{2}})?\d{{6}}){_SEP}(\d{{4}})\s*")
 
 
 def _valid_date(digits: str) -> bool:

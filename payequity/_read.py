@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,20 @@ def read_table(
     return RawTable(cells, path, digest, "csv", encoding=enc, delimiter=delim, blank_rows=blanks)
 
 
+def detect_decimal(cells: pd.DataFrame) -> str:
+    """Decimal mark of a file that is not ``;``-separated: "," when cells like ``32500,50``
+    (a comma and one or two decimals: never a thousands separator) outnumber ``32500.50``."""
+    comma = dot = 0
+    for col in cells.columns:
+        text = cells[col]
+        if not all_text(text):
+            text = text[text.map(lambda v: isinstance(v, str))]
+        text = text.astype(str).str.strip()
+        comma += int(text.str.fullmatch(r"-?\d+,\d{1,2}").sum())
+        dot += int(text.str.fullmatch(r"-?\d+\.\d{1,2}").sum())
+    return "," if comma > dot else "."
+
+
 def detect_encoding(raw: bytes, path: Path) -> str:
     """utf-8-sig (BOM), else utf-8, else cp1252."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -112,60 +127,92 @@ def detect_encoding(raw: bytes, path: Path) -> str:
 
 
 def detect_delimiter(text: str, path: Path) -> str:
-    """The delimiter among ; , tab that splits the header line into the most fields."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    if not header:
+    """The delimiter among ; , tab that splits the first lines into the most fields.
+
+    Several lines are read, so a title line above the header does not hide the delimiter.
+    """
+    lines = [line for line in text.splitlines()[:50] if line.strip()][:10]
+    if not lines:
         raise DataFileError(f"{path}: the file is empty; export the pay data again")
-    counts = {d: len(next(csv.reader([header], delimiter=d))) for d in DELIMITERS}
+    counts = {d: max(len(next(csv.reader([ln], delimiter=d))) for ln in lines) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     if counts[best] < 2:
         raise DataFileError(
-            f"{path}: cannot tell the delimiter (header has no ; , or tab); set data.delimiter"
+            f"{path}: cannot tell the delimiter (no ; , or tab in the first lines); set "
+            "data.delimiter"
         )
     return best
 
 
 def _read_csv_text(text: str, delim: str, path: Path) -> tuple[pd.DataFrame, list[int]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    records: list[tuple[int, list[str]]] = []  # (first physical line, cells)
+    line = 1
     try:
-        records = list(reader)
+        for rec in reader:
+            records.append((line, rec))
+            line = reader.line_num + 1
     except csv.Error as exc:
         raise DataFileError(
             f"{path}: line {reader.line_num}: {exc}; check quoting in the file"
         ) from None
-    # the header is the first non-blank record
-    start = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
+    start = next((i for i, (_, r) in enumerate(records) if any(c.strip() for c in r)), None)
     if start is None:
         raise DataFileError(f"{path}: the file is empty; export the pay data again")
-    header = [h.strip() for h in records[start]]
-    _check_header(header, path)
+    header = _header(records[start][1], path)
     width = len(header)
     rows, index, blanks = [], [], []
-    for i, rec in enumerate(records[start + 1 :], start=start + 2):
+    for first, rec in records[start + 1 :]:
         if not any(c.strip() for c in rec):
-            blanks.append(i)
+            blanks.append(first)
             continue
+        _check_swallowed(rec, first, delim, width, path)
         if len(rec) > width and any(c.strip() for c in rec[width:]):
+            if width == 1:
+                raise DataFileError(
+                    f"{path}: the first row holds only {header[0]!r}: if that is a title, remove "
+                    "it so the header row comes first"
+                )
             raise DataFileError(
-                f"{path}: row {i} has {len(rec)} fields but the header has {width}; "
+                f"{path}: row {first} has {len(rec)} fields but the header has {width}; "
                 "check the delimiter (data.delimiter) and quoting"
             )
         rows.append((rec + [""] * width)[:width])
-        index.append(i)
+        index.append(first)
     cells = pd.DataFrame(
         rows, columns=header, index=pd.Index(index, name="source_row"), dtype=object
     )
-    return cells, blanks
+    return _drop_empty_unnamed(cells), blanks
 
 
-def _check_header(header: list[Any], path: Path) -> None:
-    empty = [i + 1 for i, h in enumerate(header) if str(h).strip() == ""]
-    names = [str(h) for h in header]
-    dup = sorted({h for h in names if names.count(h) > 1 and h.strip()})
+def _check_swallowed(rec: list[str], first: int, delim: str, width: int, path: Path) -> None:
+    """An unclosed quote makes one cell swallow the rows after it: refuse, never lose them."""
+    for cell in rec:
+        if "\n" not in cell and "\r" not in cell:
+            continue
+        later = cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
+        if any(part.count(delim) >= max(1, (width - 1) // 2) for part in later):
+            raise DataFileError(
+                f'{path}: row {first} has a quote (") that is not closed, so it swallows the '
+                "lines after it; close or remove the quote"
+            )
+
+
+def _header(raw: list[Any], path: Path) -> list[str]:
+    """Header names: stripped, NFC-normalised (Mac exports decompose å ä ö), unique, named."""
+    header = [unicodedata.normalize("NFC", "" if h is None else str(h)).strip() for h in raw]
+    if not any(header):
+        raise DataFileError(f"{path}: the header row is empty; the first row must name the columns")
+    dup = sorted({h for h in header if h and header.count(h) > 1})
     if dup:
         raise DataFileError(f"{path}: header repeats {dup}; give each column its own name")
-    if empty and len(empty) == len(header):
-        raise DataFileError(f"{path}: the header row is empty; the first row must name the columns")
+    return [h or f"column_{i + 1}" for i, h in enumerate(header)]
+
+
+def _drop_empty_unnamed(cells: pd.DataFrame) -> pd.DataFrame:
+    """Unnamed columns with no value at all (trailing delimiters) carry nothing: leave them out."""
+    empty = [c for c in cells.columns if c.startswith("column_") and blank(cells[c]).all()]
+    return cells.drop(columns=empty)
 
 
 def _read_xlsx(
@@ -192,18 +239,24 @@ def _read_xlsx(
         else:
             raise DataFileError(f"{path}: no sheet {sheet!r}; set data.sheet to one of {names}")
         ws = wb[name]
+        if not hasattr(ws, "iter_rows"):
+            raise DataFileError(
+                f"{path}: sheet {name!r} is a chart, not a table; set data.sheet to the data sheet"
+                f" ({', '.join(names)})"
+            )
         records = [list(r) for r in ws.iter_rows(values_only=True)]
     finally:
         wb.close()
     start = next((i for i, r in enumerate(records) if any(_filled(c) for c in r)), None)
     if start is None:
         raise DataFileError(f"{path}: sheet {name!r} is empty")
-    header = [("" if h is None else str(h).strip()) for h in records[start]]
-    while header and header[-1] == "":
-        header.pop()
-    _check_header(header, path)
+    # cells right of the header still count: the table is as wide as its widest row
+    width = max(
+        max((j + 1 for j, c in enumerate(r) if _filled(c)), default=0) for r in records[start:]
+    )
+    head = list(records[start]) + [None] * width
+    header = _header(head[:width], path)
     width = len(header)
-    header = [h or f"column_{i + 1}" for i, h in enumerate(header)]
     rows, index, blanks = [], [], []
     for i, rec in enumerate(records[start + 1 :], start=start + 2):
         rec = (list(rec) + [None] * width)[:width]
@@ -217,6 +270,7 @@ def _read_xlsx(
     cells = pd.DataFrame(
         rows, columns=header, index=pd.Index(index, name="source_row"), dtype=object
     )
+    cells = _drop_empty_unnamed(cells)
     return cells, name, blanks, list(names)
 
 
@@ -229,9 +283,14 @@ def _read_parquet(path: Path) -> pd.DataFrame:
         frame = pd.read_parquet(path)
     except Exception as exc:  # pyarrow raises several kinds for a broken file
         raise DataFileError(f"{path}: not a readable Parquet file ({exc})") from None
+    if not isinstance(frame.index, pd.RangeIndex) or frame.index.name is not None:
+        frame = frame.reset_index()  # an id saved as the index is a column to the user
+    for col in frame.columns:
+        if isinstance(frame[col].dtype, pd.DatetimeTZDtype):
+            frame[col] = frame[col].dt.tz_convert(None)
     frame = frame.astype(object).where(frame.notna(), "")
     frame.index = pd.Index(range(2, len(frame) + 2), name="source_row")
-    frame.columns = [str(c) for c in frame.columns]
+    frame.columns = _header(list(frame.columns), path)
     return frame
 
 
@@ -293,11 +352,19 @@ def parse_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series
     t = t.str.replace(_CURRENCY, "", regex=True).str.strip()
     t = t.str.replace("\u2212", "-", regex=False)  # typographic minus
     sep = "." if decimal == "," else ","
-    group = rf"[-+]?\d{{1,3}}(?:[{_SPACES}{re.escape(sep)}]\d{{3}})+(?:{re.escape(decimal)}\d+)?"
+    if decimal == "," and not t.str.contains(",", regex=False).any():
+        # a column whose dots can only be decimal points ("0.500", "32.50") uses them so
+        # throughout, "1.000" included: one column, one style
+        dots = t.str.fullmatch(r"[-+]?(?:0\.\d+|\d+\.\d{1,2}|\d+\.\d{4,})")
+        if dots.fillna(False).any():
+            decimal, sep = ".", ","
+    # a thousands group never starts with 0: "0.500" is a decimal, "1.500" fifteen hundred
+    group = (
+        rf"[-+]?[1-9]\d{{0,2}}(?:[{_SPACES}{re.escape(sep)}]\d{{3}})+(?:{re.escape(decimal)}\d+)?"
+    )
     grouped = t.str.fullmatch(group).fillna(False)
     t = t.where(~grouped, t.str.replace(rf"[{_SPACES}{re.escape(sep)}]", "", regex=True))
     if decimal == ",":
-        # a dot may still be a decimal point in a mixed export, when there is no comma
         t = t.str.replace(",", ".", regex=False)
     ok = t.str.fullmatch(_NUMBER.pattern).fillna(False)
     empty = t == ""
@@ -330,7 +397,14 @@ def parse_dates(
     if len(s):
         parsed = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
         if date_format:
-            parsed = pd.to_datetime(s, format=date_format, errors="coerce").astype(parsed.dtype)
+            try:
+                got = pd.to_datetime(s, format=date_format, errors="coerce")
+            except ValueError as exc:
+                raise DataFileError(
+                    f"{path}: date_format {date_format!r} is not a date format ({exc}); use "
+                    'strptime codes such as "%m/%d/%Y"'
+                ) from None
+            parsed = got.astype(parsed.dtype)
         for pattern, fmt, cut in ((_ISO, "%Y-%m-%d", 10), (r"\d{8}", "%Y%m%d", 8)):
             todo = parsed.isna() & s.str.fullmatch(pattern)
             if todo.any():
@@ -339,7 +413,7 @@ def parse_dates(
         todo = parsed.isna() & s.str.fullmatch(r"\d{1,5}(?:[.,]\d+)?")
         if todo.any():
             serial = s[todo].str.replace(",", ".").astype(float)
-            ok = (serial >= 1) & (serial <= 80000)
+            ok = (serial >= SERIAL_RANGE[0]) & (serial <= SERIAL_RANGE[1])
             days = pd.to_timedelta(serial[ok].astype(int), unit="D")
             parsed[ok[ok].index] = (_EXCEL_EPOCH + days).astype(parsed.dtype)
         out[s.index] = parsed
@@ -388,9 +462,11 @@ def _parse_date(v: Any, date_format: str | None) -> pd.Timestamp | None:
     return None
 
 
+SERIAL_RANGE = (7306, 73415)  # Excel serials of 1920-01-01 and 2100-12-31: plausible HR dates
+
+
 def _from_serial(x: float) -> pd.Timestamp | None:
-    # Excel serials from 1 (1900-01-01) to 2958465 (9999-12-31); plausible HR dates only
-    if 1 <= x <= 80000:
+    if SERIAL_RANGE[0] <= x <= SERIAL_RANGE[1]:
         return (_EXCEL_EPOCH + pd.Timedelta(days=int(x))).normalize()
     return None
 

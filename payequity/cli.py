@@ -24,6 +24,26 @@ def _version() -> str:
         return "unknown"
 
 
+def _only(value: str) -> str:
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    bad = [p for p in parts if p not in ("data", "pdf", "xlsx")]
+    if bad or not parts:
+        raise argparse.ArgumentTypeError(f"{value!r}: give data, pdf or xlsx")
+    return value
+
+
+def _timestamp(value: str) -> str:
+    import datetime as dt
+
+    try:
+        dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not ISO 8601; use e.g. 2026-09-30T12:00:00Z"
+        ) from None
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="payequity",
@@ -40,9 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="who the output is for (default: report.audience)")  # fmt: skip
     p.add_argument("--out", type=Path, help="output folder (overrides output.dir)")
     p.add_argument("--year", type=int, help="survey year (overrides survey.year)")
-    p.add_argument("--only", action="append", metavar="PART",
+    p.add_argument("--only", action="append", metavar="PART", type=_only,
                    help="replace only data, pdf or xlsx (repeat or comma-separate)")  # fmt: skip
-    p.add_argument("--timestamp", help="created_at as ISO 8601 UTC (or SOURCE_DATE_EPOCH)")
+    p.add_argument("--timestamp", type=_timestamp,
+                   help="created_at as ISO 8601 UTC (or SOURCE_DATE_EPOCH)")  # fmt: skip
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
     v = sub.add_parser("validate", help="load and check the pay data; count exclusions")
@@ -61,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``payequity`` command; returns the exit code."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and not epoch.isdigit():  # checked first: numpy and scipy read it on import too
+        print(f"payequity: error: SOURCE_DATE_EPOCH={epoch!r} is not whole seconds since 1970; "
+              "fix or unset it", file=sys.stderr)  # fmt: skip
+        return 1
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -127,7 +153,7 @@ def _run(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from .config import load_config
     from .io import load_survey
-    from .pipeline import _evaluation
+    from .pipeline import _evaluation, _require_rows
 
     cfg = load_config(args.config)
     data = load_survey(cfg)
@@ -135,6 +161,7 @@ def _validate(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(_validation_text(data, examples=args.examples))
         print(_evaluation_text(evaluation))
+    _require_rows(data)
     if args.strict and data.provenance.rows_excluded:
         print(
             f"payequity: error: {data.provenance.rows_excluded} rows excluded (--strict); "
@@ -173,6 +200,21 @@ def _evaluation_text(ev) -> str:  # noqa: ANN001 - JobEvaluation or None
     return "\n".join(lines)
 
 
+def _decimal_hint(data) -> str:  # noqa: ANN001 - PayData
+    """Excluded pay that looks like decimal commas in a decimal-point file: say how to fix it."""
+    if data.provenance.details.get("decimal") != ".":
+        return ""
+    ex = data.exclusions
+    values = ex.loc[ex["reason"] == "invalid_pay", "value"].astype(str)
+    if values.str.fullmatch(r"-?[\d\s.]*\d,\d{1,2}").any():
+        return (
+            "hint: excluded pay like "
+            f"{values[values.str.contains(',')].iloc[0]!r} looks like a decimal comma: set "
+            'data.decimal = "," in survey.toml'
+        )
+    return ""
+
+
 def _validation_text(data, *, examples: int) -> str:  # noqa: ANN001 - PayData
     p = data.provenance
     lines = [
@@ -181,6 +223,9 @@ def _validation_text(data, *, examples: int) -> str:  # noqa: ANN001 - PayData
     ]
     if p.dropped_columns:
         lines.append(f"dropped columns holding personnummer: {', '.join(p.dropped_columns)}")
+    hint = _decimal_hint(data)
+    if hint:
+        lines.append(hint)
     for title, frame, col in (
         ("excluded rows by reason", data.exclusions, "reason"),
         ("warnings by kind", data.warnings, "warning"),

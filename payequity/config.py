@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import os
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -281,6 +282,11 @@ def config_from_dict(
         values: dict[str, Any] = {}
         for key in given:
             if key not in keys:
+                elsewhere = [f"{sec}.{key}" for sec, ks in _SCHEMA.items() if key in ks]
+                if elsewhere:  # the right key in the wrong section
+                    raise ConfigError(
+                        f"{where}: unknown key {name}.{key}; did you mean {elsewhere[0]}?"
+                    )
                 valid = [f"{name}.{k}" for k in keys]
                 raise ConfigError(_unknown(where, f"{name}.{key}", valid, "key"))
         for key, spec in keys.items():
@@ -347,6 +353,8 @@ def _check(where: str, dotted: str, spec: _Key, value: Any, base: Path) -> Any:
                 where, dotted, "a whole number" if kind == "int" else "a number", value
             )
         value = int(value) if kind == "int" else float(value)
+        if not math.isfinite(value):
+            raise ConfigError(f"{where}: {dotted} must be a finite number, got {value}; fix it")
         if (spec.low is not None and value < spec.low) or (
             spec.high is not None and value > spec.high
         ):
@@ -426,6 +434,15 @@ def _check_values(where: str, dotted: str, value: Any) -> dict[str, dict[str, An
 
 
 def _check_cross(where: str, sections: dict[str, dict[str, Any]]) -> None:
+    fmt = sections["data"]["date_format"]
+    if fmt is not None:
+        try:  # a format must both write and read a date
+            dt.datetime.strptime(dt.date(2026, 9, 1).strftime(fmt), fmt)
+        except ValueError as exc:
+            raise ConfigError(
+                f"{where}: data.date_format {fmt!r} is not a date format ({exc}); use strptime "
+                'codes such as "%m/%d/%Y"'
+            ) from None
     a = sections["analysis"]
     if a["male_dominated_share"] >= a["female_dominated_share"]:
         raise ConfigError(

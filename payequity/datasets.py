@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from scipy.special import ndtr, ndtri
 
 from payequity import _sample_jobs as sj
 from payequity._sample_files import CSV_HEADER, SURVEY_COLUMNS, write_sample
@@ -102,6 +101,8 @@ def _ages(rng: np.random.Generator, codes: np.ndarray, shift: float = 0.0) -> np
     lo = (min_age - mean) / 11.0
     hi = (MAX_AGE + 1 - mean) / 11.0
     u = rng.random(len(codes))
+    from scipy.special import ndtr, ndtri  # imported here: `payequity --help` stays light
+
     z = ndtri(ndtr(lo) + u * (ndtr(hi) - ndtr(lo)))
     return np.clip(np.floor(mean + 11.0 * z), min_age, MAX_AGE).astype(int)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ import pandas as pd
 from . import _personnummer as pnr
 from ._canonical import Rows, derive_columns, extra_column, map_columns
 from ._pseudonym import read_key
-from ._read import RawTable, read_table
+from ._read import RawTable, detect_decimal, read_table
 from ._summary import Summary
 from .config import CANONICAL_COLUMNS, REQUIRED_COLUMNS, SurveyConfig, load_config
 from .exceptions import PseudonymKeyError, SchemaError
@@ -283,6 +284,7 @@ def _ref_date(value: dt.date | str | None) -> dt.date | None:
 
 
 def _resolve(header: str, available: list[str], raw: RawTable, key: str) -> str:
+    header = unicodedata.normalize("NFC", header)
     if header in available:
         return header
     folded = {h.strip().casefold(): h for h in available}
@@ -290,6 +292,11 @@ def _resolve(header: str, available: list[str], raw: RawTable, key: str) -> str:
         return folded[header.strip().casefold()]
     close = difflib.get_close_matches(header, available, n=1, cutoff=0.5)
     hint = f"closest header: {close[0]!r}" if close else f"headers: {', '.join(available[:12])}"
+    if len(available) == 1:
+        hint += (
+            f"; the first row holds only {available[0]!r}: if that is a title, remove it so the "
+            "header row comes first"
+        )
     where = f"{raw.path} (sheet {raw.sheet!r})" if raw.sheet else str(raw.path)
     if raw.sheet and len(raw.sheets) > 1:
         hint += f"; set data.sheet if the data is on another sheet ({', '.join(raw.sheets)})"
@@ -329,9 +336,9 @@ def _build(
     if pseudonymise:
         key = opts.get("pseudonym_key") or os.environ.get("PAYEQUITY_PSEUDONYM_KEY", "").strip()
         if not key:
-            col = mapping[pseudonymise[0]][0]
+            canonical, col = next((c, h) for c in pseudonymise for h in mapping[c] if h in pnr_cols)
             raise PseudonymKeyError(
-                f"{path}: column {col!r} ({pseudonymise[0]}) holds personnummer; set "
+                f"{path}: column {col!r} ({canonical}) holds personnummer; set "
                 "privacy.key_file in survey.toml or PAYEQUITY_PSEUDONYM_KEY so ids become "
                 "keyed pseudonyms"
             )
@@ -347,7 +354,7 @@ def _build(
         if any(h in dropped for h in mapping[canonical]):
             del mapping[canonical]
 
-    decimal = opts.get("decimal") or ("," if raw.delimiter == ";" else ".")
+    decimal = opts.get("decimal") or ("," if raw.delimiter == ";" else detect_decimal(cells))
     rows = Rows(cells.index)
     frame = map_columns(
         cells, mapping, values or {}, rows, decimal=decimal, opts=opts, path=path, key=key

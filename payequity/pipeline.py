@@ -12,8 +12,6 @@ import datetime as dt
 import json
 import os
 import platform
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +19,11 @@ from typing import Any
 
 import pandas as pd
 
+from ._output import Staged, check_inputs_outside, write_all
 from ._pseudonym import pseudonym, read_key
 from ._summary import Summary
 from .config import SurveyConfig, load_config
-from .exceptions import ConfigError, PayEquityError
+from .exceptions import ConfigError, DataFileError
 from .io import PayData, load_survey
 from .jobeval import JobEvaluation, evaluate_jobs
 
@@ -153,6 +152,13 @@ def run(
     parts = _parts(only)
     year = int(year if year is not None else cfg.survey.year)
     out_dir = Path(out).resolve() if out is not None else cfg.output.dir
+    # a trial run with --out keeps its archive beside it, never over the real archive
+    archive_dir = (out_dir / "archive" if out is not None else cfg.archive.dir) / str(year)
+    check_inputs_outside(
+        _input_paths(cfg),
+        [out_dir / p for p in ("data", "pdf", "survey.xlsx", "manifest.json")]
+        + [archive_dir / "data"],
+    )
     created = resolve_timestamp(timestamp)
     key = (
         read_key(cfg.privacy.key_file, purpose=f"write {audience} output")
@@ -175,6 +181,7 @@ def run(
             bar.update()
         data: PayData = state["data"]
         evaluation = state["evaluation"]
+        _require_rows(data)
         files: dict[str, bytes] = {}
         if "data" in parts:
             files.update(_data_files(data, audience, key))
@@ -183,13 +190,31 @@ def run(
         manifest = _manifest(cfg, data, evaluation, audience, year, created, out_dir)
         files["manifest.json"] = _json_bytes(manifest)
         bar.set_postfix_str("write")
-        written = _write_atomic(out_dir, files, owned=[p for p in parts if p == "data"])
-        if audience == "hr" and "data" in parts:
-            archive = cfg.archive.dir / str(year)
-            _write_atomic(archive, {k: v for k, v in files.items() if k.startswith("data/")},
-                          owned=["data"])  # fmt: skip
+        staged = [Staged(out_dir, files, [p for p in parts if p == "data"], "output.dir")]
+        if audience == "hr" and "data" in parts:  # hr runs archive the data files by year
+            archived = {k: v for k, v in files.items() if k.startswith("data/")}
+            staged.append(Staged(archive_dir, archived, ["data"], "archive.dir"))
+        written = write_all(staged)[0]
         bar.update()
     return SurveyRun(cfg, data, evaluation, {}, out_dir, manifest, written)
+
+
+def _input_paths(cfg: SurveyConfig) -> list[Path]:
+    paths = [cfg.data.path, cfg.job_evaluation.path, cfg.actions.explanations,
+             cfg.actions.samverkan, cfg.actions.rules_and_practice, cfg.review.criteria,
+             cfg.review.ratings, cfg.review.proposals, cfg.privacy.key_file, cfg.path]  # fmt: skip
+    return [Path(p) for p in paths if p is not None]
+
+
+def _require_rows(data: PayData) -> None:
+    p = data.provenance
+    if p.rows_kept == 0:
+        reasons = ", ".join(f"{k} {v}" for k, v in data.exclusion_counts().head(3).items())
+        raise DataFileError(
+            f"{p.file}: no usable rows ({p.rows_read} read"
+            + (f", all excluded: {reasons}" if reasons else "")
+            + "); fix the data or the mapping (payequity validate) — the previous output is kept"
+        )
 
 
 def _evaluation(cfg: SurveyConfig, data: PayData) -> JobEvaluation | None:
@@ -230,6 +255,11 @@ def _data_files(data: PayData, audience: str, key: str | None) -> dict[str, byte
     if audience in ("hr", "union"):  # person-level rows go to hr and union only
         excl = data.exclusions.copy()
         if audience == "union" and key is not None:
+            # ids also stand in `value` where the id cell itself was the problem
+            is_id = (excl["value"] == excl["employee_id"]) & (excl["value"] != "")
+            mgr = data.provenance.mapping.get("manager_id")
+            is_id |= excl["column"].isin([mgr] if isinstance(mgr, str) else mgr or [])
+            excl.loc[is_id, "value"] = excl.loc[is_id, "value"].map(lambda v: pseudonym(v, key))
             excl["employee_id"] = excl["employee_id"].map(lambda v: pseudonym(v, key))
         files["data/exclusions.csv"] = csv_bytes(excl)
     return files
@@ -264,6 +294,10 @@ def _manifest(
     p = data.provenance
     config = cfg.to_dict()
     config["survey"]["year"] = year
+    detected = {k: v for k, v in p.details.items()}
+    for k in ("encoding", "delimiter", "decimal", "fte_unit", "sheet"):
+        if config["data"].get(k) is None and detected.get(k) is not None:
+            config["data"][k] = detected[k]  # the value used, as detected
     config["output"]["dir"] = _rel(out, cfg.base_dir)
     inputs = [
         {
@@ -276,6 +310,7 @@ def _manifest(
             "warnings": {str(k): int(v) for k, v in data.warning_counts().items()},
             "mapping": p.mapping,
             "dropped_columns": p.dropped_columns,
+            "detected": detected,
         }
     ]
     if evaluation is not None:
@@ -302,46 +337,3 @@ def _rel(path: Path | None, base: Path) -> str | None:
         return path.relative_to(base).as_posix()
     except ValueError:
         return os.path.relpath(path, base).replace(os.sep, "/")
-
-
-def _write_atomic(out_dir: Path, files: dict[str, bytes], *, owned: list[str]) -> list[str]:
-    """Write ``files`` (relative path → bytes) under ``out_dir``.
-
-    Each owned top-level folder is rebuilt in a staging folder and swapped in whole (old files of
-    that part are removed); loose files are replaced one by one with ``os.replace``. Nothing in
-    ``out_dir`` is touched before every file has been written to staging.
-    """
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=".payequity-", dir=out_dir))
-    except OSError as exc:
-        raise PayEquityError(f"{out_dir}: cannot write the output folder ({exc.strerror}); "
-                             "choose another with --out or fix its permissions") from None  # fmt: skip
-    try:
-        for rel, content in files.items():
-            target = stage / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        for part in owned:
-            (stage / part).mkdir(exist_ok=True)
-            final, old = out_dir / part, stage / f".old-{part}"
-            if final.exists():
-                os.replace(final, old)
-            try:
-                os.replace(stage / part, final)
-            except OSError:
-                if old.exists():
-                    os.replace(old, final)
-                raise
-        for rel in files:
-            top = Path(rel).parts[0]
-            if top not in owned:
-                (out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(stage / rel, out_dir / rel)
-    except OSError as exc:
-        raise PayEquityError(
-            f"{out_dir}: writing failed ({exc}); the previous files are kept"
-        ) from None
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    return sorted(files)

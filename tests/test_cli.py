@@ -150,11 +150,16 @@ def test_run_options(survey, tmp_path, capsys):
     manifest = json.loads((other / "manifest.json").read_text("utf-8"))
     assert manifest["year"] == 2027
     assert manifest["config"]["survey"]["year"] == 2027
-    assert (tmp_path / "archive/2027/data/exclusions.csv").exists()
-    assert main(["run", str(survey), "--only", "charts"]) == 1
-    assert "--only 'charts' is not one of data, pdf, xlsx" in capsys.readouterr().err
-    assert main(["run", str(survey), "--timestamp", "yesterday"]) == 1
-    assert "is not ISO 8601" in capsys.readouterr().err
+    # a run with --out archives beside its output, never over the configured archive
+    assert (other / "archive/2027/data/exclusions.csv").exists()
+    assert not (tmp_path / "archive").exists()
+    for bad in (["--only", "charts"], ["--timestamp", "yesterday"]):
+        with pytest.raises(SystemExit) as info:  # bad usage: exit 2
+            main(["run", str(survey), *bad])
+        assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "'charts': give data, pdf or xlsx" in err
+    assert "'yesterday' is not ISO 8601" in err
 
 
 def test_non_hr_audience_needs_a_key(survey, capsys, monkeypatch):
@@ -215,3 +220,75 @@ def test_personnummer_id_column_without_key_exits_1(tmp_path, capsys, monkeypatc
     assert "19800101" not in "".join(
         p.read_text("utf-8") for p in (tmp_path / "out").rglob("*") if p.is_file()
     )
+
+
+def test_run_refuses_to_replace_its_own_inputs(tmp_path, capsys):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/pay.csv").write_text(PAY, encoding="utf-8")
+    text = CONFIG.replace('path = "pay.csv"', 'path = "data/pay.csv"').replace(
+        'dir = "out"', 'dir = "."'
+    )
+    (tmp_path / "survey.toml").write_text(text, encoding="utf-8")
+    assert main(["run", str(tmp_path / "survey.toml")]) == 1
+    assert "lies in" in capsys.readouterr().err
+    assert (tmp_path / "data/pay.csv").read_text("utf-8") == PAY
+
+
+def test_union_output_pseudonymises_ids_in_values(survey, monkeypatch):
+    (survey.parent / "pay.csv").write_text(PAY + "100018;K;A;x;30000;100\n100018;K;A;x;1;100\n",
+                                           encoding="utf-8")  # fmt: skip
+    monkeypatch.setenv("PAYEQUITY_PSEUDONYM_KEY", "hemlig")
+    assert main(["run", str(survey), "--audience", "union", "--quiet", "--timestamp", TS]) == 0
+    text = (survey.parent / "out/data/exclusions.csv").read_text("utf-8")
+    assert "duplicate_key" in text and "100018" not in text
+
+
+def test_source_date_epoch_not_a_number(survey):
+    exe = Path(sys.executable).parent / "payequity"
+    env = dict(os.environ, SOURCE_DATE_EPOCH="abc")
+    for args in (["--version"], ["run", str(survey)]):
+        done = subprocess.run([str(exe), *args], capture_output=True, text=True, env=env,
+                              check=False)  # fmt: skip
+        assert done.returncode == 1
+        assert done.stderr.strip() == ("payequity: error: SOURCE_DATE_EPOCH='abc' is not whole "
+                                       "seconds since 1970; fix or unset it")  # fmt: skip
+
+
+def test_failing_archive_leaves_output_untouched(survey, capsys):
+    assert main(["run", str(survey), "--timestamp", TS, "--quiet"]) == 0
+    out = survey.parent / "out"
+    before = {p: (out / p).read_bytes() for p in ("manifest.json", "data/exclusions.csv")}
+    (survey.parent / "archive").rename(survey.parent / "archive-old")
+    (survey.parent / "archive").write_text("not a folder", encoding="utf-8")
+    (survey.parent / "pay.csv").write_text(PAY + "9;M;A;x;33000;100\n", encoding="utf-8")
+    assert main(["run", str(survey), "--timestamp", "2027-01-01T00:00:00Z"]) == 1
+    assert "archive.dir" in capsys.readouterr().err
+    assert {p: (out / p).read_bytes() for p in before} == before
+
+
+def test_manifest_records_detected_loader_values(survey):
+    assert main(["run", str(survey), "--timestamp", TS, "--quiet"]) == 0
+    manifest = json.loads((survey.parent / "out/manifest.json").read_text("utf-8"))
+    data = manifest["config"]["data"]
+    assert (data["encoding"], data["delimiter"], data["decimal"], data["fte_unit"]) == (
+        "utf-8", ";", ",", "percent")  # fmt: skip
+    assert manifest["inputs"][0]["detected"]["blank_rows_skipped"] == 0
+
+
+def test_no_usable_rows_is_an_error_and_keeps_the_previous_output(survey, capsys):
+    assert main(["run", str(survey), "--timestamp", TS, "--quiet"]) == 0
+    before = (survey.parent / "out/manifest.json").read_bytes()
+    (survey.parent / "pay.csv").write_text(PAY.splitlines()[0] + "\n", encoding="utf-8")
+    assert main(["validate", str(survey)]) == 1
+    assert main(["run", str(survey), "--timestamp", "2027-01-01T00:00:00Z"]) == 1
+    assert "no usable rows (0 read)" in capsys.readouterr().err
+    assert (survey.parent / "out/manifest.json").read_bytes() == before
+
+
+def test_validate_hints_at_decimal_commas(tmp_path, capsys):
+    pay = "Anst.nr,Kön,Enhet,Befattningskod,Månadslön heltid,Syssgrad %\n"
+    pay += '1,K,A,x,"32500,50",100\n2,M,A,x,31000.25,100\n3,M,A,x,31000.75,100\n'
+    (tmp_path / "pay.csv").write_text(pay, encoding="utf-8")
+    (tmp_path / "survey.toml").write_text(CONFIG, encoding="utf-8")
+    assert main(["validate", str(tmp_path / "survey.toml")]) == 0
+    assert "looks like a decimal comma: set data.decimal" in capsys.readouterr().out

@@ -143,3 +143,26 @@ def test_not_toml_and_missing_file(tmp_path):
 def test_a_list_of_columns_is_accepted(tmp_path):
     text = MINIMAL.replace("[data.values.gender]", 'supplements = ["A", "B"]\n[data.values.gender]')
     assert cfg(tmp_path, text).data.columns["supplements"] == ["A", "B"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("[analysis]\nfdr = nan\n", "analysis.fdr must be a finite number"),
+        ("[actions]\nyearly_budget = inf\n", "actions.yearly_budget must be a finite number"),
+        ("[job_evaluation]\nband_width = nan\n", "job_evaluation.band_width must be a finite"),
+        ('[survey]\npath = "x.csv"\n', "unknown key survey.path; did you mean data.path?"),
+    ],
+)
+def test_non_finite_numbers_and_keys_in_the_wrong_section(tmp_path, extra, message):
+    text = MINIMAL.replace("[survey]\n", "[survey]\n" + extra.split("\n", 1)[1]) if extra.startswith(
+        "[survey]") else MINIMAL + extra  # fmt: skip
+    with pytest.raises(ConfigError, match=message):
+        cfg(tmp_path, text)
+
+
+@pytest.mark.parametrize("fmt", ["%Q", "%Y-%"])
+def test_bad_date_format_is_named(tmp_path, fmt):
+    text = MINIMAL.replace('path = "pay.csv"', f'path = "pay.csv"\ndate_format = "{fmt}"')
+    with pytest.raises(ConfigError, match="data.date_format .* is not a date format"):
+        cfg(tmp_path, text)

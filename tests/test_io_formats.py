@@ -65,15 +65,26 @@ def test_comma_delimiter_decimal_point_and_quotes(write):
     assert (ex["source_row"], ex["reason"], ex["value"]) == (4, "invalid_pay", "12.5.3")
 
 
-def test_tab_delimiter(write):
+def test_tab_delimiter_with_detected_decimal_comma(write):
     text = SV_TEXT.replace(";", "\t")
     data = load_pay_data(write("pay.tsv", text), columns=SV, values=SV_VALUES)
     assert data.provenance.details["delimiter"] == "\t"
-    # a tab file has a decimal point unless told otherwise: "32500,50" is then not a number
+    # "32500,50" (a comma and two decimals) is never a thousands separator: decimal comma
+    assert data.provenance.details["decimal"] == ","
+    assert list(data.frame["base_salary"]) == [31250.0, 32500.5, 33100.75]
+    # told otherwise, "32500,50" is not a number in a decimal-point file
+    data = load_pay_data(write("pay.tsv", text), columns=SV, values=SV_VALUES, decimal=".")
     assert data.provenance.rows_kept == 1
     assert set(data.exclusions["reason"]) == {"invalid_pay"}
-    data = load_pay_data(write("pay.tsv", text), columns=SV, values=SV_VALUES, decimal=",")
-    assert data.provenance.rows_kept == 3
+
+
+def test_comma_file_keeps_decimal_point(write):
+    text = 'id,sex,unit,job,salary\n1,F,A,x,1250.50\n2,M,A,x,"1,250"\n'
+    cols = {"employee_id": "id", "gender": "sex", "unit": "unit", "job_code": "job",
+            "base_salary": "salary"}  # fmt: skip
+    data = load_pay_data(write("pay.csv", text), columns=cols)
+    assert data.provenance.details["decimal"] == "."
+    assert list(data.frame["base_salary"]) == [1250.5, 1250.0]
 
 
 def test_semicolon_file_with_decimal_point_override(write):
@@ -83,14 +94,15 @@ def test_semicolon_file_with_decimal_point_override(write):
     assert data.exclusions["reason"].tolist() == ["invalid_pay"]
 
 
-def test_dot_grouping_needs_three_digits(write):
-    # "32.50" in a decimal-comma file is read as 32.5 (a decimal point), never as 3250
+def test_dots_in_a_decimal_comma_file(write):
+    # alone, "32.500" is Swedish for thirty-two thousand five hundred
+    text = "Anst.nr;Kön;Enhet;Befattningskod;Månadslön heltid\n1;K;A;x;32.500\n2;M;A;x;1.250.000\n"
+    data = load_pay_data(write("pay.csv", text), columns=SV, values=SV_VALUES)
+    assert list(data.frame["base_salary"]) == [32500.0, 1250000.0]
+    # a column that also holds "32.50" uses dots as decimal points, for all its cells
     text = "Anst.nr;Kön;Enhet;Befattningskod;Månadslön heltid\n1;K;A;x;32.500\n2;M;A;x;32.50\n"
     data = load_pay_data(write("pay.csv", text), columns=SV, values=SV_VALUES)
-    assert list(data.frame["base_salary"]) == [32500.0, 32.5]
-    # median 16 266.25: 32.5 is below half of it and flagged, 32 500 is not above twice it
-    odd = data.warnings[data.warnings["warning"] == "pay_outside_job_range"]
-    assert odd["source_row"].tolist() == [3]
+    assert list(data.frame["base_salary"]) == [32.5, 32.5]
 
 
 def test_xlsx_sheet_by_name_and_row_numbers(tmp_path):
