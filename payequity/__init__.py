@@ -14,6 +14,7 @@ from .exceptions import PayEquityError
 from .io import PayData, load_pay_data, load_survey
 from .jobeval import JobEvaluation, evaluate_jobs
 from .pipeline import SurveyRun, run
+from .survey import EqualValueResult, EqualWorkResult, equal_value, equal_work
 
 try:
     __version__ = version("payequity")
@@ -30,6 +31,8 @@ def __getattr__(name: str):  # datasets is imported on first use, keeping `impor
 
 
 __all__ = [
+    "EqualValueResult",
+    "EqualWorkResult",
     "JobEvaluation",
     "JobModel",
     "PayData",
@@ -38,6 +41,8 @@ __all__ = [
     "SurveyRun",
     "__version__",
     "datasets",
+    "equal_value",
+    "equal_work",
     "evaluate_jobs",
     "load_job_model",
     "load_config",

@@ -146,6 +146,7 @@ def _run(args: argparse.Namespace) -> int:
             f"in {f[result.data.unit_column].nunique()} units and {f['job_code'].nunique()} jobs"
         )
         print(_evaluation_text(result.evaluation))
+        print(_survey_text(result.results))
         print(f"wrote {', '.join(result.written)} to {result.out_dir}")
     return 0
 
@@ -157,11 +158,12 @@ def _validate(args: argparse.Namespace) -> int:
 
     cfg = load_config(args.config)
     data = load_survey(cfg)
-    evaluation = _evaluation(cfg, data)
     if not args.quiet:
         print(_validation_text(data, examples=args.examples))
-        print(_evaluation_text(evaluation))
     _require_rows(data)
+    evaluation = _evaluation(cfg, data)
+    if not args.quiet:
+        print(_evaluation_text(evaluation))
     if args.strict and data.provenance.rows_excluded:
         print(
             f"payequity: error: {data.provenance.rows_excluded} rows excluded (--strict); "
@@ -197,6 +199,36 @@ def _evaluation_text(ev) -> str:  # noqa: ANN001 - JobEvaluation or None
     weighting = ev.checks[ev.checks["check"] == "weighting_test"]
     if len(weighting) and not weighting["flagged"].iloc[0]:
         lines.append(f"    weighting_test: {weighting['message'].iloc[0]}")
+    return "\n".join(lines)
+
+
+def _survey_text(results: dict) -> str:
+    """The flags of the three legal analyses, in a few lines (organisation, then unit counts)."""
+    ew = results["equal_work"]
+    t = ew.table
+    by_unit = [r.table for r in results["equal_work_by_unit"].values()]
+    unit_flags = sum(int(x["flagged"].sum()) for x in by_unit)
+    lines = [
+        f"equal work: {int(t['needs_assessment'].sum())} groups × pay measures need assessment "
+        f"organisation-wide, {len(ew.flagged)} flagged; {unit_flags} flagged within units"
+    ]
+    for _, r in ew.flagged.iterrows():
+        how = (f"adjusted gap {r['adjusted_gap_pct']:+.1f} % (BH p = {r['p_adjusted']:.2g})"
+               if r["flag_rule"] == "regression" else
+               f"women earn {r['women_pct_of_men']:.1f} % of men (n = {r['n_women']}+{r['n_men']})")  # fmt: skip
+        lines.append(f"  FLAG {r['work_group']} ({r['pay_measure']}): {how}")
+    ev = results.get("equal_value")
+    if ev is None:
+        lines.append("equal value: not run (no job evaluation configured)")
+    else:
+        lines.append(
+            f"equal value: {len(ev.table)} pairs organisation-wide, {len(ev.flagged)} flagged"
+        )
+        for _, r in ev.flagged.iterrows():
+            lines.append(
+                f"  FLAG {r['female_dominated_job']} vs {r['comparator_job']} ({r['kind']}, "
+                f"{r['pay_measure']}): {r['pay_gap_pct']:+.1f} %"
+            )
     return "\n".join(lines)
 
 

@@ -26,6 +26,7 @@ from .config import SurveyConfig, load_config
 from .exceptions import ConfigError, DataFileError
 from .io import PayData, load_survey
 from .jobeval import JobEvaluation, evaluate_jobs
+from .survey import EQUAL_VALUE_COLUMNS, EQUAL_WORK_COLUMNS, PAY_MEASURES, equal_value, equal_work
 
 __all__ = ["SurveyRun", "run", "resolve_timestamp", "ONLY_PARTS"]
 
@@ -168,9 +169,13 @@ def run(
 
     steps: list[tuple[str, Callable[[], None]]] = []
     state: dict[str, Any] = {}
-    steps.append(("load data", lambda: state.update(data=load_survey(cfg))))
+    steps.append(("load data", lambda: state.update(data=_require_rows(load_survey(cfg)))))
     steps.append(
         ("job evaluation", lambda: state.update(evaluation=_evaluation(cfg, state["data"])))
+    )
+    steps.append(("equal work", lambda: state.update(_equal_work(cfg, state["data"]))))
+    steps.append(
+        ("equal value", lambda: state.update(_equal_value(state["data"], state["evaluation"], cfg)))
     )
     from tqdm.auto import tqdm
 
@@ -179,12 +184,13 @@ def run(
             bar.set_postfix_str(label)
             step()
             bar.update()
-        data: PayData = state["data"]
-        evaluation = state["evaluation"]
-        _require_rows(data)
+        data: PayData = state.pop("data")
+        evaluation = state.pop("evaluation")
+        results = state
         files: dict[str, bytes] = {}
         if "data" in parts:
             files.update(_data_files(data, audience, key))
+            files.update(_survey_files(results, audience, key))
             if evaluation is not None:
                 files["data/job_evaluation.csv"] = csv_bytes(evaluation.table)
         manifest = _manifest(cfg, data, evaluation, audience, year, created, out_dir)
@@ -196,7 +202,7 @@ def run(
             staged.append(Staged(archive_dir, archived, ["data"], "archive.dir"))
         written = write_all(staged)[0]
         bar.update()
-    return SurveyRun(cfg, data, evaluation, {}, out_dir, manifest, written)
+    return SurveyRun(cfg, data, evaluation, results, out_dir, manifest, written)
 
 
 def _input_paths(cfg: SurveyConfig) -> list[Path]:
@@ -206,7 +212,7 @@ def _input_paths(cfg: SurveyConfig) -> list[Path]:
     return [Path(p) for p in paths if p is not None]
 
 
-def _require_rows(data: PayData) -> None:
+def _require_rows(data: PayData) -> PayData:
     p = data.provenance
     if p.rows_kept == 0:
         reasons = ", ".join(f"{k} {v}" for k, v in data.exclusion_counts().head(3).items())
@@ -215,6 +221,51 @@ def _require_rows(data: PayData) -> None:
             + (f", all excluded: {reasons}" if reasons else "")
             + "); fix the data or the mapping (payequity validate) — the previous output is kept"
         )
+    return data
+
+
+def _equal_work(cfg: SurveyConfig, data: PayData) -> dict[str, Any]:
+    a = cfg.analysis
+    kw = dict(pay=list(PAY_MEASURES), controls=a.controls, min_per_gender=a.min_per_gender,
+              fdr=a.fdr, gap_threshold=a.gap_threshold, person_threshold=a.person_threshold,
+              cov_type=a.cov_type)  # fmt: skip
+    return {
+        "equal_work": equal_work(data, **kw),
+        "equal_work_by_unit": equal_work(data, by="unit", **kw),
+    }
+
+
+def _equal_value(
+    data: PayData, evaluation: JobEvaluation | None, cfg: SurveyConfig
+) -> dict[str, Any]:
+    if evaluation is None:
+        return {"equal_value": None, "equal_value_by_unit": {}}
+    kw = dict(pay=list(PAY_MEASURES), gap_threshold=cfg.analysis.gap_threshold)
+    return {
+        "equal_value": equal_value(data, evaluation, **kw),
+        "equal_value_by_unit": equal_value(data, evaluation, by="unit", **kw),
+    }
+
+
+def _survey_files(results: dict[str, Any], audience: str, key: str | None) -> dict[str, bytes]:
+    """equal_work.csv and equal_value.csv (organisation first, then units); people for hr/union."""
+    files = {}
+    work = [results["equal_work"].table] + [r.table for r in results["equal_work_by_unit"].values()]
+    files["data/equal_work.csv"] = csv_bytes(pd.concat(work, ignore_index=True)[EQUAL_WORK_COLUMNS])
+    value = [results["equal_value"]] + list(results["equal_value_by_unit"].values())
+    tables = [r.table for r in value if r is not None]
+    table = (
+        pd.concat(tables, ignore_index=True)
+        if tables
+        else pd.DataFrame(columns=EQUAL_VALUE_COLUMNS)
+    )
+    files["data/equal_value.csv"] = csv_bytes(table[EQUAL_VALUE_COLUMNS])
+    if audience in ("hr", "union"):  # person-level rows go to hr and union only
+        people = results["equal_work"].people.copy()
+        if audience == "union" and key is not None:
+            people["employee_id"] = people["employee_id"].map(lambda v: pseudonym(v, key))
+        files["data/people.csv"] = csv_bytes(people)
+    return files
 
 
 def _evaluation(cfg: SurveyConfig, data: PayData) -> JobEvaluation | None:

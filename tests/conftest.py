@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import matplotlib
 import pytest
 from hypothesis import settings
+
+matplotlib.use("Agg")  # tests draw charts without a screen
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample"

@@ -6,16 +6,13 @@ import copy
 import tomllib
 from importlib import resources
 
-import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
 
-matplotlib.use("Agg")
-
-from payequity import JobEvaluation, evaluate_jobs, load_job_model  # noqa: E402
-from payequity._jobmodel import JobModelError, model_from_dict  # noqa: E402
-from payequity.exceptions import DataFileError, SchemaError  # noqa: E402
+from payequity import JobEvaluation, evaluate_jobs, load_job_model
+from payequity._jobmodel import JobModelError, model_from_dict
+from payequity.exceptions import DataFileError, SchemaError
 
 SUBS = ["knowledge", "communication", "problem_solving", "planning", "physical_skills",
         "resp_people", "resp_equipment", "resp_information", "resp_finance", "mental_effort",

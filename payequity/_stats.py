@@ -1,0 +1,130 @@
+"""Small statistical building blocks shared by the survey analyses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+POWER = 0.80  # for the minimum detectable gap
+ALPHA = 0.05
+
+
+def usable_controls(frame: pd.DataFrame, controls: list[str] | tuple[str, ...]) -> list[str]:
+    """Controls present in ``frame`` as numbers, with no missing values and some variance."""
+    out = []
+    for c in controls:
+        if c in frame.columns and pd.api.types.is_numeric_dtype(frame[c]):
+            col = frame[c]
+            if col.notna().all() and col.nunique() > 1:
+                out.append(c)
+    return out
+
+
+@dataclass(frozen=True)
+class GroupFit:
+    """OLS of log pay on a female indicator and controls, within one group."""
+
+    coef: float
+    se: float
+    t_value: float
+    p_value: float
+    df_resid: float
+    ci_low: float  # on the percent scale, 100·(exp(coef ± t·se) − 1)
+    ci_high: float
+    gap_pct: float
+    controls: list[str]
+    model: Any
+
+
+def fit_gender_gap(
+    y: np.ndarray,
+    female: np.ndarray,
+    x: pd.DataFrame,
+    *,
+    cov_type: str = "nonrobust",
+    confidence: float = 0.95,
+) -> GroupFit | None:
+    """Fit ``log pay ~ female + controls``; None when too few observations for the model.
+
+    Controls are dropped from the last listed while the residual degrees of freedom would fall
+    below 2, so a small group still gets the raw log-pay gap tested.
+    """
+    import statsmodels.api as sm
+
+    cols = list(x.columns)
+    n = len(y)
+    while cols and n - (len(cols) + 2) < 2:
+        cols = cols[:-1]
+    if n - (len(cols) + 2) < 1:
+        return None
+    design = np.column_stack(
+        [np.ones(n), female.astype(float)] + [x[c].to_numpy(float) for c in cols]
+    )
+    if np.linalg.matrix_rank(design) < design.shape[1]:  # a control collinear with gender
+        design = design[:, :2]
+        cols = []
+    model = sm.OLS(y, design).fit(cov_type=cov_type)
+    coef, se = float(model.params[1]), float(model.bse[1])
+    df = float(model.df_resid)
+    if not np.isfinite(se) or se == 0:
+        t_value, p = np.nan, np.nan
+    else:
+        t_value = coef / se
+        p = float(2 * stats.t.sf(abs(t_value), df))
+    tq = stats.t.ppf(0.5 + confidence / 2, df)
+    return GroupFit(
+        coef=coef,
+        se=se,
+        t_value=t_value,
+        p_value=p,
+        df_resid=df,
+        ci_low=100 * (np.exp(coef - tq * se) - 1),
+        ci_high=100 * (np.exp(coef + tq * se) - 1),
+        gap_pct=100 * (np.exp(coef) - 1),
+        controls=cols,
+        model=model,
+    )
+
+
+def min_detectable_gap_pct(
+    se: float, df: float, *, alpha: float = ALPHA, power: float = POWER
+) -> float:
+    """The smallest gap (percent) a two-sided test at ``alpha`` detects with ``power``.
+
+    ``mde = (t_{1−α/2} + t_{power}) · se`` on the log scale, reported as ``100·(exp(mde) − 1)``.
+
+    Examples
+    --------
+    >>> round(min_detectable_gap_pct(0.01, 1e9), 3)  # (1.960 + 0.842)·0.01 = 0.02802
+    2.841
+    """
+    if not np.isfinite(se) or df <= 0:
+        return np.nan
+    mde = (stats.t.ppf(1 - alpha / 2, df) + stats.t.ppf(power, df)) * se
+    return float(100 * (np.exp(mde) - 1))
+
+
+def benjamini_hochberg(p: pd.Series) -> pd.Series:
+    """BH-adjusted p-values (NaN stays NaN), via statsmodels.
+
+    Examples
+    --------
+    >>> benjamini_hochberg(pd.Series([0.01, 0.04, 0.03, None])).round(4).tolist()
+    [0.03, 0.04, 0.04, nan]
+    """
+    from statsmodels.stats.multitest import multipletests
+
+    out = pd.Series(np.nan, index=p.index)
+    ok = p.notna()
+    if ok.any():
+        out[ok] = multipletests(p[ok].to_numpy(float), method="fdr_bh")[1]
+    return out
+
+
+def percentile(values: np.ndarray, q: float) -> float:
+    """Percentile with linear interpolation (numpy's default, type 7); NaN when empty."""
+    return float(np.percentile(values, q)) if len(values) else np.nan
