@@ -66,6 +66,14 @@ def bias_checks(
                     add("dead_subfactor", sid, float(levels[sid].iloc[0]), np.nan, True,
                         f"every job has level {levels[sid].iloc[0]:g} in {sid}: it does not "
                         "affect the ranking; re-read the level descriptions")  # fmt: skip
+    if len(t) > 2:
+        span = float(t["points"].max() - t["points"].min())
+        n_bands = int(t["band"].nunique())
+        if n_bands == 1 or span / band_width > 25:
+            add("band_scale", "band_width", float(n_bands), band_width, True,
+                f"points run {t['points'].min():g}–{t['points'].max():g}: a band width of "
+                f"{band_width:g} gives {n_bands} band(s); set job_evaluation.band_width to about "
+                "a tenth of the scale")  # fmt: skip
     if "n_evaluators" in t and t["n_evaluators"].notna().any():
         for _, r in t[t["n_evaluators"] < MIN_EVALUATORS].iterrows():
             add("evaluators", r["job_code"], float(r["n_evaluators"]), MIN_EVALUATORS, True,
@@ -98,7 +106,8 @@ def weighting_test(t: pd.DataFrame, levels: pd.DataFrame | None, jm: JobModel) -
 
     >>> import pandas as pd
     >>> from payequity._jobmodel import model_from_dict
-    >>> def sub(i, w): return {"id": i, "weight": w, "levels": ["a", "b", "c"]}
+    >>> lv3 = [{"sv": "låg", "en": "low"}, {"sv": "mellan", "en": "mid"}, {"sv": "hög", "en": "high"}]
+    >>> def sub(i, w): return {"id": i, "weight": w, "levels": lv3}
     >>> m = model_from_dict({"total_points": 100, "factors": [
     ...     {"id": "skills", "subfactors": [sub("care", 10)]},
     ...     {"id": "responsibility", "subfactors": [sub("machines", 40)]},

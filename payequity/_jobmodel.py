@@ -8,6 +8,7 @@ points), levels and a one-line description per level in Swedish and English. ``d
 from __future__ import annotations
 
 import difflib
+import math
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -192,35 +193,59 @@ def load_job_model(name_or_path: str | Path = "default") -> JobModel:
 def model_from_dict(raw: dict[str, Any], *, where: str = "model") -> JobModel:
     """Validate a model given as a dict (the parsed TOML); see :func:`load_job_model`."""
 
+    def known(d: dict[str, Any], keys: set[str], what: str) -> None:
+        for k in d:
+            if k not in keys:
+                close = difflib.get_close_matches(k, sorted(keys), n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"valid keys: {sorted(keys)}"
+                raise JobModelError(f"{where}: unknown key {k!r} in {what}; {hint}")
+
+    def ident(d: dict[str, Any], what: str) -> str:
+        value = need(d, "id", what)
+        if not isinstance(value, str) or not value.isidentifier():
+            raise JobModelError(f"{where}: {what} id {value!r} must be a name like 'resp_people'")
+        return value
+
     def need(d: dict[str, Any], key: str, what: str) -> Any:
         if key not in d:
             raise JobModelError(f"{where}: {what} lacks {key!r}; add it")
         return d[key]
 
-    def texts(value: Any, what: str) -> dict[str, str]:
-        if isinstance(value, str):
+    def texts(value: Any, what: str, *, both: bool = False) -> dict[str, str]:
+        if isinstance(value, str) and not both:
             return {"sv": value, "en": value}
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            raise JobModelError(f"{where}: {what} must be a text or {{ sv = …, en = … }}")
+        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        if not ok or (both and not (value.get("sv") and value.get("en"))):
+            want = (
+                "{ sv = …, en = … } with both languages" if both else "a text or { sv = …, en = … }"
+            )
+            raise JobModelError(f"{where}: {what} must be {want}")
         return dict(value)
 
+    known(raw, {"name", "aliases", "title", "source", "total_points", "level_base", "factors"},
+          "the model")  # fmt: skip
     total = need(raw, "total_points", "the model")
-    if isinstance(total, bool) or not isinstance(total, int | float) or total <= 0:
+    if isinstance(total, bool) or not isinstance(total, int | float) or not 0 < total < math.inf:
         raise JobModelError(f"{where}: total_points must be a positive number, got {total!r}")
     base = raw.get("level_base", 0)
-    if base not in (0, 1):
+    if isinstance(base, bool) or base not in (0, 1):
         raise JobModelError(f"{where}: level_base must be 0 (zero-based) or 1, got {base!r}")
-    factors, seen = [], set()
+    factors, seen, seen_factors = [], set(), set()
     for fd in need(raw, "factors", "the model"):
-        fid = need(fd, "id", "a factor")
+        fid = ident(fd, "a factor")
+        if fid in seen_factors:
+            raise JobModelError(f"{where}: factor id {fid!r} is used twice; merge or rename them")
+        seen_factors.add(fid)
+        known(fd, {"id", "name", "subfactors"}, f"factor {fid!r}")
         subs = []
         for sd in need(fd, "subfactors", f"factor {fid!r}"):
-            sid = need(sd, "id", f"a sub-factor of factor {fid!r}")
+            sid = ident(sd, f"a sub-factor of factor {fid!r}")
+            known(sd, {"id", "weight", "name", "description", "levels"}, f"sub-factor {sid!r}")
             if sid in seen:
                 raise JobModelError(f"{where}: sub-factor id {sid!r} is used twice; rename one")
             seen.add(sid)
             w = need(sd, "weight", f"sub-factor {sid!r} (factor {fid!r})")
-            if isinstance(w, bool) or not isinstance(w, int | float) or w < 0:
+            if isinstance(w, bool) or not isinstance(w, int | float) or not 0 <= w < math.inf:
                 raise JobModelError(
                     f"{where}: sub-factor {sid!r} (factor {fid!r}) weight must be a number ≥ 0, "
                     f"got {w!r}"
@@ -238,7 +263,10 @@ def model_from_dict(raw: dict[str, Any], *, where: str = "model") -> JobModel:
                     weight=float(w),
                     name=texts(sd.get("name", sid), f"name of {sid!r}"),
                     description=texts(sd.get("description", ""), f"description of {sid!r}"),
-                    levels=tuple(texts(t, f"level text of {sid!r}") for t in levels),
+                    levels=tuple(
+                        texts(t, f"level {i} text of {sid!r}", both=True)
+                        for i, t in enumerate(levels)
+                    ),
                 )
             )
         if not subs:

@@ -56,11 +56,15 @@ def read_table(
     sheet: str | int | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
+    key: str = "data.path",
 ) -> RawTable:
-    """Read CSV, XLSX or Parquet into raw cells (see :class:`RawTable`)."""
+    """Read CSV, XLSX or Parquet into raw cells (see :class:`RawTable`).
+
+    ``key`` names the config key of the file in messages.
+    """
     path = Path(path)
     if not path.is_file():
-        raise DataFileError(f"{path}: no such data file; check data.path in survey.toml")
+        raise DataFileError(f"{path}: no such data file; check {key} in survey.toml")
     suffix = path.suffix.lower()
     digest = file_sha256(path)
     if suffix in (".xlsx", ".xlsm"):
@@ -133,7 +137,7 @@ def detect_delimiter(text: str, path: Path) -> str:
     """
     lines = [line for line in text.splitlines()[:50] if line.strip()][:10]
     if not lines:
-        raise DataFileError(f"{path}: the file is empty; export the pay data again")
+        raise DataFileError(f"{path}: the file is empty; export it again")
     counts = {d: max(len(next(csv.reader([ln], delimiter=d))) for ln in lines) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     if counts[best] < 2:
@@ -158,7 +162,7 @@ def _read_csv_text(text: str, delim: str, path: Path) -> tuple[pd.DataFrame, lis
         ) from None
     start = next((i for i, (_, r) in enumerate(records) if any(c.strip() for c in r)), None)
     if start is None:
-        raise DataFileError(f"{path}: the file is empty; export the pay data again")
+        raise DataFileError(f"{path}: the file is empty; export it again")
     header = _header(records[start][1], path)
     width = len(header)
     rows, index, blanks = [], [], []

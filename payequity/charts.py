@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._format import fmt_kr, fmt_pct
+from ._format import fmt_kr, fmt_number, fmt_pct
 from .exceptions import InsufficientDataError
 
 if TYPE_CHECKING:
@@ -49,7 +49,8 @@ _TEXT = {
         "mixed": "Övriga yrken",
         "line": "Lönelinje över ej kvinnodominerade yrken",
         "band": "Band {k}",
-        "size": "Ytan visar antal anställda",
+        "people": "{n} anställda",
+        "unlabelled": "{n} yrken utan etikett (för trångt); se tabellen",
     },
     "en": {
         "x": "Job value (points)",
@@ -60,7 +61,8 @@ _TEXT = {
         "mixed": "Other jobs",
         "line": "Pay line over jobs not female-dominated",
         "band": "Band {k}",
-        "size": "Marker area shows head count",
+        "people": "{n} employees",
+        "unlabelled": "{n} jobs not labelled (no room); see the table",
     },
 }
 
@@ -96,22 +98,30 @@ def place_labels(
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     taken = [ax.get_legend().get_window_extent(renderer)] if ax.get_legend() else []
+    from matplotlib.text import Text
     from matplotlib.transforms import Bbox
 
     centres = ax.transData.transform(np.column_stack([xs, ys]))
     radius = np.sqrt(sizes if sizes is not None else np.full(len(xs), 36.0)) / 2 * fig.dpi / 72
     markers = [Bbox.from_extents(x - r, y - r, x + r, y + r)
                for (x, y), r in zip(centres, radius, strict=True)]  # fmt: skip
-    offsets = [(8, 0), (-8, 0), (0, 10), (0, -10), (10, 10), (-10, -10), (10, -10), (-10, 10),
-               (14, 0), (-14, 0), (0, 16), (0, -16)]  # fmt: skip
+    offsets = [(8, 0), (-8, 0), (0, 10), (0, -10)] + [
+        (round(r * np.cos(a)), round(r * np.sin(a)))
+        for r in (16, 24, 34, 46, 60, 76, 94)
+        for a in np.linspace(0, 2 * np.pi, 12, endpoint=False)
+    ]  # near spots first; farther ones get a leader line
     skipped = 0
     for i in order:
         for dx, dy in offsets:
             ha = "left" if dx > 0 else "right" if dx < 0 else "center"
+            far = abs(dx) + abs(dy) > 12  # beyond the nearest spot: a thin line shows the owner
             label = ax.annotate(names[i], (xs[i], ys[i]), xytext=(dx, dy),
                                 textcoords="offset points", fontsize=6.5, ha=ha, va="center",
-                                color="#222222", zorder=4)  # fmt: skip
-            box = label.get_window_extent(renderer)
+                                color="#222222", zorder=4,
+                                arrowprops=dict(arrowstyle="-", color="#888888", lw=0.5,
+                                                shrinkA=0, shrinkB=3) if far else None)  # fmt: skip
+            label.update_positions(renderer)
+            box = Text.get_window_extent(label, renderer)  # the text alone, not its leader line
             inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
             others = (m for j, m in enumerate(markers) if j != i)
             if (
@@ -173,41 +183,47 @@ def plot_value_vs_pay(
     text = _TEXT.get(language, _TEXT["sv"])
     t = evaluation.table
     col = f"mean_{pay}"
-    if col not in t.columns or not (t["n"].fillna(0) > 0).any():
+    if col not in t.columns:
         raise InsufficientDataError(
             "the job evaluation has no pay data; call evaluate_jobs(..., data=pay_data)"
         )
+    if not (t["n"].fillna(0) > 0).any():
+        raise InsufficientDataError("no evaluated job has anyone in the pay data; check job codes")
     t = t[t["n"].fillna(0) > 0]
     ax = _axes(ax)
     fd = t["female_dominated"].fillna(False).astype(bool)
     md = t["male_dominated"].fillna(False).astype(bool) & ~fd
     area = 25 + 400 * t["n"] / t["n"].max()
-    groups = [
-        (fd, dict(marker="^", facecolor=OKABE_ITO["vermillion"], edgecolor="black")),
-        (md, dict(marker="s", facecolor="white", edgecolor=OKABE_ITO["blue"])),
-        (~fd & ~md, dict(marker="o", facecolor="white", edgecolor="#444444")),
-    ]
-    for mask, style in groups:
-        if mask.any():
-            ax.scatter(t.loc[mask, "points"], t.loc[mask, col], s=area[mask], linewidth=1.2,
-                       zorder=3, **(style | (scatter_kw or {})))  # fmt: skip
-    other = t[~fd]
-    xs = np.linspace(t["points"].min(), t["points"].max(), 50)
-    if len(other) >= 2 and other["points"].nunique() >= 2:
-        slope, icept = np.polyfit(other["points"], other[col], 1, w=np.sqrt(other["n"]))
-        ax.plot(xs, icept + slope * xs, color="black", linewidth=1.2, linestyle="--", zorder=2)
+    styles = {
+        "fd": dict(marker="^", facecolor=OKABE_ITO["vermillion"], edgecolor="black"),
+        "md": dict(marker="s", facecolor="white", edgecolor=OKABE_ITO["blue"]),
+        "other": dict(marker="o", facecolor="white", edgecolor="#444444"),
+    }
+    kind = np.where(fd, "fd", np.where(md, "md", "other"))
+    # biggest first, so a small job is never hidden inside a big one
+    for i in np.argsort(-area.to_numpy(), kind="stable"):
+        ax.scatter(t["points"].iloc[i], t[col].iloc[i], s=area.iloc[i], linewidth=1.2,
+                   zorder=3 + i / 1000, **(styles[kind[i]] | (scatter_kw or {})))  # fmt: skip
+    fit = evaluation.model if pay == "base_salary" else None
+    if fit is not None:
+        xs = np.linspace(t["points"].min(), t["points"].max(), 50)
+        ax.plot(xs, fit.params[0] + fit.params[1] * xs, color="black", linewidth=1.2,
+                linestyle="--", zorder=2)  # fmt: skip
     w = evaluation.band_width
     lo, hi = ax.get_xlim()
     ymax = ax.get_ylim()[1]
-    for k in range(int(lo // w) + 1, int(hi // w) + 1):
-        ax.axvline(k * w, color="#999999", linewidth=0.7, linestyle=":", zorder=1)
-    for k in range(max(int(lo // w), 0), int(hi // w) + 1):
-        mid = (k + 0.5) * w
-        if lo < mid < hi:
-            ax.text(mid, ymax, text["band"].format(k=k), ha="center", va="bottom", fontsize=8,
-                    color="#555555")  # fmt: skip
+    if (hi - lo) / w <= 30:  # band edges only where they can be read
+        for k in range(int(lo // w) + 1, int(hi // w) + 1):
+            ax.axvline(k * w, color="#999999", linewidth=0.7, linestyle=":", zorder=1)
+        for k in range(max(int(lo // w), 0), int(hi // w) + 1):
+            mid = (k + 0.5) * w
+            if lo < mid < hi:
+                ax.text(mid, ymax, text["band"].format(k=k), ha="center", va="bottom",
+                        fontsize=8, color="#555555")  # fmt: skip
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_kr(v, 0, language, currency)))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}"))
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(lambda v, _: fmt_number(v, 2, language).rstrip("0").rstrip(",."))
+    )
     ax.set_xlabel(text["x"])
     ax.set_ylabel(text["y"])
     ax.set_title(text["title"], loc="left", pad=16)
@@ -225,14 +241,22 @@ def plot_value_vs_pay(
                markeredgecolor="#444444", markersize=8, label=text["mixed"]),
         Line2D([], [], color="black", linestyle="--", label=text["line"]),
     ]  # fmt: skip
-    ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False,
-              title=text["size"], title_fontsize=7.5)  # fmt: skip
+    n_max = int(t["n"].max())
+    for n in sorted({n_max, max(1, round(n_max / 4, -1) or n_max // 4)}, reverse=True):
+        size = np.sqrt(25 + 400 * n / n_max)  # marker size in points from the scatter area
+        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="#dddddd",
+                              markeredgecolor="#777777", markersize=size,
+                              label=text["people"].format(n=fmt_number(n, 0, language))))  # fmt: skip
+    ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, labelspacing=0.9)
     if label_jobs:
         names = t["job_title"] if "job_title" in t.columns else t["job_code"]
         names = names.where(names.astype(str) != "", t["job_code"])
         order = np.argsort(-t["n"].to_numpy(), kind="stable")  # biggest jobs get a label first
-        place_labels(ax, t["points"].to_numpy(), t[col].to_numpy(), names.astype(str).to_numpy(),
-                     order, area.to_numpy())  # fmt: skip
+        skipped = place_labels(ax, t["points"].to_numpy(), t[col].to_numpy(),
+                               names.astype(str).to_numpy(), order, area.to_numpy())  # fmt: skip
+        if skipped:
+            ax.text(1.0, -0.13, text["unlabelled"].format(n=skipped), transform=ax.transAxes,
+                    ha="right", va="top", fontsize=7, color="#555555")  # fmt: skip
     return ax
 
 

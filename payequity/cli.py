@@ -184,7 +184,7 @@ def _evaluation_text(ev) -> str:  # noqa: ANN001 - JobEvaluation or None
     fd = int(t["female_dominated"].fillna(False).astype(bool).sum())
     md = int(t["male_dominated"].fillna(False).astype(bool).sum())
     lines = [
-        f"job evaluation ({ev.model.name if ev.model else 'external points'}): {len(t)} jobs in "
+        f"job evaluation ({ev.job_model.name if ev.job_model else 'external points'}): {len(t)} jobs in "
         f"{t['band'].nunique()} bands of {ev.band_width:g} points; {fd} female-dominated, "
         f"{md} male-dominated; {len(ev.edge_pairs)} pairs within {ev.tolerance:g} points of "
         "each other across a band edge"
@@ -192,6 +192,16 @@ def _evaluation_text(ev) -> str:  # noqa: ANN001 - JobEvaluation or None
     if len(ev.unevaluated):
         lines.append(
             f"  jobs in the pay data without evaluation: {', '.join(ev.unevaluated['job_code'])}"
+        )
+    if ev.not_in_data:
+        lines.append(f"  evaluated jobs nobody in the pay data holds: {', '.join(ev.not_in_data)}")
+    if ev.has_pay:
+        sens = ev.sensitivity().set_index("band_width")
+        w = ev.band_width
+        lines.append(
+            f"  comparisons of female-dominated jobs: {int(sens.loc[w, 'n_pairs'])} at band width "
+            f"{w:g}; {int(sens.loc[w / 2, 'n_pairs'])} at {w / 2:g}, {int(sens.loc[w * 2, 'n_pairs'])} "
+            f"at {w * 2:g}"
         )
     flagged = ev.flagged_checks
     lines.append(f"  bias checks: {len(flagged)} flagged of {len(ev.checks)}")

@@ -45,27 +45,32 @@ def assign_bands(points: pd.Series | np.ndarray, band_width: float) -> np.ndarra
 
 
 def equal_value_pairs(table: pd.DataFrame, band_width: float, pay: str | None) -> pd.DataFrame:
-    """Female-dominated job × non-female-dominated job in the same band (DESIGN §5 pairing).
+    """The comparisons of DESIGN §5 at a band width: female-dominated job × job that is not.
 
-    With ``pay`` (a mean-pay column of ``table``) only comparators paid more are kept.
+    With ``pay`` (a mean-pay column of ``table``): comparators paid more in the same band
+    (``equal_value``) or a lower band (``lower_value_higher_pay``). Without pay: every
+    comparator in the same band.
     """
     t = table.assign(_band=assign_bands(table["points"], band_width))
-    fd = t[t["female_dominated"].fillna(False).astype(bool)]
-    other = t[~t["female_dominated"].fillna(False).astype(bool)]
-    pairs = fd.merge(other, on="_band", suffixes=("_fd", "_cmp"))
+    fd_mask = t["female_dominated"].fillna(False).astype(bool)
+    pairs = t[fd_mask].merge(t[~fd_mask], how="cross", suffixes=("_fd", "_cmp"))
+    same = pairs["_band_cmp"] == pairs["_band_fd"]
     if pay is not None and f"{pay}_fd" in pairs:
-        pairs = pairs[pairs[f"{pay}_cmp"] > pairs[f"{pay}_fd"]]
-    return (
-        pairs[["job_code_fd", "job_code_cmp", "_band"]]
-        .rename(
-            columns={
-                "job_code_fd": "female_dominated_job",
-                "job_code_cmp": "comparator_job",
-                "_band": "band",
-            }  # fmt: skip
+        keep = (pairs[f"{pay}_cmp"] > pairs[f"{pay}_fd"]) & (
+            pairs["_band_cmp"] <= pairs["_band_fd"]
         )
-        .reset_index(drop=True)
-    )
+    else:
+        keep = same
+    pairs = pairs[keep]
+    return pd.DataFrame(
+        {
+            "female_dominated_job": pairs["job_code_fd"].to_numpy(),
+            "comparator_job": pairs["job_code_cmp"].to_numpy(),
+            "kind": np.where(same[keep], "equal_value", "lower_value_higher_pay"),
+            "band_fd": pairs["_band_fd"].to_numpy(int),
+            "band_cmp": pairs["_band_cmp"].to_numpy(int),
+        }
+    ).reset_index(drop=True)
 
 
 @dataclass(frozen=True, repr=False)
@@ -87,8 +92,11 @@ class JobEvaluation:
         ``job_code, n, n_women``: jobs in the pay data with no evaluation.
     checks : DataFrame
         ``check, subject, value, threshold, flagged, message``: the bias checks.
-    model : JobModel or None
+    job_model : JobModel or None
         The factor model (None for external points).
+    model : statsmodels result or None
+        The pay line: mean pay on points over the jobs that are not female-dominated, weighted
+        by head count (None without pay data).
     """
 
     table: pd.DataFrame
@@ -96,7 +104,7 @@ class JobEvaluation:
     edge_pairs: pd.DataFrame
     unevaluated: pd.DataFrame
     checks: pd.DataFrame
-    model: JobModel | None
+    job_model: JobModel | None
     band_width: float
     tolerance: float
     settings: dict[str, Any] = field(default_factory=dict)
@@ -104,7 +112,7 @@ class JobEvaluation:
 
     @property
     def external(self) -> bool:
-        return self.model is None
+        return self.job_model is None
 
     @property
     def has_pay(self) -> bool:
@@ -115,16 +123,48 @@ class JobEvaluation:
     ) -> pd.DataFrame:
         """Female-dominated/comparator pairs at ``band_width`` (default: this evaluation's)."""
         col = f"mean_{pay}" if pay and self.has_pay else None
-        t = self.table.rename(columns={col: col}) if col else self.table
+        t = self.table[self.table["n"].fillna(0) > 0] if col else self.table
         return equal_value_pairs(t, band_width or self.band_width, col)
+
+    @property
+    def model(self) -> Any:
+        """The pay line (WLS of mean base pay on points over jobs not female-dominated)."""
+        t = self.table
+        if "mean_base_salary" not in t.columns:
+            return None
+        other = t[~t["female_dominated"].fillna(False).astype(bool) & (t["n"].fillna(0) > 0)]
+        if len(other) < 2 or other["points"].nunique() < 2:
+            return None
+        import statsmodels.api as sm
+
+        x = sm.add_constant(other["points"].to_numpy(float))
+        y = other["mean_base_salary"].to_numpy(float)
+        return sm.WLS(y, x, weights=other["n"].to_numpy(float)).fit()
+
+    @property
+    def n_jobs(self) -> int:
+        return len(self.table)
+
+    @property
+    def weighting_ratio(self) -> float:
+        """The ILO weighting test's ratio (NaN when it could not run)."""
+        c = self.checks[self.checks["check"] == "weighting_test"]
+        return float(c["value"].iloc[0]) if len(c) else float("nan")
+
+    @property
+    def not_in_data(self) -> list[str]:
+        """Evaluated jobs with nobody in the pay data (their dominance is unknown)."""
+        if not self.settings.get("has_data"):
+            return []
+        return self.table.loc[self.table["n"].fillna(0) == 0, "job_code"].tolist()
 
     def sensitivity(self) -> pd.DataFrame:
         """How the female-dominated/comparator pairs change at half and double the band width.
 
-        Returns ``band_width, n_pairs, added, removed, changed`` (added/removed against the
-        configured width).
+        Counts both kinds of comparison (same band, lower band paid more). Returns
+        ``band_width, n_pairs, added, removed, changed`` (against the configured width).
         """
-        key = ["female_dominated_job", "comparator_job"]
+        key = ["female_dominated_job", "comparator_job", "kind"]
         base = {tuple(r) for r in self.pairs()[key].itertuples(index=False)}
         rows = []
         for w in (self.band_width / 2, self.band_width, self.band_width * 2):
@@ -143,7 +183,7 @@ class JobEvaluation:
         fd = int(t["female_dominated"].fillna(False).astype(bool).sum())
         md = int(t["male_dominated"].fillna(False).astype(bool).sum())
         facts = [
-            ("model", self.model.name if self.model else "external points"),
+            ("model", self.job_model.name if self.job_model else "external points"),
             ("jobs evaluated", str(len(t))),
             ("jobs in pay data without evaluation", str(len(self.unevaluated))),
             ("bands", f"{t['band'].nunique()} used, width {self.band_width:g} points"),
@@ -154,6 +194,12 @@ class JobEvaluation:
             ),
             ("bias checks flagged", f"{len(self.flagged_checks)} of {len(self.checks)}"),
         ]
+        if self.has_pay:
+            sens = self.sensitivity().set_index("band_width")["n_pairs"]
+            facts.append(("comparisons at ½ / 1 / 2 × band width",
+                          " / ".join(str(int(v)) for v in sens)))  # fmt: skip
+        if self.not_in_data:
+            facts.append(("evaluated jobs nobody holds", ", ".join(self.not_in_data)))
         show = [c for c in TABLE_COLUMNS + ["job_title"] if c in t.columns]
         tables = [("Jobs", t[show]), ("Bias checks flagged", self.flagged_checks)]
         if len(self.unevaluated):
@@ -222,9 +268,12 @@ def evaluate_jobs(
     >>> ev.table[["job_code", "band"]].values.tolist(), len(ev.edge_pairs)
     ([['a', 0], ['b', 1]], 1)
     """
+    _check_args(band_width, tolerance, female_dominated_share, male_dominated_share)
     raw = _raw(jobs)
-    where = str(raw.path)
+    where = str(raw.path) + (f" (sheet {raw.sheet!r})" if raw.sheet else "")
     cells = raw.cells
+    if cells.empty:
+        raise DataFileError(f"{where}: no jobs in the file; add one row per job (and evaluator)")
     decimal = "," if raw.delimiter == ";" else "."
     if "job_code" not in cells.columns:
         raise SchemaError(f"{where}: no job_code column; the first row must name the columns")
@@ -234,16 +283,37 @@ def evaluate_jobs(
         row = int(missing[missing].index[0])
         raise DataFileError(f"{where} row {row}: job_code is empty; fill it in or remove the row")
     has_evaluator = "evaluator" in cells.columns
-    if not has_evaluator and codes.duplicated().any():
-        dup = codes[codes.duplicated(keep=False)]
+    if has_evaluator:
+        evaluators = as_text(cells["evaluator"])
+        if (evaluators == "").any():
+            row = int(evaluators[evaluators == ""].index[0])
+            raise DataFileError(
+                f"{where} row {row}: evaluator is empty; name who rated the job (a role will do)"
+            )
+        twice = pd.Series(list(zip(codes, evaluators, strict=True)), index=codes.index)
+        if twice.duplicated().any():
+            first = twice[twice.duplicated(keep=False)]
+            rows = first[first == first.iloc[0]].index
+            raise DataFileError(
+                f"{where}: job {first.iloc[0][0]} is rated by {first.iloc[0][1]!r} in rows "
+                f"{', '.join(map(str, rows))}; keep one rating per evaluator"
+            )
+    elif codes.duplicated().any():
+        first = codes[codes.duplicated(keep=False)].iloc[0]
+        rows = codes[codes == first].index
         raise DataFileError(
-            f"{where}: job {dup.iloc[0]} is evaluated in rows {', '.join(map(str, dup.index))}; "
+            f"{where}: job {first} is evaluated in rows {', '.join(map(str, rows))}; "
             "add an evaluator column or keep one row per job"
         )
     jm = model if isinstance(model, JobModel) else load_job_model(model)
     sub_ids = jm.subfactor_ids
     present = [s for s in sub_ids if s in cells.columns]
     external = not present and "points" in cells.columns
+    if present and "points" in cells.columns:
+        raise SchemaError(
+            f"{where}: has both sub-factor levels and a points column; keep the levels (scored "
+            "with the model) or only points (external scores)"
+        )
     if not external and len(present) < len(sub_ids):
         lacking = [s for s in sub_ids if s not in cells.columns]
         raise SchemaError(
@@ -283,7 +353,7 @@ def evaluate_jobs(
         edge_pairs=_edge_pairs(table, tolerance),
         unevaluated=unevaluated,
         checks=checks,
-        model=None if external else jm,
+        job_model=None if external else jm,
         band_width=float(band_width),
         tolerance=float(tolerance),
         settings={
@@ -294,9 +364,24 @@ def evaluate_jobs(
             "source": where,
             "sha256": raw.sha256,
             "rows": len(cells),
+            "has_data": data is not None,
         },
         evaluator_points=evaluator_points,
     )
+
+
+def _check_args(band_width: float, tolerance: float, fd_share: float, md_share: float) -> None:
+    if not (np.isfinite(band_width) and band_width > 0):
+        raise ValueError(f"band_width must be a positive number of points, got {band_width!r}")
+    if not (np.isfinite(tolerance) and tolerance >= 0):
+        raise ValueError(f"tolerance must be ≥ 0 points, got {tolerance!r}")
+    if not 0.5 <= fd_share <= 1:
+        raise ValueError(f"female_dominated_share must be in [0.5, 1], got {fd_share!r}")
+    if not 0 <= md_share < fd_share or md_share > 0.5:
+        raise ValueError(
+            f"male_dominated_share must be in [0, 0.5] and below female_dominated_share, got "
+            f"{md_share!r}"
+        )
 
 
 def _raw(jobs: pd.DataFrame | str | Path) -> RawTable:
@@ -305,8 +390,9 @@ def _raw(jobs: pd.DataFrame | str | Path) -> RawTable:
         cells = cells.where(cells.notna(), "")
         cells.index = pd.Index(range(2, len(cells) + 2), name="source_row")
         cells.columns = [str(c).strip() for c in cells.columns]
+        cells["job_code"] = cells["job_code"].map(str) if "job_code" in cells else None
         return RawTable(cells, Path("<DataFrame>"), "", "frame")
-    raw = read_table(jobs)
+    raw = read_table(jobs, key="job_evaluation.path")
     raw.cells.columns = [str(c).strip() for c in raw.cells.columns]
     return raw
 
@@ -322,7 +408,7 @@ def _row_points(
     for col, sub in targets:
         num, invalid = parse_numbers(cells[col], decimal)
         if sub is None:
-            bad = invalid | num.isna() | (num < 0)
+            bad = invalid | num.isna() | (num < 0) | ~np.isfinite(num.fillna(0))
             want = "a number ≥ 0"
         else:
             lo, hi = jm.level_range(sub)
@@ -352,6 +438,16 @@ def _join_pay(table: pd.DataFrame, data: Any) -> tuple[pd.DataFrame, pd.DataFram
         table["share_women"] = np.nan
         return table, empty
     frame = data.frame if hasattr(data, "frame") else data
+    for col in ("job_code", "gender"):
+        if col not in frame.columns:
+            raise SchemaError(f"the pay data has no {col!r} column; load it with load_pay_data")
+    odd = sorted(set(frame["gender"].astype(str)) - {"F", "M"})
+    if odd:
+        raise SchemaError(
+            f"the pay data's gender holds {odd[:3]}, not F/M; load it with load_pay_data and "
+            "map the codes (values={'gender': {...}})"
+        )
+    frame = frame.assign(job_code=frame["job_code"].astype(str))
     counts = frame.groupby("job_code").agg(
         n=("gender", "size"), n_women=("gender", lambda g: int((g == "F").sum()))
     )
@@ -384,6 +480,12 @@ def _dominance(
     md = pd.array(np.where(share.isna(), pd.NA, md), dtype="boolean")
     t["female_dominated"], t["male_dominated"] = fd, md
     t["override_reason"] = ""
+    orphan = "override_reason" in cells.columns and "female_dominated_override" not in cells
+    if orphan and (as_text(cells["override_reason"]) != "").any():
+        raise DataFileError(
+            f"{where}: has override_reason but no female_dominated_override column; add the "
+            "override (yes/no) or remove the reasons"
+        )
     if "female_dominated_override" in cells.columns:
         col = cells["female_dominated_override"]
         given = ~blank(col)
@@ -396,6 +498,19 @@ def _dominance(
                 " write yes or no (or leave it empty)"
             )
         reasons = as_text(cells["override_reason"]) if "override_reason" in cells else None
+        if reasons is not None and ((reasons != "") & ~given).any():
+            row = int(reasons[(reasons != "") & ~given].index[0])
+            raise DataFileError(
+                f"{where} row {row} (job {codes[row]}): override_reason without a "
+                "female_dominated_override; write yes or no, or remove the reason"
+            )
+        chosen = pd.Series(flags[given].astype(bool).to_numpy(), index=codes[given].to_numpy())
+        split = chosen.groupby(level=0).nunique()
+        if (split > 1).any():
+            raise DataFileError(
+                f"{where}: job {split[split > 1].index[0]} has both yes and no in "
+                "female_dominated_override; agree on one"
+            )
         for row in given[given].index:
             if reasons is None or not reasons[row]:
                 raise DataFileError(

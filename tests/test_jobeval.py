@@ -107,7 +107,7 @@ def test_an_extra_factor_is_allowed(tmp_path):
     raw = copy.deepcopy(DEFAULT)
     raw["factors"][0]["subfactors"][0]["weight"] = 7
     raw["factors"].append({"id": "digital", "subfactors": [{"id": "digital_tools", "weight": 5,
-                                                            "levels": ["a", "b", "c"]}]})  # fmt: skip
+                                                            "levels": [{"sv": "a", "en": "a"}] * 3}]})  # fmt: skip
     m = model_from_dict(raw)
     assert m.factor_weights()["digital"] == 5 and len(m.subfactors) == 15
 
@@ -181,7 +181,7 @@ def test_override_needs_a_reason():
 def test_external_points_any_scale(write):
     ext = pd.DataFrame({"job_code": ["a", "b", "c"], "points": [41.5, 48, 55]})
     ev = evaluate_jobs(ext, band_width=10, tolerance=5)
-    assert ev.external and ev.model is None and ev.levels is None
+    assert ev.external and ev.job_model is None and ev.levels is None
     assert ev.table["points"].tolist() == [41.5, 48.0, 55.0]
     assert ev.table["band"].tolist() == [4, 4, 5]
     assert (
@@ -284,7 +284,12 @@ def test_band_sensitivity_counts_changed_pairs():
     s = ev.sensitivity().set_index("band_width")
     assert s["n_pairs"].tolist() == [1, 1, 2]
     assert s.loc[240, "added"] == 1 and s.loc[60, "changed"] == 0
-    assert ev.pairs().values.tolist() == [["fd", "c1", 0]]
+    assert ev.pairs().values.tolist() == [["fd", "c1", "equal_value", 0, 0]]
+    # a comparator of lower value paid more counts too (DESIGN §5)
+    low = evaluate_jobs(pts.assign(points=[250, 110, 200, 300]), data=data, band_width=120)
+    assert low.pairs().values.tolist() == [["fd", "c1", "lower_value_higher_pay", 2, 0],
+                                           ["fd", "c2", "lower_value_higher_pay", 2, 1],
+                                           ["fd", "c3", "equal_value", 2, 2]]  # fmt: skip
 
 
 def test_result_object_contract():
@@ -318,5 +323,114 @@ def test_sample_evaluation_matches_the_generator():
         assert t.loc[job.code, "points"] == pytest.approx(job.points)
     assert len(ev.unevaluated) == 0
     # the injected equal-value pair: sjuksköterska and ingenjör share a band
-    assert ev.pairs().values.tolist() == [["201010", "171010", 5]]
+    assert ev.pairs().values.tolist() == [["201010", "171010", "equal_value", 5, 5]]
     assert np.isfinite(ev.checks.set_index("check").loc["weighting_test", "value"])
+
+
+# --- edge cases found in review -------------------------------------------------------------------
+
+
+def test_evaluators_are_counted_by_name():
+    same = pd.concat([jobs(f=[3])] * 3).assign(evaluator=["A", "B", "A"])
+    with pytest.raises(DataFileError, match="job f is rated by 'A' in rows 2, 4; keep one rating"):
+        evaluate_jobs(same)
+    with pytest.raises(DataFileError, match="row 3: evaluator is empty"):
+        evaluate_jobs(pd.concat([jobs(f=[3])] * 2).assign(evaluator=["A", ""]))
+
+
+def test_duplicate_rows_message_names_only_that_job():
+    ext = pd.DataFrame({"job_code": ["a", "b", "a", "b", "c"], "points": [1, 2, 3, 4, 5]})
+    with pytest.raises(DataFileError, match=r"job a is evaluated in rows 2, 4; add an evaluator"):
+        evaluate_jobs(ext)
+
+
+def test_levels_and_points_together_and_an_empty_file(write):
+    with pytest.raises(SchemaError, match="both sub-factor levels and a points column"):
+        evaluate_jobs(jobs(a=[1]).assign(points=[18]))
+    path = write("je.csv", "job_code;points\n")
+    with pytest.raises(DataFileError, match="no jobs in the file"):
+        evaluate_jobs(path)
+
+
+def test_missing_evaluation_file_names_its_key(tmp_path):
+    with pytest.raises(DataFileError, match="check job_evaluation.path"):
+        evaluate_jobs(tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["factors"][0]["subfactors"][0].update(weight=float("nan")), "weight must be a number"),
+        (lambda d: d["factors"].append(copy.deepcopy(d["factors"][0])), "factor id 'skills' is used twice"),
+        (lambda d: d.update(level_bse=1), "unknown key 'level_bse' in the model; did you mean 'level_base'"),
+        (lambda d: d.update(level_base=True), "level_base must be 0"),
+        (lambda d: d["factors"][0]["subfactors"][0]["levels"][0].pop("en"), "level 0 text of 'knowledge' must be"),
+        (lambda d: d["factors"][0].update(id=7), "id 7 must be a name"),
+    ],
+)  # fmt: skip
+def test_more_model_rules(change, message):
+    raw = copy.deepcopy(DEFAULT)
+    change(raw)
+    with pytest.raises(JobModelError, match=message):
+        model_from_dict(raw)
+
+
+def test_evaluated_jobs_nobody_holds_are_reported():
+    ev = evaluate_jobs(jobs(x=[4], ghost=[2]), data=people({"x": (3, 1, 30000)}))
+    assert ev.not_in_data == ["ghost"]
+    assert "ghost" in str(ev.summary())
+
+
+def test_plain_dataframe_pay_data_is_checked():
+    data = people({"x": (3, 2, 30000)})
+    with pytest.raises(SchemaError, match=r"gender holds \['K'\], not F/M"):
+        evaluate_jobs(jobs(x=[4]), data=data.assign(gender=data["gender"].replace({"F": "K"})))
+    with pytest.raises(SchemaError, match="no 'gender' column"):
+        evaluate_jobs(jobs(x=[4]), data=data.drop(columns="gender"))
+    numeric = pd.DataFrame({"job_code": [101, 101], "points": [300, 300]}).iloc[:1]
+    ev = evaluate_jobs(numeric, data=data.assign(job_code=101))
+    assert ev.table["n"].tolist() == [5]
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"band_width": 0}, "band_width must be a positive"),
+        ({"band_width": float("inf")}, "band_width must be a positive"),
+        ({"tolerance": -1}, "tolerance must be"),
+        ({"female_dominated_share": 0.3}, "female_dominated_share must be in"),
+        ({"male_dominated_share": 0.55}, "male_dominated_share must be in"),
+    ],
+)
+def test_argument_validation(kw, message):
+    with pytest.raises(ValueError, match=message):
+        evaluate_jobs(jobs(a=[1]), **kw)
+
+
+def test_override_conflicts_are_refused():
+    two = pd.concat([jobs(a=[3])] * 2).assign(
+        evaluator=["A", "B"], female_dominated_override=["yes", "no"], override_reason=["r", "r"]
+    )
+    with pytest.raises(DataFileError, match="job a has both yes and no"):
+        evaluate_jobs(two)
+    orphan = jobs(a=[3]).assign(female_dominated_override=[""], override_reason=["why"])
+    with pytest.raises(DataFileError, match="override_reason without a female_dominated_override"):
+        evaluate_jobs(orphan)
+
+
+def test_band_width_out_of_scale_is_flagged():
+    ext = pd.DataFrame({"job_code": list("abcd"), "points": [0.2, 0.4, 0.6, 0.9]})
+    checks = evaluate_jobs(ext).flagged_checks
+    assert checks["check"].tolist() == ["band_scale"]
+    assert (
+        "set job_evaluation.band_width to about a tenth of the scale" in checks["message"].iloc[0]
+    )
+
+
+def test_model_is_the_pay_line_and_scalars():
+    ev = evaluate_jobs(jobs(a=[2], b=[4], c=[6]),
+                       data=people({"a": (1, 2, 30000), "b": (1, 3, 33000), "c": (1, 1, 36000)}))  # fmt: skip
+    # a, b, c at 36, 72, 108 points; pay rises 3 000 per 36 points exactly
+    assert ev.model.params[1] == pytest.approx(3000 / 36)
+    assert ev.n_jobs == 3
+    assert np.isnan(ev.weighting_ratio)  # no female-dominated job: not run
