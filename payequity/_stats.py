@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 POWER = 0.80  # for the minimum detectable gap
 ALPHA = 0.05
@@ -54,6 +53,7 @@ def fit_gender_gap(
     below 2, so a small group still gets the raw log-pay gap tested.
     """
     import statsmodels.api as sm
+    from scipy import stats
 
     cols = list(x.columns)
     n = len(y)
@@ -102,6 +102,8 @@ def min_detectable_gap_pct(
     >>> round(min_detectable_gap_pct(0.01, 1e9), 3)  # (1.960 + 0.842)·0.01 = 0.02802
     2.841
     """
+    from scipy import stats
+
     if not np.isfinite(se) or df <= 0:
         return np.nan
     mde = (stats.t.ppf(1 - alpha / 2, df) + stats.t.ppf(power, df)) * se

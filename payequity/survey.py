@@ -221,7 +221,7 @@ def equal_work(
     >>> res = pe.equal_work(data)
     >>> row = res.table.set_index("work_group").loc["351015"]  # the injected −6 % gap
     >>> bool(row["flagged"]), round(row["adjusted_gap_pct"], 1)
-    (True, -6.1)
+    (True, -5.5)
     """
     frame, unit_col = _frame(data)
     for col in ("gender", group, "employee_id"):
