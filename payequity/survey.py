@@ -220,7 +220,7 @@ def equal_work(
     >>> data = pe.datasets.load_sample()
     >>> res = pe.equal_work(data)
     >>> row = res.table.set_index("work_group").loc["351015"]  # the injected −6 % gap
-    >>> bool(row["flagged"]), round(row["adjusted_gap_pct"], 1)
+    >>> bool(row["flagged"]), round(float(row["adjusted_gap_pct"]), 1)
     (True, -5.5)
     """
     frame, unit_col = _frame(data)
