@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ._jobchecks import bias_checks
 from ._jobmodel import JobModel, load_job_model
 from ._read import RawTable, as_text, blank, parse_flags, parse_numbers, read_table
 from ._summary import Summary
@@ -346,7 +347,7 @@ def evaluate_jobs(
     first = TABLE_COLUMNS + ([] if external else [f.id for f in jm.factors])
     table = table[first + [c for c in table.columns if c not in first]]
     evaluator_points = per_row if has_evaluator else None
-    checks = _checks(table, levels, jm, external, weight_floor, evaluator_points, band_width)
+    checks = bias_checks(table, levels, jm, external, weight_floor, evaluator_points, band_width)
     return JobEvaluation(
         table=table.reset_index(drop=True),
         levels=levels,
@@ -539,17 +540,3 @@ def _edge_pairs(t: pd.DataFrame, tolerance: float) -> pd.DataFrame:
                              values[i][2], values[j][2], diff))  # fmt: skip
     return pd.DataFrame(rows, columns=["job_a", "job_b", "points_a", "points_b", "band_a",
                                        "band_b", "difference"])  # fmt: skip
-
-
-def _checks(
-    t: pd.DataFrame,
-    levels: pd.DataFrame | None,
-    jm: JobModel,
-    external: bool,
-    weight_floor: float,
-    per_evaluator: pd.DataFrame | None,
-    band_width: float,
-) -> pd.DataFrame:
-    from ._jobchecks import bias_checks
-
-    return bias_checks(t, levels, jm, external, weight_floor, per_evaluator, band_width)
