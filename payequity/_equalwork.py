@@ -131,6 +131,10 @@ def _group_row(
             )  # fmt: skip
         else:
             fit = None
+    if fit is None and both and len(y) >= 3:
+        # not regression-tested: what a test of this size could detect, from the group's spread
+        se = float(np.std(np.log(y), ddof=1)) * np.sqrt(1 / len(w) + 1 / len(m))
+        row["min_detectable_gap_pct"] = min_detectable_gap_pct(se, len(y) - 2)
     return row, fit
 
 

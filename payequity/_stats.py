@@ -49,24 +49,27 @@ def fit_gender_gap(
 ) -> GroupFit | None:
     """Fit ``log pay ~ female + controls``; None when too few observations for the model.
 
-    Controls are dropped from the last listed while the residual degrees of freedom would fall
-    below 2, so a small group still gets the raw log-pay gap tested.
+    Controls enter in the order given; one that is collinear with those before it (or that would
+    leave fewer than two residual degrees of freedom) is skipped, so a small group still gets its
+    log-pay gap tested and ``controls`` says which were used.
     """
     import statsmodels.api as sm
     from scipy import stats
 
-    cols = list(x.columns)
     n = len(y)
-    while cols and n - (len(cols) + 2) < 2:
-        cols = cols[:-1]
-    if n - (len(cols) + 2) < 1:
+    base = np.column_stack([np.ones(n), female.astype(float)])
+    if np.linalg.matrix_rank(base) < 2:
         return None
-    design = np.column_stack(
-        [np.ones(n), female.astype(float)] + [x[c].to_numpy(float) for c in cols]
-    )
-    if np.linalg.matrix_rank(design) < design.shape[1]:  # a control collinear with gender
-        design = design[:, :2]
-        cols = []
+    # add controls one by one, keeping those that add information (a collinear one is skipped,
+    # the others stay), while at least two residual degrees of freedom remain
+    cols: list[str] = []
+    design = base
+    for c in x.columns:
+        trial = np.column_stack([design, x[c].to_numpy(float)])
+        if n - trial.shape[1] >= 2 and np.linalg.matrix_rank(trial) == trial.shape[1]:
+            design, cols = trial, [*cols, c]
+    if n - design.shape[1] < 1:
+        return None
     model = sm.OLS(y, design).fit(cov_type=cov_type)
     coef, se = float(model.params[1]), float(model.bse[1])
     df = float(model.df_resid)

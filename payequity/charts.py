@@ -269,6 +269,7 @@ _GAP_TEXT = {
         "x": "Kvinnors lön i procent av mäns",
         "title": "Lika arbete: kvinnors lön i procent av mäns per arbetsgrupp",
         "adjusted": "Justerat för {controls} (95 % konfidensintervall)",
+        "unadjusted": "Logaritmerad lön utan kontroller (95 % konfidensintervall)",
         "raw": "Rå kvot (för få för regression)",
         "flag": "Flaggad",
         "equal": "Lika lön",
@@ -285,6 +286,7 @@ _GAP_TEXT = {
         "x": "Women's pay as a percentage of men's",
         "title": "Equal work: women's pay as % of men's by work group",
         "adjusted": "Adjusted for {controls} (95% confidence interval)",
+        "unadjusted": "Log pay without controls (95% confidence interval)",
         "raw": "Raw ratio (too few for a regression)",
         "flag": "Flagged",
         "equal": "Equal pay",
@@ -300,19 +302,35 @@ _GAP_TEXT = {
 }
 
 
+def _unit(table, unit: str | None) -> str:  # noqa: ANN001 - DataFrame
+    """The unit to draw: as given, else the table's only unit, else the organisation ("")."""
+    if unit is not None:
+        return unit
+    units = table["unit"].unique()
+    return str(units[0]) if len(units) == 1 else ""
+
+
 def _rows(table, unit: str, pay: str, limit: int):  # noqa: ANN001, ANN202 - DataFrame in, out
     t = table[(table["unit"] == unit) & (table["pay_measure"] == pay)]
     t = t[t["needs_assessment"].astype(bool)]
     # flagged first, then the largest groups, so a long list keeps what matters
     t = t.assign(_n=t["n_women"] + t["n_men"]).sort_values(["flagged", "_n"], ascending=False)
-    return t.head(limit).iloc[::-1]
+    return t.head(limit).iloc[::-1], len(t)
+
+
+def _shown_note(ax: Axes, shown: int, total: int, language: str) -> None:
+    if shown < total:
+        text = (f"Visar {shown} av {total} grupper: flaggade och största först" if language == "sv"
+                else f"Showing {shown} of {total} groups: flagged and largest first")  # fmt: skip
+        ax.text(0.0, 1.0, text, transform=ax.transAxes, ha="left", va="bottom", fontsize=7,
+                color="#555555")  # fmt: skip
 
 
 def plot_gap_by_group(
     result: Any,
     *,
     ax: Axes | None = None,
-    unit: str = "",
+    unit: str | None = None,
     pay: str = "base_salary",
     language: str = "sv",
     limit: int = 30,
@@ -325,10 +343,10 @@ def plot_gap_by_group(
     vermillion with a bold label. ``labels`` maps work-group codes to names.
     """
     text = _GAP_TEXT.get(language, _GAP_TEXT["sv"])
-    t = _rows(result.table, unit, pay, limit)
+    t, total = _rows(result.table, _unit(result.table, unit), pay, limit)
     if t.empty:
         raise InsufficientDataError("no work group with both women and men to plot")
-    ax = _axes(ax, size=(8, max(3.0, 0.32 * len(t) + 1.6)))
+    ax = _axes(ax, size=(8, max(3.4, 0.32 * len(t) + 2.2)))
     y = np.arange(len(t))
     tested = t["regression_tested"].astype(bool).to_numpy()
     flagged = t["flagged"].astype(bool).to_numpy()
@@ -349,9 +367,8 @@ def plot_gap_by_group(
         if f:
             tick.set_fontweight("bold")
             tick.set_color(OKABE_ITO["vermillion"])
-    ax.xaxis.set_major_formatter(_pct_formatter(language))
+    ax.xaxis.set_major_formatter(_pct_formatter(language, ax))
     ax.set_xlabel(text["x"])
-    ax.set_title(text["title"], loc="left")
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     from matplotlib.lines import Line2D
 
@@ -360,13 +377,15 @@ def plot_gap_by_group(
     ]
     handles = [
         Line2D([], [], marker="o", color="#333333", label=text["adjusted"].format(
-            controls=", ".join(controls) or "–")),
+            controls=", ".join(controls)) if controls else text["unadjusted"]),
         Line2D([], [], marker="D", linestyle="", markerfacecolor="white",
                markeredgecolor="#333333", label=text["raw"]),
         Line2D([], [], marker="o", linestyle="", color=OKABE_ITO["vermillion"], label=text["flag"]),
     ]  # fmt: skip
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.09), fontsize=7.5,
-              frameon=False, ncol=1)  # fmt: skip
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.04), fontsize=7.5,
+              frameon=False, ncol=1, borderaxespad=0)  # fmt: skip
+    ax.set_title(text["title"], loc="left", pad=62)
+    _shown_note(ax, len(t), total, language)
     return ax
 
 
@@ -375,7 +394,7 @@ def plot_pay_by_gender(
     *,
     ax: Axes | None = None,
     data: Any = None,
-    unit: str = "",
+    unit: str | None = None,
     pay: str = "base_salary",
     language: str = "sv",
     limit: int = 20,
@@ -388,10 +407,10 @@ def plot_pay_by_gender(
     needed; women are filled vermillion, men open blue.
     """
     text = _GAP_TEXT.get(language, _GAP_TEXT["sv"])
-    t = _rows(result.table, unit, pay, limit)
+    t, total = _rows(result.table, _unit(result.table, unit), pay, limit)
     if t.empty:
         raise InsufficientDataError("no work group with both women and men to plot")
-    ax = _axes(ax, size=(8, max(3.0, 0.42 * len(t) + 1.6)))
+    ax = _axes(ax, size=(8, max(3.4, 0.42 * len(t) + 2.0)))
     y = np.arange(len(t))
     for who, off, face, edge in (("women", 0.17, OKABE_ITO["vermillion"], "black"),
                                  ("men", -0.17, "white", OKABE_ITO["blue"])):  # fmt: skip
@@ -399,14 +418,20 @@ def plot_pay_by_gender(
         ax.scatter(t[f"median_{who}"], y + off, marker="s" if who == "men" else "^", s=42,
                    facecolors=face, edgecolors=edge, zorder=3, label=text[who])  # fmt: skip
     names = [(labels or {}).get(g, g) for g in t["work_group"]]
-    ax.set_yticks(y, names)
+    ax.set_yticks(y, [f"{n} ({w}+{m})" for n, w, m in zip(names, t["n_women"], t["n_men"],
+                                                           strict=True)])  # fmt: skip
+    for tick, f in zip(ax.get_yticklabels(), t["flagged"].astype(bool), strict=True):
+        if f:
+            tick.set_fontweight("bold")
+            tick.set_color(OKABE_ITO["vermillion"])
     ax.xaxis.set_major_formatter(FuncFormatter_kr(language, currency))
     ax.set_xlabel(
         text["dist_x"] + (" (P10–median–P90)" if language == "en" else " (P10–median–P90)")
     )
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, fontsize=8, frameon=False)
     ax.set_title(text["dist_title"], loc="left", pad=22)
+    _shown_note(ax, len(t), total, language)
     return ax
 
 
@@ -414,7 +439,7 @@ def plot_equal_value(
     result: Any,
     *,
     ax: Axes | None = None,
-    unit: str = "",
+    unit: str | None = None,
     pay: str = "base_salary",
     language: str = "sv",
     labels: dict[str, str] | None = None,
@@ -423,6 +448,7 @@ def plot_equal_value(
     """The pay gap of each female-dominated/comparator pair, flagged pairs in vermillion."""
     text = _GAP_TEXT.get(language, _GAP_TEXT["sv"])
     t = result.table
+    unit = _unit(t, unit) if len(t) else ""
     t = t[(t["unit"] == unit) & (t["pay_measure"] == pay)].sort_values("pay_gap_pct").iloc[::-1]
     if t.empty:
         raise InsufficientDataError("no female-dominated/comparator pair to plot")
@@ -442,17 +468,25 @@ def plot_equal_value(
     thr = 100 * (threshold if threshold is not None else result.settings.get("gap_threshold", 0.02))
     ax.axvline(-thr, color="black", linestyle=":", linewidth=0.9)
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.xaxis.set_major_formatter(_pct_formatter(language))
+    ax.xaxis.set_major_formatter(_pct_formatter(language, ax))
     ax.set_xlabel(text["ev_x"])
     ax.set_title(text["ev_title"], loc="left")
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     return ax
 
 
-def _pct_formatter(language: str):  # noqa: ANN202 - a matplotlib Formatter
+def _pct_formatter(language: str, ax: Axes | None = None):  # noqa: ANN202 - a Formatter
+    """Percent ticks with as many decimals as the tick step needs (no "−0 %", no repeats)."""
     from matplotlib.ticker import FuncFormatter
 
-    return FuncFormatter(lambda v, _: fmt_pct(v, 0, language))
+    def fmt(v: float, _pos: int) -> str:
+        ticks = ax.get_xticks() if ax is not None else []
+        step = float(np.min(np.diff(ticks))) if len(ticks) > 1 else 1.0
+        decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
+        v = 0.0 if abs(v) < 10 ** -(decimals + 1) else v
+        return fmt_pct(v, decimals, language)
+
+    return FuncFormatter(fmt)
 
 
 def FuncFormatter_kr(language: str, currency: str):  # noqa: ANN202, N802

@@ -222,6 +222,8 @@ def _survey_text(results: dict) -> str:
         f"equal work: {int(t['needs_assessment'].sum())} groups × pay measures need assessment "
         f"organisation-wide, {len(ew.flagged)} flagged; {unit_flags} flagged within units"
     ]
+    if ew.settings.get("controls_absent"):
+        lines.append(f"  controls not in the data: {', '.join(ew.settings['controls_absent'])}")
     for _, r in ew.flagged.iterrows():
         how = (f"adjusted gap {r['adjusted_gap_pct']:+.1f} % (BH p = {r['p_adjusted']:.2g})"
                if r["flag_rule"] == "regression" else

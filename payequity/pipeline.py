@@ -161,6 +161,12 @@ def run(
         + [archive_dir / "data"],
     )
     created = resolve_timestamp(timestamp)
+    if audience in ("manager", "public"):
+        # aggregates for these audiences need small-cell suppression (DESIGN §5), not built yet
+        raise ConfigError(
+            f"the {audience} audience needs small-cell suppression, which payequity does not do "
+            "yet; run with --audience hr or union and share no files outside them"
+        )
     key = (
         read_key(cfg.privacy.key_file, purpose=f"write {audience} output")
         if audience != "hr"

@@ -9,6 +9,7 @@ Conventions (gap signs, flags, pairing) are those of DESIGN §5.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["EqualValueResult", "EqualWorkResult", "equal_value", "equal_work"]
 
 PAY_MEASURES = ("base_salary", "monthly_pay")
+COV_TYPES = ("nonrobust", "HC0", "HC1", "HC2", "HC3")
 DEFAULT_CONTROLS = ("tenure_years", "age")
 
 
@@ -46,11 +48,56 @@ def _pays(pay: str | Sequence[str], frame: pd.DataFrame) -> list[str]:
     for p in pays:
         if p not in frame.columns:
             raise SchemaError(f"pay measure {p!r} is not a column; use one of {list(PAY_MEASURES)}")
+        if not pd.api.types.is_numeric_dtype(frame[p]):
+            raise SchemaError(f"pay measure {p!r} is not numeric; use one of {list(PAY_MEASURES)}")
         if (frame[p] <= 0).any() or frame[p].isna().any():
             raise SchemaError(
                 f"pay measure {p!r} has values ≤ 0 or missing; load data with load_pay_data"
             )
     return pays
+
+
+def _check_people(frame: pd.DataFrame, columns: list[str]) -> None:
+    for col in columns:
+        if col not in frame.columns:
+            raise SchemaError(f"the pay data has no {col!r} column; load it with load_pay_data")
+        missing = int(frame[col].isna().sum() + (frame[col].astype(str) == "").sum())
+        if missing:
+            raise SchemaError(f"{col!r} is missing in {missing} rows; fill it in or drop the rows")
+    odd = sorted(set(frame["gender"].astype(str)) - {"F", "M"})
+    if odd:
+        raise SchemaError(
+            f"gender holds {odd[:3]}, not F/M; load the data with load_pay_data and map the codes"
+        )
+
+
+def _controls(
+    frame: pd.DataFrame, controls: str | Sequence[str] | None
+) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The controls present; a text column is dummy-coded against its most common value."""
+    if controls is None:
+        wanted = list(DEFAULT_CONTROLS)
+    else:
+        wanted = [controls] if isinstance(controls, str) else list(controls)
+    # controls the data lacks are left out and named (DESIGN §4: those present are used)
+    missing = []
+    for c in (c for c in wanted if c not in frame.columns):
+        close = difflib.get_close_matches(c, [str(x) for x in frame.columns], n=1)
+        missing.append(c + (f" (did you mean {close[0]}?)" if close else ""))
+    used, extra = [], {}
+    for c in (c for c in wanted if c in frame.columns):
+        col = frame[c]
+        if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col):
+            used.append(c)
+            continue
+        levels = col.astype(str).value_counts().index.tolist()
+        for level in levels[1:]:  # the most common level is the base
+            name = f"{c}={level}"
+            extra[name] = (col.astype(str) == level).astype(float)
+            used.append(name)
+    if extra:
+        frame = frame.assign(**extra)
+    return frame, used, missing
 
 
 @dataclass(frozen=True, repr=False)
@@ -86,9 +133,16 @@ class EqualWorkResult:
     def flagged(self) -> pd.DataFrame:
         return self.table[self.table["flagged"].astype(bool)]
 
-    def people_below(self, n: int = 20) -> pd.DataFrame:
-        """The people furthest below their expected pay (flagged ones first)."""
-        return self.people.sort_values("deviation_pct").head(n)
+    def people_below(self, n: int = 20, pay: str = "base_salary") -> pd.DataFrame:
+        """The ``n`` people furthest below their expected pay on one pay measure."""
+        p = self.people[self.people["pay_measure"] == pay]
+        return p.sort_values("deviation_pct", kind="stable").head(n)
+
+    @property
+    def controls_used(self) -> list[str]:
+        """The controls that entered at least one group's regression."""
+        used = {c for cs in self.table["controls"].dropna() for c in str(cs).split() if c}
+        return [c for c in self.settings.get("controls", []) if c in used]
 
     def summary(self) -> Summary:
         t = self.table
@@ -103,8 +157,22 @@ class EqualWorkResult:
                 "flagged by the raw rule",
                 str(int((assessed["flagged"] & ~assessed["regression_tested"]).sum())),
             ),
-            ("people beyond the person threshold", str(int(self.people["flagged"].sum()))),
+            (
+                "people beyond the person threshold (base pay)",
+                str(
+                    int(
+                        self.people.loc[
+                            self.people["pay_measure"]
+                            == self.settings.get("pays", ["base_salary"])[0],
+                            "flagged",
+                        ].sum()
+                    )
+                ),
+            ),
+            ("controls used", ", ".join(self.controls_used) or "none"),
         ]
+        if self.settings.get("controls_absent"):
+            facts.append(("controls not in the data", ", ".join(self.settings["controls_absent"])))
         if self.reason:
             facts.append(("note", self.reason))
         cols = ["unit", "work_group", "pay_measure", "n_women", "n_men", "women_pct_of_men",
@@ -124,7 +192,9 @@ class EqualWorkResult:
 
         if kind == "distribution":
             return charts.plot_pay_by_gender(self, ax=ax, **kwargs)
-        return charts.plot_gap_by_group(self, ax=ax, **kwargs)
+        if kind == "gap":
+            return charts.plot_gap_by_group(self, ax=ax, **kwargs)
+        raise ValueError(f"kind must be 'gap' or 'distribution', got {kind!r}")
 
 
 @dataclass(frozen=True, repr=False)
@@ -153,6 +223,9 @@ class EqualValueResult:
         ]
         if self.reason:
             facts.append(("note", self.reason))
+        if self.settings.get("not_evaluated"):
+            facts.append(("jobs without evaluation (not compared)",
+                          ", ".join(self.settings["not_evaluated"])))  # fmt: skip
         cols = ["unit", "female_dominated_job", "comparator_job", "kind", "pay_measure",
                 "pay_gap_pct"]  # fmt: skip
         return Summary(
@@ -224,15 +297,21 @@ def equal_work(
     (True, -5.5)
     """
     frame, unit_col = _frame(data)
-    for col in ("gender", group, "employee_id"):
-        if col not in frame.columns:
-            raise SchemaError(f"equal_work needs a {col!r} column; load data with load_pay_data")
+    _check_people(frame, ["employee_id", "gender", group])
     pays = _pays(pay, frame)
-    ctl = list(DEFAULT_CONTROLS if controls is None else controls)
+    if cov_type not in COV_TYPES:
+        raise ValueError(f"cov_type must be one of {', '.join(COV_TYPES)}, got {cov_type!r}")
+    if not (isinstance(min_per_gender, int) and min_per_gender >= 2):
+        raise ValueError(f"min_per_gender must be a whole number ≥ 2, got {min_per_gender!r}")
+    for name, value in (("fdr", fdr), ("gap_threshold", gap_threshold),
+                        ("person_threshold", person_threshold)):  # fmt: skip
+        if not 0 < value <= 1:
+            raise ValueError(f"{name} must be in (0, 1], got {value!r}")
+    frame, ctl, absent = _controls(frame, controls)
     settings = dict(pays=pays, group=group, controls=ctl, min_per_gender=min_per_gender, fdr=fdr,
                     gap_threshold=gap_threshold, person_threshold=person_threshold,
-                    cov_type=cov_type)  # fmt: skip
-    kw = {k: v for k, v in settings.items() if k != "pays"}
+                    cov_type=cov_type, controls_absent=absent)  # fmt: skip
+    kw = {k: v for k, v in settings.items() if k not in ("pays", "controls_absent")}
 
     def one(sub: pd.DataFrame, unit: str) -> EqualWorkResult:
         table, people, models = equal_work_table(sub, unit, pays=pays, **kw)
@@ -270,9 +349,16 @@ def equal_value(
     [['201010', '171010', 'equal_value']]
     """
     frame, unit_col = _frame(data)
+    _check_people(frame, ["job_code", "gender"])
     pays = _pays(pay, frame)
     jobs = evaluation.table
-    settings = {"pays": pays, "gap_threshold": gap_threshold, "band_width": evaluation.band_width}
+    if jobs["female_dominated"].isna().all():
+        raise SchemaError(
+            "the job evaluation has no gender composition; call evaluate_jobs(..., data=pay_data)"
+        )
+    not_evaluated = sorted(set(frame["job_code"].astype(str)) - set(jobs["job_code"]))
+    settings = {"pays": pays, "gap_threshold": gap_threshold, "band_width": evaluation.band_width,
+                "not_evaluated": not_evaluated}  # fmt: skip
 
     def one(sub: pd.DataFrame, unit: str) -> EqualValueResult:
         table = equal_value_table(sub, jobs, unit, pays=pays, gap_threshold=gap_threshold)

@@ -173,8 +173,9 @@ def test_non_hr_audience_needs_a_key(survey, capsys, monkeypatch):
     rows = (survey.parent / "out/data/exclusions.csv").read_text("utf-8").splitlines()
     assert rows[1].split(",")[1] != "3"
     assert len(rows[1].split(",")[1]) == 12
-    assert main(["run", str(survey), "--audience", "public", "--quiet", "--timestamp", TS]) == 0
-    assert not (survey.parent / "out/data/exclusions.csv").exists()  # no person rows in public
+    # manager and public output needs small-cell suppression, which is not built: refused
+    assert main(["run", str(survey), "--audience", "public", "--quiet", "--timestamp", TS]) == 1
+    assert "needs small-cell suppression" in capsys.readouterr().err
 
 
 def test_console_script_and_module_entry(survey):

@@ -195,21 +195,24 @@ def test_injected_gaps_are_flagged(sample_results):
 
 
 def test_false_flags_without_a_gender_effect():
-    """Seeds 0–19 with no gender effect: at most 5 % of regression-tested groups flagged."""
-    shares, raw_flags = [], []
+    """Seeds 0–19, no gender effect: the mean share of regression-tested groups flagged ≤ 0.05.
+
+    Each municipality is the default sample size; its share pools the organisation and every
+    unit, on both pay measures. Raw-rule flags are counted separately.
+    """
+    shares, raw_total, raw_flagged = [], 0, 0
     for seed in range(20):
-        data = datasets.generate(2000, seed=seed, gender_effect=False)
-        for res in [equal_work(data), *equal_work(data, by="unit").values()]:
-            t = res.table
-            tested = t[t["regression_tested"]]
-            if len(tested):
-                shares.append((len(tested), int(tested["flagged"].sum())))
-            raw = t[t["flag_rule"] == "raw"]
-            raw_flags.append((len(raw), int(raw["flagged"].sum())))
-    per_seed_share = sum(f for _, f in shares) / sum(n for n, _ in shares)
-    assert per_seed_share <= 0.05
-    # raw-rule flags are counted separately: the 2 % rule on small groups is not a test
-    assert sum(n for n, _ in raw_flags) > 0
+        data = datasets.generate(seed=seed, gender_effect=False)
+        pays = ["base_salary", "monthly_pay"]
+        tables = [equal_work(data, pay=pays).table]
+        tables += [r.table for r in equal_work(data, pay=pays, by="unit").values()]
+        t = pd.concat(tables)
+        tested = t[t["regression_tested"]]
+        shares.append(tested["flagged"].mean())
+        raw = t[t["flag_rule"] == "raw"]
+        raw_total, raw_flagged = raw_total + len(raw), raw_flagged + int(raw["flagged"].sum())
+    assert np.mean(shares) <= 0.05
+    assert raw_total > 0 and raw_flagged >= 0  # reported apart: the 2 % rule is not a test
 
 
 def test_result_objects(sample_results):
@@ -249,3 +252,79 @@ def test_run_writes_the_survey_files_byte_identically(tmp_path, shared):
     done = subprocess.run([sys.executable, str(shared / "tools/check_contract.py"),
                            str(tmp_path / "a")], capture_output=True, text=True, check=False)  # fmt: skip
     assert done.returncode == 0, done.stdout
+
+
+# --- edge cases found in review -------------------------------------------------------------------
+
+
+def test_text_controls_are_dummy_coded_and_collinear_ones_skipped():
+    rng = np.random.default_rng(2)
+    rows = []
+    for i in range(30):
+        g = "F" if i % 2 else "M"
+        form = "Visstid" if i % 3 == 0 else "Tillsvidare"
+        tenure = float(i % 7)
+        pay = 30000 * math.exp(0.01 * tenure - 0.03 * (form == "Visstid") + rng.normal(0, 0.01))
+        rows.append((i, g, "x", pay, tenure))
+    f = frame(rows)
+    f["employment_form"] = ["Visstid" if i % 3 == 0 else "Tillsvidare" for i in range(30)]
+    f["age"] = f["tenure_years"] + 20  # collinear with tenure: skipped, tenure kept
+    row = equal_work(f, controls=["tenure_years", "age", "employment_form"]).table.iloc[0]
+    assert row["controls"] == "tenure_years employment_form=Visstid"
+    import statsmodels.formula.api as smf
+
+    ref = smf.ols("np.log(base_salary) ~ C(gender, Treatment('M')) + tenure_years"
+                  " + C(employment_form, Treatment('Tillsvidare'))", f).fit()  # fmt: skip
+    assert row["coef"] == pytest.approx(ref.params.iloc[1])
+
+
+def test_bad_inputs_are_refused_with_a_message():
+    bad_gender = SMALL.assign(gender=["F", "M", "K", "F", "M", "M"])
+    with pytest.raises(pe.exceptions.SchemaError, match=r"gender holds \['K'\]"):
+        equal_work(bad_gender)
+    with pytest.raises(pe.exceptions.SchemaError, match="'work_group' is missing in 1 rows"):
+        equal_work(SMALL.assign(work_group=["x", "x", None, "x", "x", "x"]))
+    with pytest.raises(pe.exceptions.SchemaError, match="pay measure 'gender' is not numeric"):
+        equal_work(SMALL, pay="gender")
+    with pytest.raises(ValueError, match="cov_type must be one of"):
+        equal_work(SMALL, cov_type="HAC")
+    with pytest.raises(ValueError, match="min_per_gender must be"):
+        equal_work(SMALL, min_per_gender=0)
+    with pytest.raises(ValueError, match="fdr must be in"):
+        equal_work(SMALL, fdr=2)
+    with pytest.raises(ValueError, match="kind must be"):
+        equal_work(SMALL).plot(kind="bogus")
+    res = equal_work(SMALL, controls="tenure")  # one name, not letters; absent: named
+    assert res.settings["controls_absent"] == ["tenure"]
+
+
+def test_equal_value_needs_composition_and_lists_unevaluated_jobs():
+    jobs = pd.DataFrame({"job_code": ["a", "b"], "points": [250, 260]})
+    data = frame([("1", "F", "a", 30000), ("2", "F", "a", 30000), ("3", "M", "b", 33000),
+                  ("4", "M", "z", 50000)])  # fmt: skip
+    with pytest.raises(pe.exceptions.SchemaError, match="no gender composition"):
+        equal_value(data, evaluate_jobs(jobs))
+    res = equal_value(data, evaluate_jobs(jobs, data=data))
+    assert res.settings["not_evaluated"] == ["z"]
+    assert "jobs without evaluation (not compared)  z" in str(res.summary())
+
+
+def test_minimum_detectable_gap_for_small_groups():
+    t = equal_work(SMALL, min_per_gender=4, controls=[]).table.iloc[0]
+    assert not t["regression_tested"]
+    logs = np.log(WOMEN + MEN)
+    se = np.std(logs, ddof=1) * math.sqrt(1 / 3 + 1 / 3)
+    mde = (stats.t.ppf(0.975, 4) + stats.t.ppf(0.8, 4)) * se
+    assert t["min_detectable_gap_pct"] == pytest.approx(100 * (math.exp(mde) - 1))
+
+
+def test_per_unit_results_plot_their_own_unit(sample_results):
+    data, _, _ = sample_results
+    by_unit = equal_work(data, by="unit")
+    unit, res = next((u, r) for u, r in by_unit.items() if r.table["needs_assessment"].any())
+    ax = res.plot()
+    assert len(ax.get_yticklabels()) == int(res.table.query("pay_measure == 'base_salary'")[
+        "needs_assessment"].sum())  # fmt: skip
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
