@@ -14,7 +14,16 @@ from .exceptions import PayEquityError
 from .io import PayData, load_pay_data, load_survey
 from .jobeval import JobEvaluation, evaluate_jobs
 from .pipeline import SurveyRun, run
-from .survey import EqualValueResult, EqualWorkResult, equal_value, equal_work
+from .survey import (
+    EqualValueResult,
+    EqualWorkResult,
+    IndicatorResult,
+    StandardizedResult,
+    equal_value,
+    equal_work,
+    eu_indicators,
+    standardized_ratio,
+)
 
 try:
     __version__ = version("payequity")
@@ -33,6 +42,8 @@ def __getattr__(name: str):  # datasets is imported on first use, keeping `impor
 __all__ = [
     "EqualValueResult",
     "EqualWorkResult",
+    "IndicatorResult",
+    "StandardizedResult",
     "JobEvaluation",
     "JobModel",
     "PayData",
@@ -43,10 +54,12 @@ __all__ = [
     "datasets",
     "equal_value",
     "equal_work",
+    "eu_indicators",
     "evaluate_jobs",
     "load_job_model",
     "load_config",
     "load_pay_data",
     "load_survey",
     "run",
+    "standardized_ratio",
 ]

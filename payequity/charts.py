@@ -493,3 +493,20 @@ def FuncFormatter_kr(language: str, currency: str):  # noqa: ANN202, N802
     from matplotlib.ticker import FuncFormatter
 
     return FuncFormatter(lambda v, _: fmt_kr(v, 0, language, currency))
+
+
+# charts of the organisation-wide statistics live beside their analyses; re-exported here
+_ELSEWHERE = {
+    "plot_quartiles": "._charts_eu",
+    "plot_standardized": "._charts_eu",
+    "plot_gap": "._charts_gap",
+    "plot_decomposition": "._charts_oaxaca",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ELSEWHERE:
+        import importlib
+
+        return getattr(importlib.import_module(_ELSEWHERE[name], __package__), name)
+    raise AttributeError(f"module 'payequity.charts' has no attribute {name!r}")

@@ -26,7 +26,14 @@ from .config import SurveyConfig, load_config
 from .exceptions import ConfigError, DataFileError
 from .io import PayData, load_survey
 from .jobeval import JobEvaluation, evaluate_jobs
-from .survey import EQUAL_VALUE_COLUMNS, EQUAL_WORK_COLUMNS, PAY_MEASURES, equal_value, equal_work
+from .survey import (
+    EQUAL_VALUE_COLUMNS,
+    EQUAL_WORK_COLUMNS,
+    PAY_MEASURES,
+    equal_value,
+    equal_work,
+    eu_indicators,
+)
 
 __all__ = ["SurveyRun", "run", "resolve_timestamp", "ONLY_PARTS"]
 
@@ -183,6 +190,9 @@ def run(
     steps.append(
         ("equal value", lambda: state.update(_equal_value(state["data"], state["evaluation"], cfg)))
     )
+    steps.append(
+        ("EU indicators", lambda: state.update(eu=_eu(state["data"], state["evaluation"], cfg)))
+    )
     from tqdm.auto import tqdm
 
     with tqdm(total=len(steps) + 1, disable=not progress, desc="payequity run", unit="step") as bar:
@@ -253,6 +263,15 @@ def _equal_value(
     }
 
 
+def _eu(data: PayData, evaluation: JobEvaluation | None, cfg: SurveyConfig) -> Any:
+    """Art. 9 indicators; without a job evaluation, 'band' categories cannot exist: no (g)."""
+    categories = cfg.analysis.categories
+    if categories == "band" and evaluation is None:
+        categories = None
+    return eu_indicators(data, evaluation=evaluation, categories=categories,
+                         quartile_ties=cfg.analysis.quartile_ties)  # fmt: skip
+
+
 def _survey_files(results: dict[str, Any], audience: str, key: str | None) -> dict[str, bytes]:
     """equal_work.csv and equal_value.csv (organisation first, then units); people for hr/union."""
     files = {}
@@ -266,6 +285,7 @@ def _survey_files(results: dict[str, Any], audience: str, key: str | None) -> di
         else pd.DataFrame(columns=EQUAL_VALUE_COLUMNS)
     )
     files["data/equal_value.csv"] = csv_bytes(table[EQUAL_VALUE_COLUMNS])
+    files["data/eu_indicators.csv"] = csv_bytes(results["eu"].table)
     if audience in ("hr", "union"):  # person-level rows go to hr and union only
         people = results["equal_work"].people.copy()
         if audience == "union" and key is not None:

@@ -2,7 +2,9 @@
 
 * :func:`equal_work` — women and men doing equal work (per work group);
 * :func:`equal_value` — female-dominated jobs against jobs of equal value that are not
-  female-dominated, and against jobs of lower value that are paid more.
+  female-dominated, and against jobs of lower value that are paid more;
+* :func:`eu_indicators` — Article 9 (a)–(g) of Directive (EU) 2023/970;
+* :func:`standardized_ratio` — women's pay as % of men's, standardised by cell weights.
 
 Conventions (gap signs, flags, pairing) are those of DESIGN §5.
 """
@@ -20,6 +22,9 @@ from ._equalvalue import TABLE_COLUMNS as EQUAL_VALUE_COLUMNS
 from ._equalvalue import equal_value_table
 from ._equalwork import PEOPLE_COLUMNS, equal_work_table
 from ._equalwork import TABLE_COLUMNS as EQUAL_WORK_COLUMNS
+from ._eu import TABLE_COLUMNS as EU_COLUMNS
+from ._eu import IndicatorResult, eu_indicators
+from ._standard import StandardizedResult, standardized_ratio
 from ._summary import Summary
 from .exceptions import SchemaError
 
@@ -380,4 +385,5 @@ def equal_value(
     return {str(u): one(sub, str(u)) for u, sub in frame.groupby(unit_col, sort=True)}
 
 
-__all__ += ["EQUAL_VALUE_COLUMNS", "EQUAL_WORK_COLUMNS", "PEOPLE_COLUMNS"]
+__all__ += ["EQUAL_VALUE_COLUMNS", "EQUAL_WORK_COLUMNS", "EU_COLUMNS", "PEOPLE_COLUMNS",
+            "IndicatorResult", "StandardizedResult", "eu_indicators", "standardized_ratio"]  # fmt: skip
