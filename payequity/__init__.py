@@ -17,11 +17,15 @@ from .pipeline import SurveyRun, run
 from .survey import (
     EqualValueResult,
     EqualWorkResult,
+    GapResult,
     IndicatorResult,
+    LogibResult,
     StandardizedResult,
+    adjusted_gap,
     equal_value,
     equal_work,
     eu_indicators,
+    logib,
     standardized_ratio,
 )
 
@@ -42,6 +46,8 @@ def __getattr__(name: str):  # datasets is imported on first use, keeping `impor
 __all__ = [
     "EqualValueResult",
     "EqualWorkResult",
+    "GapResult",
+    "LogibResult",
     "IndicatorResult",
     "StandardizedResult",
     "JobEvaluation",
@@ -51,6 +57,7 @@ __all__ = [
     "SurveyConfig",
     "SurveyRun",
     "__version__",
+    "adjusted_gap",
     "datasets",
     "equal_value",
     "equal_work",
@@ -60,6 +67,7 @@ __all__ = [
     "load_config",
     "load_pay_data",
     "load_survey",
+    "logib",
     "run",
     "standardized_ratio",
 ]

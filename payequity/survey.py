@@ -24,6 +24,7 @@ from ._equalwork import PEOPLE_COLUMNS, equal_work_table
 from ._equalwork import TABLE_COLUMNS as EQUAL_WORK_COLUMNS
 from ._eu import TABLE_COLUMNS as EU_COLUMNS
 from ._eu import IndicatorResult, eu_indicators
+from ._gap import GapResult, LogibResult, adjusted_gap, logib
 from ._standard import StandardizedResult, standardized_ratio
 from ._summary import Summary
 from .exceptions import SchemaError
@@ -386,4 +387,5 @@ def equal_value(
 
 
 __all__ += ["EQUAL_VALUE_COLUMNS", "EQUAL_WORK_COLUMNS", "EU_COLUMNS", "PEOPLE_COLUMNS",
-            "IndicatorResult", "StandardizedResult", "eu_indicators", "standardized_ratio"]  # fmt: skip
+            "IndicatorResult", "StandardizedResult", "eu_indicators", "standardized_ratio",
+            "GapResult", "LogibResult", "adjusted_gap", "logib"]  # fmt: skip
