@@ -15,6 +15,7 @@ from .io import PayData, load_pay_data, load_survey
 from .jobeval import JobEvaluation, evaluate_jobs
 from .pipeline import SurveyRun, run
 from .survey import (
+    DecompositionResult,
     EqualValueResult,
     EqualWorkResult,
     GapResult,
@@ -22,6 +23,7 @@ from .survey import (
     LogibResult,
     StandardizedResult,
     adjusted_gap,
+    decompose,
     equal_value,
     equal_work,
     eu_indicators,
@@ -44,6 +46,7 @@ def __getattr__(name: str):  # datasets is imported on first use, keeping `impor
 
 
 __all__ = [
+    "DecompositionResult",
     "EqualValueResult",
     "EqualWorkResult",
     "GapResult",
@@ -59,6 +62,7 @@ __all__ = [
     "__version__",
     "adjusted_gap",
     "datasets",
+    "decompose",
     "equal_value",
     "equal_work",
     "eu_indicators",

@@ -241,6 +241,27 @@ def _survey_text(results: dict) -> str:
                 f"  FLAG {r['female_dominated_job']} vs {r['comparator_job']} ({r['kind']}, "
                 f"{r['pay_measure']}): {r['pay_gap_pct']:+.1f} %"
             )
+    og = results.get("org_gap")
+    if og and og.get("note"):
+        lines.append(f"organisation-wide gap: {og['note']}")
+    elif og:
+        o = og["oaxaca"]
+        lines.append(
+            f"organisation-wide (monthly pay): raw mean gap {og['raw_mean_gap_pct']:+.1f} %, "
+            f"median {og['raw_median_gap_pct']:+.1f} %; adjusted {og['adjusted_gap_pct']:+.2f} % "
+            f"(95 % CI {og['ci_low']:+.2f} to {og['ci_high']:+.2f}, p = {og['p_value']:.2g}); "
+            f"Oaxaca ({o['weights']}): explained {o['explained']:+.4f}, unexplained "
+            f"{o['unexplained']:+.4f} of {o['gap']:+.4f} log points"
+        )
+    eu = results.get("eu")
+    if eu is not None:
+        a = eu.table[(eu.table["indicator"] == "a") & (eu.table["pay_level"] == "hourly")]
+        c = eu.table[(eu.table["indicator"] == "c") & (eu.table["pay_level"] == "hourly")]
+        if len(a) and len(c):
+            lines.append(
+                f"EU Art. 9 (men − women, % of men, hourly): mean gap {a['value'].iloc[0]:.1f} %, "
+                f"median gap {c['value'].iloc[0]:.1f} %" + (f"; {eu.reason}" if eu.reason else "")
+            )
     return "\n".join(lines)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import platform
 from collections.abc import Callable, Iterable
@@ -23,13 +24,15 @@ from ._output import Staged, check_inputs_outside, write_all
 from ._pseudonym import pseudonym, read_key
 from ._summary import Summary
 from .config import SurveyConfig, load_config
-from .exceptions import ConfigError, DataFileError
+from .exceptions import ConfigError, DataFileError, PayEquityError
 from .io import PayData, load_survey
 from .jobeval import JobEvaluation, evaluate_jobs
 from .survey import (
     EQUAL_VALUE_COLUMNS,
     EQUAL_WORK_COLUMNS,
     PAY_MEASURES,
+    adjusted_gap,
+    decompose,
     equal_value,
     equal_work,
     eu_indicators,
@@ -193,6 +196,7 @@ def run(
     steps.append(
         ("EU indicators", lambda: state.update(eu=_eu(state["data"], state["evaluation"], cfg)))
     )
+    steps.append(("organisation-wide gap", lambda: state.update(_org_gap(state["data"], cfg))))
     from tqdm.auto import tqdm
 
     with tqdm(total=len(steps) + 1, disable=not progress, desc="payequity run", unit="step") as bar:
@@ -263,6 +267,51 @@ def _equal_value(
     }
 
 
+def _org_gap(data: PayData, cfg: SurveyConfig) -> dict[str, Any]:
+    """DESIGN §5: monthly pay, log; controls plus C(work_group); Oaxaca on the same, pooled."""
+    f = data.frame
+    controls = [c for c in cfg.analysis.controls if c in f.columns] + ["C(work_group)"]
+    kw = dict(pay="monthly_pay", controls=controls, cov_type=cfg.analysis.cov_type)
+    w = f.loc[f["gender"] == "F", "monthly_pay"]
+    m = f.loc[f["gender"] == "M", "monthly_pay"]
+    try:
+        gap = adjusted_gap(data, **kw)
+        oaxaca = decompose(data, pay="monthly_pay", controls=controls, weights="pooled",
+                           bootstrap_reps=cfg.analysis.bootstrap_reps, seed=cfg.analysis.seed)  # fmt: skip
+    except PayEquityError as exc:  # too little data for the models: the raw gaps still stand
+        raw = {
+            "raw_mean_gap_pct": 100 * (w.mean() - m.mean()) / m.mean() if len(w) and len(m) else None,
+            "raw_median_gap_pct": 100 * (w.median() - m.median()) / m.median() if len(w) and len(m) else None,
+            "adjusted_gap_pct": None, "ci_low": None, "ci_high": None, "p_value": None,
+            "n": len(f), "controls": controls, "pay_measure": "monthly_pay",
+            "oaxaca": None, "note": f"not estimated: {exc}",
+        }  # fmt: skip
+        return {"adjusted_gap": None, "oaxaca": None, "org_gap": raw}
+    return {
+        "adjusted_gap": gap,
+        "oaxaca": oaxaca,
+        "org_gap": {
+            "raw_mean_gap_pct": 100 * (w.mean() - m.mean()) / m.mean(),
+            "raw_median_gap_pct": 100 * (w.median() - m.median()) / m.median(),
+            "adjusted_gap_pct": gap.gap_pct,
+            "ci_low": gap.ci_low,
+            "ci_high": gap.ci_high,
+            "p_value": gap.p_value,
+            "n": int(gap.n),
+            "controls": controls,
+            "pay_measure": "monthly_pay",
+            "oaxaca": {
+                "explained": oaxaca.explained,
+                "unexplained": oaxaca.unexplained,
+                "gap": oaxaca.gap,
+                "weights": oaxaca.weights,
+                "units": "log points, women − men",
+                "table": oaxaca.table.to_dict(orient="records"),
+            },
+        },
+    }
+
+
 def _eu(data: PayData, evaluation: JobEvaluation | None, cfg: SurveyConfig) -> Any:
     """Art. 9 indicators; without a job evaluation, 'band' categories cannot exist: no (g)."""
     categories = cfg.analysis.categories
@@ -286,6 +335,7 @@ def _survey_files(results: dict[str, Any], audience: str, key: str | None) -> di
     )
     files["data/equal_value.csv"] = csv_bytes(table[EQUAL_VALUE_COLUMNS])
     files["data/eu_indicators.csv"] = csv_bytes(results["eu"].table)
+    files["data/org_gap.json"] = _json_bytes(_finite(results["org_gap"]))
     if audience in ("hr", "union"):  # person-level rows go to hr and union only
         people = results["equal_work"].people.copy()
         if audience == "union" and key is not None:
@@ -345,6 +395,19 @@ def _data_files(data: PayData, audience: str, key: str | None) -> dict[str, byte
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """A DataFrame as deterministic UTF-8 CSV bytes (LF, full float precision)."""
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _finite(obj: Any) -> Any:
+    """JSON has no NaN: missing numbers become null; numpy scalars plain numbers."""
+    if isinstance(obj, dict):
+        return {str(k): _finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_finite(v) for v in obj]
+    if hasattr(obj, "item") and not isinstance(obj, str):
+        obj = obj.item()
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    return obj
 
 
 def _json_bytes(obj: Any) -> bytes:

@@ -25,6 +25,7 @@ from ._equalwork import TABLE_COLUMNS as EQUAL_WORK_COLUMNS
 from ._eu import TABLE_COLUMNS as EU_COLUMNS
 from ._eu import IndicatorResult, eu_indicators
 from ._gap import GapResult, LogibResult, adjusted_gap, logib
+from ._oaxaca import DecompositionResult, decompose
 from ._standard import StandardizedResult, standardized_ratio
 from ._summary import Summary
 from .exceptions import SchemaError
@@ -388,4 +389,5 @@ def equal_value(
 
 __all__ += ["EQUAL_VALUE_COLUMNS", "EQUAL_WORK_COLUMNS", "EU_COLUMNS", "PEOPLE_COLUMNS",
             "IndicatorResult", "StandardizedResult", "eu_indicators", "standardized_ratio",
-            "GapResult", "LogibResult", "adjusted_gap", "logib"]  # fmt: skip
+            "GapResult", "LogibResult", "adjusted_gap", "logib", "DecompositionResult",
+            "decompose"]  # fmt: skip

@@ -328,3 +328,27 @@ def test_per_unit_results_plot_their_own_unit(sample_results):
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+def test_run_writes_org_gap_and_eu_files_matching_the_api(tmp_path):
+    run = pe.run(SAMPLE / "survey.toml", out=tmp_path, timestamp="2026-09-30T12:00:00Z")
+    og = json.loads((tmp_path / "data/org_gap.json").read_text("utf-8"))
+    data = run.data
+    controls = ["tenure_years", "age", "C(work_group)"]
+    gap = pe.adjusted_gap(data, pay="monthly_pay", controls=controls)
+    assert og["adjusted_gap_pct"] == pytest.approx(gap.gap_pct)
+    assert (og["ci_low"], og["ci_high"]) == pytest.approx((gap.ci_low, gap.ci_high))
+    f = data.frame
+    w, m = f.loc[f["gender"] == "F", "monthly_pay"], f.loc[f["gender"] == "M", "monthly_pay"]
+    assert og["raw_mean_gap_pct"] == pytest.approx(100 * (w.mean() - m.mean()) / m.mean())
+    assert og["raw_median_gap_pct"] == pytest.approx(100 * (w.median() - m.median()) / m.median())
+    ob = pe.decompose(data, pay="monthly_pay", controls=controls, weights="pooled")
+    assert og["oaxaca"]["gap"] == pytest.approx(np.log(w).mean() - np.log(m).mean())
+    assert og["oaxaca"]["explained"] == pytest.approx(ob.explained)
+    assert og["oaxaca"]["explained"] + og["oaxaca"]["unexplained"] == pytest.approx(
+        og["oaxaca"]["gap"]
+    )
+    eu = pd.read_csv(tmp_path / "data/eu_indicators.csv", keep_default_na=False)
+    assert list(eu.columns[:7]) == ["indicator", "category", "component", "pay_level", "gender",
+                                    "quartile", "value"]  # fmt: skip
+    assert set(eu["indicator"]) == set("abcdefg")
