@@ -18,17 +18,18 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from . import _eu, _gap, _oaxaca, _standard
 from ._equalvalue import TABLE_COLUMNS as EQUAL_VALUE_COLUMNS
 from ._equalvalue import equal_value_table
 from ._equalwork import PEOPLE_COLUMNS, equal_work_table
 from ._equalwork import TABLE_COLUMNS as EQUAL_WORK_COLUMNS
 from ._eu import TABLE_COLUMNS as EU_COLUMNS
-from ._eu import IndicatorResult, eu_indicators
-from ._gap import GapResult, LogibResult, adjusted_gap, logib
-from ._oaxaca import DecompositionResult, decompose
-from ._standard import StandardizedResult, standardized_ratio
+from ._eu import IndicatorResult
+from ._gap import GapResult, LogibResult, logib
+from ._oaxaca import DecompositionResult
+from ._standard import StandardizedResult
 from ._summary import Summary
-from .exceptions import SchemaError
+from .exceptions import PayEquityError, SchemaError
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -390,4 +391,138 @@ def equal_value(
 __all__ += ["EQUAL_VALUE_COLUMNS", "EQUAL_WORK_COLUMNS", "EU_COLUMNS", "PEOPLE_COLUMNS",
             "IndicatorResult", "StandardizedResult", "eu_indicators", "standardized_ratio",
             "GapResult", "LogibResult", "adjusted_gap", "logib", "DecompositionResult",
-            "decompose"]  # fmt: skip
+            "decompose", "UnitResults"]  # fmt: skip
+
+
+class UnitResults(dict):
+    """Results keyed by unit; :attr:`skipped` gives the reason for each unit left out."""
+
+    def __init__(self, results: dict[str, Any], skipped: dict[str, str]):
+        super().__init__(results)
+        self.skipped = skipped
+
+    def __repr__(self) -> str:
+        return f"<UnitResults {len(self)} units, {len(self.skipped)} skipped>"
+
+
+def _per_unit(fn: Any, data: PayData | pd.DataFrame, **kw: Any) -> UnitResults:
+    frame, unit_col = _frame(data)
+    out, skipped = {}, {}
+    for unit, sub in frame.groupby(unit_col, sort=True):
+        try:
+            out[str(unit)] = fn(sub, **kw)
+        except PayEquityError as exc:  # too small or one gender only: say why
+            skipped[str(unit)] = str(exc)
+    return UnitResults(out, skipped)
+
+
+def adjusted_gap(
+    data: PayData | pd.DataFrame,
+    *,
+    pay: str = "base_salary",
+    group: str = "gender",
+    reference: Any = "M",
+    controls: str | Sequence[str] = (),
+    log: bool = True,
+    cov_type: str = "nonrobust",
+    kennedy: bool = False,
+    confidence: float = 0.95,
+    by: str | None = None,
+) -> GapResult | UnitResults:
+    """The adjusted gap (:func:`payequity._gap.adjusted_gap`); ``by="unit"`` per unit.
+
+    Examples
+    --------
+    >>> import payequity as pe
+    >>> res = pe.adjusted_gap(pe.datasets.load_sample(), controls=["tenure_years", "age"])
+    >>> res.n
+    4000
+    """
+    kw = dict(pay=pay, group=group, reference=reference, controls=controls, log=log,
+              cov_type=cov_type, kennedy=kennedy, confidence=confidence)  # fmt: skip
+    if by is None:
+        return _gap.adjusted_gap(data, **kw)
+    _check_by(by)
+    return _per_unit(_gap.adjusted_gap, data, **kw)
+
+
+def decompose(
+    data: PayData | pd.DataFrame,
+    *,
+    pay: str = "base_salary",
+    group: str = "gender",
+    reference: Any = "M",
+    controls: Sequence[str] = (),
+    log: bool = True,
+    kind: str = "twofold",
+    weights: str = "pooled",
+    bootstrap_reps: int = 0,
+    seed: int = 0,
+    by: str | None = None,
+) -> DecompositionResult | UnitResults:
+    """Oaxaca–Blinder (:func:`payequity._oaxaca.decompose`); ``by="unit"`` per unit.
+
+    Examples
+    --------
+    >>> import payequity as pe
+    >>> res = pe.decompose(pe.datasets.load_sample(), controls=["tenure_years"])
+    >>> round(res.explained + res.unexplained - res.gap, 12)
+    0.0
+    """
+    kw = dict(pay=pay, group=group, reference=reference, controls=controls, log=log, kind=kind,
+              weights=weights, bootstrap_reps=bootstrap_reps, seed=seed)  # fmt: skip
+    if by is None:
+        return _oaxaca.decompose(data, **kw)
+    _check_by(by)
+    return _per_unit(_oaxaca.decompose, data, **kw)
+
+
+def eu_indicators(
+    data: PayData | pd.DataFrame,
+    *,
+    evaluation: JobEvaluation | None = None,
+    categories: str | None = "band",
+    quartile_ties: str = "uk_reg13",
+    by: str | None = None,
+) -> IndicatorResult | UnitResults:
+    """Art. 9 (a)–(g) (:func:`payequity._eu.eu_indicators`); ``by="unit"`` per unit.
+
+    Examples
+    --------
+    >>> import payequity as pe
+    >>> res = pe.eu_indicators(pe.datasets.load_sample(), categories=None)
+    >>> sorted(set(res.table["indicator"]))
+    ['a', 'b', 'c', 'd', 'e', 'f']
+    """
+    kw = dict(evaluation=evaluation, categories=categories, quartile_ties=quartile_ties)
+    if by is None:
+        return _eu.eu_indicators(data, **kw)
+    _check_by(by)
+    return _per_unit(_eu.eu_indicators, data, **kw)
+
+
+def standardized_ratio(
+    data: PayData | pd.DataFrame,
+    *,
+    cells: Sequence[str] | str = ("age_group", "job_code"),
+    pay: str = "monthly_pay",
+    by: str | None = None,
+) -> StandardizedResult | UnitResults:
+    """Standardvägning (:func:`payequity._standard.standardized_ratio`); ``by="unit"`` per unit.
+
+    Examples
+    --------
+    >>> import payequity as pe
+    >>> res = pe.standardized_ratio(pe.datasets.load_sample())
+    >>> 90 < res.standardized_ratio_pct < 110
+    True
+    """
+    if by is None:
+        return _standard.standardized_ratio(data, cells=cells, pay=pay)
+    _check_by(by)
+    return _per_unit(_standard.standardized_ratio, data, cells=cells, pay=pay)
+
+
+def _check_by(by: str) -> None:
+    if by != "unit":
+        raise ValueError(f"by must be None or 'unit', got {by!r}")

@@ -352,3 +352,16 @@ def test_run_writes_org_gap_and_eu_files_matching_the_api(tmp_path):
     assert list(eu.columns[:7]) == ["indicator", "category", "component", "pay_level", "gender",
                                     "quartile", "value"]  # fmt: skip
     assert set(eu["indicator"]) == set("abcdefg")
+
+
+def test_organisation_statistics_per_unit_say_why_a_unit_is_left_out():
+    rows = [(f"a{i}", "F" if i % 2 else "M", "x", 30000 + 100 * i, float(i)) for i in range(12)]
+    rows += [(f"b{i}", "F", "x", 31000 + 100 * i, float(i)) for i in range(5)]  # women only
+    f = frame(rows)
+    f.loc[f["employee_id"].str.startswith("b"), "unit"] = "B"
+    for fn in (pe.adjusted_gap, pe.decompose):
+        res = fn(f, controls=["tenure_years"], by="unit")
+        assert list(res) == ["A"]
+        assert "B" in res.skipped and res.skipped["B"]
+    with pytest.raises(ValueError, match="by must be None or 'unit'"):
+        pe.adjusted_gap(f, by="förvaltning")
