@@ -18,13 +18,16 @@ Which indicator on which pay level (the directive leaves it open; law-and-method
   workers who **receive** complementary components (as the UK bonus gap, reg. 2(1)); who
   receives them is (e), so (b) and (d) compare amounts, not incidence;
 * (e) share of women and of men receiving complementary components (> 0): no pay level;
-* (f) share of women and men in each quartile pay band: hourly only (the UK method; annual pay
-  would rank part-timers by their working time, not their pay);
+* (f) share of women and men in each quartile pay band: annual and hourly (the issue asks for
+  both; hourly is the UK method and the one to read first, since annual pay ranks part-timers
+  by their working time rather than their pay — ``quartiles`` holds the hourly bands);
 * (g) mean gap per category of workers, by component basic, complementary (recipients, as (b))
   and all: annual and hourly.
 
 Medians are computed per sex and then compared (F-D2); with an even count the median is the
-mean of the two middle values.
+mean of the two middle values. Annual pay is the full-year equivalent of the pay at the
+reference date (12 monthly payments), so joiners and leavers are not pro-rated (F-D4 asks for a
+reference period: a run on the reference date's pay is a snapshot).
 """
 
 from __future__ import annotations
@@ -267,14 +270,18 @@ def _prepare(data: PayData | pd.DataFrame) -> pd.DataFrame:
         if col not in frame.columns:
             raise SchemaError(f"eu_indicators needs a {col!r} column; load data with load_pay_data")
     f = frame.copy()
-    for col, default in _DEFAULTS.items():
-        f[col] = f[col].fillna(default) if col in f.columns else default
+    for col, default in _DEFAULTS.items():  # a column the data lacks takes its default;
+        if col not in f.columns:  # a missing value in a column it has is an error below
+            f[col] = default
     if "monthly_pay" not in f.columns:
         f["monthly_pay"] = f["base_salary"] + f["supplements"]
-    f = f[f["gender"].isin(["F", "M"])]
+    odd = sorted(set(f["gender"].astype(str)) - {"F", "M"})
+    if odd:
+        raise SchemaError(f"gender holds {odd[:3]}, not F/M; load data with load_pay_data")
     need = ["fte", "base_salary", "monthly_pay", "weekly_hours"]
     bad = (f[need] <= 0).any(axis=1) | f[need].isna().any(axis=1)
     bad |= (f[["supplements", "variable_pay"]] < 0).any(axis=1)
+    bad |= f[["supplements", "variable_pay"]].isna().any(axis=1)
     if bad.any():
         raise SchemaError(
             f"{int(bad.sum())} rows have fte, pay or weekly_hours ≤ 0, missing or negative "
@@ -396,12 +403,14 @@ def eu_indicators(
                      "n_women": n_w, "n_men": n_m, "pay_women": np.nan, "pay_men": np.nan})  # fmt: skip
     order = frame["employee_id"].astype(str).to_numpy() if "employee_id" in frame else None
     quart = pay_quartiles(levels["hourly_all"].to_numpy(), female, quartile_ties, order)
-    for q in quart.itertuples(index=False):
-        for g, share in (("F", q.share_women_pct), ("M", q.share_men_pct)):
-            rows.append({"indicator": "f", "category": "", "component": "all",
-                         "pay_level": "hourly", "gender": g, "quartile": str(q.quartile),
-                         "value": share, "n_women": q.n_women, "n_men": q.n_men,
-                         "pay_women": np.nan, "pay_men": np.nan})  # fmt: skip
+    annual_q = pay_quartiles(levels["annual_all"].to_numpy(), female, quartile_ties, order)
+    for level, table_q in (("annual", annual_q), ("hourly", quart)):
+        for q in table_q.itertuples(index=False):
+            for g, share in (("F", q.share_women_pct), ("M", q.share_men_pct)):
+                rows.append({"indicator": "f", "category": "", "component": "all",
+                             "pay_level": level, "gender": g, "quartile": str(q.quartile),
+                             "value": share, "n_women": q.n_women, "n_men": q.n_men,
+                             "pay_women": np.nan, "pay_men": np.nan})  # fmt: skip
     has_cat = cat.notna().to_numpy()
     cat_values = cat.to_numpy()
     for c in _sort_key(list(cat.dropna().unique())):
@@ -422,7 +431,8 @@ def eu_indicators(
         "quartile_ties": quartile_ties,
         "median": "mean of the two middle values when the count is even",
         "complementary": "supplements + variable_pay; (b), (d), (g) among recipients (> 0)",
-        "quartile_pay": "hourly",
+        "quartile_pay": "annual and hourly (the quartiles attribute: hourly)",
+        "annual_basis": "12 × the monthly pay at the reference date (not pro-rated)",
         "n_women": n_w,
         "n_men": n_m,
         "n_without_category": int((~has_cat).sum()),

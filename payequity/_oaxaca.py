@@ -62,8 +62,9 @@ class DecompositionResult:
         By term: ``mean_reference, mean_other, coef_reference, coef_other, coef_weighted`` (β*).
     draws : DataFrame or None
         Bootstrap replicates, columns ``(component, term)``; totals under term ``"total"``.
-    model : None
-        No statsmodels model: the OLS fits are solved directly; see ``coef``.
+    model : dict
+        The statsmodels OLS results of the reference group, the other group and the pooled
+        regression with the group indicator (``"reference"``, ``"other"``, ``"pooled"``).
     """
 
     table: pd.DataFrame
@@ -88,7 +89,7 @@ class DecompositionResult:
     bootstrap_reps: int
     seed: int
     confidence: float = CONFIDENCE
-    model: None = None
+    model: Any = None
 
     def _total(self, component: str) -> float:
         hit = self.totals.loc[self.totals["component"] == component, "value"]
@@ -232,10 +233,8 @@ def _design(frame: pd.DataFrame, controls: tuple[str, ...]) -> tuple[np.ndarray,
 
 
 def _solve(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Least squares, minimum-norm when rank-deficient (LAPACK gelsy: fast, pivoted QR)."""
-    from scipy.linalg import lstsq
-
-    return lstsq(x, y, lapack_driver="gelsy", check_finite=False)[0]
+    """Least squares, minimum-norm when rank-deficient: the pseudo-inverse, as statsmodels."""
+    return np.linalg.pinv(x, rcond=1e-15) @ y
 
 
 def _parts(
@@ -419,8 +418,11 @@ def decompose(
     is_ref = (frame[group] == reference).to_numpy(dtype=bool)
     x_r, x_o, y_r, y_o = x[is_ref], x[~is_ref], y[is_ref], y[~is_ref]
     for label, n in ((reference, len(y_r)), (other, len(y_o))):
-        if n < 2:
-            raise InsufficientDataError(f"{group}={label!r} has {n} rows; decompose needs ≥ 2")
+        if n < max(2, x.shape[1] + 1):  # each group's own regression needs its coefficients
+            raise InsufficientDataError(
+                f"{group}={label!r} has {n} rows, too few for {x.shape[1]} coefficients; "
+                f"decompose needs at least {max(2, x.shape[1] + 1)} (use fewer controls)"
+            )
     if kind == "threefold":
         weights = "reference"
     uses = {"pooled": set(), "reference": {"r"}, "other": {"o"}}.get(weights, {"r", "o"})
@@ -462,5 +464,24 @@ def decompose(
         n_reference=len(y_r), n_other=len(y_o), weights=weights, kind=kind, group=group,
         reference=reference, other=other, pay=pay, log=log, controls=controls,
         mean_reference=float(y_r.mean()), mean_other=float(y_o.mean()), coef=coef, draws=draws,
-        bootstrap_reps=int(bootstrap_reps), seed=seed,
+        bootstrap_reps=int(bootstrap_reps), seed=seed, model=_models(x_r, y_r, x_o, y_o, names),
     )  # fmt: skip
+
+
+def _models(x_r: np.ndarray, y_r: np.ndarray, x_o: np.ndarray, y_o: np.ndarray,
+            names: list[str]) -> dict[str, Any]:  # fmt: skip
+    """The three OLS fits behind the decomposition, as statsmodels results."""
+    import statsmodels.api as sm
+
+    pooled_x = np.column_stack(
+        [np.vstack([x_r, x_o]), np.r_[np.zeros(len(y_r)), np.ones(len(y_o))]]
+    )
+    with warnings.catch_warnings():  # rank deficiency is reported once, by decompose itself
+        warnings.filterwarnings("ignore", message="The design matrix is rank-deficient")
+        return {
+            "reference": sm.OLS(y_r, pd.DataFrame(x_r, columns=names)).fit(),
+            "other": sm.OLS(y_o, pd.DataFrame(x_o, columns=names)).fit(),
+            "pooled": sm.OLS(
+                np.r_[y_r, y_o], pd.DataFrame(pooled_x, columns=[*names, "group"])
+            ).fit(),
+        }

@@ -199,7 +199,12 @@ def standardized_ratio(
             raise SchemaError(f"cell column {c!r} is not in the pay data")
         else:
             f[c] = frame[c]
-    f = f[f[pay].notna()]
+    missing_pay = int(f[pay].isna().sum())
+    if missing_pay:
+        raise SchemaError(f"{pay!r} is missing in {missing_pay} rows; fill it in or drop the rows")
+    odd = sorted(set(f["gender"].astype(str)) - {"F", "M"})
+    if odd:
+        raise SchemaError(f"gender holds {odd[:3]}, not F/M; load data with load_pay_data")
     female = f["gender"] == "F"
     if not female.any() or female.all():
         raise InsufficientDataError("standardized_ratio needs both women and men in the data")

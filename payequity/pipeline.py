@@ -270,7 +270,16 @@ def _equal_value(
 def _org_gap(data: PayData, cfg: SurveyConfig) -> dict[str, Any]:
     """DESIGN §5: monthly pay, log; controls plus C(work_group); Oaxaca on the same, pooled."""
     f = data.frame
-    controls = [c for c in cfg.analysis.controls if c in f.columns] + ["C(work_group)"]
+    controls = []
+    for c in cfg.analysis.controls:  # text columns enter as categories, absent ones are skipped
+        inner = c[2:-1].strip() if c.startswith("C(") and c.endswith(")") else c
+        if inner not in f.columns:
+            continue
+        numeric = pd.api.types.is_numeric_dtype(f[inner]) and not pd.api.types.is_bool_dtype(
+            f[inner]
+        )
+        controls.append(c if c != inner or numeric else f"C({inner})")
+    controls.append("C(work_group)")
     kw = dict(pay="monthly_pay", controls=controls, cov_type=cfg.analysis.cov_type)
     w = f.loc[f["gender"] == "F", "monthly_pay"]
     m = f.loc[f["gender"] == "M", "monthly_pay"]
@@ -317,6 +326,15 @@ def _eu(data: PayData, evaluation: JobEvaluation | None, cfg: SurveyConfig) -> A
     categories = cfg.analysis.categories
     if categories == "band" and evaluation is None:
         categories = None
+    elif categories != "band" and categories not in data.frame.columns:
+        import difflib
+
+        close = difflib.get_close_matches(categories, [str(c) for c in data.frame.columns], n=1)
+        where = f"{cfg.path}: " if cfg.path else ""
+        raise ConfigError(
+            f"{where}analysis.categories = {categories!r} is not a column of the pay data"
+            + (f"; did you mean {close[0]!r}?" if close else "; use 'band' or a column name")
+        )
     return eu_indicators(data, evaluation=evaluation, categories=categories,
                          quartile_ties=cfg.analysis.quartile_ties)  # fmt: skip
 

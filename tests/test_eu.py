@@ -228,7 +228,7 @@ def test_table_is_the_csv_long_format(asym):
     assert sorted(a["pay_level"]) == ["annual", "hourly"]
     assert t.loc[t["indicator"] == "e", "pay_level"].eq("").all()
     f = t[t["indicator"] == "f"]
-    assert len(f) == 8 and f["pay_level"].eq("hourly").all()
+    assert len(f) == 16 and set(f["pay_level"]) == {"annual", "hourly"}  # 4 quartiles × 2 sexes × 2
     assert set(t["component"]) == {"basic", "complementary", "all"}
     assert set(t["pay_level"]) == {"annual", "hourly", ""}
 
@@ -269,3 +269,25 @@ def test_sample_runs_with_bands():
     assert q["n"].sum() == len(data.frame)
     assert q["n_women"].sum() == pytest.approx((data.frame["gender"] == "F").sum())
     assert -100 < res.value("a", "hourly") < 100
+
+
+def test_annual_quartiles_rank_by_annual_pay():
+    """(f) on annual pay: a part-timer with the top hourly rate ranks low on annual pay."""
+    df = pd.DataFrame({
+        "gender": ["F", "M", "M", "M"],
+        "base_salary": [40000.0, 30000, 31000, 32000],
+        "fte": [0.5, 1.0, 1.0, 1.0],
+    })  # fmt: skip
+    t = eu_indicators(df, categories=None).table
+    f = t[(t["indicator"] == "f") & (t["gender"] == "F")].set_index(["pay_level", "quartile"])
+    # hourly: F has the highest rate → top quartile; annual: 12·0.5·40000 = 240000 is lowest
+    assert f.loc[("hourly", "4"), "value"] == 100.0
+    assert f.loc[("annual", "1"), "value"] == 100.0
+
+
+def test_missing_values_and_odd_genders_are_refused():
+    df = pd.DataFrame({"gender": ["F", "M"], "base_salary": [30000.0, 31000], "fte": [1.0, None]})
+    with pytest.raises(SchemaError, match="1 rows have fte"):
+        eu_indicators(df, categories=None)
+    with pytest.raises(SchemaError, match=r"gender holds \['K'\]"):
+        eu_indicators(df.assign(gender=["K", "M"], fte=1.0), categories=None)

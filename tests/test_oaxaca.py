@@ -332,3 +332,28 @@ def test_plot_english_threefold_on_given_axes(frame):
     assert "Interaction" in labels
     assert "percent of the mean pay of men" in ax.get_xlabel()
     assert "women − men" in ax.get_title(loc="left")
+
+
+def test_duplicate_controls_keep_the_identity_and_match_statsmodels():
+    """A control given twice is rank-deficient: the minimum-norm solution still adds up."""
+    from payequity import datasets
+
+    data = datasets.load_sample()
+    res = decompose(data, pay="monthly_pay", controls=["age", "age"])
+    once = decompose(data, pay="monthly_pay", controls=["age"])
+    assert res.explained + res.unexplained == pytest.approx(res.gap, abs=1e-12)
+    assert res.explained == pytest.approx(once.explained, abs=1e-10)
+    assert res.table["value"].abs().max() < 1
+
+
+def test_too_small_groups_are_refused_and_models_are_kept():
+    from payequity import datasets
+    from payequity.exceptions import InsufficientDataError
+
+    data = datasets.load_sample().frame
+    tiny = pd.concat([data[data["gender"] == "M"].head(3), data[data["gender"] == "F"].head(50)])
+    with pytest.raises(InsufficientDataError, match="gender='M' has 3 rows, too few for"):
+        decompose(tiny, controls=["age", "tenure_years", "C(work_group)"])
+    res = decompose(data, controls=["age"])
+    assert set(res.model) == {"reference", "other", "pooled"}
+    assert res.model["pooled"].params.iloc[-1] == pytest.approx(res.model["pooled"].params["group"])
