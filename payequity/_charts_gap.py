@@ -70,8 +70,12 @@ def plot_gap(result: Any, *, ax: Axes | None = None, language: str = "sv") -> Ax
     ax.plot([lo, hi], [0, 0], linestyle="", marker="|", markersize=12, color=colour, zorder=2)
     ax.plot([est], [0], marker="o", markersize=9, color=colour, markeredgecolor="black", zorder=3)
     level = fmt_pct(100 * result.confidence, 0, language).replace("\u00a0%", "").rstrip("%")
-    ci = text["ci"].format(level=level, lo=fmt_pct(lo, 1, language), hi=fmt_pct(hi, 1, language))
-    ax.annotate(f"{fmt_pct(est, 1, language)}\n{ci}", (est, 0), xytext=(0, 14),
+    # two decimals when a bound would otherwise read "−0,0 %"
+    dec = 2 if min(abs(lo), abs(hi), abs(est)) < 0.05 else 1
+    ci = text["ci"].format(
+        level=level, lo=fmt_pct(lo, dec, language), hi=fmt_pct(hi, dec, language)
+    )
+    ax.annotate(f"{fmt_pct(est, dec, language)}\n{ci}", (est, 0), xytext=(0, 14),
                 textcoords="offset points", ha="center", va="bottom", fontsize=9,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5}, zorder=4)  # fmt: skip
     span = max(hi, 0) - min(lo, 0) or 1.0
@@ -90,7 +94,10 @@ def plot_gap(result: Any, *, ax: Axes | None = None, language: str = "sv") -> Ax
     is_logib = type(result).__name__ == "LogibResult"
     ax.set_title(text["logib"] if is_logib else text["title"], loc="left")
     if not is_logib:
-        controls = ", ".join(result.controls) or text["none"]
+        from .charts import _CONTROL_NAMES
+
+        names_c = _CONTROL_NAMES.get(language, {})
+        controls = ", ".join(names_c.get(c, c) for c in result.controls) or text["none"]
         ax.text(0, -0.32, text["controls"].format(controls=controls), transform=ax.transAxes,
                 fontsize=7.5, color="#444444", va="top")  # fmt: skip
     return ax

@@ -261,8 +261,20 @@ def plot_value_vs_pay(
 
 
 _CONTROL_NAMES = {
-    "sv": {"tenure_years": "anställningstid", "age": "ålder", "education": "utbildning"},
-    "en": {"tenure_years": "tenure", "age": "age", "education": "education"},
+    "sv": {
+        "tenure_years": "anställningstid",
+        "age": "ålder",
+        "education": "utbildning",
+        "C(work_group)": "arbetsgrupp",
+        "C(job_code)": "yrke",
+    },
+    "en": {
+        "tenure_years": "tenure",
+        "age": "age",
+        "education": "education",
+        "C(work_group)": "work group",
+        "C(job_code)": "job",
+    },
 }
 _GAP_TEXT = {
     "sv": {
