@@ -392,6 +392,12 @@ def _parts(only: str | Iterable[str] | None) -> list[str]:
     bad = [p for p in items if p not in ONLY_PARTS]
     if bad:
         raise ConfigError(f"--only {bad[0]!r} is not one of {', '.join(ONLY_PARTS)}")
+    unbuilt = [p for p in items if p in ("pdf", "xlsx")]
+    if unbuilt:  # said plainly rather than writing nothing under that name
+        raise ConfigError(
+            f"--only {unbuilt[0]}: the PDF reports and the workbook are not built yet; "
+            "use --only data"
+        )
     return items
 
 
