@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ._summary import Summary
+from ._validation import require_gender_codes
 from .exceptions import ConfigError, SchemaError
 
 if TYPE_CHECKING:
@@ -275,9 +276,7 @@ def _prepare(data: PayData | pd.DataFrame) -> pd.DataFrame:
             f[col] = default
     if "monthly_pay" not in f.columns:
         f["monthly_pay"] = f["base_salary"] + f["supplements"]
-    odd = sorted(set(f["gender"].astype(str)) - {"F", "M"})
-    if odd:
-        raise SchemaError(f"gender holds {odd[:3]}, not F/M; load data with load_pay_data")
+    require_gender_codes(f)
     need = ["fte", "base_salary", "monthly_pay", "weekly_hours"]
     bad = (f[need] <= 0).any(axis=1) | f[need].isna().any(axis=1)
     bad |= (f[["supplements", "variable_pay"]] < 0).any(axis=1)

@@ -83,11 +83,10 @@ def bias_checks(
         add("evaluators", "all jobs", np.nan, MIN_EVALUATORS, False,
             "not known: the file has no evaluator column (one row per job)")  # fmt: skip
     if per_evaluator is not None:
-        from .jobeval import assign_bands
-
-        g = per_evaluator.assign(_band=assign_bands(per_evaluator["points"], band_width))
-        spread = g.groupby("job_code").agg(lo=("points", "min"), hi=("points", "max"),
-                                           bands=("_band", "nunique"), n=("points", "size"))  # fmt: skip
+        # the caller puts each evaluator's total in its band: no import back into jobeval
+        spread = per_evaluator.groupby("job_code").agg(
+            lo=("points", "min"), hi=("points", "max"), bands=("band", "nunique"),
+            n=("points", "size"))  # fmt: skip
         for code, r in spread[(spread["n"] > 1) & (spread["hi"] > spread["lo"])].iterrows():
             differ = r["bands"] > 1
             add("evaluator_spread", code, float(r["hi"] - r["lo"]), band_width, differ,

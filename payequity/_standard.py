@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ._summary import Summary
+from ._validation import require_gender_codes
 from .exceptions import InsufficientDataError, SchemaError
 
 if TYPE_CHECKING:
@@ -185,7 +186,7 @@ def standardized_ratio(
     for col in ("gender", pay):
         if col not in frame.columns:
             raise SchemaError(f"standardized_ratio needs a {col!r} column in the pay data")
-    frame = frame[frame["gender"].isin(["F", "M"])].reset_index(drop=True)
+    require_gender_codes(frame)
     f = frame[["gender", pay]].copy()
     for c in cells:
         if c == "age_group" and "age" in frame.columns:
@@ -202,9 +203,6 @@ def standardized_ratio(
     missing_pay = int(f[pay].isna().sum())
     if missing_pay:
         raise SchemaError(f"{pay!r} is missing in {missing_pay} rows; fill it in or drop the rows")
-    odd = sorted(set(f["gender"].astype(str)) - {"F", "M"})
-    if odd:
-        raise SchemaError(f"gender holds {odd[:3]}, not F/M; load data with load_pay_data")
     female = f["gender"] == "F"
     if not female.any() or female.all():
         raise InsufficientDataError("standardized_ratio needs both women and men in the data")

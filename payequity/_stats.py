@@ -12,17 +12,6 @@ POWER = 0.80  # for the minimum detectable gap
 ALPHA = 0.05
 
 
-def usable_controls(frame: pd.DataFrame, controls: list[str] | tuple[str, ...]) -> list[str]:
-    """Controls present in ``frame`` as numbers, with no missing values and some variance."""
-    out = []
-    for c in controls:
-        if c in frame.columns and pd.api.types.is_numeric_dtype(frame[c]):
-            col = frame[c]
-            if col.notna().all() and col.nunique() > 1:
-                out.append(c)
-    return out
-
-
 @dataclass(frozen=True)
 class GroupFit:
     """OLS of log pay on a female indicator and controls, within one group."""

@@ -436,7 +436,7 @@ def plot_pay_by_gender(
         if f:
             tick.set_fontweight("bold")
             tick.set_color(OKABE_ITO["vermillion"])
-    ax.xaxis.set_major_formatter(FuncFormatter_kr(language, currency))
+    ax.xaxis.set_major_formatter(_kr_formatter(language, currency))
     ax.set_xlabel(
         text["dist_x"] + (" (P10–median–P90)" if language == "en" else " (P10–median–P90)")
     )
@@ -501,7 +501,7 @@ def _pct_formatter(language: str, ax: Axes | None = None):  # noqa: ANN202 - a F
     return FuncFormatter(fmt)
 
 
-def FuncFormatter_kr(language: str, currency: str):  # noqa: ANN202, N802
+def _kr_formatter(language: str, currency: str):  # noqa: ANN202 - a matplotlib Formatter
     from matplotlib.ticker import FuncFormatter
 
     return FuncFormatter(lambda v, _: fmt_kr(v, 0, language, currency))

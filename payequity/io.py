@@ -42,12 +42,6 @@ EXCLUSION_REASONS = (
 )
 EXCLUSION_COLUMNS = ["source_row", "employee_id", "column", "value", "reason"]
 WARNING_COLUMNS = ["source_row", "employee_id", "column", "value", "warning"]
-NUMERIC = ("fte", "base_salary", "supplements", "variable_pay", "weekly_hours", "leave_days", "age")
-NUMERIC += ("tenure_years",)
-_GENDER_WORDS = {
-    "f": "F", "k": "F", "kvinna": "F", "female": "F", "woman": "F", "w": "F", "kv": "F",
-    "m": "M", "man": "M", "male": "M", "men": "M",
-}  # fmt: skip
 _OPTIONS = {
     "sheet", "encoding", "delimiter", "decimal", "date_format", "fte_unit", "pay_period",
     "currency", "pseudonym_key",

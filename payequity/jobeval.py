@@ -19,6 +19,7 @@ from ._jobchecks import bias_checks
 from ._jobmodel import JobModel, load_job_model
 from ._read import RawTable, as_text, blank, parse_flags, parse_numbers, read_table
 from ._summary import Summary
+from ._validation import require_gender_codes
 from .exceptions import DataFileError, SchemaError
 
 if TYPE_CHECKING:
@@ -346,7 +347,9 @@ def evaluate_jobs(
                        male_dominated_share)  # fmt: skip
     first = TABLE_COLUMNS + ([] if external else [f.id for f in jm.factors])
     table = table[first + [c for c in table.columns if c not in first]]
-    evaluator_points = per_row if has_evaluator else None
+    evaluator_points = (
+        per_row.assign(band=assign_bands(per_row["points"], band_width)) if has_evaluator else None
+    )
     checks = bias_checks(table, levels, jm, external, weight_floor, evaluator_points, band_width)
     return JobEvaluation(
         table=table.reset_index(drop=True),
@@ -442,12 +445,7 @@ def _join_pay(table: pd.DataFrame, data: Any) -> tuple[pd.DataFrame, pd.DataFram
     for col in ("job_code", "gender"):
         if col not in frame.columns:
             raise SchemaError(f"the pay data has no {col!r} column; load it with load_pay_data")
-    odd = sorted(set(frame["gender"].astype(str)) - {"F", "M"})
-    if odd:
-        raise SchemaError(
-            f"the pay data's gender holds {odd[:3]}, not F/M; load it with load_pay_data and "
-            "map the codes (values={'gender': {...}})"
-        )
+    require_gender_codes(frame)
     frame = frame.assign(job_code=frame["job_code"].astype(str))
     counts = frame.groupby("job_code").agg(
         n=("gender", "size"), n_women=("gender", lambda g: int((g == "F").sum()))

@@ -29,6 +29,7 @@ from ._gap import GapResult, LogibResult, logib
 from ._oaxaca import DecompositionResult
 from ._standard import StandardizedResult
 from ._summary import Summary
+from ._validation import require_gender_codes
 from .exceptions import PayEquityError, SchemaError
 
 if TYPE_CHECKING:
@@ -72,11 +73,7 @@ def _check_people(frame: pd.DataFrame, columns: list[str]) -> None:
         missing = int(frame[col].isna().sum() + (frame[col].astype(str) == "").sum())
         if missing:
             raise SchemaError(f"{col!r} is missing in {missing} rows; fill it in or drop the rows")
-    odd = sorted(set(frame["gender"].astype(str)) - {"F", "M"})
-    if odd:
-        raise SchemaError(
-            f"gender holds {odd[:3]}, not F/M; load the data with load_pay_data and map the codes"
-        )
+    require_gender_codes(frame)
 
 
 def _controls(

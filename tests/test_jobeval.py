@@ -383,7 +383,7 @@ def test_evaluated_jobs_nobody_holds_are_reported():
 
 def test_plain_dataframe_pay_data_is_checked():
     data = people({"x": (3, 2, 30000)})
-    with pytest.raises(SchemaError, match=r"gender holds \['K'\], not F/M"):
+    with pytest.raises(SchemaError, match=r"gender in the pay data holds \['K'\], not F/M"):
         evaluate_jobs(jobs(x=[4]), data=data.assign(gender=data["gender"].replace({"F": "K"})))
     with pytest.raises(SchemaError, match="no 'gender' column"):
         evaluate_jobs(jobs(x=[4]), data=data.drop(columns="gender"))

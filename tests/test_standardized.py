@@ -120,3 +120,15 @@ def test_sample_payData():
     got = standardized_ratio(datasets.load_sample())
     assert 80 < got.standardized_ratio_pct < 110
     assert got.table["n"].sum() + got.settings["n_missing_cell"] == len(datasets.load_sample())
+
+
+def test_odd_gender_codes_are_refused_not_dropped():
+    import pandas as pd
+
+    from payequity import standardized_ratio
+    from payequity.exceptions import SchemaError
+
+    df = pd.DataFrame({"gender": ["F", "M", "K"], "monthly_pay": [30000.0, 31000, 32000],
+                       "job_code": ["x", "x", "x"]})  # fmt: skip
+    with pytest.raises(SchemaError, match=r"gender in the pay data holds \['K'\], not F/M"):
+        standardized_ratio(df, cells=("job_code",))
