@@ -139,7 +139,7 @@ def read_register(
             text = mapped.fillna("")
         out[f.name] = text.to_numpy(dtype=object)
     for c in cells.columns:  # the user's own columns travel along untouched
-        if str(c).strip().lower() not in names:
+        if str(c).strip().lower() not in [*names, "source_row"]:
             out[str(c)] = as_text(cells[c]).to_numpy(dtype=object)
     return out, []
 

@@ -513,6 +513,9 @@ _ELSEWHERE = {
     "plot_standardized": "._charts_eu",
     "plot_gap": "._charts_gap",
     "plot_decomposition": "._charts_oaxaca",
+    "plot_action_plan": "._charts_plan",
+    "plot_remediation_curve": "._charts_remediation",
+    "plot_year_over_year": "._charts_yoy",
 }
 
 

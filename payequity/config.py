@@ -110,6 +110,8 @@ _SCHEMA: dict[str, dict[str, _Key]] = {
         "rules_and_practice": _Key("path", "rules_and_practice.csv"),
         "overhead": _Key("float", 0.40, low=0, high=5),
         "yearly_budget": _Key("float", None, low=0),
+        "target": _Key("choice", "expected", choices=("expected", "median", "mean")),
+        "headcount": _Key("int", None, low=0),
     },
     "review": {
         "criteria": _Key("path", None),

@@ -1,0 +1,40 @@
+"""From findings to a documented survey: explanations, costed action plan, optimiser, archive,
+follow-up and the documentation checklist (DL 3:10–14; law-and-method.md F-B5–F-B9, F-E1).
+
+The pieces, in the order of the year:
+
+1. :func:`assess` attaches the explanations register (:func:`load_explanations`) to the
+   survey's items; unflagged items get an automatic assessment, flagged ones need a person's.
+2. :func:`action_plan` costs and schedules the measures for what stays unexplained, unclear or
+   related to gender, within three years and an optional yearly budget.
+3. :func:`optimise_remediation` finds the cheapest raises that close flagged gaps (linprog).
+4. :func:`follow_up` reads last year's plan and shows what was done; :func:`year_over_year`
+   follows the main gaps across archived years.
+5. The rest of the documentation: rules and practice, samverkan, head count and tier, the
+   Art. 10 trigger and the DL 3:13/3:14 checklist.
+
+Examples
+--------
+>>> import payequity as pe
+>>> data = pe.datasets.generate(600, seed=1)
+>>> items = assess(pe.equal_work(data))
+>>> plan = action_plan(items, data, year=2026, overhead=0.4)
+>>> list(plan.table.columns[:5])
+['measure_id', 'job_code', 'employee_id', 'comparator_job', 'year']
+"""
+
+from __future__ import annotations
+
+from ._explain import EXPLANATION_FIELDS, Assessment, ExplanationRegister, assess, load_explanations
+from ._plan import PLAN_COLUMNS, ActionPlan, action_plan
+
+__all__ = [
+    "EXPLANATION_FIELDS",
+    "PLAN_COLUMNS",
+    "ActionPlan",
+    "Assessment",
+    "ExplanationRegister",
+    "action_plan",
+    "assess",
+    "load_explanations",
+]
