@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 from ._explain import EXPLANATION_FIELDS, Assessment, ExplanationRegister, assess, load_explanations
+from ._optimise import RemediationResult, optimise_remediation
 from ._plan import PLAN_COLUMNS, ActionPlan, action_plan
 
 __all__ = [
@@ -34,7 +35,9 @@ __all__ = [
     "ActionPlan",
     "Assessment",
     "ExplanationRegister",
+    "RemediationResult",
     "action_plan",
     "assess",
     "load_explanations",
+    "optimise_remediation",
 ]

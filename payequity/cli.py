@@ -147,6 +147,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         print(_evaluation_text(result.evaluation))
         print(_survey_text(result.results))
+        print(_actions_text(result.results))
         print(f"wrote {', '.join(result.written)} to {result.out_dir}")
     return 0
 
@@ -262,6 +263,50 @@ def _survey_text(results: dict) -> str:
                 f"EU Art. 9 (men − women, % of men, hourly): mean gap {a['value'].iloc[0]:.1f} %, "
                 f"median gap {c['value'].iloc[0]:.1f} %" + (f"; {eu.reason}" if eu.reason else "")
             )
+    return "\n".join(lines)
+
+
+def _actions_text(results: dict) -> str:
+    """Explanations, plan, follow-up and documentation in a few lines."""
+    if "action_plan" not in results:
+        return ""
+    a, plan = results["explanations"], results["action_plan"]
+    t = a.table[a.table["item_kind"] != "person"]
+    flagged = t[t["flagged"].astype(bool)]
+    status = flagged["status"].value_counts()
+    lines = [
+        f"explanations: {len(flagged)} flagged items; "
+        + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in status.items())
+        + f"; {int((t['source'] == 'automatic').sum())} unflagged assessed automatically"
+    ]
+    m = plan.measures
+    cost = f"{plan.cost_yearly:,.0f}".replace(",", " ")
+    when = (f"; steps paid {int(plan.table['year'].min())}–{int(plan.table['year'].max())}, "
+            f"due by {int(m['due_year'].max())}" if len(m) else "")  # fmt: skip
+    lines.append(
+        f"action plan: {len(m)} measures ({int((m['kind'] == 'person').sum())} people, "
+        f"{int((m['kind'] == 'equal_value').sum())} jobs), {cost} kr a year with overhead "
+        f"{plan.overhead:g}{when}"
+    )
+    fu = results.get("follow_up")
+    if fu is not None:
+        lines.append(
+            "follow-up of last year's plan: "
+            + (", ".join(f"{n} {k}" for k, n in fu.counts.items()) or "no measures")
+        )
+    else:
+        lines.append("follow-up: no plan of last year in the archive")
+    h, doc = results["headcount"], results["documentation"]
+    lines.append(
+        f"documentation: {h['n']} employees at 1 January, tier {h['tier']}; "
+        + ("complete" if doc.complete else "missing or incomplete: " + ", ".join(doc.missing))
+    )
+    art10 = results.get("art10")
+    if art10 is not None and art10.triggered:
+        lines.append(
+            f"EU Art. 10 joint pay assessment triggered for: {', '.join(art10.categories)}"
+        )
+    lines += [f"warning: {w}" for w in results.get("action_warnings", [])]
     return "\n".join(lines)
 
 

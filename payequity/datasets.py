@@ -31,7 +31,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -304,8 +304,65 @@ def _normalise_previous(frame: pd.DataFrame) -> pd.DataFrame:
     return f
 
 
-def _next_year(prev: pd.DataFrame, rng: np.random.Generator, year: int, ge: bool) -> pd.DataFrame:
-    """Age ``prev`` by a year: leavers replaced one-for-one, the rest get a general raise."""
+def _realise_plan(
+    plan: Any, realise: Mapping[str, float] | None, year: int
+) -> tuple[pd.DataFrame, dict[str, float]]:
+    """Last year's plan as one row per measure (step due by ``year − 1``) and each measure's
+    fraction paid; a measure ``realise`` leaves out is paid in full."""
+    from payequity._followup import _check_years, _measures, _plan_frame
+
+    p, name = _plan_frame(plan)
+    _check_years(p, name, year)
+    measures = _measures(p, year, None)
+    fractions = dict.fromkeys(measures.index.astype(str), 1.0)
+    for mid, frac in (realise or {}).items():
+        if str(mid) not in fractions:
+            raise ValueError(f"realise names measure {mid!r}, which is not in the plan")
+        if isinstance(frac, bool) or not isinstance(frac, int | float) or not 0 <= frac <= 1:
+            raise ValueError(f"realise[{mid!r}] must be a fraction in [0, 1], got {frac!r}")
+        fractions[str(mid)] = float(frac)
+    return measures, fractions
+
+
+def _apply_plan(
+    f: pd.DataFrame,
+    old: np.ndarray,
+    stay: np.ndarray,
+    measures: pd.DataFrame,
+    fractions: dict[str, float],
+) -> None:
+    """Give the people the plan covers who stay exactly the general raise the follow-up
+    measures (median raise in the job among stayers without a measure, else the
+    organisation's) plus the paid fraction of the step; in place, no random draws."""
+    from payequity._followup import _covered, _general_raises
+
+    covered = _covered(measures, f, "previous frame")
+    is_covered = np.zeros(len(f), dtype=bool)
+    extra = np.zeros(len(f))
+    for mid, pos in covered.items():
+        is_covered[pos] = True
+        extra[pos] += fractions[mid] * float(measures.loc[mid, "planned_kr"])
+    new = f["base_salary"].to_numpy(dtype=float).copy()
+    change = np.where(stay, new / old - 1.0, np.nan)
+    jobs = f["job_code"].to_numpy()
+    by_job, org = _general_raises(jobs, change, ~is_covered)
+    lift = stay & is_covered
+    if lift.any() and not np.isfinite(org):
+        raise ValueError("nobody stays without a measure: the general raise is undefined")
+    raise_ = np.array([by_job.get(j, org) for j in jobs[lift]])
+    new[lift] = np.floor(old[lift] * (1.0 + raise_) + extra[lift] + 0.5)
+    f["base_salary"] = new
+
+
+def _next_year(
+    prev: pd.DataFrame,
+    rng: np.random.Generator,
+    year: int,
+    ge: bool,
+    plan: tuple[pd.DataFrame, dict[str, float]] | None = None,
+) -> pd.DataFrame:
+    """Age ``prev`` by a year: leavers replaced one-for-one, the rest get a general raise (the
+    people ``plan`` covers: the measured general raise plus the realised step)."""
     f = _normalise_previous(prev)
     last_ref = np.datetime64(date(year - 1, 9, 1), "D")
     if f["hire_date"].max() > pd.Timestamp(str(last_ref)):
@@ -313,7 +370,10 @@ def _next_year(prev: pd.DataFrame, rng: np.random.Generator, year: int, ge: bool
     n = len(f)
     leave = (year - f["birth_year"].to_numpy() > MAX_AGE) | (rng.random(n) < LEAVE_RATE)
     raise_ = np.maximum(1.0 + GENERAL_RAISE + rng.normal(0.0, 0.012, n), 1.005)
+    old = f["base_salary"].to_numpy(dtype=float).copy()
     f["base_salary"] = np.floor(f["base_salary"].to_numpy() * raise_ + 0.5)
+    if plan is not None:
+        _apply_plan(f, old, ~leave, *plan)
     f["variable_pay"] = np.round(f["variable_pay"].astype(float) * (1 + GENERAL_RAISE), 2)
     temp = f["employment_form"].eq("Visstid") & (rng.random(n) < 0.4)
     f.loc[temp, "employment_form"] = "Tillsvidare"
@@ -359,6 +419,8 @@ def generate_frame(
     year: int = 2026,
     gender_effect: bool = True,
     previous_frame: pd.DataFrame | None = None,
+    plan: Any = None,
+    realise: Mapping[str, float] | None = None,
 ) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """Generate the canonical frame of the sample municipality and the injected gaps (no I/O).
 
@@ -379,9 +441,24 @@ def generate_frame(
         Last year's frame (``year - 1``). Then ``n_employees`` and ``n_units`` are ignored: the
         same people are a year older (birth years and hire dates unchanged), about 8 % leave
         (everyone past 67 does) and are replaced one-for-one by new hires in the same enhet and
-        job, and the rest get a general raise of about 3 % with individual spread. Realising the
-        action plan's measures comes with the action-plan issue. With ``gender_effect=False``
-        gaps already in the previous frame carry over; only new hires are drawn without them.
+        job, and the rest get a general raise of about 3 % with individual spread. With
+        ``gender_effect=False`` gaps already in the previous frame carry over; only new hires
+        are drawn without them.
+    plan : DataFrame, ActionPlan or path, optional
+        Last year's action plan (the table of ``data/action_plan.csv``, year ``year − 1``);
+        needs ``previous_frame``. The people a measure covers (a person measure: the
+        ``employee_id`` in ``job_code``; a group measure: everyone in ``job_code``, within
+        ``unit`` when set) who stay get exactly the general raise the follow-up
+        (:func:`payequity.actions.follow_up`) measures — the median raise of the job's stayers
+        without a measure, else the organisation's — plus the realised fraction of the step due
+        by ``year − 1`` (Σ ``adjustment_monthly`` of the rows with ``year ≤ year − 1``; a
+        person covered by several measures gets each one's), rounded to whole kronor. So the follow-up finds each measure done (fraction 1),
+        partly done or not done (fraction 0) exactly, within its one-krona tolerance. Leaving
+        stays random: people a measure covers may leave like anyone (the follow-up says
+        ``left``). Everyone else's pay, and every random draw, is as without ``plan``.
+    realise : mapping, optional
+        ``measure_id → fraction`` in [0, 1] of the step that was paid; a measure of the plan
+        left out is paid in full. A key that is not a measure of the plan is refused.
 
     Returns
     -------
@@ -401,9 +478,14 @@ def generate_frame(
     >>> len(nxt) == len(frame)
     True
     """
+    if plan is None and realise is not None:
+        raise ValueError("realise needs the plan it realises: pass plan=last year's plan table")
+    if plan is not None and previous_frame is None:
+        raise ValueError("plan needs previous_frame: a plan is realised on last year's people")
+    planned = _realise_plan(plan, realise, year) if plan is not None else None
     rng = np.random.default_rng(seed)
     if previous_frame is not None:
-        frame = _next_year(previous_frame, rng, year, gender_effect)
+        frame = _next_year(previous_frame, rng, year, gender_effect, planned)
     else:
         frame = _fresh(n_employees, _validate(n_employees, n_units), rng, year, gender_effect)
     return frame, _injected(gender_effect)
@@ -417,14 +499,19 @@ def generate(
     year: int = 2026,
     gender_effect: bool = True,
     previous: PayData | None = None,
+    plan: Any = None,
+    realise: Mapping[str, float] | None = None,
     out: str | Path | None = None,
 ) -> PayData:
     """Generate the sample municipality as :class:`~payequity.io.PayData`.
 
     Parameters are those of :func:`generate_frame`; ``previous`` is last year's ``PayData``
     (its ``.frame`` is used; when its reference date is in ``year`` or later, the year after it
-    is generated). With ``out`` the files are written there (:func:`write_sample`) and loaded
-    back through ``survey.toml``; otherwise the frame is wrapped directly.
+    is generated). ``plan`` (last year's action plan) and ``realise`` (measure_id → fraction
+    of its step paid) realise the plan's measures on the people who stay, so that
+    :func:`payequity.actions.follow_up` finds them done, partly done or not done exactly (see
+    :func:`generate_frame`). With ``out`` the files are written there (:func:`write_sample`)
+    and loaded back through ``survey.toml``; otherwise the frame is wrapped directly.
 
     Examples
     --------
@@ -443,7 +530,7 @@ def generate(
             year = ref.year + 1
     frame, injected = generate_frame(
         n_employees, n_units, seed, year=year, gender_effect=gender_effect,
-        previous_frame=previous_frame,
+        previous_frame=previous_frame, plan=plan, realise=realise,
     )  # fmt: skip
     if out is not None:
         from payequity.io import load_survey

@@ -22,6 +22,7 @@ import pandas as pd
 
 from ._output import Staged, check_inputs_outside, write_all
 from ._pseudonym import pseudonym, read_key
+from ._run_actions import action_files, actions_step, archive_extras
 from ._summary import Summary
 from .config import SurveyConfig, load_config
 from .exceptions import ConfigError, DataFileError, PayEquityError
@@ -168,7 +169,7 @@ def run(
     check_inputs_outside(
         _input_paths(cfg),
         [out_dir / p for p in ("data", "pdf", "survey.xlsx", "manifest.json")]
-        + [archive_dir / "data"],
+        + [archive_dir / p for p in ("data", "registers", "snapshot.csv")],
     )
     created = resolve_timestamp(timestamp)
     if audience in ("manager", "public"):
@@ -197,6 +198,13 @@ def run(
         ("EU indicators", lambda: state.update(eu=_eu(state["data"], state["evaluation"], cfg)))
     )
     steps.append(("organisation-wide gap", lambda: state.update(_org_gap(state["data"], cfg))))
+    # last year's plan: in the run's own archive, else (for a trial with --out) the configured one
+    archives = list(dict.fromkeys([archive_dir.parent, cfg.archive.dir]))
+    steps.append((
+        "actions",
+        lambda: state.update(actions_step(cfg, state["data"], state["evaluation"], state,
+                                          year=year, created=created, archives=archives)),
+    ))  # fmt: skip
     from tqdm.auto import tqdm
 
     with tqdm(total=len(steps) + 1, disable=not progress, desc="payequity run", unit="step") as bar:
@@ -211,6 +219,7 @@ def run(
         if "data" in parts:
             files.update(_data_files(data, audience, key))
             files.update(_survey_files(results, audience, key))
+            files.update(action_files(results, audience, key, csv_bytes))
             if evaluation is not None:
                 files["data/job_evaluation.csv"] = csv_bytes(evaluation.table)
         manifest = _manifest(cfg, data, evaluation, audience, year, created, out_dir)
@@ -219,7 +228,8 @@ def run(
         staged = [Staged(out_dir, files, [p for p in parts if p == "data"], "output.dir")]
         if audience == "hr" and "data" in parts:  # hr runs archive the data files by year
             archived = {k: v for k, v in files.items() if k.startswith("data/")}
-            staged.append(Staged(archive_dir, archived, ["data"], "archive.dir"))
+            archived.update(archive_extras(cfg, data, csv_bytes))
+            staged.append(Staged(archive_dir, archived, ["data", "registers"], "archive.dir"))
         written = write_all(staged)[0]
         bar.update()
     return SurveyRun(cfg, data, evaluation, results, out_dir, manifest, written)
