@@ -177,7 +177,9 @@ def _evidence(cfg, evaluation, assessment, plan, followed, last, rules, samverka
         samverkan_incomplete=int(((samverkan["date"] == "") | (samverkan["participants"] == "")).sum())
         if len(samverkan) else 0,
         eu_directive=bool(cfg.analysis.eu_directive),
-        art10_triggered=tuple(art10.categories) if art10 is not None else None,
+        art10_triggered=tuple(art10.categories)
+        if art10 is not None and art10.reporting_date is not None
+        else None,
     )  # fmt: skip
 
 
