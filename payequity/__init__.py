@@ -9,6 +9,17 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from ._jobmodel import JobModel, load_job_model
+from .actions import (
+    ActionPlan,
+    FollowUpResult,
+    RemediationResult,
+    action_plan,
+    assess,
+    follow_up,
+    load_explanations,
+    optimise_remediation,
+    year_over_year,
+)
 from .config import SurveyConfig, load_config
 from .exceptions import PayEquityError
 from .io import PayData, load_pay_data, load_survey
@@ -46,6 +57,15 @@ def __getattr__(name: str):  # datasets is imported on first use, keeping `impor
 
 
 __all__ = [
+    "ActionPlan",
+    "FollowUpResult",
+    "RemediationResult",
+    "action_plan",
+    "assess",
+    "follow_up",
+    "load_explanations",
+    "optimise_remediation",
+    "year_over_year",
     "DecompositionResult",
     "EqualValueResult",
     "EqualWorkResult",

@@ -98,7 +98,7 @@ def read_register(
             f"{path.name} not found beside survey.toml ({key}): counted as empty; start from "
             f"data/{Path(path).stem}.csv of this run"
         ]
-    raw = read_table(path, key=key)
+    raw = read_table(path, key=key, delimiter=_header_delimiter(path))
     cells = raw.cells
     lower = {str(c).strip().lower(): c for c in cells.columns}
     missing = [n for n in names if n not in lower and _required(fields, n)]
@@ -142,6 +142,18 @@ def read_register(
         if str(c).strip().lower() not in [*names, "source_row"]:
             out[str(c)] = as_text(cells[c]).to_numpy(dtype=object)
     return out, []
+
+
+def _header_delimiter(path: Path) -> str | None:
+    """A register's header names its columns, so the delimiter that splits it most is the one
+    (its free-text cells may well hold more commas than the header has semicolons)."""
+    if path.suffix.lower() not in (".csv", ".txt", ".tsv", ""):
+        return None
+    with open(path, "rb") as fh:
+        first = fh.readline().decode("utf-8", errors="replace")
+    counts = {d: first.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else None
 
 
 def _required(fields: list[Field], name: str) -> bool:

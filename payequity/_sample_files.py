@@ -50,7 +50,8 @@ def write_sample(
     archive_dir: str = "reports/archive",
     year: int = 2026,
 ) -> None:
-    """Write ``pay.csv``, ``job_evaluation.csv``, ``injected_gaps.json``, ``survey.toml``.
+    """Write ``pay.csv``, ``job_evaluation.csv``, ``injected_gaps.json``, ``survey.toml`` and
+    the registers of :func:`write_registers`.
 
     ``pay.csv`` is a Swedish payroll export: UTF-8 with BOM, ``;``, decimal comma, LF line ends,
     the header :data:`CSV_HEADER`, gender as K/M, Syssgrad in percent, whole kronor (Rörlig lön
@@ -65,7 +66,7 @@ def write_sample(
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     write_sample(frame, injected, tmp)
     ...     sorted(p.name for p in Path(tmp).iterdir())
-    ['injected_gaps.json', 'job_evaluation.csv', 'pay.csv', 'survey.toml']
+    ['explanations.csv', 'injected_gaps.json', 'job_evaluation.csv', 'pay.csv', 'rules_and_practice.csv', 'samverkan.csv', 'survey.toml']
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -91,6 +92,7 @@ def write_sample(
     text = json.dumps(injected, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     (out / "injected_gaps.json").write_text(text, encoding="utf-8")
     (out / "survey.toml").write_text(_survey_toml(year, output_dir, archive_dir), encoding="utf-8")
+    write_registers(out, year)
 
 
 def _survey_toml(year: int, output_dir: str, archive_dir: str) -> str:
@@ -140,4 +142,71 @@ def write_job_evaluation(path: Path, codes: list[str]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\n")
         writer.writerow(["job_code", "job_title", "evaluator", *sj.SUBFACTORS])
+        writer.writerows(rows)
+
+
+#: The sample's explanations: the work of the survey group half done. The injected equal-work
+#: gap (351015) is judged related to gender, the equal-value pair (201010 vs 171010) unclear,
+#: so both stay in the action plan; 401010, where the women earn more, is explained.
+_EXPLANATIONS = [
+    ("equal_work", "/351015/{pay}", "other",
+     "Skillnaden kvarstår när ålder och anställningstid hålls lika; ingen saklig grund har "
+     "hittats. Kvinnornas löner justeras.", "Regressionsbilaga, lönekartläggning {year}", "ja"),
+    ("equal_work", "/401010/{pay}", "experience",
+     "Kvinnorna i gruppen har fler år som specialister och fler handledaruppdrag.",
+     "Kompetensregister och uppdragsförteckning {year}", "nej"),
+    ("equal_value", "/201010/171010/{pay}", "market",
+     "Ingenjörer rekryteras i konkurrens med privat sektor; om det förklarar hela skillnaden "
+     "mot sjuksköterskorna är inte utrett.", "SCB lönestatistik {prev}; rekryteringsuppföljning "
+     "{prev}", "oklart"),
+]  # fmt: skip
+_SAMVERKAN = [
+    ("{year}-09-10", "HR-chef, löneanalytiker; Kommunal, Vision, Vårdförbundet",
+     "Planering av lönekartläggningen", "Tidplan, metod, gruppindelning och arbetsvärdering"),
+    ("{year}-10-06", "HR-chef, löneanalytiker; Kommunal, Vision, Vårdförbundet, Sveriges Ingenjörer",
+     "Analys av skillnader", "Resultat för lika och likvärdigt arbete; förslag till förklaringar"),
+    ("{year}-10-27", "HR-chef; Kommunal, Vision, Vårdförbundet, Sveriges Ingenjörer",
+     "Handlingsplan", "Förslag till lönejusteringar, kostnad och tidplan"),
+]  # fmt: skip
+_RULES = {  # item → (gender_neutral, assessment, action); the rest "ja", assessed as neutral
+    "Marknadstillägg": ("oklart", "Tilläggen går oftare till män; grunden dokumenteras inte "
+                        "alltid.", "Dokumentera grund och tidsgräns för varje marknadstillägg"),
+    "Lönesättning vid nyanställning": ("oklart", "Ingångslönen förhandlas individuellt utan "
+                                       "skriftligt underlag.", "Inför riktlinje för ingångslöner"),
+}  # fmt: skip
+
+
+def write_registers(out: Path, year: int) -> None:
+    """The sample's registers beside survey.toml: explanations, samverkan, rules and practice.
+
+    They show a survey under way: a few explanations (one market explanation with evidence),
+    three samverkan meetings, and every rule assessed, two of them as unclear.
+    """
+    from ._documentation import rules_template
+
+    header = ["item_kind", "item_key", "category", "text", "evidence", "gender_related",
+              "author", "date"]  # fmt: skip
+    rows = [[kind, key.format(pay=pay), cat, text, ev.format(year=year, prev=year - 1), rel,
+             "Lönekartläggningsgruppen", f"{year}-10-06"]
+            for kind, key, cat, text, ev, rel in _EXPLANATIONS
+            for pay in ("base_salary", "monthly_pay")]  # fmt: skip
+    _write_csv(out / "explanations.csv", header, rows)
+    meetings = [[d.format(year=year), *rest] for d, *rest in _SAMVERKAN]
+    _write_csv(out / "samverkan.csv", ["date", "participants", "topic", "information_given"],
+               meetings)  # fmt: skip
+    rules = rules_template("sv")
+    neutral = "Bedömd som könsneutral i utformning och tillämpning."
+    cells = [_RULES.get(item, ("ja", neutral, "")) for item in rules["item"]]
+    rules["gender_neutral"] = [c[0] for c in cells]
+    rules["assessment"] = [c[1] for c in cells]
+    rules["action"] = [c[2] for c in cells]
+    rules["author"] = "HR och fackliga företrädare"
+    rules["date"] = f"{year}-09-10"
+    _write_csv(out / "rules_and_practice.csv", list(rules.columns), rules.values.tolist())
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";", lineterminator="\n")
+        writer.writerow(header)
         writer.writerows(rows)

@@ -25,7 +25,20 @@ Examples
 
 from __future__ import annotations
 
+from ._documentation import (
+    Art10Result,
+    DocumentationResult,
+    Evidence,
+    art10_trigger,
+    documentation_checklist,
+    documentation_tier,
+    headcount_january,
+    load_rules_and_practice,
+    load_samverkan,
+    rules_template,
+)
 from ._explain import EXPLANATION_FIELDS, Assessment, ExplanationRegister, assess, load_explanations
+from ._followup import FollowUpResult, YearOverYear, follow_up, year_over_year
 from ._optimise import RemediationResult, optimise_remediation
 from ._plan import PLAN_COLUMNS, ActionPlan, action_plan
 
@@ -33,11 +46,25 @@ __all__ = [
     "EXPLANATION_FIELDS",
     "PLAN_COLUMNS",
     "ActionPlan",
+    "Art10Result",
     "Assessment",
+    "DocumentationResult",
+    "Evidence",
     "ExplanationRegister",
+    "FollowUpResult",
     "RemediationResult",
+    "YearOverYear",
     "action_plan",
+    "art10_trigger",
     "assess",
+    "documentation_checklist",
+    "documentation_tier",
+    "follow_up",
+    "headcount_january",
     "load_explanations",
+    "load_rules_and_practice",
+    "load_samverkan",
     "optimise_remediation",
+    "rules_template",
+    "year_over_year",
 ]

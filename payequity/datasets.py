@@ -590,7 +590,8 @@ def run_from_args(args: argparse.Namespace) -> int:
     n_units = frame["unit_path"].nunique()
     print(
         f"wrote {len(frame)} employees in {n_units} units (seed {args.seed}) to {args.out}: "
-        "pay.csv, job_evaluation.csv, survey.toml, injected_gaps.json"
+        "pay.csv, job_evaluation.csv, survey.toml, injected_gaps.json, explanations.csv, "
+        "samverkan.csv, rules_and_practice.csv"
     )
     return 0
 

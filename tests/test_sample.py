@@ -85,3 +85,22 @@ def test_demo_manifest_counts_the_data_lines(tmp_path):
     result = pe.run(SAMPLE / "survey.toml", out=tmp_path, timestamp="2026-09-30T12:00:00Z")
     manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
     assert manifest["inputs"][0]["rows_read"] == len(lines) - 1 == result.data.provenance.rows_read
+
+
+@pytest.mark.parametrize("name", ["explanations.csv", "samverkan.csv", "rules_and_practice.csv"])
+def test_committed_registers_equal_generator(regenerated, name):
+    assert (SAMPLE / name).read_text("utf-8") == (regenerated / name).read_text("utf-8")
+
+
+def test_sample_registers_read_cleanly_and_explain_the_injected_gap():
+    from payequity.actions import load_explanations, load_rules_and_practice, load_samverkan
+
+    reg = load_explanations(SAMPLE / "explanations.csv")
+    assert reg.warnings == []
+    t = reg.table.set_index("item_key")
+    assert t.loc["/351015/base_salary", "gender_related"] == "yes"  # stays in the plan
+    assert t.loc["/201010/171010/base_salary", "gender_related"] == "unclear"
+    rules, warnings = load_rules_and_practice(SAMPLE / "rules_and_practice.csv")
+    assert len(rules) >= 10 and warnings == [] and (rules["gender_neutral"] != "").all()
+    meetings, warnings = load_samverkan(SAMPLE / "samverkan.csv")
+    assert len(meetings) == 3 and warnings == []
