@@ -232,17 +232,30 @@ def _design(frame: pd.DataFrame, controls: tuple[str, ...]) -> tuple[np.ndarray,
     return np.column_stack(cols), names
 
 
-def _solve(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def _solve(x: np.ndarray, y: np.ndarray, fast: bool = False) -> np.ndarray:
     """Least squares, minimum-norm when rank-deficient: the pseudo-inverse solution, as
-    statsmodels (lstsq gives the same cut-off and solution as ``pinv(x) @ y``, six times faster)."""
+    statsmodels (lstsq gives the same cut-off and solution as ``pinv(x) @ y``, six times faster).
+
+    ``fast`` (bootstrap replicates) solves the normal equations with the pseudo-inverse of
+    ``x'x``: the same minimum-norm solution, ten times faster again, to about 1e-10 rather than
+    1e-15 — far inside a bootstrap interval's own noise.
+    """
+    if fast:
+        return np.linalg.pinv(x.T @ x, rcond=1e-12, hermitian=True) @ (x.T @ y)
     return np.linalg.lstsq(x, y, rcond=1e-15)[0]
 
 
 def _parts(
-    y_r: np.ndarray, x_r: np.ndarray, y_o: np.ndarray, x_o: np.ndarray, kind: str, weights: str
+    y_r: np.ndarray,
+    x_r: np.ndarray,
+    y_o: np.ndarray,
+    x_o: np.ndarray,
+    kind: str,
+    weights: str,
+    fast: bool = False,
 ) -> tuple[dict[str, np.ndarray], list[np.ndarray]]:
     """Per-term contributions by component; and [mean_r, mean_o, beta_r, beta_o, beta*]."""
-    b_r, b_o = _solve(x_r, y_r), _solve(x_o, y_o)
+    b_r, b_o = _solve(x_r, y_r, fast), _solve(x_o, y_o, fast)
     m_r, m_o = x_r.mean(axis=0), x_o.mean(axis=0)
     d = m_o - m_r
     if kind == "threefold":
@@ -260,7 +273,7 @@ def _parts(
         b = (n_r * b_r + n_o * b_o) / (n_r + n_o)
     else:  # pooled, with the group indicator (Jann 2008); its coefficient is left out of β*
         indicator = np.r_[np.zeros(n_r), np.ones(n_o)]
-        b = _solve(np.column_stack([np.vstack([x_r, x_o]), indicator]), np.r_[y_r, y_o])[:-1]
+        b = _solve(np.column_stack([np.vstack([x_r, x_o]), indicator]), np.r_[y_r, y_o], fast)[:-1]
     parts = {"explained": d * b, "unexplained": m_o * (b_o - b) + m_r * (b - b_r)}
     return parts, [m_r, m_o, b_r, b_o, b]
 
@@ -444,7 +457,7 @@ def decompose(
         for k in range(bootstrap_reps):
             i_r = rng.integers(0, len(y_r), len(y_r))
             i_o = rng.integers(0, len(y_o), len(y_o))
-            p, _ = _parts(y_r[i_r], x_r[i_r], y_o[i_o], x_o[i_o], kind, weights)
+            p, _ = _parts(y_r[i_r], x_r[i_r], y_o[i_o], x_o[i_o], kind, weights, fast=True)
             reps[k] = _vector(p, y_r[i_r], y_o[i_o])
         tail = 100 * (1 - CONFIDENCE) / 2
         low, high = np.percentile(reps, [tail, 100 - tail], axis=0)
