@@ -22,7 +22,7 @@ __all__ = ["plot_remediation_curve"]
 _TEXT = {
     "sv": {
         "title": "Kostnad och kvarvarande lönegap",
-        "x": "Kostnad per år, inkl. {overhead} personalomkostnader",
+        "x": "Kostnad per år, inkl. {overhead} lönebikostnader",
         "y": "Kvarvarande lönegap",
         "max": "Största gapet i en grupp",
         "mean": "Genomsnitt, viktat efter antal",

@@ -7,7 +7,7 @@
   employees ``"none"``, 10–24 ``"3:14"`` (the pay survey), 25 or more ``"3:13"`` (all active
   measures);
 * the Art. 10 trigger: a category of workers with a mean gap (indicator g, component "all",
-  the directive's sign) of at least 5 %, not justified, and the reporting date more than six
+  the directive's sign) of at least 5 % either way, not justified, and the reporting date more than six
   calendar months back;
 * the documentation checklist, item by item against 3:13 or 3:14.
 
@@ -336,7 +336,8 @@ def art10_trigger(
     """Which categories of workers trigger a joint pay assessment (Art. 10(1); F-E1).
 
     A category triggers when its mean gap (indicator g, component "all", ``pay_level``; the
-    directive's sign) is at least ``threshold_pct`` (compared after rounding to 10 decimals),
+    directive's sign) is at least ``threshold_pct`` in either direction (compared after rounding
+    to 10 decimals; Art. 10(1)(a) speaks of a difference, whichever sex it favours),
     it is not justified (the explanations register has item_kind "eu_category", item_key = the
     category, and every such row says gender_related "no"), and ``as_of`` is more than six
     calendar months after ``reporting_date`` (the same day six months on is not yet past).
@@ -372,7 +373,10 @@ def art10_trigger(
         note = (note + "; " if note else "") + "no (g) rows: no categories of workers"
     justified = _justified(explanations)
     gap = g["value"].astype(float).to_numpy()
-    reached = np.round(np.nan_to_num(gap, nan=-np.inf), 10) >= round(float(threshold_pct), 10)
+    # Art. 10(1)(a): "a difference ... of at least 5 %", whichever sex it favours
+    reached = np.round(np.nan_to_num(np.abs(gap), nan=-np.inf), 10) >= round(
+        float(threshold_pct), 10
+    )
     ok = np.array([justified.get(str(c), False) for c in g["category"]], dtype=bool)
     passed = deadline is not None and as_of_d > deadline
     table = pd.DataFrame({

@@ -75,7 +75,7 @@ _DIFFERENT_TASKS = re.compile(
     r"different (tasks|duties|work|jobs?)|other (tasks|duties)|not the same (work|job)",
     re.IGNORECASE,
 )
-_PAY_SV = {"base_salary": "grundlönen", "monthly_pay": "månadslönen med fasta tillägg"}
+_PAY_SV = {"base_salary": "grundlön", "monthly_pay": "månadslön med fasta tillägg"}
 _PAY_EN = {"base_salary": "base salary", "monthly_pay": "monthly pay with fixed supplements"}
 
 
@@ -139,10 +139,12 @@ def load_explanations(
     True
     """
     table, warnings = read_register(path, EXPLANATION_FIELDS, key=key, explicit=explicit)
-    if "source" in table.columns:  # the run's own automatic texts are regenerated, not read
-        table = table[table["source"].astype(str).str.strip().str.lower() != "automatic"]
+    if "source" in table.columns:  # the run's own untouched automatic texts are regenerated
+        untouched = (table["category"] == "") & (table["gender_related"] == "")
+        machine = table["source"].astype(str).str.strip().str.lower().isin(["automatic", "missing"])
+        table = table[~(machine & untouched)]
     table = table[(table["item_kind"] != "") | (table["item_key"] != "")].reset_index(drop=True)
-    name = Path(path).name if path is not None else "explanations"
+    name = str(path) if path is not None else "explanations"
     for _, r in table.iterrows():
         where = f"{name}, row {r['source_row']}"
         if r["item_kind"] == "" or r["item_key"] == "":
@@ -188,7 +190,8 @@ class Assessment:
     ----------
     table : DataFrame
         :data:`ITEM_COLUMNS`: the register columns first (so the file can be copied as the
-        register), then ``source`` (person | automatic | missing), ``flagged``, ``status``
+        register), then ``source`` (person | inherited — from the organisation's row for the
+        same group | automatic | missing), ``flagged``, ``status``
         (explained | gender_related | unclear | unexplained | not_flagged | no_item),
         ``needs_action``, ``unit``, ``group`` (work group or female-dominated job),
         ``comparator`` (comparator job, or the gender the difference disadvantages),
@@ -298,9 +301,10 @@ def assess(
     else:
         register = load_explanations(explanations)
     work = _results(equal_work)
-    items = [_work_items(r.table, language) for r in work]
+    items = [_work_items(r.table, language, r.settings.get("gap_threshold", 0.02)) for r in work]
     items += [_value_items(r.table, language) for r in _results(equal_value)]
     frame = pd.concat(items, ignore_index=True) if items else pd.DataFrame(columns=ITEM_COLUMNS)
+    frame = _one_unit(frame)
     frame = _attach(frame, register.table)
     lifts = _lifts(frame, work, target)
     people = _person_items(lifts, register.table)
@@ -324,7 +328,7 @@ def _as_register(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _work_items(table: pd.DataFrame, language: str) -> pd.DataFrame:
+def _work_items(table: pd.DataFrame, language: str, threshold: float = 0.02) -> pd.DataFrame:
     t = table[table["needs_assessment"].astype(bool)]
     unit = t["unit"].fillna("").astype(str)
     gap = t["women_pct_of_men"].astype(float) - 100
@@ -332,7 +336,7 @@ def _work_items(table: pd.DataFrame, language: str) -> pd.DataFrame:
     against = np.where(
         adjusted.notna(), np.where(adjusted < 0, "F", "M"), np.where(gap < 0, "F", "M")
     )
-    texts = [_work_text(r, language) for _, r in t.iterrows()]
+    texts = [_work_text(r, language, threshold) for _, r in t.iterrows()]
     return pd.DataFrame({
         "item_kind": "equal_work",
         "item_key": unit + "/" + t["work_group"].astype(str) + "/" + t["pay_measure"],
@@ -342,7 +346,7 @@ def _work_items(table: pd.DataFrame, language: str) -> pd.DataFrame:
     })  # fmt: skip
 
 
-def _work_text(r: pd.Series, language: str) -> str:
+def _work_text(r: pd.Series, language: str, threshold: float) -> str:
     sv = language == "sv"
     pct = fmt_pct(float(r["women_pct_of_men"]), 1, language)
     pay = (_PAY_SV if sv else _PAY_EN)[r["pay_measure"]]
@@ -357,10 +361,13 @@ def _work_text(r: pd.Series, language: str) -> str:
             f"statistically significant (adjusted p = {p})"
         )
     else:
+        limit = fmt_pct(100 * threshold, 0, language)
         detail = (
-            f"kvinnornas {pay} är {pct} av männens, inom gränsen för för små grupper att pröva"
+            f"kvinnornas {pay} är {pct} av männens; gruppen är för liten för ett statistiskt test "
+            f"och skillnaden ligger inom {limit}"
             if sv
-            else f"women's {pay} is {pct} of men's, within the limit for groups too small to test"
+            else f"women's {pay} is {pct} of men's; the group is too small for a statistical "
+            f"test and the difference is within {limit}"
         )
     prefix = "Automatisk bedömning" if sv else "Automatic assessment"
     tail = "Ingen åtgärd föreslås." if sv else "No action proposed."
@@ -403,28 +410,59 @@ def _attach(items: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
     items["source_row"] = pd.array([pd.NA] * len(items), dtype="Int64")
     if len(register):
         reg = register.set_index(["item_kind", "item_key"])
-        idx = pd.MultiIndex.from_arrays([items["item_kind"], items["item_key"]])
-        hit = idx.isin(reg.index)
-        rows = reg.reindex(idx[hit])
-        for c in REGISTER_COLUMNS[2:] + ["source_row"]:
-            items.loc[hit, c] = rows[c].to_numpy()
-        items.loc[hit, "source"] = "person"
+        # a unit's item without its own row takes the organisation's row for the same group
+        org_key = _org_keys(items)
+        for keys, source in ((items["item_key"], "person"), (org_key, "inherited")):
+            idx = pd.MultiIndex.from_arrays([items["item_kind"], keys])
+            hit = idx.isin(reg.index) & items["source"].isin(["missing", "automatic"])
+            if source == "inherited":
+                hit &= items["unit"].ne("").to_numpy()
+            rows = reg.reindex(idx[hit])
+            for c in REGISTER_COLUMNS[2:] + ["source_row"]:
+                items.loc[hit, c] = rows[c].to_numpy()
+            items.loc[hit, "source"] = source
     items["status"], items["needs_action"] = _status(items)
     return items
 
 
+def _org_keys(items: pd.DataFrame) -> pd.Series:
+    """The organisation-level key of each item: the unit part dropped (persons keep theirs)."""
+    unit = items["unit"].astype(str)
+    keys = items["item_key"].astype(str)
+    grouped = items["item_kind"].isin(["equal_work", "equal_value"]) & unit.ne("")
+    out = keys.copy()
+    out[grouped] = [k[len(u) :] for k, u in zip(keys[grouped], unit[grouped], strict=True)]
+    return out
+
+
+def _one_unit(items: pd.DataFrame) -> pd.DataFrame:
+    """With a single unit its items repeat the organisation's: keep the organisation's."""
+    units = set(items.loc[items["item_kind"].isin(["equal_work", "equal_value"]), "unit"])
+    units.discard("")
+    if len(units) == 1:
+        return items[items["unit"] == ""].reset_index(drop=True)
+    return items
+
+
 def _status(items: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """explained | gender_related | unclear | unexplained | not_flagged."""
-    person = items["source"].eq("person")
+    """explained | gender_related | unclear | unexplained | not_flagged.
+
+    A person's "yes" or "unclear" puts even an unflagged item into the plan (DL 3:10 asks for
+    every difference connected with sex to be remedied)."""
+    person = items["source"].isin(["person", "inherited"])
     complete = person & items["category"].ne("") & items["text"].str.strip().ne("")
     rel = items["gender_related"]
+    flagged = items["flagged"].astype(bool)
     status = np.select(
-        [~items["flagged"].astype(bool), complete & rel.eq("no"), complete & rel.eq("yes"),
-         person & rel.eq("unclear")],
-        ["not_flagged", "explained", "gender_related", "unclear"],
+        [complete & rel.eq("yes"), person & rel.eq("unclear"), ~flagged,
+         complete & rel.eq("no")],
+        ["gender_related", "unclear", "not_flagged", "explained"],
         "unexplained",
     )  # fmt: skip
-    return status, items["flagged"].astype(bool).to_numpy() & (status != "explained")
+    needs = np.isin(status, ["gender_related", "unclear"]) | (
+        flagged.to_numpy() & (status == "unexplained")
+    )
+    return status, needs
 
 
 def _lifts(items: pd.DataFrame, work: list[Any], target: str) -> pd.DataFrame:

@@ -22,7 +22,8 @@ The rules (``docs/dev/actions-contract.md``, "Follow-up"):
   inside a group measure's job, a unit's group measure inside the organisation's) got both
   steps: the kronor are then shared out by least squares over everyone covered, so each measure
   keeps its own; measures covering exactly the same people cannot be told apart (the note says
-  so and their joint raise is split evenly);
+  so and their joint raise is shared in proportion to what each planned);
+* measures with nothing due by Y−1 are left out: they are followed up the year a step is due;
 * ``status``: ``left`` when nobody covered is present both years; ``done`` when
   ``realised ≥ planned − tolerance``; ``partly`` when ``realised > tolerance``; else
   ``not_done``. The tolerance is one krona (payroll rounds to whole kronor) as percent of the
@@ -31,7 +32,6 @@ The rules (``docs/dev/actions-contract.md``, "Follow-up"):
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,17 +46,13 @@ from ._summary import Summary
 from .exceptions import ConfigError, DataFileError, InsufficientDataError, SchemaError
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-
     from .io import PayData
 
 __all__ = [
     "FOLLOW_UP_COLUMNS",
     "YEAR_OVER_YEAR_COLUMNS",
     "FollowUpResult",
-    "YearOverYear",
     "follow_up",
-    "year_over_year",
 ]
 
 #: Columns of ``data/follow_up.csv`` / :attr:`FollowUpResult.table`, in order.
@@ -266,6 +262,24 @@ def _kronor_by_measure(
     return {mid: float(x) for mid, x in zip(ids, solution, strict=True)}, linked
 
 
+def _share_linked(
+    realised: dict[str, float], linked: dict[str, list[str]], planned: pd.Series
+) -> None:
+    """Measures on the same people share their joint raise in proportion to what each planned
+    (least squares alone would split it evenly)."""
+    done: set[str] = set()
+    for mid, others in linked.items():
+        if not others or mid in done:
+            continue
+        group = [mid, *others]
+        done.update(group)
+        total = sum(realised[g] for g in group)
+        weights = [float(planned.get(g, 0.0)) for g in group]
+        if sum(weights) > 0:
+            for g, w in zip(group, weights, strict=True):
+                realised[g] = total * w / sum(weights)
+
+
 def _unique_people(frame: pd.DataFrame, name: str) -> None:
     dup = frame.duplicated(["employee_id", "job_code"])
     if dup.any():
@@ -444,6 +458,7 @@ def follow_up(
     general = np.array([by_job.get(j, org) for j in jobs], dtype=float)
     beyond = new - old * (1.0 + general / 100.0)
     realised_kr, linked = _kronor_by_measure(covered, stays, beyond)
+    _share_linked(realised_kr, linked, m["planned_kr"])
     fte = s["fte"].to_numpy(dtype=float)
 
     rows = []
@@ -456,8 +471,8 @@ def follow_up(
         planned = 100.0 * r["planned_kr"] / pay_before
         job_raise = by_job.get(r["job_code"])
         notes = []
-        if r["planned_kr"] == 0:
-            notes.append(f"nothing due by {year - 1}")
+        if r["planned_kr"] == 0:  # nothing due yet: followed up the year its first step is due
+            continue
         row = {
             "measure_id": mid, "job_code": r["job_code"], "planned": planned,
             "kind": r["kind"], "unit": r["unit"], "employee_id": r["employee_id"],
@@ -492,7 +507,7 @@ def follow_up(
         if linked.get(str(mid)):
             notes.append(
                 f"cannot be told apart from {', '.join(linked[str(mid)])} (the same people): "
-                "their raise is split evenly; check by hand"
+                "their joint raise is shared in proportion to what each planned; check by hand"
             )
         row |= {
             "realised": realised, "status": status, "realised_kr": kr,
@@ -516,190 +531,3 @@ def _year(year: Any) -> int:
 
 
 # --- year over year ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, repr=False)
-class YearOverYear:
-    """The organisation-wide figures of every archived year, and this year's.
-
-    Attributes
-    ----------
-    table : DataFrame
-        :data:`YEAR_OVER_YEAR_COLUMNS`, one row per year, oldest first. Gaps from
-        ``org_gap.json`` (percent, women − men); ``n_equal_work_flagged`` and
-        ``n_equal_value_flagged`` count the flagged rows at organisation level only (``unit``
-        empty; one row per pay measure); ``n_measures`` the distinct measures of that year's
-        plan, ``plan_cost_yearly`` Σ ``cost_yearly`` of its rows scheduled in that year. A file
-        that is missing gives NaN (counts are floats for that reason).
-    missing : dict
-        Year → the files that were not there.
-    """
-
-    table: pd.DataFrame
-    missing: dict[int, list[str]] = field(default_factory=dict)
-
-    def summary(self) -> Summary:
-        t = self.table
-        facts = [("years", ", ".join(str(int(y)) for y in t["year"]) or "none")]
-        for y, files in self.missing.items():
-            facts.append((f"missing in {y}", ", ".join(files)))
-        return Summary("Year over year", facts, [("Figures by year", t)])
-
-    def _repr_html_(self) -> str:
-        return self.summary()._repr_html_()
-
-    def __repr__(self) -> str:
-        years = [int(y) for y in self.table["year"]]
-        span = f"{years[0]}–{years[-1]}" if years else "no years"
-        return f"<YearOverYear {span}, {len(years)} years>"
-
-    def plot(self, ax: Axes | None = None, *, language: str = "sv") -> Axes:
-        """Raw mean, raw median and adjusted gap by year (:func:`plot_year_over_year`)."""
-        from ._charts_yoy import plot_year_over_year
-
-        return plot_year_over_year(self, ax=ax, language=language)
-
-
-def _flag_count(frame: pd.DataFrame | None) -> float:
-    """Flagged rows at organisation level (unit empty or NaN); NaN without a table."""
-    if frame is None:
-        return float("nan")
-    if "flagged" not in frame.columns:
-        raise SchemaError("an equal work/value table without a 'flagged' column; pass the table")
-    unit = frame["unit"] if "unit" in frame.columns else pd.Series("", index=frame.index)
-    org = unit.isna() | (unit.astype(str).str.strip() == "")
-    flagged = frame["flagged"].map(
-        lambda v: v if isinstance(v, bool | np.bool_) else str(v).strip().lower() in ("true", "1")
-    )
-    return float((org & flagged.astype(bool)).sum())
-
-
-def _plan_figures(plan: pd.DataFrame | None, year: int) -> tuple[float, float]:
-    if plan is None:
-        return float("nan"), float("nan")
-    if hasattr(plan, "table"):
-        plan = plan.table
-    for col in ("measure_id", "year", "cost_yearly"):
-        if col not in plan.columns:
-            raise SchemaError(f"action plan of {year}: column {col!r} is missing")
-    years = pd.to_numeric(plan["year"], errors="coerce")
-    cost = pd.to_numeric(plan["cost_yearly"], errors="coerce")
-    return float(plan["measure_id"].nunique()), float(cost[years == year].sum())
-
-
-def _year_row(year: int, gap: dict | None, ew, ev, plan) -> dict[str, Any]:
-    gap = gap or {}
-
-    def num(k: str) -> float:
-        v = gap.get(k)
-        return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else math.nan
-
-    n_measures, cost = _plan_figures(plan, year)
-    return {
-        "year": year, **{k: num(k) for k in YEAR_OVER_YEAR_COLUMNS[1:6]},
-        "n_equal_work_flagged": _flag_count(ew), "n_equal_value_flagged": _flag_count(ev),
-        "n_measures": n_measures, "plan_cost_yearly": cost,
-    }  # fmt: skip
-
-
-def _read_archived(folder: Path) -> tuple[tuple[Any, ...], list[str]]:
-    data = folder / "data"
-    missing = []
-    gap = None
-    path = data / "org_gap.json"
-    if path.is_file():
-        try:
-            gap = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError) as exc:
-            raise DataFileError(f"{path}: not readable as JSON ({exc}); restore it") from None
-    else:
-        missing.append("org_gap.json")
-    frames = []
-    for name in ("equal_work.csv", "equal_value.csv", "action_plan.csv"):
-        path = data / name
-        if not path.is_file():
-            missing.append(name)
-            frames.append(None)
-            continue
-        try:
-            frames.append(pd.read_csv(path, dtype={"unit": str, "measure_id": str}))
-        except (OSError, ValueError) as exc:
-            raise DataFileError(f"{path}: not readable as CSV ({exc}); restore it") from None
-    return (gap, *frames), missing
-
-
-def year_over_year(
-    archive_dir: str | Path,
-    *,
-    year: int,
-    current: dict[str, Any] | None = None,
-) -> YearOverYear:
-    """Collect the organisation-wide figures of the archived years before ``year``, and this one.
-
-    Parameters
-    ----------
-    archive_dir : path
-        The archive (``archive.dir``): folders ``<y>/data/`` with ``org_gap.json``,
-        ``equal_work.csv``, ``equal_value.csv`` and ``action_plan.csv``. Every folder named by a
-        year before ``year`` is read; a missing file leaves its figures NaN (not an error), a
-        missing archive gives no earlier years.
-    year : int
-        This year.
-    current : dict, optional
-        This year's results, not yet archived: ``org_gap`` (a dict like ``org_gap.json``),
-        ``equal_work`` and ``equal_value`` (the tables), ``action_plan`` (the plan table or
-        None); a key left out counts as a missing file. Without ``current`` the archived folder
-        of ``year`` is read when there is one.
-
-    Returns
-    -------
-    YearOverYear
-
-    Examples
-    --------
-    >>> import pandas as pd, tempfile
-    >>> ew = pd.DataFrame({"unit": ["", "", "X"], "flagged": [True, False, True]})
-    >>> now = {"org_gap": {"raw_mean_gap_pct": -4.0, "adjusted_gap_pct": -1.0},
-    ...        "equal_work": ew, "equal_value": None, "action_plan": None}
-    >>> with tempfile.TemporaryDirectory() as archive:
-    ...     res = year_over_year(archive, year=2027, current=now)
-    >>> row = res.table.iloc[0]
-    >>> int(row["year"]), float(row["raw_mean_gap_pct"]), float(row["n_equal_work_flagged"])
-    (2027, -4.0, 1.0)
-    """
-    year = _year(year)
-    archive = Path(archive_dir)
-    rows, missing = [], {}
-    folders = (
-        sorted((int(d.name), d) for d in archive.iterdir() if d.is_dir() and d.name.isdigit())
-        if archive.is_dir()
-        else []
-    )
-    for y, folder in folders:
-        if y > year or (y == year and current is not None):
-            continue
-        (gap, ew, ev, plan), gone = _read_archived(folder)
-        rows.append(_year_row(y, gap, ew, ev, plan))
-        if gone:
-            missing[y] = gone
-    if current is not None:
-        unknown = set(current) - {"org_gap", "equal_work", "equal_value", "action_plan"}
-        if unknown:
-            raise ConfigError(
-                f"current has unknown keys {', '.join(sorted(unknown))}; use org_gap, "
-                "equal_work, equal_value, action_plan"
-            )
-
-        def table(key: str) -> pd.DataFrame | None:
-            v = current.get(key)
-            return v.table if v is not None and hasattr(v, "table") else v
-
-        rows.append(_year_row(year, current.get("org_gap"), table("equal_work"),
-                              table("equal_value"), table("action_plan")))  # fmt: skip
-        gone = [k for k in ("org_gap", "equal_work", "equal_value", "action_plan")
-                if current.get(k) is None]  # fmt: skip
-        if gone:
-            missing[year] = gone
-    t = pd.DataFrame(rows, columns=list(YEAR_OVER_YEAR_COLUMNS))
-    t = t.astype({c: float for c in YEAR_OVER_YEAR_COLUMNS[1:]} | {"year": "int64"})
-    return YearOverYear(t.sort_values("year", kind="stable").reset_index(drop=True), missing)

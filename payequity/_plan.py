@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -209,9 +209,18 @@ def _person_measures(assessment: Assessment, frame: pd.DataFrame, unit_col: str)
         return pd.DataFrame(columns=MEASURE_COLUMNS)
     t = assessment.table
     status = dict(zip(zip(t["item_kind"], t["item_key"], strict=True), t["status"], strict=True))
+    # one measure per person and job: the largest lift any item asks for in that job
     best = lifts.sort_values("lift", ascending=False, kind="stable")
-    keys = lifts.groupby("employee_id")["item_key"].agg(lambda s: ";".join(sorted(set(s))))
-    best = best.drop_duplicates("employee_id").sort_values("employee_id", kind="stable")
+    keys = lifts.groupby(["employee_id", "work_group"])["item_key"].agg(
+        lambda s: ";".join(sorted(set(s)))
+    )
+    best = best.drop_duplicates(["employee_id", "work_group"])
+    best = best.sort_values(["employee_id", "work_group"], kind="stable")
+    best = best.assign(
+        item_keys=[
+            keys[(e, w)] for e, w in zip(best["employee_id"], best["work_group"], strict=True)
+        ]
+    )
     people = frame[["employee_id", "work_group", "job_code", "fte", "base_salary", unit_col]]
     people = people.rename(columns={unit_col: "person_unit"}).drop_duplicates(
         ["employee_id", "work_group"]
@@ -225,7 +234,7 @@ def _person_measures(assessment: Assessment, frame: pd.DataFrame, unit_col: str)
         )
     adjustment = np.ceil(m["lift"].to_numpy(float) - 1e-9)  # whole kronor, never short
     reasons = []
-    for eid, keys_ in zip(m["employee_id"], m["employee_id"].map(keys), strict=True):
+    for eid, keys_ in zip(m["employee_id"], m["item_keys"], strict=True):
         own = status.get(("person", str(eid)), "unexplained")
         group = [status.get(("equal_work", k), "unexplained") for k in keys_.split(";")]
         reasons.append(min([own, *group], key=lambda s: _REASON_ORDER.get(s, 9)))
@@ -234,7 +243,7 @@ def _person_measures(assessment: Assessment, frame: pd.DataFrame, unit_col: str)
         "job_code": m["job_code"].astype(str).to_numpy(),
         "employee_id": m["employee_id"].astype(str).to_numpy(), "comparator_job": "",
         "unit": m["person_unit"].astype(str).to_numpy(),
-        "item_keys": m["employee_id"].map(keys).to_numpy(), "n_people": 1,
+        "item_keys": m["item_keys"].to_numpy(), "n_people": 1,
         "fte_total": m["fte"].to_numpy(float), "pay_before": m["base_salary"].to_numpy(float),
         "adjustment_total": adjustment, "reason": reasons,
     })  # fmt: skip
@@ -405,21 +414,3 @@ def _measures_summary(table: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFra
     out["cost_yearly"] = g["cost_yearly"].sum().to_numpy()
     out["years"] = years.to_numpy()
     return out[cols]
-
-
-def describe_measure(row: Mapping[str, Any], language: str = "sv") -> str:
-    """One line for people: who is lifted, by how much, why."""
-    kr = fmt_kr(float(row["adjustment_total"]), 0, language)
-    if row["kind"] == "person":
-        return (
-            f"Anställd {row['employee_id']} ({row['job_code']}) höjs {kr} i månaden"
-            if language == "sv"
-            else f"Employee {row['employee_id']} ({row['job_code']}) raised by {kr} a month"
-        )
-    scope = row["unit"] or ("hela organisationen" if language == "sv" else "the organisation")
-    return (
-        f"Alla i {row['job_code']} ({scope}) höjs {kr} i månaden mot {row['comparator_job']}"
-        if language == "sv"
-        else f"Everyone in {row['job_code']} ({scope}) raised by {kr} a month towards "
-        f"{row['comparator_job']}"
-    )

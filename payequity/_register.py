@@ -37,7 +37,13 @@ class Field:
 
 
 def choices(*canonical: str, **aliases: str) -> dict[str, str]:
-    """A choice map: each canonical value to itself, plus ``alias=canonical`` pairs."""
+    """A choice map: each canonical value to itself, plus ``alias=canonical`` pairs.
+
+    Examples
+    --------
+    >>> choices("yes", "no", ja="yes")
+    {'yes': 'yes', 'no': 'no', 'ja': 'yes'}
+    """
     out = {c.lower(): c for c in canonical}
     out.update({k.replace("_", " ").lower(): v for k, v in aliases.items()})
     out.update({k.lower(): v for k, v in aliases.items()})
@@ -116,7 +122,11 @@ def read_register(
             continue
         values = cells[lower[f.name]]
         if f.kind == "date":
-            dates, invalid = parse_dates(values, None, column=f.name, path=path)
+            try:
+                dates, invalid = parse_dates(values, None, column=f.name, path=path)
+            except DataFileError:  # a style of its own: the rows below name the first bad one
+                dates = pd.Series(pd.NaT, index=values.index)
+                invalid = values.map(lambda v: bool(str(v).strip()))
             if invalid.any():
                 row = invalid[invalid].index[0]
                 raise DataFileError(
@@ -161,7 +171,14 @@ def _required(fields: list[Field], name: str) -> bool:
 
 
 def register_bytes(frame: pd.DataFrame, fields: list[Field]) -> bytes:
-    """A register as CSV bytes in the form people edit: the fields first, no ``source_row``."""
+    """A register as CSV bytes in the form people edit: the fields first, no ``source_row``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"source_row": [2], "answer": ["yes"], "topic": ["Pay"]})
+    >>> register_bytes(frame, [Field("topic"), Field("answer")]).decode()
+    'topic,answer\\nPay,yes\\n'
+    """
     cols = [f.name for f in fields] + [
         c for c in frame.columns if c not in {f.name for f in fields} | {"source_row"}
     ]

@@ -11,6 +11,7 @@ cost against the remaining gap), ``year_over_year.csv``, ``documentation.csv`` a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,8 @@ from ._documentation import (
     rules_template,
 )
 from ._explain import ExplanationRegister, assess, load_explanations
-from ._followup import follow_up, year_over_year
+from ._followup import follow_up
+from ._history import year_over_year
 from ._optimise import optimise_remediation
 from ._plan import action_plan, measure_key
 from ._pseudonym import pseudonym
@@ -83,7 +85,7 @@ def actions_step(
     evidence = _evidence(cfg, evaluation, assessment, plan, followed, last, rules, samverkan, art10)
     checklist = documentation_checklist(tier, evidence)
     history = year_over_year(
-        archives[0],
+        _history_archive(archives, year),
         year=year,
         current={"org_gap": results["org_gap"], "equal_work": _work_table(results),
                  "equal_value": _value_table(results), "action_plan": plan.table},
@@ -118,6 +120,14 @@ def _remediation(assessment: Any, data: PayData, overhead: float) -> Any:
     if act.empty:
         return None
     return optimise_remediation(data, groups=sorted(act["group"]), overhead=overhead)
+
+
+def _history_archive(archives: list[Path], year: int) -> Path:
+    """The first archive holding any earlier year (a trial run's own archive may hold none)."""
+    for base in archives:
+        if base.is_dir() and any(p.name.isdigit() and int(p.name) < year for p in base.iterdir()):
+            return base
+    return archives[0]
 
 
 def _last_year(archives: list[Path], year: int) -> Path | None:
@@ -163,7 +173,7 @@ def _evidence(cfg, evaluation, assessment, plan, followed, last, rules, samverka
         equal_value_done=evaluation is not None,
         equal_value_reason="" if evaluation is not None else "no job evaluation (job_evaluation.path)",
         n_flagged=len(groups),
-        n_flagged_unassessed=int((groups["source"] != "person").sum()),
+        n_flagged_unassessed=int((groups["status"] == "unexplained").sum()),
         n_needing_action=int(groups["needs_action"].sum()),
         n_measures=len(plan.measures),
         plan_cost_yearly=plan.cost_yearly,
@@ -198,6 +208,10 @@ def action_files(
             frame[c] = frame[c].map(lambda v: pseudonym(str(v), key) if str(v) else "")
         if "measure_id" in frame.columns:
             frame["measure_id"] = frame["measure_id"].map(lambda m: _pseudo_measure(m, key))
+        if "note" in frame.columns:  # notes name linked measures by id
+            frame["note"] = frame["note"].map(
+                lambda t: _PERSON_ID.sub(lambda m: m[1] + pseudonym(m[2], key), str(t))
+            )
         return frame
 
     files: dict[str, bytes] = {}
@@ -221,6 +235,9 @@ def action_files(
     if state["art10"] is not None:
         files["data/art10.csv"] = csv_bytes(state["art10"].table)
     return files
+
+
+_PERSON_ID = re.compile(r"(\d{4}-person-)([^\s,;()]+)")
 
 
 def _pseudo_measure(measure_id: str, key: str) -> str:

@@ -38,7 +38,8 @@ from ._documentation import (
     rules_template,
 )
 from ._explain import EXPLANATION_FIELDS, Assessment, ExplanationRegister, assess, load_explanations
-from ._followup import FollowUpResult, YearOverYear, follow_up, year_over_year
+from ._followup import FollowUpResult, follow_up
+from ._history import YearOverYear, year_over_year
 from ._optimise import RemediationResult, optimise_remediation
 from ._plan import PLAN_COLUMNS, ActionPlan, action_plan
 

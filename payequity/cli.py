@@ -163,8 +163,10 @@ def _validate(args: argparse.Namespace) -> int:
         print(_validation_text(data, examples=args.examples))
     _require_rows(data)
     evaluation = _evaluation(cfg, data)
+    registers = _registers_text(cfg)  # a broken register stops here, as it would stop the run
     if not args.quiet:
         print(_evaluation_text(evaluation))
+        print(registers)
     if args.strict and data.provenance.rows_excluded:
         print(
             f"payequity: error: {data.provenance.rows_excluded} rows excluded (--strict); "
@@ -266,6 +268,22 @@ def _survey_text(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _registers_text(cfg) -> str:  # noqa: ANN001 - SurveyConfig
+    """The registers beside survey.toml, read as the run reads them: rows and warnings."""
+    from .actions import load_explanations, load_rules_and_practice, load_samverkan
+
+    a, lines = cfg.actions, []
+    reg = load_explanations(a.explanations, explicit=cfg.is_explicit("actions.explanations"))
+    lines.append(f"explanations: {len(reg.table)} rows")
+    warnings = list(reg.warnings)
+    for name, load in (("rules_and_practice", load_rules_and_practice),
+                       ("samverkan", load_samverkan)):  # fmt: skip
+        rows, w = load(getattr(a, name), explicit=cfg.is_explicit(f"actions.{name}"))
+        lines.append(f"{name}: {len(rows)} rows")
+        warnings += w
+    return "\n".join(lines + [f"warning: {w}" for w in warnings])
+
+
 def _actions_text(results: dict) -> str:
     """Explanations, plan, follow-up and documentation in a few lines."""
     if "action_plan" not in results:
@@ -281,12 +299,15 @@ def _actions_text(results: dict) -> str:
     ]
     m = plan.measures
     cost = f"{plan.cost_yearly:,.0f}".replace(",", " ")
-    when = (f"; steps paid {int(plan.table['year'].min())}–{int(plan.table['year'].max())}, "
-            f"due by {int(m['due_year'].max())}" if len(m) else "")  # fmt: skip
+    first, last = (
+        (int(plan.table["year"].min()), int(plan.table["year"].max())) if len(m) else (0, 0)
+    )
+    paid = f"in {first}" if first == last else f"{first}–{last}"
+    when = f"; paid {paid}, due by {int(m['due_year'].max())}" if len(m) else ""
     lines.append(
         f"action plan: {len(m)} measures ({int((m['kind'] == 'person').sum())} people, "
-        f"{int((m['kind'] == 'equal_value').sum())} jobs), {cost} kr a year with overhead "
-        f"{plan.overhead:g}{when}"
+        f"{int((m['kind'] == 'equal_value').sum())} jobs), {cost} kr a year with "
+        f"{100 * plan.overhead:g} % overhead{when}"
     )
     fu = results.get("follow_up")
     if fu is not None:

@@ -201,3 +201,64 @@ def test_orphan_explanations_are_kept_and_warned(small, write):
     items = assess(_work(small), explanations=reg, target="mean")
     assert items.table.set_index("item_key").loc["/Z/base_salary", "status"] == "no_item"
     assert any("match no item" in w for w in items.warnings)
+
+
+def test_a_person_in_two_flagged_jobs_gets_two_measures():
+    rows = [("m1", "M", "A", 30000, 1), ("m2", "M", "A", 30000, 1), ("w1", "F", "A", 29000, 1),
+            ("p", "F", "A", 28000, 0.5),
+            ("m3", "M", "B", 40000, 1), ("m4", "M", "B", 40000, 1), ("w2", "F", "B", 39000, 1),
+            ("p", "F", "B", 37000, 0.5)]  # fmt: skip
+    frame = _frame(rows)
+    plan = action_plan(assess(_work(frame), target="mean"), frame, year=2026)
+    p = plan.table[plan.table["employee_id"] == "p"].set_index("job_code")
+    assert p.loc["A", "adjustment_monthly"] == 2000 and p.loc["B", "adjustment_monthly"] == 3000
+    assert set(p["measure_id"]) == {"2026-person-p/A", "2026-person-p/B"}
+
+
+def test_a_yes_on_an_unflagged_item_puts_it_in_the_plan(small, write):
+    reg = write("e.csv", HEADER + "equal_work;/B/base_salary;other;Lika lön men ojämn "
+                "tillämpning;;ja;;\n")  # fmt: skip
+    frame = small.copy()
+    frame.loc[frame["employee_id"] == "w4", "base_salary"] = 24800  # 99.6 %: not flagged
+    items = assess(_work(frame), explanations=reg, target="mean")
+    row = items.table.set_index("item_key").loc["/B/base_salary"]
+    assert (bool(row["flagged"]), row["status"], bool(row["needs_action"])) == (
+        False, "gender_related", True,
+    )  # fmt: skip
+    plan = action_plan(items, frame, year=2026)
+    assert plan.table.set_index("employee_id").loc["w4", "adjustment_monthly"] == 200
+
+
+def test_an_edited_automatic_row_is_read(small, tmp_path):
+    items = assess(_work(small), target="mean")
+    table = items.table.copy()
+    b = table["item_key"] == "/A/base_salary"
+    table.loc[b, ["category", "text", "gender_related"]] = ["experience", "Nyanställda", "no"]
+    table.loc[b, "source"] = "missing"  # left as the run wrote it
+    path = tmp_path / "e.csv"
+    table.to_csv(path, index=False)
+    again = assess(_work(small), explanations=path, target="mean")
+    assert again.table.set_index("item_key").loc["/A/base_salary", "status"] == "explained"
+
+
+def test_units_inherit_the_organisations_explanation_unless_they_have_their_own(write):
+    rows = []
+    for unit in ("U1", "U2"):
+        rows += [(f"{unit}m{i}", "M", "A", 30000, 1) for i in range(3)]
+        rows += [(f"{unit}w{i}", "F", "A", 28500, 1) for i in range(3)]
+    frame = _frame(rows).assign(unit=lambda f: f["employee_id"].str[:2])
+    work = [pe.equal_work(frame, min_per_gender=4, controls=[]),
+            pe.equal_work(frame, min_per_gender=4, controls=[], by="unit")]  # fmt: skip
+    reg = write("e.csv", HEADER + "equal_work;/A/base_salary;experience;Kortare erfarenhet;;"
+                "nej;;\nequal_work;U2/A/base_salary;other;Oklart i U2;;oklart;;\n")  # fmt: skip
+    t = assess(work, explanations=reg, target="mean").table.set_index("item_key")
+    assert (t.loc["U1/A/base_salary", "source"], t.loc["U1/A/base_salary", "status"]) == (
+        "inherited", "explained",
+    )  # fmt: skip
+    assert t.loc["U2/A/base_salary", "status"] == "unclear"
+
+
+def test_a_single_unit_is_not_surveyed_twice(small):
+    work = [_work(small), pe.equal_work(small, min_per_gender=4, controls=[], by="unit")]
+    items = assess(work, target="mean").table
+    assert set(items.loc[items["item_kind"] == "equal_work", "unit"]) == {""}

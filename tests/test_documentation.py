@@ -217,6 +217,12 @@ def test_art10_threshold_499_not_flagged_500_flagged():
     assert res.table["n_women"].tolist() == [4] * 4
 
 
+def test_art10_counts_a_difference_either_way():
+    res = art10_trigger(g_table({"1": -5.0, "2": -4.99}), **LATE)
+    assert res.table["gap_reached"].tolist() == [True, False]
+    assert res.categories == ["1"]
+
+
 def test_art10_on_eu_indicators_output():
     # hourly gap exactly 5 %: men 40 000, women 38 000, same hours
     df = pd.DataFrame({"gender": ["F", "F", "M", "M"], "grade": ["A", "A", "A", "A"],

@@ -162,3 +162,21 @@ def test_configured_register_that_is_missing_stops_the_run(year1, tmp_path):
     assert result.returncode == 1
     assert "förklaringar.csv: no such file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_validate_reads_the_registers(tmp_path):
+    from conftest import SAMPLE
+
+    work = tmp_path / "s"
+    shutil.copytree(SAMPLE, work)
+    ok = subprocess.run([sys.executable, "-m", "payequity", "validate", str(work / "survey.toml")],
+                        capture_output=True, text=True)  # fmt: skip
+    assert ok.returncode == 0 and "explanations: 6 rows" in ok.stdout
+    (work / "explanations.csv").write_text(
+        HEADER + "equal_work;/351015/base_salary;other;x;;kanske;;\n", encoding="utf-8"
+    )
+    bad = subprocess.run([sys.executable, "-m", "payequity", "validate", str(work / "survey.toml")],
+                         capture_output=True, text=True)  # fmt: skip
+    assert bad.returncode == 1
+    assert "explanations.csv, row 2: gender_related = 'kanske' is not one of" in bad.stderr
+    assert "Traceback" not in bad.stderr
