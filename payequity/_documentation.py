@@ -46,23 +46,21 @@ in it: with hire dates it is a lower bound; ``override`` (from the config) wins.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._format import fmt_kr, fmt_pct
+from ._format import fmt_pct
 from ._register import Field, choices, read_register
 from ._summary import Summary
 from .exceptions import ConfigError, SchemaError
 
 __all__ = [
-    "Art10Result", "DocumentationResult", "Evidence", "art10_trigger", "documentation_checklist",
-    "documentation_tier", "headcount_january", "load_rules_and_practice", "load_samverkan",
-    "rules_template",
+    "Art10Result", "art10_trigger", "documentation_tier", "headcount_january",
+    "load_rules_and_practice", "load_samverkan", "rules_template",
 ]  # fmt: skip
 
 AREAS = ("collective_agreement", "pay_policy", "salary_criteria", "supplements", "benefits",
@@ -90,7 +88,16 @@ TIERS = ("none", "3:14", "3:13")
 STATUSES = ("present", "incomplete", "missing", "external", "not_required")
 ART10_COLUMNS = ["category", "mean_gap_pct", "n_women", "n_men", "gap_reached", "justified",
                  "reporting_date", "deadline", "deadline_passed", "triggered"]  # fmt: skip
-CHECKLIST_COLUMNS = ["item", "law", "required", "status", "detail", "label_sv", "label_en"]
+CHECKLIST_COLUMNS = [
+    "item",
+    "law",
+    "required",
+    "status",
+    "detail",
+    "label_sv",
+    "label_en",
+    "detail_sv",
+]
 
 # area, item (sv), description (sv), item (en), description (en)
 _TEMPLATE = [
@@ -403,193 +410,3 @@ def _justified(explanations: Any) -> dict[str, bool]:
     rows = e[e["item_kind"].astype(str).str.strip() == "eu_category"]
     related = rows["gender_related"].astype(str).str.strip().str.lower().isin({"no", "nej"})
     return related.groupby(rows["item_key"].astype(str).str.strip()).all().to_dict()
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """What the run knows about each documentation item (see the module docstring)."""
-
-    equal_work_done: bool = False
-    equal_value_done: bool = False
-    equal_value_reason: str = ""  # why not, e.g. "no job evaluation"
-    n_flagged: int = 0  # flagged items (equal work, equal value, persons)
-    n_flagged_unassessed: int = 0  # of which without a human explanation
-    n_needing_action: int = 0  # flagged items whose explanation leaves them to the plan
-    n_measures: int = 0
-    plan_cost_yearly: float | None = None  # Σ cost_yearly of the plan; None = not computed
-    max_due_ok: bool = True  # every measure due ≤ 3 years after it was found
-    follow_up: Mapping[str, int] | None = None  # counts by status; None = no previous plan
-    previous_year_archived: bool = False
-    rules_rows: int = 0
-    rules_unassessed: int = 0
-    samverkan_rows: int = 0
-    samverkan_incomplete: int = 0  # rows without date or participants
-    eu_directive: bool = False
-    art10_triggered: tuple[str, ...] | None = None  # categories; None = not evaluated
-
-
-_ITEMS = [  # id, law, tiers requiring it, Swedish label, English label
-    ("risks_obstacles", "3:13 p. 1", ("3:13",), "Risker och hinder (övriga områden)",
-     "Risks and obstacles (other areas)"),
-    ("other_measures", "3:13 p. 2; 3:5–7", ("3:13",), "Åtgärder i övriga områden",
-     "Measures in the other areas"),
-    ("results", "3:13 p. 3; 3:8–9", TIERS[1:], "Resultat av kartläggning och analys",
-     "Results of the survey and analysis"),
-    ("rules_and_practice", "3:8 p. 1", TIERS[1:], "Bestämmelser och praxis om löner",
-     "Rules and practice on pay"),
-    ("adjustments", "3:13 p. 4; 3:10", TIERS[1:], "Lönejusteringar och andra åtgärder",
-     "Pay adjustments and other measures"),
-    ("cost", "3:13 p. 5", TIERS[1:], "Kostnadsberäkning", "Cost estimate"),
-    ("time_plan", "3:13 p. 5; 3:10", TIERS[1:], "Tidsplan (högst tre år)",
-     "Time plan (at most three years)"),
-    ("follow_up", "3:13 p. 6", TIERS[1:], "Uppföljning av föregående års åtgärder",
-     "Follow-up of last year's measures"),
-    ("cooperation", "3:13 st. 2; 3:11–12", TIERS[1:], "Samverkan", "Cooperation"),
-    ("joint_pay_assessment", "EU 2023/970 art. 10", (), "Gemensam lönebedömning (art. 10)",
-     "Joint pay assessment (Art. 10)"),
-]  # fmt: skip
-
-
-def _assess(item: str, e: Evidence) -> tuple[str, str]:
-    """(status, detail) of one item as if it were required."""
-    need = max(e.n_needing_action, e.n_flagged_unassessed)
-    unexplained = f"{e.n_flagged_unassessed} of {e.n_flagged} flagged have no explanation"
-    if item in ("risks_obstacles", "other_measures"):
-        return "external", "part of the active-measures documentation outside the pay survey"
-    if item == "results":
-        if not e.equal_work_done:
-            return "missing", "equal work not analysed"
-        if not e.equal_value_done:
-            return "incomplete", f"equal value not analysed: {e.equal_value_reason or 'no reason'}"
-        if e.n_flagged_unassessed:
-            return "incomplete", unexplained
-        return "present", f"equal work and equal value analysed; {e.n_flagged} flagged, explained"
-    if item == "rules_and_practice":
-        if not e.rules_rows:
-            return "missing", "no rows in rules_and_practice.csv: start from the template"
-        if e.rules_unassessed:
-            return "incomplete", f"{e.rules_unassessed} of {e.rules_rows} rules not assessed"
-        return "present", f"{e.rules_rows} rules assessed"
-    if item in ("adjustments", "cost", "time_plan"):
-        if not e.equal_work_done:
-            return "missing", "no survey results to base it on"
-        if need and not e.n_measures:
-            return "missing", f"{need} flagged items need action but the plan has no measure"
-        if not e.n_measures:
-            why = "nothing flagged" if not e.n_flagged else "no flagged item needs action"
-            return "present", f"no measures needed ({why})"
-        if item == "adjustments":
-            if e.n_flagged_unassessed:
-                return "incomplete", unexplained + "; the plan covers them provisionally"
-            return "present", f"{e.n_measures} measures"
-        if item == "cost":
-            if e.plan_cost_yearly is None:
-                return "missing", f"{e.n_measures} measures without a cost estimate"
-            return "present", f"{fmt_kr(e.plan_cost_yearly, language='en')} (Σ cost_yearly)"
-        if not e.max_due_ok:
-            return "incomplete", "a measure is due more than three years after it was found"
-        return "present", "every measure due within three years"
-    if item == "follow_up":
-        if e.follow_up is None:
-            where = ("last year's archive holds no action plan" if e.previous_year_archived
-                     else "no archive of last year")  # fmt: skip
-            return "missing", (f"{where}: attach last year's follow-up by hand, or state that "
-                               "last year's survey needed no measures")  # fmt: skip
-        counts = {k: int(v) for k, v in e.follow_up.items() if v}
-        if not counts:
-            return "present", "last year's plan had no measures"
-        text = "followed up: " + ", ".join(f"{k} {v}" for k, v in counts.items())
-        if counts.get("partly") or counts.get("not_done"):
-            text += "; what was not done belongs in this year's plan"
-        return "present", text
-    if item == "cooperation":
-        if not e.samverkan_rows:
-            return "missing", "no rows in samverkan.csv: log date, participants, topic, information"
-        if e.samverkan_incomplete:
-            return "incomplete", (f"{e.samverkan_incomplete} of {e.samverkan_rows} entries "
-                                  "lack a date or participants")  # fmt: skip
-        return "present", f"{e.samverkan_rows} entries in samverkan.csv"
-    # joint_pay_assessment
-    if e.art10_triggered is None:
-        return "incomplete", ("Art. 10 trigger not evaluated (no categories of workers or no "
-                             "analysis.reporting_date)")  # fmt: skip
-    if e.art10_triggered:
-        return "external", ("joint pay assessment with the workers' representatives needed for "
-                            "categories " + ", ".join(e.art10_triggered))  # fmt: skip
-    return "present", "no category triggers a joint pay assessment"
-
-
-@dataclass(frozen=True, repr=False)
-class DocumentationResult:
-    """The checklist against DL 3:13 or 3:14; ``table`` columns :data:`CHECKLIST_COLUMNS`."""
-
-    tier: str
-    table: pd.DataFrame
-    evidence: Evidence = field(default_factory=Evidence)
-
-    def _items(self, *statuses: str) -> list[str]:
-        t = self.table
-        return t.loc[t["required"] & t["status"].isin(statuses), "item"].tolist()
-
-    @property
-    def missing(self) -> list[str]:
-        """Required items that are missing or incomplete."""
-        return self._items("missing", "incomplete")
-
-    @property
-    def complete(self) -> bool:
-        """No required item is missing or incomplete (external items are documented elsewhere)."""
-        return not self.missing
-
-    def summary(self, language: str = "en") -> Summary:
-        sv = language == "sv"
-        tier = {"none": "inget krav (< 10)" if sv else "none required (< 10)",
-                "3:14": "3:14 (10–24)", "3:13": "3:13 (≥ 25)"}[self.tier]  # fmt: skip
-        label = "label_sv" if sv else "label_en"
-        facts = [("dokumentationskrav" if sv else "documentation duty", tier),
-                 ("komplett" if sv else "complete", ("ja" if sv else "yes") if self.complete
-                  else ("nej" if sv else "no")),
-                 ("saknas" if sv else "missing", ", ".join(self.missing) or "–")]  # fmt: skip
-        shown = self.table[[label, "law", "status", "detail"]]
-        title = "Dokumentation (DL 3:13–14)" if sv else "Documentation checklist (DL 3:13–14)"
-        return Summary(title, facts, [("", shown)])
-
-    def _repr_html_(self) -> str:
-        return self.summary()._repr_html_()
-
-    def __repr__(self) -> str:
-        return f"<DocumentationResult tier {self.tier}: missing {self.missing or 'nothing'}>"
-
-
-def documentation_checklist(tier: str | int, evidence: Evidence) -> DocumentationResult:
-    """The documentation item by item against DL 3:13 (≥ 25) or 3:14 (10–24) (F-B9).
-
-    ``tier`` is "none", "3:14", "3:13" or a head count. Status rules: the module docstring.
-
-    Examples
-    --------
-    >>> ev = Evidence(equal_work_done=True, equal_value_done=True, rules_rows=16,
-    ...               samverkan_rows=3, follow_up={})
-    >>> r = documentation_checklist(24, ev)
-    >>> r.complete, r.table.loc[r.table["required"], "item"].tolist()[:2]
-    (True, ['results', 'rules_and_practice'])
-    >>> documentation_checklist("3:13", ev).table.set_index("item").loc["risks_obstacles", "status"]
-    'external'
-    """
-    if not isinstance(tier, str):
-        tier = documentation_tier(tier)
-    if tier not in TIERS:
-        raise ConfigError(f"tier must be one of {', '.join(TIERS)} or a head count, got {tier!r}")
-    rows = []
-    for item, law, tiers, label_sv, label_en in _ITEMS:
-        required = tier in tiers or (
-            item == "joint_pay_assessment" and evidence.eu_directive and tier != "none"
-        )
-        status, detail = _assess(item, evidence)
-        if not required and item == "joint_pay_assessment" and not evidence.eu_directive:
-            status, detail = "not_required", "the EU module is off (analysis.eu_directive)"
-        elif not required:
-            why = "fewer than 10 employees" if tier == "none" else "3:14: the pay survey only"
-            status, detail = "not_required", f"not required ({why}); would be {status}: {detail}"
-        rows.append((item, law, required, status, detail, label_sv, label_en))
-    return DocumentationResult(tier, pd.DataFrame(rows, columns=CHECKLIST_COLUMNS), evidence)

@@ -19,7 +19,7 @@ import pandas as pd
 from ._read import as_text, parse_dates, read_table
 from .exceptions import DataFileError, SchemaError
 
-__all__ = ["Field", "read_register", "register_bytes"]
+__all__ = ["Field", "choices", "read_register"]
 
 
 @dataclass(frozen=True)
@@ -168,18 +168,3 @@ def _header_delimiter(path: Path) -> str | None:
 
 def _required(fields: list[Field], name: str) -> bool:
     return next(f.required for f in fields if f.name == name)
-
-
-def register_bytes(frame: pd.DataFrame, fields: list[Field]) -> bytes:
-    """A register as CSV bytes in the form people edit: the fields first, no ``source_row``.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"source_row": [2], "answer": ["yes"], "topic": ["Pay"]})
-    >>> register_bytes(frame, [Field("topic"), Field("answer")]).decode()
-    'topic,answer\\nPay,yes\\n'
-    """
-    cols = [f.name for f in fields] + [
-        c for c in frame.columns if c not in {f.name for f in fields} | {"source_row"}
-    ]
-    return frame.reindex(columns=cols).to_csv(index=False, lineterminator="\n").encode("utf-8")

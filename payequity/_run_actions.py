@@ -17,10 +17,9 @@ from typing import Any
 
 import pandas as pd
 
+from ._checklist import Evidence, documentation_checklist
 from ._documentation import (
-    Evidence,
     art10_trigger,
-    documentation_checklist,
     documentation_tier,
     headcount_january,
     load_rules_and_practice,
@@ -37,7 +36,7 @@ from .config import SurveyConfig
 from .exceptions import PayEquityError
 from .io import PayData
 
-__all__ = ["actions_step", "action_files", "archive_extras"]
+__all__ = ["actions_step", "action_tables", "archive_extras"]
 
 SNAPSHOT_COLUMNS = ["employee_id", "job_code", "unit", "gender", "fte", "base_salary",
                     "monthly_pay"]  # fmt: skip
@@ -193,12 +192,9 @@ def _evidence(cfg, evaluation, assessment, plan, followed, last, rules, samverka
     )  # fmt: skip
 
 
-def action_files(
-    state: dict[str, Any], audience: str, key: str | None, csv_bytes: Any
-) -> dict[str, bytes]:
-    """The data files of the actions step, ids pseudonymised for the union."""
+def action_tables(state: dict[str, Any], audience: str, key: str | None) -> dict[str, pd.DataFrame]:
+    """The data files of the actions step by name, ids pseudonymised for the union."""
     from ._documentation import RULES_FIELDS, SAMVERKAN_FIELDS
-    from ._register import register_bytes
 
     def ids(frame: pd.DataFrame, *cols: str) -> pd.DataFrame:
         if audience != "union" or key is None:
@@ -214,27 +210,34 @@ def action_files(
             )
         return frame
 
-    files: dict[str, bytes] = {}
+    tables: dict[str, pd.DataFrame] = {}
     t = state["explanations"].table.copy()
     if audience == "union" and key is not None:
         person = t["item_kind"] == "person"
         t.loc[person, "item_key"] = t.loc[person, "item_key"].map(lambda v: pseudonym(v, key))
-    files["data/explanations.csv"] = csv_bytes(t)
-    files["data/action_plan.csv"] = csv_bytes(ids(state["action_plan"].table, "employee_id"))
+    tables["explanations"] = t
+    tables["action_plan"] = ids(state["action_plan"].table, "employee_id")
     if state["follow_up"] is not None:
-        files["data/follow_up.csv"] = csv_bytes(ids(state["follow_up"].table, "employee_id"))
+        tables["follow_up"] = ids(state["follow_up"].table, "employee_id")
     if state["remediation"] is not None:
-        files["data/remediation_curve.csv"] = csv_bytes(state["remediation"].curve())
-    files["data/year_over_year.csv"] = csv_bytes(state["year_over_year"].table)
+        tables["remediation_curve"] = state["remediation"].curve()
+    tables["year_over_year"] = state["year_over_year"].table
     rules = state["rules_and_practice"]
     if rules.empty:  # the template to start from
         rules = rules_template("sv")
-    files["data/rules_and_practice.csv"] = register_bytes(rules, RULES_FIELDS)
-    files["data/samverkan.csv"] = register_bytes(state["samverkan"], SAMVERKAN_FIELDS)
-    files["data/documentation.csv"] = csv_bytes(state["documentation"].table)
+    tables["rules_and_practice"] = _register_frame(rules, RULES_FIELDS)
+    tables["samverkan"] = _register_frame(state["samverkan"], SAMVERKAN_FIELDS)
+    tables["documentation"] = state["documentation"].table
     if state["art10"] is not None:
-        files["data/art10.csv"] = csv_bytes(state["art10"].table)
-    return files
+        tables["art10"] = state["art10"].table
+    return tables
+
+
+def _register_frame(frame: pd.DataFrame, fields: list[Any]) -> pd.DataFrame:
+    """A register in the form people edit: the fields first, no ``source_row``."""
+    names = [f.name for f in fields]
+    extra = [c for c in frame.columns if c not in [*names, "source_row"]]
+    return frame.reindex(columns=names + extra)
 
 
 _PERSON_ID = re.compile(r"(\d{4}-person-)([^\s,;()]+)")

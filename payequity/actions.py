@@ -25,12 +25,10 @@ Examples
 
 from __future__ import annotations
 
+from ._checklist import DocumentationResult, Evidence, documentation_checklist
 from ._documentation import (
     Art10Result,
-    DocumentationResult,
-    Evidence,
     art10_trigger,
-    documentation_checklist,
     documentation_tier,
     headcount_january,
     load_rules_and_practice,

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ._output import Staged, check_inputs_outside, write_all
 from ._pseudonym import pseudonym, read_key
-from ._run_actions import action_files, actions_step, archive_extras
+from ._run_actions import action_tables, actions_step, archive_extras
 from ._summary import Summary
 from .config import SurveyConfig, load_config
 from .exceptions import ConfigError, DataFileError, PayEquityError
@@ -60,6 +60,11 @@ class SurveyRun:
     out_dir : Path
     manifest : dict
         What ``manifest.json`` holds.
+    written : list of str
+        The files written, relative to ``out_dir``.
+    tables : dict of DataFrame
+        The data files by name (``"equal_work"``, ``"action_plan"``, ...) as written for the
+        audience (pseudonymised ids for the union), whatever ``only`` wrote.
     """
 
     config: SurveyConfig
@@ -69,6 +74,7 @@ class SurveyRun:
     out_dir: Path
     manifest: dict[str, Any]
     written: list[str] = field(default_factory=list)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return f"<SurveyRun {self.config.survey.organisation} {self.manifest['year']} → {self.out_dir}>"
@@ -215,13 +221,14 @@ def run(
         data: PayData = state.pop("data")
         evaluation = state.pop("evaluation")
         results = state
+        tables = _data_tables(data, audience, key) | _survey_tables(results, audience, key)
+        tables |= action_tables(results, audience, key)
+        if evaluation is not None:
+            tables["job_evaluation"] = evaluation.table
         files: dict[str, bytes] = {}
         if "data" in parts:
-            files.update(_data_files(data, audience, key))
-            files.update(_survey_files(results, audience, key))
-            files.update(action_files(results, audience, key, csv_bytes))
-            if evaluation is not None:
-                files["data/job_evaluation.csv"] = csv_bytes(evaluation.table)
+            files = {f"data/{name}.csv": csv_bytes(t) for name, t in tables.items()}
+            files["data/org_gap.json"] = _json_bytes(_finite(results["org_gap"]))
         manifest = _manifest(cfg, data, evaluation, audience, year, created, out_dir)
         files["manifest.json"] = _json_bytes(manifest)
         bar.set_postfix_str("write")
@@ -232,7 +239,7 @@ def run(
             staged.append(Staged(archive_dir, archived, ["data", "registers"], "archive.dir"))
         written = write_all(staged)[0]
         bar.update()
-    return SurveyRun(cfg, data, evaluation, results, out_dir, manifest, written)
+    return SurveyRun(cfg, data, evaluation, results, out_dir, manifest, written, tables)
 
 
 def _input_paths(cfg: SurveyConfig) -> list[Path]:
@@ -349,11 +356,13 @@ def _eu(data: PayData, evaluation: JobEvaluation | None, cfg: SurveyConfig) -> A
                          quartile_ties=cfg.analysis.quartile_ties)  # fmt: skip
 
 
-def _survey_files(results: dict[str, Any], audience: str, key: str | None) -> dict[str, bytes]:
-    """equal_work.csv and equal_value.csv (organisation first, then units); people for hr/union."""
+def _survey_tables(
+    results: dict[str, Any], audience: str, key: str | None
+) -> dict[str, pd.DataFrame]:
+    """equal_work and equal_value (organisation first, then units); people for hr/union."""
     files = {}
     work = [results["equal_work"].table] + [r.table for r in results["equal_work_by_unit"].values()]
-    files["data/equal_work.csv"] = csv_bytes(pd.concat(work, ignore_index=True)[EQUAL_WORK_COLUMNS])
+    files["equal_work"] = pd.concat(work, ignore_index=True)[EQUAL_WORK_COLUMNS]
     value = [results["equal_value"]] + list(results["equal_value_by_unit"].values())
     tables = [r.table for r in value if r is not None]
     table = (
@@ -361,14 +370,13 @@ def _survey_files(results: dict[str, Any], audience: str, key: str | None) -> di
         if tables
         else pd.DataFrame(columns=EQUAL_VALUE_COLUMNS)
     )
-    files["data/equal_value.csv"] = csv_bytes(table[EQUAL_VALUE_COLUMNS])
-    files["data/eu_indicators.csv"] = csv_bytes(results["eu"].table)
-    files["data/org_gap.json"] = _json_bytes(_finite(results["org_gap"]))
+    files["equal_value"] = table[EQUAL_VALUE_COLUMNS]
+    files["eu_indicators"] = results["eu"].table
     if audience in ("hr", "union"):  # person-level rows go to hr and union only
         people = results["equal_work"].people.copy()
         if audience == "union" and key is not None:
             people["employee_id"] = people["employee_id"].map(lambda v: pseudonym(v, key))
-        files["data/people.csv"] = csv_bytes(people)
+        files["people"] = people
     return files
 
 
@@ -411,8 +419,8 @@ def _parts(only: str | Iterable[str] | None) -> list[str]:
     return items
 
 
-def _data_files(data: PayData, audience: str, key: str | None) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
+def _data_tables(data: PayData, audience: str, key: str | None) -> dict[str, pd.DataFrame]:
+    files: dict[str, pd.DataFrame] = {}
     if audience in ("hr", "union"):  # person-level rows go to hr and union only
         excl = data.exclusions.copy()
         if audience == "union" and key is not None:
@@ -422,7 +430,7 @@ def _data_files(data: PayData, audience: str, key: str | None) -> dict[str, byte
             is_id |= excl["column"].isin([mgr] if isinstance(mgr, str) else mgr or [])
             excl.loc[is_id, "value"] = excl.loc[is_id, "value"].map(lambda v: pseudonym(v, key))
             excl["employee_id"] = excl["employee_id"].map(lambda v: pseudonym(v, key))
-        files["data/exclusions.csv"] = csv_bytes(excl)
+        files["exclusions"] = excl
     return files
 
 
