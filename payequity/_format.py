@@ -17,6 +17,8 @@ def fmt_number(value: float, decimals: int = 0, language: str = "sv") -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    if round(value, decimals) == 0:  # no "−0,0"
+        value = 0.0
     text = f"{value:,.{decimals}f}"
     if language == "sv":
         text = text.replace(",", NBSP).replace(".", ",")
@@ -26,6 +28,8 @@ def fmt_number(value: float, decimals: int = 0, language: str = "sv") -> str:
 def fmt_kr(value: float, decimals: int = 0, language: str = "sv", currency: str = "SEK") -> str:
     """Money: "32 500 kr" in Swedish, "SEK 32,500" in English."""
     number = fmt_number(value, decimals, language)
+    if number == "–":
+        return number
     if language == "sv":
         return f"{number}{NBSP}{'kr' if currency == 'SEK' else currency}"
     return f"{currency} {number}"
@@ -34,4 +38,6 @@ def fmt_kr(value: float, decimals: int = 0, language: str = "sv", currency: str 
 def fmt_pct(value: float, decimals: int = 1, language: str = "sv") -> str:
     """A 0–100 percentage: "96,4 %" in Swedish, "96.4%" in English."""
     number = fmt_number(value, decimals, language)
+    if number == "–":
+        return number
     return f"{number}{NBSP}%" if language == "sv" else f"{number}%"

@@ -279,7 +279,7 @@ _CONTROL_NAMES = {
 _GAP_TEXT = {
     "sv": {
         "x": "Kvinnors lön i procent av mäns",
-        "title": "Lika arbete: kvinnors lön i procent av mäns per arbetsgrupp",
+        "title": "Lika arbete: kvinnors lön i % av mäns",
         "adjusted": "Justerat för {controls} (95 % konfidensintervall)",
         "unadjusted": "Logaritmerad lön utan kontroller (95 % konfidensintervall)",
         "raw": "Rå kvot (för få för regression)",
@@ -296,7 +296,7 @@ _GAP_TEXT = {
     },
     "en": {
         "x": "Women's pay as a percentage of men's",
-        "title": "Equal work: women's pay as % of men's by work group",
+        "title": "Equal work: women's pay as % of men's",
         "adjusted": "Adjusted for {controls} (95% confidence interval)",
         "unadjusted": "Log pay without controls (95% confidence interval)",
         "raw": "Raw ratio (too few for a regression)",
@@ -464,11 +464,12 @@ def plot_equal_value(
     t = t[(t["unit"] == unit) & (t["pay_measure"] == pay)].sort_values("pay_gap_pct").iloc[::-1]
     if t.empty:
         raise InsufficientDataError("no female-dominated/comparator pair to plot")
-    ax = _axes(ax, size=(8, max(2.6, 0.35 * len(t) + 1.4)))
+    ax = _axes(ax, size=(8, max(2.2, 0.35 * len(t) + 1.4)))
     y = np.arange(len(t))
     flagged = t["flagged"].astype(bool).to_numpy()
     ax.barh(y, t["pay_gap_pct"], height=0.55, edgecolor="black", linewidth=0.6,
             color=np.where(flagged, OKABE_ITO["vermillion"], "#bbbbbb"))  # fmt: skip
+    ax.set_ylim(-0.5 - 0.4 * max(1, 4 - len(t)), len(t) - 0.5 + 0.4 * max(1, 4 - len(t)))
     name = lambda c: (labels or {}).get(c, c)  # noqa: E731
     ax.set_yticks(y, [f"{name(a)} – {name(b)} · {text[k]}" for a, b, k in
                       zip(t["female_dominated_job"], t["comparator_job"], t["kind"], strict=True)])  # fmt: skip

@@ -28,6 +28,7 @@ from .config import SurveyConfig, load_config
 from .exceptions import ConfigError, DataFileError, PayEquityError
 from .io import PayData, load_survey
 from .jobeval import JobEvaluation, evaluate_jobs
+from .report import overview_pdf, slugs, unit_pdf, write_workbook
 from .survey import (
     EQUAL_VALUE_COLUMNS,
     EQUAL_WORK_COLUMNS,
@@ -230,9 +231,27 @@ def run(
             files = {f"data/{name}.csv": csv_bytes(t) for name, t in tables.items()}
             files["data/org_gap.json"] = _json_bytes(_finite(results["org_gap"]))
         manifest = _manifest(cfg, data, evaluation, audience, year, created, out_dir)
+        units = sorted(set(data.frame[data.unit_column].astype(str)))
+        names = slugs(units)
+        if "pdf" in parts or _has_unit_pdfs(out_dir):
+            manifest["units"] = {u: f"pdf/units/{names[u]}.pdf" for u in units}
+        draft = SurveyRun(cfg, data, evaluation, results, out_dir, manifest, [], tables)
+        if "xlsx" in parts:
+            bar.set_postfix_str("workbook")
+            files["survey.xlsx"] = write_workbook(draft)
+        if "pdf" in parts:
+            bar.total += len(units) + 1
+            bar.set_postfix_str("overview PDF")
+            files["pdf/overview.pdf"] = overview_pdf(draft)[0]
+            bar.update()
+            for u in units:
+                bar.set_postfix_str(f"PDF {u}"[:40])
+                files[manifest["units"][u]] = unit_pdf(draft, u)[0]
+                bar.update()
         files["manifest.json"] = _json_bytes(manifest)
         bar.set_postfix_str("write")
-        staged = [Staged(out_dir, files, [p for p in parts if p == "data"], "output.dir")]
+        owned = [p for p in parts if p in ("data", "pdf")]  # folders replaced whole
+        staged = [Staged(out_dir, files, owned, "output.dir")]
         if audience == "hr" and "data" in parts:  # hr runs archive the data files by year
             archived = {k: v for k, v in files.items() if k.startswith("data/")}
             archived.update(archive_extras(cfg, data, csv_bytes))
@@ -240,6 +259,11 @@ def run(
         written = write_all(staged)[0]
         bar.update()
     return SurveyRun(cfg, data, evaluation, results, out_dir, manifest, written, tables)
+
+
+def _has_unit_pdfs(out_dir: Path) -> bool:
+    """Unit PDFs of an earlier run stay (``--only data``): the manifest keeps listing them."""
+    return (out_dir / "pdf" / "units").is_dir()
 
 
 def _input_paths(cfg: SurveyConfig) -> list[Path]:
@@ -410,12 +434,6 @@ def _parts(only: str | Iterable[str] | None) -> list[str]:
     bad = [p for p in items if p not in ONLY_PARTS]
     if bad:
         raise ConfigError(f"--only {bad[0]!r} is not one of {', '.join(ONLY_PARTS)}")
-    unbuilt = [p for p in items if p in ("pdf", "xlsx")]
-    if unbuilt:  # said plainly rather than writing nothing under that name
-        raise ConfigError(
-            f"--only {unbuilt[0]}: the PDF reports and the workbook are not built yet; "
-            "use --only data"
-        )
     return items
 
 

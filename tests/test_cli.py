@@ -293,8 +293,3 @@ def test_validate_hints_at_decimal_commas(tmp_path, capsys):
     (tmp_path / "survey.toml").write_text(CONFIG, encoding="utf-8")
     assert main(["validate", str(tmp_path / "survey.toml")]) == 0
     assert "looks like a decimal comma: set data.decimal" in capsys.readouterr().out
-
-
-def test_only_pdf_is_refused_until_reports_exist(survey, capsys):
-    assert main(["run", str(survey), "--only", "pdf"]) == 1
-    assert "not built yet; use --only data" in capsys.readouterr().err

@@ -1,0 +1,651 @@
+"""The report's content: a :class:`~payequity.pipeline.SurveyRun` as the document the typst
+template lays out (``templates/report.typ``; the block types are documented there).
+
+Every text and number is written here, translated and formatted ("32 500 kr", "96,4 %"); the
+template only places it. Tables come from ``run.tables`` — the data files as written for the
+audience, so a union report carries the same pseudonyms as its CSV files — and scalars from the
+result objects. :func:`document` builds the overview (``unit=None``) or one unit's report.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ._report_sections import Writer, method_section, national_section, signatures_section
+
+__all__ = ["document"]
+
+
+def document(run: Any, unit: str | None = None, figures: dict[str, bytes] | None = None) -> dict:
+    """The JSON document of the overview or of one unit (``unit`` = its key)."""
+    w = Writer(run, unit, set(figures or {}))
+    cfg, m = run.config, run.manifest
+    title = w.tr(f"Lönekartläggning {m['year']}", f"Pay survey {m['year']}")
+    audience = {"hr": w.tr("Underlag för HR", "For HR"),
+                "union": w.tr("Underlag för fackliga företrädare", "For union representatives"),
+                }.get(m["audience"], m["audience"])  # fmt: skip
+    status = cfg.report.status
+    doc: dict[str, Any] = {
+        "lang": w.language,
+        "title": title,
+        "organisation": str(cfg.survey.organisation),
+        "subtitle": w.tr("Hela organisationen", "The whole organisation") if unit is None
+        else w.tr(f"Enhet: {unit}", f"Unit: {unit}"),
+        "audience_label": audience,
+        "status": status,
+        "status_label": {"draft": w.tr("UTKAST", "DRAFT"), "final": w.tr("SLUTLIG", "FINAL")}[status],
+        "created": m["created_at"][:10],
+        "footer": f"{cfg.survey.organisation} · {title}",
+        "confidential": _confidential(w) if m["audience"] == "union" else None,
+        "banner": _banner(w) if cfg.analysis.eu_directive else None,
+        "cover_facts": _cover_facts(w),
+        "contents_title": w.tr("Innehåll", "Contents"),
+        "page_label": w.tr("Sida", "Page"),
+        "of_label": w.tr("av", "of"),
+    }  # fmt: skip
+    sections = [_summary(w)]
+    if unit is None:
+        sections.append(_rules(w))
+    sections += [_equal_work(w), _equal_value(w)]
+    if unit is None:
+        sections += [_organisation(w), national_section(w), _eu(w)]
+    sections += [_explanations(w), _plan(w)]
+    if unit is None:
+        sections += [_follow_up(w), _documentation(w)]
+    sections += [method_section(w), signatures_section(w)]
+    if unit is None and w.hr_or_union and len(w.plan_people()):
+        sections.append(_people_annex(w))
+    doc["sections"] = sections
+    return doc
+
+
+def _confidential(w: Writer) -> str:
+    return w.tr(
+        "Sekretess: innehåller uppgifter om enskilda arbetstagare (OSL 39 kap. 3 §; MBL 21 §). "
+        "Får inte lämnas vidare. Anställningsnummer är ersatta med pseudonymer.",
+        "Confidential: holds data on individual employees (OSL ch. 39 s. 3; MBL s. 21). Do not "
+        "pass on. Employee numbers are replaced by pseudonyms.",
+    )
+
+
+def _banner(w: Writer) -> str:
+    return w.tr(
+        "EU:s lönetransparensdirektiv (2023/970) är ännu inte genomfört i svensk lag (maj 2026). "
+        "Indikatorerna enligt artikel 9 och prövningen enligt artikel 10 visas som förberedelse.",
+        "The EU Pay Transparency Directive (2023/970) is not yet in force in Swedish law (May "
+        "2026). The Article 9 indicators and the Article 10 test are shown as preparation.",
+    )
+
+
+def _cover_facts(w: Writer) -> list[list[str]]:
+    cfg, m = w.run.config, w.run.manifest
+    f = w.frame
+    inputs = m["inputs"][0]
+    return [
+        [w.tr("Organisation", "Organisation"), str(cfg.survey.organisation)],
+        [w.tr("År", "Year"), str(m["year"])],
+        [w.tr("Referensdatum", "Reference date"), str(cfg.survey.reference_date)],
+        [w.tr("Anställda", "Employees"), w.tr(
+            f"{w.num(len(f))} ({w.num((f['gender'] == 'F').sum())} kvinnor, "
+            f"{w.num((f['gender'] == 'M').sum())} män)",
+            f"{w.num(len(f))} ({w.num((f['gender'] == 'F').sum())} women, "
+            f"{w.num((f['gender'] == 'M').sum())} men)")],
+        [w.tr("Lönefil", "Pay file"), f"{inputs['path']} (sha256 {inputs['sha256'][:12]}…)"],
+        [w.tr("Skapad", "Created"), m["created_at"]],
+    ]  # fmt: skip
+
+
+def _summary(w: Writer) -> dict:
+    r, f = w.results, w.frame
+    ew = w.work_table()
+    org = ew[ew["unit"] == w.scope]
+    flagged_org = org[org["flagged"]]
+    ev = w.value_table()
+    items = w.items()
+    groups = items[items["item_kind"].isin(["equal_work", "equal_value"]) & items["flagged"]]
+    unexplained = int((groups["status"] == "unexplained").sum())
+    plan = w.plan_measures()
+    where = w.tr("enheten", "the unit") if w.unit else w.tr("organisationen", "the organisation")
+    nw, nm = int((f["gender"] == "F").sum()), int((f["gender"] == "M").sum())
+    blocks: list[dict] = [w.text(w.tr(
+        f"Kartläggningen omfattar {w.num(len(f))} anställningar i {where}: {w.num(nw)} kvinnor "
+        f"och {w.num(nm)} män i {w.num(f['job_code'].nunique())} yrken. Lönerna avser "
+        f"{w.run.config.survey.reference_date} och räknas om till heltid.",
+        f"The survey covers {w.num(len(f))} employments in {where}: {w.num(nw)} women and "
+        f"{w.num(nm)} men in {w.num(f['job_code'].nunique())} jobs. Pay is at "
+        f"{w.run.config.survey.reference_date}, converted to full time."))]  # fmt: skip
+    facts = []
+    if w.unit is None:
+        og = r["org_gap"]
+        facts.append([w.tr("Kvinnors medellön i procent av mäns (månadslön)",
+                           "Women's mean pay as % of men's (monthly pay)"),
+                      w.pct(100 + og["raw_mean_gap_pct"])])  # fmt: skip
+        if og.get("adjusted_gap_pct") is not None:
+            facts.append([w.tr("Skillnad när yrke, ålder och anställningstid hålls lika",
+                               "Difference with job, age and tenure held equal"),
+                          w.tr(f"{w.pct(og['adjusted_gap_pct'], 2)} (95 % KI {w.pct(og['ci_low'], 2)} "
+                               f"till {w.pct(og['ci_high'], 2)})",
+                               f"{w.pct(og['adjusted_gap_pct'], 2)} (95% CI {w.pct(og['ci_low'], 2)} "
+                               f"to {w.pct(og['ci_high'], 2)})")])  # fmt: skip
+    facts += [
+        [w.tr("Lika arbete: grupper som bedömts", "Equal work: groups assessed"),
+         w.num(int(org["needs_assessment"].sum()))],
+        [w.tr("Lika arbete: flaggade skillnader", "Equal work: flagged differences"),
+         w.num(len(flagged_org))],
+        [w.tr("Likvärdigt arbete: jämförelser / flaggade", "Equal value: comparisons / flagged"),
+         f"{w.num(len(ev))} / {w.num(int(ev['flagged'].sum()) if len(ev) else 0)}"],
+        [w.tr("Flaggade skillnader utan förklaring (organisationen och enheterna)",
+              "Flagged differences without explanation (organisation and units)"),
+         w.num(unexplained)],
+        [w.tr("Handlingsplan: åtgärder", "Action plan: measures"), w.num(len(plan))],
+        [w.tr("Handlingsplan: kostnad per år inkl. lönebikostnader",
+              "Action plan: yearly cost incl. overhead"),
+         w.kr(float(plan["cost_yearly"].sum()) if len(plan) else 0.0)],
+    ]  # fmt: skip
+    if w.unit is None:
+        fu = r.get("follow_up")
+        facts.append([w.tr("Uppföljning av förra årets plan", "Follow-up of last year's plan"),
+                      w.follow_up_counts(fu.counts) if fu is not None
+                      else w.tr("ingen plan från förra året i arkivet",
+                                "no plan of last year in the archive")])  # fmt: skip
+        doc = r["documentation"]
+        facts.append([w.tr("Dokumentation (DL 3:13–14)", "Documentation (DL 3:13–14)"),
+                      w.tr("komplett", "complete") if doc.complete else
+                      w.tr("saknas eller ofullständigt: ", "missing or incomplete: ")
+                      + ", ".join(w.checklist_label(i) for i in doc.missing)])  # fmt: skip
+    blocks.append({"type": "facts", "rows": facts})
+    blocks.append(w.text(w.tr(
+        "Varje skillnad mellan kvinnor och män i samma grupp har bedömts. Flaggade skillnader "
+        "kräver en förklaring av arbetsgivaren tillsammans med de fackliga företrädarna. Det "
+        "som inte kan förklaras med sakliga skäl, eller som har samband med kön, rättas i "
+        "handlingsplanen inom högst tre år.",
+        "Every difference between women and men in the same group has been assessed. Flagged "
+        "differences need an explanation from the employer together with the union "
+        "representatives. What objective reasons cannot explain, or what is related to gender, "
+        "is corrected in the action plan within three years at most.")))  # fmt: skip
+    if unexplained:
+        blocks.append({"type": "notice", "tone": "warning", "text": w.tr(
+            f"{unexplained} flaggade skillnader saknar ännu förklaring. De ingår i "
+            "handlingsplanen tills de har förklarats.",
+            f"{unexplained} flagged differences have no explanation yet. They are in the action "
+            "plan until explained.")})  # fmt: skip
+    return w.section(w.tr("Sammanfattning", "Summary"), blocks)
+
+
+def _rules(w: Writer) -> dict:
+    t = w.run.tables.get("rules_and_practice", pd.DataFrame())
+    blocks = [w.text(w.tr(
+        "Bestämmelser och praxis om löner och andra anställningsvillkor ska kartläggas och "
+        "bedömas ur ett jämställdhetsperspektiv (DL 3 kap. 8 § 1 p.).",
+        "Rules and practice on pay and other terms of employment are surveyed and assessed for "
+        "gender neutrality (DL ch. 3 s. 8 p. 1)."))]  # fmt: skip
+    if t.empty or (t["gender_neutral"].fillna("") == "").all():
+        blocks.append({"type": "notice", "tone": "warning", "text": w.tr(
+            "Bestämmelser och praxis är inte bedömda. Fyll i rules_and_practice.csv.",
+            "Rules and practice are not assessed. Fill in rules_and_practice.csv.")})  # fmt: skip
+    if len(t):
+        rows = [[w.area(a), str(i), w.yes_no(g), str(s or ""), str(act or "")]
+                for a, i, g, s, act in zip(t["area"], t["item"], t["gender_neutral"].fillna(""),
+                                           t["assessment"].fillna(""), t["action"].fillna(""),
+                                           strict=True)]  # fmt: skip
+        blocks.append(w.table(
+            [w.tr("Område", "Area"), w.tr("Regel eller praxis", "Rule or practice"),
+             w.tr("Könsneutral", "Gender-neutral"), w.tr("Bedömning", "Assessment"),
+             w.tr("Åtgärd", "Action")], rows,
+            widths=[1.2, 1.6, 0.8, 2.4, 1.8]))  # fmt: skip
+    return w.section(w.tr("Bestämmelser och praxis", "Rules and practice"), blocks)
+
+
+def _equal_work(w: Writer) -> dict:
+    t = w.work_table()
+    t = t[(t["unit"] == w.scope) & t["needs_assessment"]]
+    s = w.run.results["equal_work"].settings
+    blocks = [w.text(w.tr(
+        "Kvinnor och män som gör samma eller nästan samma arbete jämförs grupp för grupp "
+        "(DL 3 kap. 9 § 1 p.). Där båda könen har minst "
+        f"{s.get('min_per_gender', 3)} personer prövas skillnaden med regression på "
+        "logaritmerad lön med ålder och anställningstid som kontroller, och p-värdena justeras "
+        f"för många test (Benjamini–Hochberg, {w.pct(100 * s.get('fdr', 0.05), 0)}). Mindre "
+        f"grupper flaggas när kvinnornas lön avviker mer än {w.pct(100 * s.get('gap_threshold', 0.02), 0)} "
+        "från männens.",
+        "Women and men doing the same or nearly the same work are compared group by group "
+        f"(DL ch. 3 s. 9 p. 1). Where both genders have at least {s.get('min_per_gender', 3)} "
+        "people the difference is tested by a regression on log pay with age and tenure as "
+        "controls, p-values adjusted for many tests (Benjamini–Hochberg, "
+        f"{w.pct(100 * s.get('fdr', 0.05), 0)}). Smaller groups are flagged when women's pay "
+        f"differs from men's by more than {w.pct(100 * s.get('gap_threshold', 0.02), 0)}."))]  # fmt: skip
+    blocks.append(w.figure("gap_by_group.png", w.tr(
+        "Kvinnors lön i procent av mäns per grupp (grundlön). Punkter med linje: justerat, med "
+        "95 % konfidensintervall; romber: ojusterat. Flaggade grupper i rött och fetstil.",
+        "Women's pay as % of men's by group (base salary). Dots with lines: adjusted, with 95% "
+        "confidence interval; diamonds: unadjusted. Flagged groups in red and bold.")))  # fmt: skip
+    rows, flags = [], []
+    for i, r in enumerate(t.sort_values(["flagged", "work_group", "pay_measure"],
+                                        ascending=[False, True, True]).itertuples()):  # fmt: skip
+        rows.append([w.job(r.work_group), w.pay_measure(r.pay_measure),
+                     w.num(r.n_women), w.num(r.n_men), w.kr(r.mean_women), w.kr(r.mean_men),
+                     w.pct(r.women_pct_of_men), w.pct(r.adjusted_gap_pct),
+                     w.p(r.p_adjusted), w.tr("Ja", "Yes") if r.flagged else ""])  # fmt: skip
+        if r.flagged:
+            flags.append(i)
+    blocks.append(w.table(
+        [w.tr("Grupp", "Group"), w.tr("Lönebegrepp", "Pay"), w.tr("Kvinnor", "Women"),
+         w.tr("Män", "Men"), w.tr("Medellön kvinnor", "Mean pay women"),
+         w.tr("Medellön män", "Mean pay men"), w.tr("Kvinnor i % av män", "Women % of men"),
+         w.tr("Justerad skillnad", "Adjusted gap"), w.tr("p (justerat)", "p (adjusted)"),
+         w.tr("Flaggad", "Flagged")], rows,
+        align=["left", "left"] + ["right"] * 7 + ["center"], widths=[2.2, 1.2, 0.7, 0.7, 1.1,
+        1.1, 0.9, 0.9, 0.8, 0.7], highlight=flags,
+        caption=w.tr("Lika arbete: alla grupper med både kvinnor och män, flaggade först",
+                     "Equal work: every group with both women and men, flagged first"),
+        note=w.tr("Justerad skillnad: kvinnors lön jämfört med mäns när ålder och "
+                  "anställningstid hålls lika; tomt där gruppen är för liten för regression.",
+                  "Adjusted gap: women's pay against men's with age and tenure held equal; "
+                  "empty where the group is too small for a regression.")))  # fmt: skip
+    if w.unit is None:
+        units = w.work_table()
+        units = (
+            units[units["unit"] != ""]
+            .groupby("unit")
+            .agg(n=("needs_assessment", "sum"), flagged=("flagged", "sum"))
+            .reset_index()
+        )
+        units = units[units["flagged"] > 0].sort_values("unit")
+        if len(units):
+            blocks.append(w.table(
+                [w.tr("Enhet", "Unit"), w.tr("Grupper × lönebegrepp", "Groups × pay measures"),
+                 w.tr("Flaggade", "Flagged")],
+                [[u, w.num(n), w.num(fl)] for u, n, fl in units.itertuples(index=False)],
+                align=["left", "right", "right"], widths=[4, 1.2, 1],
+                caption=w.tr("Flaggade skillnader inom enheterna (se enheternas rapporter)",
+                             "Flagged differences within units (see the unit reports)")))  # fmt: skip
+    return w.section(w.tr("Lika arbete", "Equal work"), blocks)
+
+
+def _equal_value(w: Writer) -> dict:
+    ev = w.run.evaluation
+    title = w.tr("Likvärdigt arbete", "Work of equal value")
+    if ev is None:
+        return w.section(title, [{"type": "notice", "tone": "warning", "text": w.tr(
+            "Ingen arbetsvärdering är angiven (job_evaluation.path), så likvärdigt arbete kunde "
+            "inte analyseras. Lagen kräver analysen (DL 3 kap. 9 § 2–3 p.).",
+            "No job evaluation is configured (job_evaluation.path), so work of equal value "
+            "could not be analysed. The law requires it (DL ch. 3 s. 9 p. 2–3).")}])  # fmt: skip
+    jt = ev.table
+    blocks = [w.text(w.tr(
+        f"Arbetena är värderade med modellen {ev.job_model.name if ev.job_model else 'externa poäng'} "
+        f"i band om {w.num(ev.band_width)} poäng. Ett yrke är kvinnodominerat när minst "
+        f"{w.pct(100 * w.run.config.analysis.female_dominated_share, 0)} är kvinnor. Varje "
+        "kvinnodominerat yrke jämförs med yrken som inte är kvinnodominerade och har högre "
+        "lön: i samma band (likvärdigt arbete, DL 3 kap. 9 § 2 p.) och i lägre band (lägre "
+        "krav men högre lön, 3 p.).",
+        f"Jobs are evaluated with the {ev.job_model.name if ev.job_model else 'external points'} "
+        f"model in bands of {w.num(ev.band_width)} points. A job is female-dominated when at "
+        f"least {w.pct(100 * w.run.config.analysis.female_dominated_share, 0)} are women. Each "
+        "female-dominated job is compared with jobs that are not female-dominated and are paid "
+        "more: in the same band (equal value, DL ch. 3 s. 9 p. 2) and in lower bands (lower "
+        "demands but higher pay, p. 3)."))]  # fmt: skip
+    if w.unit is None:
+        blocks.append(w.figure("value_vs_pay.png", w.tr(
+            "Arbetsvärde och medellön per yrke (grundlön).",
+            "Job value and mean pay by job (base salary).")))  # fmt: skip
+        rows = [[w.job(r.job_code), w.num(r.points, 0), str(int(r.band)), w.num(r.n),
+                 w.pct(100 * r.share_women if r.share_women == r.share_women else float("nan"), 0),
+                 w.tr("Ja", "Yes") if r.female_dominated == True else ""]  # noqa: E712
+                for r in jt.sort_values(["points", "job_code"]).itertuples()]  # fmt: skip
+        blocks.append(w.table(
+            [w.tr("Yrke", "Job"), w.tr("Poäng", "Points"), "Band", w.tr("Anställda", "Employees"),
+             w.tr("Andel kvinnor", "Women"), w.tr("Kvinnodominerat", "Female-dominated")], rows,
+            align=["left", "right", "right", "right", "right", "center"],
+            widths=[3, 0.8, 0.6, 0.9, 0.9, 1.2],
+            caption=w.tr("Arbetsvärdering per yrke", "Job evaluation by job")))  # fmt: skip
+        flagged = ev.flagged_checks
+        if len(flagged):
+            blocks.append(w.heading(w.tr("Risker för könsbias i värderingen",
+                                         "Risks of gender bias in the evaluation")))  # fmt: skip
+            blocks.append(
+                {"type": "list", "items": [w.bias_check(r) for r in flagged.itertuples()]}
+            )
+    t = w.value_table()
+    if t.empty:
+        blocks.append(w.text(w.tr("Inga jämförelser: inget kvinnodominerat yrke har lägre lön "
+                                  "än ett jämförbart yrke här.",
+                                  "No comparisons: no female-dominated job is paid less than a "
+                                  "comparable job here.")))  # fmt: skip
+        return w.section(title, blocks)
+    blocks.append(w.figure("equal_value.png", w.tr(
+        "Kvinnodominerade yrkens lön jämfört med yrken av lika eller lägre värde.",
+        "Pay of female-dominated jobs against jobs of equal or lower value.")))  # fmt: skip
+    rows, flags = [], []
+    for i, r in enumerate(
+        t.sort_values(["flagged", "pay_gap_pct"], ascending=[False, True]).itertuples()
+    ):
+        rows.append([w.job(r.female_dominated_job), w.job(r.comparator_job),
+                     w.tr("Lika värde", "Equal value") if r.kind == "equal_value"
+                     else w.tr("Lägre värde, högre lön", "Lower value, higher pay"),
+                     w.pay_measure(r.pay_measure), w.kr(r.mean_pay_fd), w.kr(r.mean_pay_cmp),
+                     w.pct(r.pay_gap_pct), w.tr("Ja", "Yes") if r.flagged else ""])  # fmt: skip
+        if r.flagged:
+            flags.append(i)
+    blocks.append(w.table(
+        [w.tr("Kvinnodominerat yrke", "Female-dominated job"), w.tr("Jämförs med", "Compared with"),
+         w.tr("Jämförelse", "Comparison"), w.tr("Lönebegrepp", "Pay"),
+         w.tr("Medellön", "Mean pay"), w.tr("Medellön jämförelse", "Comparator mean"),
+         w.tr("Skillnad", "Difference"), w.tr("Flaggad", "Flagged")], rows,
+        align=["left", "left", "left", "left", "right", "right", "right", "center"],
+        widths=[2, 2, 1.3, 1.1, 1, 1, 0.8, 0.7], highlight=flags,
+        caption=w.tr("Likvärdigt arbete och lägre krav men högre lön",
+                     "Equal value and lower demands but higher pay")))  # fmt: skip
+    return w.section(title, blocks)
+
+
+def _organisation(w: Writer) -> dict:
+    og = w.results["org_gap"]
+    blocks = [w.text(w.tr(
+        "Skillnaden mellan kvinnors och mäns månadslön (inklusive fasta tillägg) i hela "
+        "organisationen, före och efter att yrke, ålder och anställningstid hålls lika.",
+        "The difference between women's and men's monthly pay (with fixed supplements) across "
+        "the organisation, before and after job, age and tenure are held equal."))]  # fmt: skip
+    facts = [[w.tr("Ojusterad skillnad, medellön", "Unadjusted gap, mean"), w.pct(og["raw_mean_gap_pct"])],
+             [w.tr("Ojusterad skillnad, medianlön", "Unadjusted gap, median"), w.pct(og["raw_median_gap_pct"])]]  # fmt: skip
+    if og.get("adjusted_gap_pct") is not None:
+        facts += [[w.tr("Justerad skillnad", "Adjusted gap"), w.pct(og["adjusted_gap_pct"], 2)],
+                  [w.tr("95 % konfidensintervall", "95% confidence interval"),
+                   f"{w.pct(og['ci_low'], 2)} – {w.pct(og['ci_high'], 2)}"],
+                  ["p", w.p(og["p_value"])], [w.tr("Anställda", "Employees"), w.num(og["n"])]]  # fmt: skip
+    ox = og.get("oaxaca")
+    if ox:
+        facts += [[w.tr("Oaxaca–Blinder: förklarad del", "Oaxaca–Blinder: explained"),
+                   w.tr(f"{w.num(100 * ox['explained'], 2)} procentenheter (log)",
+                        f"{w.num(100 * ox['explained'], 2)} points (log)")],
+                  [w.tr("Oaxaca–Blinder: oförklarad del", "Oaxaca–Blinder: unexplained"),
+                   w.tr(f"{w.num(100 * ox['unexplained'], 2)} procentenheter (log)",
+                        f"{w.num(100 * ox['unexplained'], 2)} points (log)")]]  # fmt: skip
+    blocks.append({"type": "facts", "rows": facts})
+    if og.get("note"):
+        blocks.append({"type": "notice", "tone": "info", "text": str(og["note"])})
+    blocks.append(w.figure("oaxaca.png", w.tr(
+        "Oaxaca–Blinder: hur mycket av skillnaden som förklaras av yrke, ålder och "
+        "anställningstid, och hur mycket som inte förklaras.",
+        "Oaxaca–Blinder: how much of the difference job, age and tenure explain, and how much "
+        "stays unexplained.")))  # fmt: skip
+    blocks.append(w.text(w.tr(
+        "Den oförklarade delen är oförklarad i statistisk mening. Den är inte ett mått på "
+        "diskriminering, men den visar var det finns skäl att granska lönesättningen.",
+        "The unexplained part is unexplained in a statistical sense. It is not a measure of "
+        "discrimination, but it shows where pay setting deserves a closer look.")))  # fmt: skip
+    return w.section(w.tr("Löneskillnader i hela organisationen", "Pay gaps across the organisation"),
+                     blocks)  # fmt: skip
+
+
+def _eu(w: Writer) -> dict:
+    eu = w.results["eu"]
+    t = eu.table
+    on = bool(w.run.config.analysis.eu_directive)
+    blocks = []
+    if on:
+        blocks.append({"type": "notice", "tone": "warning", "text": _banner(w)})
+    else:
+        blocks.append(w.text(w.tr(
+            "EU-modulen är avstängd (analysis.eu_directive). Indikatorerna visas som information.",
+            "The EU module is off (analysis.eu_directive). The indicators are shown for information.")))  # fmt: skip
+    blocks.append(w.text(w.tr(
+        "Direktivets tecken: skillnaden är (män − kvinnor) i procent av männens lön, positiv när "
+        "kvinnor tjänar mindre. Årslön = 12 × månadslön × sysselsättningsgrad + rörlig lön; "
+        "timlön = årslön / (52 × veckoarbetstid × sysselsättningsgrad).",
+        "The directive's sign: the gap is (men − women) as % of men's pay, positive when women "
+        "earn less. Annual pay = 12 × monthly pay × fte + variable pay; hourly pay = annual / "
+        "(52 × weekly hours × fte).")))  # fmt: skip
+    names = {"a": w.tr("(a) Löneskillnad, medel", "(a) Pay gap, mean"),
+             "b": w.tr("(b) Rörliga delar, medel", "(b) Complementary pay, mean"),
+             "c": w.tr("(c) Löneskillnad, median", "(c) Pay gap, median"),
+             "d": w.tr("(d) Rörliga delar, median", "(d) Complementary pay, median")}  # fmt: skip
+    rows = []
+    for ind in "abcd":
+        for level in ("annual", "hourly"):
+            v = t[
+                (t["indicator"] == ind)
+                & (t["pay_level"] == level)
+                & (t["category"].fillna("") == "")
+            ]
+            if len(v):
+                rows.append([names[ind], w.tr("årslön", "annual") if level == "annual"
+                             else w.tr("timlön", "hourly"), w.pct(float(v["value"].iloc[0]))])  # fmt: skip
+    e = t[t["indicator"] == "e"]
+    for g, label in (("F", w.tr("kvinnor", "women")), ("M", w.tr("män", "men"))):
+        v = e[e["gender"] == g]
+        if len(v):
+            rows.append([w.tr(f"(e) Andel {label} med rörliga delar", f"(e) Share of {label} with complementary pay"),
+                         "", w.pct(float(v["value"].iloc[0]))])  # fmt: skip
+    blocks.append(w.table([w.tr("Indikator", "Indicator"), w.tr("Lönenivå", "Pay level"),
+                           w.tr("Värde", "Value")], rows, align=["left", "left", "right"],
+                          widths=[3, 1, 1], caption=w.tr("Indikatorer (a)–(e) (publiceras)",
+                                                         "Indicators (a)–(e) (published)")))  # fmt: skip
+    blocks.append(w.figure("quartiles.png", w.tr(
+        "(f) Andel kvinnor och män i varje kvartil av timlönen (publiceras).",
+        "(f) Share of women and men in each quartile of hourly pay (published).")))  # fmt: skip
+    g = t[(t["indicator"] == "g") & (t["component"] == "all") & (t["pay_level"] == "hourly")]
+    if len(g):
+        rows = [[str(c), w.pct(float(v))] for c, v in zip(g["category"], g["value"], strict=True)]
+        blocks.append(w.table([w.tr("Kategori av arbetstagare", "Category of workers"),
+                               w.tr("Skillnad i medeltimlön", "Gap in mean hourly pay")], rows,
+                              align=["left", "right"], widths=[3, 1.2],
+                              caption=w.tr("(g) Per kategori (till myndigheten, publiceras inte)",
+                                           "(g) By category (to the authority, not published)")))  # fmt: skip
+    art10 = w.results.get("art10")
+    if on and art10 is not None:
+        blocks.append(w.text(w.tr(
+            "Artikel 10: gemensam lönebedömning krävs där skillnaden i en kategori är minst 5 %, "
+            "inte är motiverad och inte har åtgärdats inom sex månader från rapporteringen.",
+            "Article 10: a joint pay assessment is needed where a category's gap is at least 5%, "
+            "not justified and not remedied within six months of reporting.")
+            + " " + (w.tr("Utlöst för: ", "Triggered for: ") + ", ".join(art10.categories)
+                     if art10.triggered else w.tr("Ingen kategori utlöser den.",
+                                                  "No category triggers it."))))  # fmt: skip
+    return w.section(w.tr("EU:s lönetransparensdirektiv, artikel 9", "EU Pay Transparency Directive, Article 9"),
+                     blocks)  # fmt: skip
+
+
+def _explanations(w: Writer) -> dict:
+    t = w.items()
+    t = t[t["item_kind"].isin(["equal_work", "equal_value"]) & (t["flagged"] | t["needs_action"])]
+    blocks = [w.text(w.tr(
+        "Varje flaggad skillnad ska bedömas: har den sakliga skäl, och har den samband med kön? "
+        "Förklaringarna skrivs i explanations.csv. Oflaggade skillnader har fått en automatisk "
+        "bedömning (se datafilen explanations.csv).",
+        "Every flagged difference is assessed: is there an objective reason, and is it related "
+        "to gender? Explanations are written in explanations.csv. Unflagged differences have an "
+        "automatic assessment (see the data file explanations.csv)."))]  # fmt: skip
+    if t.empty:
+        blocks.append(w.text(w.tr("Inga flaggade skillnader.", "No flagged differences.")))
+        return w.section(w.tr("Förklaringar", "Explanations"), blocks)
+    order = {"unexplained": 0, "gender_related": 1, "unclear": 2, "explained": 3}
+    t = t.assign(_o=t["status"].map(order).fillna(9)).sort_values(["_o", "item_key"])
+    rows = []
+    for r in t.itertuples():
+        what = (w.job(r.group) if r.item_kind == "equal_work"
+                else f"{w.job(r.group)} – {w.job(r.comparator)}")  # fmt: skip
+        rows.append([r.unit or w.tr("Hela organisationen", "Whole organisation"), what,
+                     w.pay_measure(r.pay_measure), w.pct(r.gap_pct), w.status(r.status),
+                     w.category(r.category), str(r.text or "")])  # fmt: skip
+    blocks.append(w.table(
+        [w.tr("Enhet", "Unit"), w.tr("Grupp", "Group"), w.tr("Lönebegrepp", "Pay"),
+         w.tr("Skillnad", "Gap"), w.tr("Bedömning", "Assessment"), w.tr("Skäl", "Reason"),
+         w.tr("Förklaring", "Explanation")], rows,
+        align=["left", "left", "left", "right", "left", "left", "left"],
+        widths=[1.8, 1.6, 1, 0.7, 1.1, 0.9, 2.6],
+        caption=w.tr("Flaggade skillnader och deras bedömning",
+                     "Flagged differences and their assessment"),
+        note=w.tr("Skillnad: kvinnornas lön i förhållande till männens (lika arbete) eller det "
+                  "kvinnodominerade yrkets lön i förhållande till jämförelseyrkets (likvärdigt).",
+                  "Gap: women's pay against men's (equal work) or the female-dominated job's "
+                  "against the comparator's (equal value).")))  # fmt: skip
+    return w.section(w.tr("Förklaringar", "Explanations"), blocks)
+
+
+def _plan(w: Writer) -> dict:
+    plan = w.results["action_plan"]
+    m = w.plan_measures()
+    blocks = [w.text(w.tr(
+        "Skillnader som saknar förklaring, som har samband med kön eller där sambandet är oklart "
+        "rättas. Lika arbete: var och en av det missgynnade könet under målnivån höjs. "
+        "Likvärdigt arbete: hela det kvinnodominerade yrket höjs till jämförelseyrkets "
+        f"medellön. Kostnaden räknas med {w.pct(100 * plan.overhead, 0)} lönebikostnader. "
+        "Alla justeringar ska vara gjorda senast tre år efter att skillnaden hittades "
+        "(DL 3 kap. 10 och 13 §§).",
+        "Differences without explanation, related to gender or unclear are corrected. Equal "
+        "work: each person of the disadvantaged gender below the target level is raised. Equal "
+        "value: the whole female-dominated job is raised to the comparator's mean pay. Cost "
+        f"includes {w.pct(100 * plan.overhead, 0)} payroll overhead. Every adjustment is due at "
+        "most three years after the difference was found (DL ch. 3 s. 10 and 13)."))]  # fmt: skip
+    if m.empty:
+        blocks.append(w.text(w.tr("Inga åtgärder behövs.", "No measures are needed.")))
+        return w.section(w.tr("Handlingsplan", "Action plan"), blocks)
+    rows = w.plan_rows()
+    blocks.append({"type": "facts", "rows": [
+        [w.tr("Åtgärder", "Measures"), w.num(len(m))],
+        [w.tr("Personer som höjs individuellt", "People raised individually"),
+         w.num(int((m["kind"] == "person").sum()))],
+        [w.tr("Yrken som höjs", "Jobs raised"), w.num(int((m["kind"] == "equal_value").sum()))],
+        [w.tr("Kostnad per år när allt är genomfört", "Yearly cost when fully paid"),
+         w.kr(float(m["cost_yearly"].sum()))],
+        [w.tr("Senast klart", "Due by"), str(int(m["due_year"].max()))],
+        [w.tr("Budget per år", "Yearly budget"), w.kr(plan.yearly_budget) if plan.yearly_budget
+         is not None else w.tr("ingen angiven", "none set")],
+    ]})  # fmt: skip
+    by_year = rows.groupby("year")["cost_yearly"].sum()
+    blocks.append(w.table([w.tr("År", "Year"), w.tr("Kostnad för årets nya justeringar", "Cost of the year's new steps")],
+                          [[str(int(y)), w.kr(c)] for y, c in by_year.items()],
+                          align=["left", "right"], widths=[1, 2],
+                          caption=w.tr("Tidsplan och kostnad per år", "Time plan and cost by year")))  # fmt: skip
+    if w.unit is None:
+        blocks.append(w.figure("action_plan.png", w.tr("Handlingsplanens kostnad per år.",
+                                                       "Cost of the action plan by year.")))  # fmt: skip
+    groups = m[m["kind"] == "equal_value"]
+    if len(groups):
+        blocks.append(w.table(
+            [w.tr("Yrke", "Job"), w.tr("Omfattning", "Scope"), w.tr("Jämförs med", "Compared with"),
+             w.tr("Höjning per månad", "Raise a month"), w.tr("Anställda", "Employees"),
+             w.tr("Kostnad per år", "Cost a year"), w.tr("År", "Years"), w.tr("Senast", "Due")],
+            [[w.job(r.job_code), r.unit or w.tr("Hela organisationen", "Whole organisation"),
+              w.job(r.comparator_job), w.kr(r.adjustment_total), w.num(r.n_people),
+              w.kr(r.cost_yearly), str(r.years), str(int(r.due_year))] for r in groups.itertuples()],
+            align=["left", "left", "left", "right", "right", "right", "left", "left"],
+            widths=[1.8, 1.8, 1.8, 1, 0.8, 1.1, 0.8, 0.6],
+            caption=w.tr("Justeringar av kvinnodominerade yrken", "Adjustments of female-dominated jobs")))  # fmt: skip
+    people = m[m["kind"] == "person"]
+    if len(people):
+        agg = people.groupby("job_code").agg(n=("employee_id", "size"), kr=("adjustment_total", "sum"),
+                                             cost=("cost_yearly", "sum")).reset_index()  # fmt: skip
+        blocks.append(w.table(
+            [w.tr("Yrke", "Job"), w.tr("Personer", "People"), w.tr("Summa höjningar per månad", "Raises a month"),
+             w.tr("Kostnad per år", "Cost a year")],
+            [[w.job(j), w.num(n), w.kr(k), w.kr(c)] for j, n, k, c in agg.itertuples(index=False)],
+            align=["left", "right", "right", "right"], widths=[3, 0.8, 1.4, 1.4],
+            caption=w.tr("Individuella justeringar per yrke (lika arbete)",
+                         "Individual adjustments by job (equal work)"),
+            note=w.tr("Varje person finns i bilagan Åtgärder per person." if w.unit is None
+                      else "Personerna listas i översiktens bilaga.",
+                      "Each person is listed in the annex Measures by person." if w.unit is None
+                      else "The people are listed in the overview's annex.")))  # fmt: skip
+    if w.unit is None and "remediation.png" in w.figures:
+        rem = w.results["remediation"]
+        blocks.append(w.figure("remediation.png", w.tr(
+            f"Det billigaste sättet att stänga de flaggade skillnaderna i lika arbete kostar "
+            f"{w.kr(rem.cost_yearly)} per år (linjärprogrammering): kvarvarande skillnad mot kostnad.",
+            f"The cheapest way to close the flagged equal-work differences costs "
+            f"{w.kr(rem.cost_yearly)} a year (linear programming): remaining gap against cost.")))  # fmt: skip
+    return w.section(w.tr("Handlingsplan", "Action plan"), blocks)
+
+
+def _follow_up(w: Writer) -> dict:
+    fu = w.run.tables.get("follow_up")
+    blocks = []
+    if fu is None:
+        blocks.append(w.text(w.tr(
+            "Det finns ingen handlingsplan från förra året i arkivet. Förra årets uppföljning "
+            "ska redovisas (DL 3 kap. 13 § 6 p.): bifoga den eller ange att inga åtgärder krävdes.",
+            "There is no action plan of last year in the archive. Last year's follow-up must be "
+            "reported (DL ch. 3 s. 13 p. 6): attach it or state that no measures were needed.")))  # fmt: skip
+    else:
+        blocks.append(w.text(w.tr(
+            "Förra årets åtgärder jämförs med hur lönen faktiskt ändrats, utöver den allmänna "
+            "löneökningen (medianökningen i yrket bland dem utan åtgärd). Genomförd: minst det "
+            "planerade; delvis: mer än noll.",
+            "Last year's measures against how pay actually changed, beyond the general raise "
+            "(the median raise in the job among people without a measure). Done: at least what "
+            "was planned; partly: more than zero.")))  # fmt: skip
+        blocks.append(w.table(
+            [w.tr("Åtgärd", "Measure"), w.tr("Yrke", "Job"), w.tr("Planerat", "Planned"),
+             w.tr("Genomfört", "Realised"), w.tr("Status", "Status")],
+            [[str(r.measure_id), w.job(r.job_code), w.pct(r.planned), w.pct(r.realised),
+              w.follow_status(r.status)] for r in fu.itertuples()],
+            align=["left", "left", "right", "right", "left"], widths=[2.6, 2, 0.9, 0.9, 1.1],
+            caption=w.tr("Uppföljning av förra årets handlingsplan", "Follow-up of last year's action plan")))  # fmt: skip
+    yoy = w.run.tables.get("year_over_year")
+    if yoy is not None and len(yoy):
+        blocks.append(w.table(
+            [w.tr("År", "Year"), w.tr("Ojusterad, medel", "Unadjusted, mean"),
+             w.tr("Ojusterad, median", "Unadjusted, median"), w.tr("Justerad", "Adjusted"),
+             w.tr("Flaggade lika arbete", "Flagged equal work"),
+             w.tr("Flaggade likvärdigt", "Flagged equal value"), w.tr("Åtgärder", "Measures")],
+            [[str(int(r.year)), w.pct(r.raw_mean_gap_pct), w.pct(r.raw_median_gap_pct),
+              w.pct(r.adjusted_gap_pct, 2), w.num(r.n_equal_work_flagged),
+              w.num(r.n_equal_value_flagged), w.num(r.n_measures)] for r in yoy.itertuples()],
+            align=["left"] + ["right"] * 6, widths=[0.7, 1, 1, 1, 1, 1, 0.9],
+            caption=w.tr("Löneskillnaderna år för år (hela organisationen)",
+                         "The gaps year by year (whole organisation)")))  # fmt: skip
+        blocks.append(w.figure("year_over_year.png", w.tr("Löneskillnaderna år för år.",
+                                                          "The gaps year by year.")))  # fmt: skip
+    return w.section(w.tr("Uppföljning", "Follow-up"), blocks)
+
+
+def _documentation(w: Writer) -> dict:
+    r = w.results
+    h, doc = r["headcount"], r["documentation"]
+    tier = {"none": w.tr("färre än 10 anställda: ingen dokumentationsplikt, men kartläggningen krävs",
+                         "fewer than 10 employees: no documentation duty, but the survey is required"),
+            "3:14": w.tr("10–24 anställda: DL 3 kap. 14 §", "10–24 employees: DL ch. 3 s. 14"),
+            "3:13": w.tr("25 eller fler anställda: DL 3 kap. 13 §", "25 or more employees: DL ch. 3 s. 13")}  # fmt: skip
+    basis = (str(h["note"]) if not w.sv or w.run.config.actions.headcount is not None else
+             "Räknat ur lönefilen: de som var anställda den 1 januari enligt anställningsdatum. "
+             "Den som slutat före uttaget saknas i filen, så talet är ett minsta antal; ange det "
+             "rätta talet i actions.headcount om det behövs.")  # fmt: skip
+    blocks = [w.text(w.tr(
+        f"Antal anställda vid årets början: {w.num(h['n'])} ({tier[h['tier']]}). ",
+        f"Employees at the start of the year: {w.num(h['n'])} ({tier[h['tier']]}). ") + basis)]  # fmt: skip
+    t = doc.table
+    rows = [[w.tr(a, b), str(law), w.checklist_status(s), str(dsv if w.sv else d)]
+            for a, b, law, s, d, dsv in zip(t["label_sv"], t["label_en"], t["law"], t["status"],
+                                           t["detail"], t["detail_sv"], strict=True)]  # fmt: skip
+    marks = [i for i, s in enumerate(t["status"]) if s in ("missing", "incomplete")]
+    blocks.append(w.table([w.tr("Punkt", "Item"), w.tr("Lagrum", "Law"), "Status",
+                           w.tr("Underlag", "Detail")], rows,
+                          align=["left", "left", "left", "left"], widths=[2, 1.2, 1, 3.2],
+                          highlight=marks,
+                          caption=w.tr("Dokumentationen punkt för punkt", "The documentation item by item")))  # fmt: skip
+    s = w.run.tables.get("samverkan")
+    if s is not None and len(s):
+        blocks.append(w.table([w.tr("Datum", "Date"), w.tr("Deltagare", "Participants"),
+                               w.tr("Ämne", "Topic"), w.tr("Information", "Information given")],
+                              [[str(a), str(b), str(c), str(d)] for a, b, c, d in
+                               s[["date", "participants", "topic", "information_given"]].fillna("").itertuples(index=False)],
+                              widths=[0.9, 2.4, 1.6, 2.4],
+                              caption=w.tr("Samverkan (DL 3 kap. 11–12 §§)", "Cooperation (DL ch. 3 s. 11–12)")))  # fmt: skip
+    return w.section(w.tr("Dokumentation enligt diskrimineringslagen", "Documentation under the Discrimination Act"),
+                     blocks)  # fmt: skip
+
+
+def _people_annex(w: Writer) -> dict:
+    p = w.plan_people()
+    rows = [[str(r.employee_id), w.job(r.job_code), str(r.unit), w.kr(r.pay_before),
+             w.kr(r.adjustment_total), w.kr(r.cost_yearly), str(r.years), str(int(r.due_year))]
+            for r in p.itertuples()]  # fmt: skip
+    return w.section(w.tr("Bilaga: åtgärder per person", "Annex: measures by person"), [w.table(
+        [w.tr("Anst.nr", "Employee"), w.tr("Yrke", "Job"), w.tr("Enhet", "Unit"),
+         w.tr("Grundlön före", "Base pay before"), w.tr("Höjning per månad", "Raise a month"),
+         w.tr("Kostnad per år", "Cost a year"), w.tr("År", "Years"), w.tr("Senast", "Due")], rows,
+        align=["left", "left", "left", "right", "right", "right", "left", "left"],
+        widths=[1, 2, 2.4, 1, 1, 1, 0.8, 0.6], size="small")])  # fmt: skip
