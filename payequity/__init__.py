@@ -25,6 +25,7 @@ from .exceptions import PayEquityError
 from .io import PayData, load_pay_data, load_survey
 from .jobeval import JobEvaluation, evaluate_jobs
 from .pipeline import SurveyRun, run
+from .report import render_overview, render_unit, write_workbook
 from .survey import (
     DecompositionResult,
     EqualValueResult,
@@ -94,4 +95,7 @@ __all__ = [
     "logib",
     "run",
     "standardized_ratio",
+    "render_overview",
+    "render_unit",
+    "write_workbook",
 ]

@@ -236,8 +236,7 @@ def _equal_work(w: Writer) -> dict:
          w.tr("Medellön män", "Mean pay men"), w.tr("Kvinnor i % av män", "Women % of men"),
          w.tr("Justerad skillnad", "Adjusted gap"), w.tr("p (justerat)", "p (adjusted)"),
          w.tr("Flaggad", "Flagged")], rows,
-        align=["left", "left"] + ["right"] * 7 + ["center"], widths=[2.2, 1.2, 0.7, 0.7, 1.1,
-        1.1, 0.9, 0.9, 0.8, 0.7], highlight=flags,
+        align=["left", "left"] + ["right"] * 7 + ["center"], highlight=flags,
         caption=w.tr("Lika arbete: alla grupper med både kvinnor och män, flaggade först",
                      "Equal work: every group with both women and men, flagged first"),
         note=w.tr("Justerad skillnad: kvinnors lön jämfört med mäns när ålder och "
@@ -335,7 +334,7 @@ def _equal_value(w: Writer) -> dict:
          w.tr("Medellön", "Mean pay"), w.tr("Medellön jämförelse", "Comparator mean"),
          w.tr("Skillnad", "Difference"), w.tr("Flaggad", "Flagged")], rows,
         align=["left", "left", "left", "left", "right", "right", "right", "center"],
-        widths=[2, 2, 1.3, 1.1, 1, 1, 0.8, 0.7], highlight=flags,
+        highlight=flags,
         caption=w.tr("Likvärdigt arbete och lägre krav men högre lön",
                      "Equal value and lower demands but higher pay")))  # fmt: skip
     return w.section(title, blocks)

@@ -120,6 +120,8 @@ def _check_table(block: dict, where: str) -> None:
         or any(isinstance(w, bool) or not isinstance(w, int | float) or w <= 0 for w in widths)
     ):
         raise _fail(where, f"widths must be {n} positive numbers")
+    if block.get("size", "normal") not in {"normal", "small"}:
+        raise _fail(where, f"size must be 'normal' or 'small', got {block.get('size')!r}")
     highlight = block.get("highlight")
     if highlight is not None and (
         not isinstance(highlight, list)

@@ -90,7 +90,7 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "indicator": ("Indikator", "Indicator", "id"), "category": ("Kategori", "Category", "id"),
     "component": ("Lönedel", "Pay component", "text"),
     "pay_level": ("Årslön/timlön", "Annual/hourly", "text"), "gender": ("Kön", "Gender", "text"),
-    "quartile": ("Kvartil", "Quartile", "id"), "value": ("Värde", "Value", "num"),
+    "quartile": ("Kvartil", "Quartile", "int"), "value": ("Värde", "Value", "num"),
     "pay_women": ("Lön kvinnor", "Pay, women", "kr2"), "pay_men": ("Lön män", "Pay, men", "kr2"),
     "n": ("Antal", "Headcount", "int"),
     "share_women_pct": ("Andel kvinnor", "Share of women", "pct"),
@@ -361,16 +361,11 @@ def _column(stem: str, name: str, dtype: Any) -> tuple[str, str, str]:
         kind = "int"
     elif name.startswith(("mean_", "median_", "min_", "max_", "p10_", "p90_", "cost_")):
         kind = "kr"
-    elif pd.api.types.is_bool_dtype(dtype):
-        kind = "bool"
-    elif pd.api.types.is_integer_dtype(dtype):
-        kind = "int"
-    elif pd.api.types.is_float_dtype(dtype):
-        kind = "num"
-    elif pd.api.types.is_datetime64_any_dtype(dtype):
-        kind = "date"
     else:
-        kind = "text"
+        types = pd.api.types
+        tests = [(types.is_bool_dtype, "bool"), (types.is_integer_dtype, "int"),
+                 (types.is_float_dtype, "num"), (types.is_datetime64_any_dtype, "date")]  # fmt: skip
+        kind = next((k for test, k in tests if test(dtype)), "text")
     return name, name, kind
 
 
@@ -485,9 +480,9 @@ def _write_about(
         cell.font, cell.fill = _BOLD, _FILL
     lang = 0 if language == "sv" else 1
     for i, stem in enumerate(order, start=4):
-        link = ws.cell(i, 1, names[stem])
+        link, quoted = ws.cell(i, 1, names[stem]), names[stem].replace("'", "''")
         link.data_type = "s"
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{names[stem]}'!A1")
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!A1")
         link.style = "Hyperlink"
         _put(ws, i, 2, SHEETS[stem][lang] if stem in SHEETS else "", None)
         ws.cell(i, 3, len(frames[stem])).number_format = "0"
