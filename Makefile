@@ -39,6 +39,8 @@ sample: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_load.py
+	$(PY) benchmarks/bench_survey.py
+	$(PY) benchmarks/bench_run.py
 
 clean:
 	rm -rf $(VENV) reports/sample reports/archive .pytest_cache .ruff_cache
