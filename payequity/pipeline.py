@@ -160,7 +160,8 @@ def run(
     --------
     >>> import tempfile, payequity as pe
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     result = pe.run("data/sample/survey.toml", out=tmp, timestamp="2026-09-30T12:00:00Z")
+    ...     result = pe.run("data/sample/survey.toml", out=tmp, only="data",
+    ...                     timestamp="2026-09-30T12:00:00Z")
     >>> result.manifest["inputs"][0]["rows_read"]
     4000
     """

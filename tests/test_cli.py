@@ -219,8 +219,22 @@ def test_personnummer_id_column_without_key_exits_1(tmp_path, capsys, monkeypatc
     (tmp_path / "survey.toml").write_text(text, encoding="utf-8")
     assert main(["run", str(tmp_path / "survey.toml"), "--quiet", "--timestamp", TS]) == 0
     assert "19800101" not in "".join(
-        p.read_text("utf-8") for p in (tmp_path / "out").rglob("*") if p.is_file()
+        _readable(p) for p in (tmp_path / "out").rglob("*") if p.is_file()
     )
+
+
+def _readable(path):
+    """What a person reads in an output file: text, a PDF's text, a workbook's cells."""
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        return " ".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    if path.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        wb = load_workbook(path, read_only=True)
+        return " ".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row)
+    return path.read_text("utf-8")
 
 
 def test_run_refuses_to_replace_its_own_inputs(tmp_path, capsys):

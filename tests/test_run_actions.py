@@ -35,7 +35,7 @@ def year1(tmp_path_factory):
     for name in ("explanations.csv", "samverkan.csv", "rules_and_practice.csv"):
         (folder / name).unlink(missing_ok=True)
     _fast(folder)
-    run = pe.run(folder / "survey.toml", timestamp=TS)
+    run = pe.run(folder / "survey.toml", only="data", timestamp=TS)
     return folder, data, run
 
 
@@ -83,7 +83,7 @@ def test_an_explanation_survives_a_re_run(year1, tmp_path):
         encoding="utf-8",
     )
     for _attempt in range(2):  # the same explanation, run after run
-        run = pe.run(work / "survey.toml", timestamp=TS)
+        run = pe.run(work / "survey.toml", only="data", timestamp=TS)
         got = _read(work / "reports" / "data" / "explanations.csv").set_index(
             ["item_kind", "item_key"]
         )
@@ -117,7 +117,7 @@ def test_next_year_follows_up_last_years_plan(year1, tmp_path):
     datasets.generate(seed=5, year=2027, previous=data, plan=plan, realise=realise, out=nxt)
     _fast(nxt)
     shutil.copytree(folder / "reports" / "archive", nxt / "reports" / "archive")
-    run = pe.run(nxt / "survey.toml", timestamp="2027-10-30T12:00:00Z")
+    run = pe.run(nxt / "survey.toml", only="data", timestamp="2027-10-30T12:00:00Z")
     fu = _read(nxt / "reports" / "data" / "follow_up.csv").set_index("measure_id")
     expected = {1.0: "done", 0.5: "partly", 0.0: "not_done"}
     for m, share in realise.items():
@@ -137,7 +137,9 @@ def test_next_year_follows_up_last_years_plan(year1, tmp_path):
 def test_union_run_pseudonymises_the_plan(year1, tmp_path, monkeypatch):
     folder, _, _ = year1
     monkeypatch.setenv("PAYEQUITY_PSEUDONYM_KEY", "test-key")
-    run = pe.run(folder / "survey.toml", audience="union", out=tmp_path / "u", timestamp=TS)
+    run = pe.run(
+        folder / "survey.toml", audience="union", out=tmp_path / "u", only="data", timestamp=TS
+    )
     plan = _read(tmp_path / "u" / "data" / "action_plan.csv")
     ids = set(run.data.frame["employee_id"])
     person = plan[plan["kind"] == "person"]

@@ -82,7 +82,9 @@ def test_sample_loads_without_exclusions_and_rows_match_lines():
 
 def test_demo_manifest_counts_the_data_lines(tmp_path):
     lines = [ln for ln in (SAMPLE / "pay.csv").read_text("utf-8-sig").splitlines() if ln.strip()]
-    result = pe.run(SAMPLE / "survey.toml", out=tmp_path, timestamp="2026-09-30T12:00:00Z")
+    result = pe.run(
+        SAMPLE / "survey.toml", out=tmp_path, only="data", timestamp="2026-09-30T12:00:00Z"
+    )
     manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
     assert manifest["inputs"][0]["rows_read"] == len(lines) - 1 == result.data.provenance.rows_read
 

@@ -238,8 +238,8 @@ def test_run_writes_the_survey_files_byte_identically(tmp_path, shared):
     import sys
 
     ts = "2026-09-30T12:00:00Z"
-    pe.run(SAMPLE / "survey.toml", out=tmp_path / "a", timestamp=ts)
-    pe.run(SAMPLE / "survey.toml", out=tmp_path / "b", timestamp=ts)
+    pe.run(SAMPLE / "survey.toml", out=tmp_path / "a", only="data", timestamp=ts)
+    pe.run(SAMPLE / "survey.toml", out=tmp_path / "b", only="data", timestamp=ts)
     for name in ("equal_work.csv", "equal_value.csv", "exclusions.csv", "people.csv",
                  "job_evaluation.csv"):  # fmt: skip
         assert (tmp_path / "a/data" / name).read_bytes() == (
@@ -333,7 +333,9 @@ def test_per_unit_results_plot_their_own_unit(sample_results):
 
 
 def test_run_writes_org_gap_and_eu_files_matching_the_api(tmp_path):
-    run = pe.run(SAMPLE / "survey.toml", out=tmp_path, timestamp="2026-09-30T12:00:00Z")
+    run = pe.run(
+        SAMPLE / "survey.toml", out=tmp_path, only="data", timestamp="2026-09-30T12:00:00Z"
+    )
     og = json.loads((tmp_path / "data/org_gap.json").read_text("utf-8"))
     data = run.data
     controls = ["tenure_years", "age", "C(work_group)"]
