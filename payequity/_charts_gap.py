@@ -18,7 +18,7 @@ __all__ = ["plot_gap"]
 
 _TEXT = {
     "sv": {
-        "title": "Justerat lönegap",
+        "title": "Justerad löneskillnad",
         "logib": "Logib standardmodell (Kennedy)",
         "x": "Skillnad i lön mot referensgruppen",
         "row": "{other} jämfört med {reference}",

@@ -21,15 +21,15 @@ __all__ = ["plot_remediation_curve"]
 
 _TEXT = {
     "sv": {
-        "title": "Kostnad och kvarvarande lönegap",
+        "title": "Kostnad och kvarvarande löneskillnad",
         "x": "Kostnad per år, inkl. {overhead} lönebikostnader",
-        "y": "Kvarvarande lönegap",
+        "y": "Kvarvarande löneskillnad",
         "max": "Största gapet i en grupp",
         "mean": "Genomsnitt, viktat efter antal",
         "target": "Mål: {target}",
         "budget": "Budget: {budget}",
-        "one": "Kvarvarande gap",
-        "note": "Gap i procent av det gynnade könets medellön i gruppen ({gap}); {n}.",
+        "one": "Kvarvarande skillnad",
+        "note": "Skillnad i procent av det gynnade könets medellön i gruppen ({gap}); {n}.",
         "groups": ("{n} grupp", "{n} grupper"),
         "raw": "rå skillnad i medellön",
         "adjusted": "justerad med {controls}",
@@ -83,7 +83,7 @@ def plot_remediation_curve(
     ...                    "base_salary": [28000.0, 28000, 30000, 30000]})
     >>> ax = plot_remediation_curve(optimise_remediation(df, groups=["g"]))
     >>> ax.get_ylabel(), ax.xaxis.get_major_formatter()(1200000, 0)
-    ('Kvarvarande lönegap', '1\\xa0200\\xa0000\\xa0kr')
+    ('Kvarvarande löneskillnad', '1\\xa0200\\xa0000\\xa0kr')
     """
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 

@@ -23,7 +23,7 @@ __all__ = ["plot_year_over_year"]
 
 _TEXT = {
     "sv": {
-        "title": "Lönegapet år för år",
+        "title": "Löneskillnaden år för år",
         "y": "Kvinnors lön jämfört med mäns",
         "x": "År",
         "raw_mean": "Ojusterat, medellön",

@@ -417,6 +417,12 @@ def _attach(items: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
             hit = idx.isin(reg.index) & items["source"].isin(["missing", "automatic"])
             if source == "inherited":
                 hit &= items["unit"].ne("").to_numpy()
+                # only where the unit's difference runs the same way as the organisation's
+                org = items[items["unit"] == ""].set_index(["item_kind", "item_key"])["comparator"]
+                same = [org.get((k, o), c) == c if k == "equal_work" else True
+                        for k, o, c in zip(items["item_kind"], keys, items["comparator"],
+                                           strict=True)]  # fmt: skip
+                hit &= np.asarray(same, dtype=bool)
             rows = reg.reindex(idx[hit])
             for c in REGISTER_COLUMNS[2:] + ["source_row"]:
                 items.loc[hit, c] = rows[c].to_numpy()

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._report_org import banner, documentation, eu, follow_up, organisation, people_annex
 from ._report_sections import Writer, method_section, national_section, signatures_section
 
 __all__ = ["document"]
@@ -39,7 +40,7 @@ def document(run: Any, unit: str | None = None, figures: dict[str, bytes] | None
         "created": m["created_at"][:10],
         "footer": f"{cfg.survey.organisation} · {title}",
         "confidential": _confidential(w) if m["audience"] == "union" else None,
-        "banner": _banner(w) if cfg.analysis.eu_directive else None,
+        "banner": banner(w) if cfg.analysis.eu_directive else None,
         "cover_facts": _cover_facts(w),
         "contents_title": w.tr("Innehåll", "Contents"),
         "page_label": w.tr("Sida", "Page"),
@@ -50,13 +51,13 @@ def document(run: Any, unit: str | None = None, figures: dict[str, bytes] | None
         sections.append(_rules(w))
     sections += [_equal_work(w), _equal_value(w)]
     if unit is None:
-        sections += [_organisation(w), national_section(w), _eu(w)]
+        sections += [organisation(w), national_section(w), eu(w)]
     sections += [_explanations(w), _plan(w)]
     if unit is None:
-        sections += [_follow_up(w), _documentation(w)]
+        sections += [follow_up(w), documentation(w)]
     sections += [method_section(w), signatures_section(w)]
     if unit is None and w.hr_or_union and len(w.plan_people()):
-        sections.append(_people_annex(w))
+        sections.append(people_annex(w))
     doc["sections"] = sections
     return doc
 
@@ -67,15 +68,6 @@ def _confidential(w: Writer) -> str:
         "Får inte lämnas vidare. Anställningsnummer är ersatta med pseudonymer.",
         "Confidential: holds data on individual employees (OSL ch. 39 s. 3; MBL s. 21). Do not "
         "pass on. Employee numbers are replaced by pseudonyms.",
-    )
-
-
-def _banner(w: Writer) -> str:
-    return w.tr(
-        "EU:s lönetransparensdirektiv (2023/970) är ännu inte genomfört i svensk lag (maj 2026). "
-        "Indikatorerna enligt artikel 9 och prövningen enligt artikel 10 visas som förberedelse.",
-        "The EU Pay Transparency Directive (2023/970) is not yet in force in Swedish law (May "
-        "2026). The Article 9 indicators and the Article 10 test are shown as preparation.",
     )
 
 
@@ -93,7 +85,6 @@ def _cover_facts(w: Writer) -> list[list[str]]:
             f"{w.num(len(f))} ({w.num((f['gender'] == 'F').sum())} women, "
             f"{w.num((f['gender'] == 'M').sum())} men)")],
         [w.tr("Lönefil", "Pay file"), f"{inputs['path']} (sha256 {inputs['sha256'][:12]}…)"],
-        [w.tr("Skapad", "Created"), m["created_at"]],
     ]  # fmt: skip
 
 
@@ -129,16 +120,28 @@ def _summary(w: Writer) -> dict:
                                f"till {w.pct(og['ci_high'], 2)})",
                                f"{w.pct(og['adjusted_gap_pct'], 2)} (95% CI {w.pct(og['ci_low'], 2)} "
                                f"to {w.pct(og['ci_high'], 2)})")])  # fmt: skip
+    units_ew = ew[(ew["unit"] != "") & ew["flagged"]] if w.unit is None else ew.iloc[0:0]
+    all_ev = w.run.tables["equal_value"]
+    units_ev = all_ev[all_ev["unit"].fillna("") != ""] if w.unit is None else all_ev.iloc[0:0]
+    n_groups = org.loc[org["needs_assessment"], "work_group"].nunique()
     facts += [
-        [w.tr("Lika arbete: grupper som bedömts", "Equal work: groups assessed"),
-         w.num(int(org["needs_assessment"].sum()))],
-        [w.tr("Lika arbete: flaggade skillnader", "Equal work: flagged differences"),
+        [w.tr("Lika arbete: grupper med både kvinnor och män", "Equal work: groups with women and men"),
+         w.tr(f"{w.num(n_groups)} (var och en på grundlön och på månadslön)",
+              f"{w.num(n_groups)} (each on base salary and on monthly pay)")],
+        [w.tr(f"Lika arbete: flaggade skillnader i {where}", f"Equal work: flagged differences in {where}"),
          w.num(len(flagged_org))],
-        [w.tr("Likvärdigt arbete: jämförelser / flaggade", "Equal value: comparisons / flagged"),
+        [w.tr(f"Likvärdigt arbete: jämförelser / flaggade i {where}",
+              f"Equal value: comparisons / flagged in {where}"),
          f"{w.num(len(ev))} / {w.num(int(ev['flagged'].sum()) if len(ev) else 0)}"],
-        [w.tr("Flaggade skillnader utan förklaring (organisationen och enheterna)",
-              "Flagged differences without explanation (organisation and units)"),
-         w.num(unexplained)],
+    ]  # fmt: skip
+    if w.unit is None:
+        facts.append([w.tr("Flaggade skillnader inom enheterna (lika / likvärdigt arbete)",
+                           "Flagged differences within units (equal work / equal value)"),
+                      f"{w.num(len(units_ew))} / {w.num(int(units_ev['flagged'].astype(bool).sum()))}"])  # fmt: skip
+    facts += [
+        [w.tr("Flaggade skillnader utan förklaring", "Flagged differences without explanation")
+         + (w.tr(" (organisationen och enheterna)", " (organisation and units)") if w.unit is None else ""),
+         w.tr(f"{w.num(unexplained)} av {w.num(len(groups))}", f"{w.num(unexplained)} of {w.num(len(groups))}")],
         [w.tr("Handlingsplan: åtgärder", "Action plan: measures"), w.num(len(plan))],
         [w.tr("Handlingsplan: kostnad per år inkl. lönebikostnader",
               "Action plan: yearly cost incl. overhead"),
@@ -217,10 +220,14 @@ def _equal_work(w: Writer) -> dict:
         f"{w.pct(100 * s.get('fdr', 0.05), 0)}). Smaller groups are flagged when women's pay "
         f"differs from men's by more than {w.pct(100 * s.get('gap_threshold', 0.02), 0)}."))]  # fmt: skip
     blocks.append(w.figure("gap_by_group.png", w.tr(
-        "Kvinnors lön i procent av mäns per grupp (grundlön). Punkter med linje: justerat, med "
-        "95 % konfidensintervall; romber: ojusterat. Flaggade grupper i rött och fetstil.",
-        "Women's pay as % of men's by group (base salary). Dots with lines: adjusted, with 95% "
-        "confidence interval; diamonds: unadjusted. Flagged groups in red and bold.")))  # fmt: skip
+        "Kvinnors lön i procent av mäns per grupp (grundlön). Punkter med linje: justerat för "
+        "ålder och anställningstid, med 95 % konfidensintervall; romber: grupper för små för "
+        "regression (ojusterat). Flaggade grupper i orange och fetstil. Intervallen är inte "
+        "justerade för många test; flaggningen är det (Benjamini–Hochberg).",
+        "Women's pay as % of men's by group (base salary). Dots with lines: adjusted for age and "
+        "tenure, with 95% confidence interval; diamonds: groups too small for a regression "
+        "(unadjusted). Flagged groups in orange and bold. The intervals are not adjusted for "
+        "many tests; the flags are (Benjamini–Hochberg).")))  # fmt: skip
     rows, flags = [], []
     for i, r in enumerate(t.sort_values(["flagged", "work_group", "pay_measure"],
                                         ascending=[False, True, True]).itertuples()):  # fmt: skip
@@ -274,18 +281,30 @@ def _equal_value(w: Writer) -> dict:
             "could not be analysed. The law requires it (DL ch. 3 s. 9 p. 2–3).")}])  # fmt: skip
     jt = ev.table
     blocks = [w.text(w.tr(
-        f"Arbetena är värderade med modellen {ev.job_model.name if ev.job_model else 'externa poäng'} "
+        f"Arbetena är värderade med {w.model_name(ev)} "
         f"i band om {w.num(ev.band_width)} poäng. Ett yrke är kvinnodominerat när minst "
         f"{w.pct(100 * w.run.config.analysis.female_dominated_share, 0)} är kvinnor. Varje "
         "kvinnodominerat yrke jämförs med yrken som inte är kvinnodominerade och har högre "
         "lön: i samma band (likvärdigt arbete, DL 3 kap. 9 § 2 p.) och i lägre band (lägre "
         "krav men högre lön, 3 p.).",
-        f"Jobs are evaluated with the {ev.job_model.name if ev.job_model else 'external points'} "
-        f"model in bands of {w.num(ev.band_width)} points. A job is female-dominated when at "
+        f"Jobs are evaluated with {w.model_name(ev)} in bands of {w.num(ev.band_width)} points. A job is female-dominated when at "
         f"least {w.pct(100 * w.run.config.analysis.female_dominated_share, 0)} are women. Each "
         "female-dominated job is compared with jobs that are not female-dominated and are paid "
         "more: in the same band (equal value, DL ch. 3 s. 9 p. 2) and in lower bands (lower "
         "demands but higher pay, p. 3)."))]  # fmt: skip
+    if w.unit is None and ev.has_pay:
+        sens = ev.sensitivity().set_index("band_width")
+        bw = ev.band_width
+        n = {k: int(sens.loc[k, "n_pairs"]) for k in (bw / 2, bw, bw * 2)}
+        blocks.append(w.text(w.tr(
+            f"Bandbredden avgör vilka yrken som jämförs: med {w.num(bw)} poäng blir det "
+            f"{n[bw]} jämförelser, med {w.num(bw / 2)} poäng {n[bw / 2]} och med {w.num(bw * 2)} "
+            f"poäng {n[bw * 2]}. {len(ev.edge_pairs)} par av yrken ligger inom "
+            f"{w.num(ev.tolerance)} poäng från varandra på var sin sida om en bandgräns.",
+            f"The band width decides which jobs are compared: at {w.num(bw)} points there are "
+            f"{n[bw]} comparisons, at {w.num(bw / 2)} points {n[bw / 2]} and at {w.num(bw * 2)} "
+            f"points {n[bw * 2]}. {len(ev.edge_pairs)} pairs of jobs lie within "
+            f"{w.num(ev.tolerance)} points of each other across a band edge.")))  # fmt: skip
     if w.unit is None:
         blocks.append(w.figure("value_vs_pay.png", w.tr(
             "Arbetsvärde och medellön per yrke (grundlön).",
@@ -324,132 +343,43 @@ def _equal_value(w: Writer) -> dict:
         rows.append([w.job(r.female_dominated_job), w.job(r.comparator_job),
                      w.tr("Lika värde", "Equal value") if r.kind == "equal_value"
                      else w.tr("Lägre värde, högre lön", "Lower value, higher pay"),
-                     w.pay_measure(r.pay_measure), w.kr(r.mean_pay_fd), w.kr(r.mean_pay_cmp),
+                     w.pay_measure(r.pay_measure), f"{w.num(r.n_fd)} / {w.num(r.n_cmp)}",
+                     w.kr(r.mean_pay_fd), w.kr(r.mean_pay_cmp),
                      w.pct(r.pay_gap_pct), w.tr("Ja", "Yes") if r.flagged else ""])  # fmt: skip
         if r.flagged:
             flags.append(i)
     blocks.append(w.table(
         [w.tr("Kvinnodominerat yrke", "Female-dominated job"), w.tr("Jämförs med", "Compared with"),
          w.tr("Jämförelse", "Comparison"), w.tr("Lönebegrepp", "Pay"),
-         w.tr("Medellön", "Mean pay"), w.tr("Medellön jämförelse", "Comparator mean"),
+         w.tr("Antal", "Number"), w.tr("Medellön", "Mean pay"),
+         w.tr("Medellön jämförelse", "Comparator mean"),
          w.tr("Skillnad", "Difference"), w.tr("Flaggad", "Flagged")], rows,
-        align=["left", "left", "left", "left", "right", "right", "right", "center"],
+        align=["left", "left", "left", "left", "right", "right", "right", "right", "center"],
         highlight=flags,
         caption=w.tr("Likvärdigt arbete och lägre krav men högre lön",
-                     "Equal value and lower demands but higher pay")))  # fmt: skip
+                     "Equal value and lower demands but higher pay"),
+        note=w.tr("Antal: anställda i det kvinnodominerade yrket / i jämförelseyrket.",
+                  "Number: employees in the female-dominated job / in the comparator job.")))  # fmt: skip
+    if w.unit is None:
+        units = w.run.tables["equal_value"]
+        units = units[(units["unit"].fillna("") != "") & units["flagged"].astype(bool)]
+        if len(units):
+            blocks.append(w.table(
+                [w.tr("Enhet", "Unit"), w.tr("Kvinnodominerat yrke", "Female-dominated job"),
+                 w.tr("Jämförs med", "Compared with"), w.tr("Lönebegrepp", "Pay"),
+                 w.tr("Antal", "Number"), w.tr("Skillnad", "Difference")],
+                [[str(r.unit), w.job(r.female_dominated_job), w.job(r.comparator_job),
+                  w.pay_measure(r.pay_measure), f"{w.num(r.n_fd)} / {w.num(r.n_cmp)}",
+                  w.pct(r.pay_gap_pct)] for r in units.itertuples()],
+                align=["left", "left", "left", "left", "right", "right"],
+                caption=w.tr("Flaggade jämförelser inom enheterna (se enheternas rapporter)",
+                             "Flagged comparisons within units (see the unit reports)")))  # fmt: skip
     return w.section(title, blocks)
-
-
-def _organisation(w: Writer) -> dict:
-    og = w.results["org_gap"]
-    blocks = [w.text(w.tr(
-        "Skillnaden mellan kvinnors och mäns månadslön (inklusive fasta tillägg) i hela "
-        "organisationen, före och efter att yrke, ålder och anställningstid hålls lika.",
-        "The difference between women's and men's monthly pay (with fixed supplements) across "
-        "the organisation, before and after job, age and tenure are held equal."))]  # fmt: skip
-    facts = [[w.tr("Ojusterad skillnad, medellön", "Unadjusted gap, mean"), w.pct(og["raw_mean_gap_pct"])],
-             [w.tr("Ojusterad skillnad, medianlön", "Unadjusted gap, median"), w.pct(og["raw_median_gap_pct"])]]  # fmt: skip
-    if og.get("adjusted_gap_pct") is not None:
-        facts += [[w.tr("Justerad skillnad", "Adjusted gap"), w.pct(og["adjusted_gap_pct"], 2)],
-                  [w.tr("95 % konfidensintervall", "95% confidence interval"),
-                   f"{w.pct(og['ci_low'], 2)} – {w.pct(og['ci_high'], 2)}"],
-                  ["p", w.p(og["p_value"])], [w.tr("Anställda", "Employees"), w.num(og["n"])]]  # fmt: skip
-    ox = og.get("oaxaca")
-    if ox:
-        facts += [[w.tr("Oaxaca–Blinder: förklarad del", "Oaxaca–Blinder: explained"),
-                   w.tr(f"{w.num(100 * ox['explained'], 2)} procentenheter (log)",
-                        f"{w.num(100 * ox['explained'], 2)} points (log)")],
-                  [w.tr("Oaxaca–Blinder: oförklarad del", "Oaxaca–Blinder: unexplained"),
-                   w.tr(f"{w.num(100 * ox['unexplained'], 2)} procentenheter (log)",
-                        f"{w.num(100 * ox['unexplained'], 2)} points (log)")]]  # fmt: skip
-    blocks.append({"type": "facts", "rows": facts})
-    if og.get("note"):
-        blocks.append({"type": "notice", "tone": "info", "text": str(og["note"])})
-    blocks.append(w.figure("oaxaca.png", w.tr(
-        "Oaxaca–Blinder: hur mycket av skillnaden som förklaras av yrke, ålder och "
-        "anställningstid, och hur mycket som inte förklaras.",
-        "Oaxaca–Blinder: how much of the difference job, age and tenure explain, and how much "
-        "stays unexplained.")))  # fmt: skip
-    blocks.append(w.text(w.tr(
-        "Den oförklarade delen är oförklarad i statistisk mening. Den är inte ett mått på "
-        "diskriminering, men den visar var det finns skäl att granska lönesättningen.",
-        "The unexplained part is unexplained in a statistical sense. It is not a measure of "
-        "discrimination, but it shows where pay setting deserves a closer look.")))  # fmt: skip
-    return w.section(w.tr("Löneskillnader i hela organisationen", "Pay gaps across the organisation"),
-                     blocks)  # fmt: skip
-
-
-def _eu(w: Writer) -> dict:
-    eu = w.results["eu"]
-    t = eu.table
-    on = bool(w.run.config.analysis.eu_directive)
-    blocks = []
-    if on:
-        blocks.append({"type": "notice", "tone": "warning", "text": _banner(w)})
-    else:
-        blocks.append(w.text(w.tr(
-            "EU-modulen är avstängd (analysis.eu_directive). Indikatorerna visas som information.",
-            "The EU module is off (analysis.eu_directive). The indicators are shown for information.")))  # fmt: skip
-    blocks.append(w.text(w.tr(
-        "Direktivets tecken: skillnaden är (män − kvinnor) i procent av männens lön, positiv när "
-        "kvinnor tjänar mindre. Årslön = 12 × månadslön × sysselsättningsgrad + rörlig lön; "
-        "timlön = årslön / (52 × veckoarbetstid × sysselsättningsgrad).",
-        "The directive's sign: the gap is (men − women) as % of men's pay, positive when women "
-        "earn less. Annual pay = 12 × monthly pay × fte + variable pay; hourly pay = annual / "
-        "(52 × weekly hours × fte).")))  # fmt: skip
-    names = {"a": w.tr("(a) Löneskillnad, medel", "(a) Pay gap, mean"),
-             "b": w.tr("(b) Rörliga delar, medel", "(b) Complementary pay, mean"),
-             "c": w.tr("(c) Löneskillnad, median", "(c) Pay gap, median"),
-             "d": w.tr("(d) Rörliga delar, median", "(d) Complementary pay, median")}  # fmt: skip
-    rows = []
-    for ind in "abcd":
-        for level in ("annual", "hourly"):
-            v = t[
-                (t["indicator"] == ind)
-                & (t["pay_level"] == level)
-                & (t["category"].fillna("") == "")
-            ]
-            if len(v):
-                rows.append([names[ind], w.tr("årslön", "annual") if level == "annual"
-                             else w.tr("timlön", "hourly"), w.pct(float(v["value"].iloc[0]))])  # fmt: skip
-    e = t[t["indicator"] == "e"]
-    for g, label in (("F", w.tr("kvinnor", "women")), ("M", w.tr("män", "men"))):
-        v = e[e["gender"] == g]
-        if len(v):
-            rows.append([w.tr(f"(e) Andel {label} med rörliga delar", f"(e) Share of {label} with complementary pay"),
-                         "", w.pct(float(v["value"].iloc[0]))])  # fmt: skip
-    blocks.append(w.table([w.tr("Indikator", "Indicator"), w.tr("Lönenivå", "Pay level"),
-                           w.tr("Värde", "Value")], rows, align=["left", "left", "right"],
-                          widths=[3, 1, 1], caption=w.tr("Indikatorer (a)–(e) (publiceras)",
-                                                         "Indicators (a)–(e) (published)")))  # fmt: skip
-    blocks.append(w.figure("quartiles.png", w.tr(
-        "(f) Andel kvinnor och män i varje kvartil av timlönen (publiceras).",
-        "(f) Share of women and men in each quartile of hourly pay (published).")))  # fmt: skip
-    g = t[(t["indicator"] == "g") & (t["component"] == "all") & (t["pay_level"] == "hourly")]
-    if len(g):
-        rows = [[str(c), w.pct(float(v))] for c, v in zip(g["category"], g["value"], strict=True)]
-        blocks.append(w.table([w.tr("Kategori av arbetstagare", "Category of workers"),
-                               w.tr("Skillnad i medeltimlön", "Gap in mean hourly pay")], rows,
-                              align=["left", "right"], widths=[3, 1.2],
-                              caption=w.tr("(g) Per kategori (till myndigheten, publiceras inte)",
-                                           "(g) By category (to the authority, not published)")))  # fmt: skip
-    art10 = w.results.get("art10")
-    if on and art10 is not None:
-        blocks.append(w.text(w.tr(
-            "Artikel 10: gemensam lönebedömning krävs där skillnaden i en kategori är minst 5 %, "
-            "inte är motiverad och inte har åtgärdats inom sex månader från rapporteringen.",
-            "Article 10: a joint pay assessment is needed where a category's gap is at least 5%, "
-            "not justified and not remedied within six months of reporting.")
-            + " " + (w.tr("Utlöst för: ", "Triggered for: ") + ", ".join(art10.categories)
-                     if art10.triggered else w.tr("Ingen kategori utlöser den.",
-                                                  "No category triggers it."))))  # fmt: skip
-    return w.section(w.tr("EU:s lönetransparensdirektiv, artikel 9", "EU Pay Transparency Directive, Article 9"),
-                     blocks)  # fmt: skip
 
 
 def _explanations(w: Writer) -> dict:
     t = w.items()
-    t = t[t["item_kind"].isin(["equal_work", "equal_value"]) & (t["flagged"] | t["needs_action"])]
+    t = t[t["item_kind"].isin(["equal_work", "equal_value"]) & t["flagged"]]
     blocks = [w.text(w.tr(
         "Varje flaggad skillnad ska bedömas: har den sakliga skäl, och har den samband med kön? "
         "Förklaringarna skrivs i explanations.csv. Oflaggade skillnader har fått en automatisk "
@@ -557,94 +487,3 @@ def _plan(w: Writer) -> dict:
             f"The cheapest way to close the flagged equal-work differences costs "
             f"{w.kr(rem.cost_yearly)} a year (linear programming): remaining gap against cost.")))  # fmt: skip
     return w.section(w.tr("Handlingsplan", "Action plan"), blocks)
-
-
-def _follow_up(w: Writer) -> dict:
-    fu = w.run.tables.get("follow_up")
-    blocks = []
-    if fu is None:
-        blocks.append(w.text(w.tr(
-            "Det finns ingen handlingsplan från förra året i arkivet. Förra årets uppföljning "
-            "ska redovisas (DL 3 kap. 13 § 6 p.): bifoga den eller ange att inga åtgärder krävdes.",
-            "There is no action plan of last year in the archive. Last year's follow-up must be "
-            "reported (DL ch. 3 s. 13 p. 6): attach it or state that no measures were needed.")))  # fmt: skip
-    else:
-        blocks.append(w.text(w.tr(
-            "Förra årets åtgärder jämförs med hur lönen faktiskt ändrats, utöver den allmänna "
-            "löneökningen (medianökningen i yrket bland dem utan åtgärd). Genomförd: minst det "
-            "planerade; delvis: mer än noll.",
-            "Last year's measures against how pay actually changed, beyond the general raise "
-            "(the median raise in the job among people without a measure). Done: at least what "
-            "was planned; partly: more than zero.")))  # fmt: skip
-        blocks.append(w.table(
-            [w.tr("Åtgärd", "Measure"), w.tr("Yrke", "Job"), w.tr("Planerat", "Planned"),
-             w.tr("Genomfört", "Realised"), w.tr("Status", "Status")],
-            [[str(r.measure_id), w.job(r.job_code), w.pct(r.planned), w.pct(r.realised),
-              w.follow_status(r.status)] for r in fu.itertuples()],
-            align=["left", "left", "right", "right", "left"], widths=[2.6, 2, 0.9, 0.9, 1.1],
-            caption=w.tr("Uppföljning av förra årets handlingsplan", "Follow-up of last year's action plan")))  # fmt: skip
-    yoy = w.run.tables.get("year_over_year")
-    if yoy is not None and len(yoy):
-        blocks.append(w.table(
-            [w.tr("År", "Year"), w.tr("Ojusterad, medel", "Unadjusted, mean"),
-             w.tr("Ojusterad, median", "Unadjusted, median"), w.tr("Justerad", "Adjusted"),
-             w.tr("Flaggade lika arbete", "Flagged equal work"),
-             w.tr("Flaggade likvärdigt", "Flagged equal value"), w.tr("Åtgärder", "Measures")],
-            [[str(int(r.year)), w.pct(r.raw_mean_gap_pct), w.pct(r.raw_median_gap_pct),
-              w.pct(r.adjusted_gap_pct, 2), w.num(r.n_equal_work_flagged),
-              w.num(r.n_equal_value_flagged), w.num(r.n_measures)] for r in yoy.itertuples()],
-            align=["left"] + ["right"] * 6, widths=[0.7, 1, 1, 1, 1, 1, 0.9],
-            caption=w.tr("Löneskillnaderna år för år (hela organisationen)",
-                         "The gaps year by year (whole organisation)")))  # fmt: skip
-        blocks.append(w.figure("year_over_year.png", w.tr("Löneskillnaderna år för år.",
-                                                          "The gaps year by year.")))  # fmt: skip
-    return w.section(w.tr("Uppföljning", "Follow-up"), blocks)
-
-
-def _documentation(w: Writer) -> dict:
-    r = w.results
-    h, doc = r["headcount"], r["documentation"]
-    tier = {"none": w.tr("färre än 10 anställda: ingen dokumentationsplikt, men kartläggningen krävs",
-                         "fewer than 10 employees: no documentation duty, but the survey is required"),
-            "3:14": w.tr("10–24 anställda: DL 3 kap. 14 §", "10–24 employees: DL ch. 3 s. 14"),
-            "3:13": w.tr("25 eller fler anställda: DL 3 kap. 13 §", "25 or more employees: DL ch. 3 s. 13")}  # fmt: skip
-    basis = (str(h["note"]) if not w.sv or w.run.config.actions.headcount is not None else
-             "Räknat ur lönefilen: de som var anställda den 1 januari enligt anställningsdatum. "
-             "Den som slutat före uttaget saknas i filen, så talet är ett minsta antal; ange det "
-             "rätta talet i actions.headcount om det behövs.")  # fmt: skip
-    blocks = [w.text(w.tr(
-        f"Antal anställda vid årets början: {w.num(h['n'])} ({tier[h['tier']]}). ",
-        f"Employees at the start of the year: {w.num(h['n'])} ({tier[h['tier']]}). ") + basis)]  # fmt: skip
-    t = doc.table
-    rows = [[w.tr(a, b), str(law), w.checklist_status(s), str(dsv if w.sv else d)]
-            for a, b, law, s, d, dsv in zip(t["label_sv"], t["label_en"], t["law"], t["status"],
-                                           t["detail"], t["detail_sv"], strict=True)]  # fmt: skip
-    marks = [i for i, s in enumerate(t["status"]) if s in ("missing", "incomplete")]
-    blocks.append(w.table([w.tr("Punkt", "Item"), w.tr("Lagrum", "Law"), "Status",
-                           w.tr("Underlag", "Detail")], rows,
-                          align=["left", "left", "left", "left"], widths=[2, 1.2, 1, 3.2],
-                          highlight=marks,
-                          caption=w.tr("Dokumentationen punkt för punkt", "The documentation item by item")))  # fmt: skip
-    s = w.run.tables.get("samverkan")
-    if s is not None and len(s):
-        blocks.append(w.table([w.tr("Datum", "Date"), w.tr("Deltagare", "Participants"),
-                               w.tr("Ämne", "Topic"), w.tr("Information", "Information given")],
-                              [[str(a), str(b), str(c), str(d)] for a, b, c, d in
-                               s[["date", "participants", "topic", "information_given"]].fillna("").itertuples(index=False)],
-                              widths=[0.9, 2.4, 1.6, 2.4],
-                              caption=w.tr("Samverkan (DL 3 kap. 11–12 §§)", "Cooperation (DL ch. 3 s. 11–12)")))  # fmt: skip
-    return w.section(w.tr("Dokumentation enligt diskrimineringslagen", "Documentation under the Discrimination Act"),
-                     blocks)  # fmt: skip
-
-
-def _people_annex(w: Writer) -> dict:
-    p = w.plan_people()
-    rows = [[str(r.employee_id), w.job(r.job_code), str(r.unit), w.kr(r.pay_before),
-             w.kr(r.adjustment_total), w.kr(r.cost_yearly), str(r.years), str(int(r.due_year))]
-            for r in p.itertuples()]  # fmt: skip
-    return w.section(w.tr("Bilaga: åtgärder per person", "Annex: measures by person"), [w.table(
-        [w.tr("Anst.nr", "Employee"), w.tr("Yrke", "Job"), w.tr("Enhet", "Unit"),
-         w.tr("Grundlön före", "Base pay before"), w.tr("Höjning per månad", "Raise a month"),
-         w.tr("Kostnad per år", "Cost a year"), w.tr("År", "Years"), w.tr("Senast", "Due")], rows,
-        align=["left", "left", "left", "right", "right", "right", "left", "left"],
-        widths=[1, 2, 2.4, 1, 1, 1, 0.8, 0.6], size="small")])  # fmt: skip

@@ -32,7 +32,9 @@ def figure_png(plot: Callable[[], Any]) -> bytes | None:
         return None
     fig = ax.figure
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    # tight bounds: long tick labels or titles never run off the image
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, bbox_inches="tight",
+                pad_inches=0.08)  # fmt: skip
     plt.close(fig)
     return buf.getvalue()
 

@@ -143,6 +143,23 @@ class Writer:
         }.get(str(r.check))  # fmt: skip
         return text or str(r.message)
 
+    def model_name(self, ev: Any) -> str:
+        if ev.job_model is None:
+            return self.tr("externa poäng", "external points")
+        if ev.job_model.name in ("eige_2026_default", "default"):
+            return self.tr("standardmodellen (EIGE 2026: fyra faktorer, 14 delfaktorer)",
+                           "the default model (EIGE 2026: four factors, 14 sub-factors)")  # fmt: skip
+        return self.tr(f"modellen {ev.job_model.name}", f"the {ev.job_model.name} model")
+
+    def category_label(self, c: Any) -> str:
+        """An EU category: value bands as "Band k (a–b poäng)", other columns as they are."""
+        ev = self.run.evaluation
+        if self.run.config.analysis.categories == "band" and ev is not None and str(c).isdigit():
+            k, width = int(c), float(ev.band_width)
+            pts = self.tr("poäng", "points")
+            return f"Band {k} ({self.num(k * width)}–{self.num((k + 1) * width)} {pts})"
+        return str(c)
+
     def follow_up_counts(self, counts: dict) -> str:
         return (
             ", ".join(f"{self.follow_status(k).lower()} {v}" for k, v in counts.items() if v) or "–"
@@ -227,22 +244,23 @@ def _float(x: Any) -> float:
 #: National figures (law-and-method.md §6; F-G2): year, what, value, source.
 NATIONAL = [
     ("2024", ("Kvinnors lön i % av mäns, ojusterat / standardvägt", "Women's pay as % of men's, unadjusted / standardised"),
-     "90 % / 95 %", "SCB lönestrukturstatistik, via bulletin.nu"),
+     (90, 95, 0), "SCB lönestrukturstatistik, via bulletin.nu"),
     ("2023", ("Löneskillnad / oförklarad del, hela ekonomin", "Pay gap / unexplained part, whole economy"),
-     "10,0 % / 4,8 %", "Medlingsinstitutet, Löneskillnaden mellan kvinnor och män 2023"),
-    ("2023", ("Oförklarad del, kommuner", "Unexplained part, municipalities"), "1,4 %",
+     (10.0, 4.8, 1), "Medlingsinstitutet, Löneskillnaden mellan kvinnor och män 2023"),
+    ("2023", ("Oförklarad del, kommuner", "Unexplained part, municipalities"), (1.4, None, 1),
      "Medlingsinstitutet 2023"),
     ("2022", ("Löneskillnad / oförklarad del, hela ekonomin", "Pay gap / unexplained part, whole economy"),
-     "9,9 % / 4,7 %", "Medlingsinstitutet"),
+     (9.9, 4.7, 1), "Medlingsinstitutet"),
     ("2021", ("Kommuner: kvinnors lön i % av mäns, ojusterat / standardvägt",
               "Municipalities: women's pay as % of men's, unadjusted / standardised"),
-     "98 % / 99 %", "SCB, Kvinnors lön som andel av mäns lön efter sektor 2003–2021"),
+     (98, 99, 0), "SCB, Kvinnors lön som andel av mäns lön efter sektor 2003–2021"),
 ]  # fmt: skip
 
 
 def national_section(w: Writer) -> dict:
     og = w.results["org_gap"]
-    rows = [[y, w.tr(*what), v, src] for y, what, v, src in NATIONAL]
+    rows = [[y, w.tr(*what), " / ".join(w.pct(x, d) for x in (a, b) if x is not None), src]
+            for y, what, (a, b, d), src in NATIONAL]  # fmt: skip
     rows.insert(0, [str(w.run.manifest["year"]), w.tr(
         f"{w.run.config.survey.organisation}: kvinnors månadslön i % av mäns, ojusterat",
         f"{w.run.config.survey.organisation}: women's monthly pay as % of men's, unadjusted"),
@@ -289,6 +307,18 @@ def method_section(w: Writer) -> dict:
         (w.tr("Flaggad (likvärdigt)", "Flagged (equal value)"), w.tr(
             "Det kvinnodominerade yrkets medellön är mer än gränsen under jämförelseyrkets.",
             "The female-dominated job's mean pay is more than the limit below the comparator's.")),
+        (w.tr("Målnivå (handlingsplan)", "Target level (action plan)"), w.tr(
+            "Lika arbete: den lön som gruppens könsneutrala modell (ålder, anställningstid) "
+            "väntar sig för personen (actions.target = expected), eller det andra könets median "
+            "eller medelvärde i gruppen. Likvärdigt arbete: jämförelseyrkets medellön.",
+            "Equal work: the pay the group's gender-neutral model (age, tenure) expects for the "
+            "person (actions.target = expected), or the other gender's median or mean in the "
+            "group. Equal value: the comparator job's mean pay.")),
+        (w.tr("Kvinnodominerat", "Female-dominated"), w.tr(
+            "Minst analysis.female_dominated_share kvinnor i yrket i hela organisationen, eller "
+            "markerat i arbetsvärderingen med skäl.",
+            "At least analysis.female_dominated_share women in the job across the organisation, "
+            "or marked in the job evaluation with a reason.")),
         (w.tr("Kostnad per år", "Cost a year"), w.tr(
             "Höjning per månad × sysselsättningsgrad × 12 × (1 + lönebikostnader).",
             "Raise a month × fte × 12 × (1 + payroll overhead).")),
@@ -335,6 +365,12 @@ def signatures_section(w: Writer) -> dict:
             f"The pay survey {w.run.manifest['year']} was carried out in cooperation between the "
             "employer and the unions. The signatures confirm that the parties have seen the "
             "results, the explanations and the action plan.")),
+        *([w.text(w.tr(
+            "Uppgifterna enligt EU-direktivets artikel 9 bekräftas av ledningen efter samråd med "
+            "arbetstagarnas företrädare (artikel 9.6).",
+            "The Article 9 figures are confirmed by management after consulting the workers' "
+            "representatives (Article 9(6)).",
+        ))] if w.run.config.analysis.eu_directive else []),
         {"type": "signatures", "parties": [
             {"role": w.tr("För arbetsgivaren", "For the employer"), "lines": lines},
             {"role": w.tr("För de fackliga organisationerna", "For the unions"), "lines": lines},

@@ -290,7 +290,7 @@ _GAP_TEXT = {
         "women": "Kvinnor",
         "men": "Män",
         "ev_title": "Likvärdigt arbete: kvinnodominerade yrken mot jämförelseyrken",
-        "ev_x": "Lönegap i procent (negativt = kvinnodominerat yrke har lägre lön)",
+        "ev_x": "Löneskillnad i procent (negativ = kvinnodominerat yrke har lägre lön)",
         "equal_value": "Lika värde",
         "lower_value_higher_pay": "Lägre värde, högre lön",
     },

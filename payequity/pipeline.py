@@ -395,7 +395,10 @@ def _survey_tables(
         if tables
         else pd.DataFrame(columns=EQUAL_VALUE_COLUMNS)
     )
-    files["equal_value"] = table[EQUAL_VALUE_COLUMNS]
+    # the listed columns first; head counts, bands and shares follow (DESIGN §7: more may follow)
+    files["equal_value"] = table[
+        EQUAL_VALUE_COLUMNS + [c for c in table.columns if c not in EQUAL_VALUE_COLUMNS]
+    ]
     files["eu_indicators"] = results["eu"].table
     if audience in ("hr", "union"):  # person-level rows go to hr and union only
         people = results["equal_work"].people.copy()

@@ -313,7 +313,7 @@ def test_plot_returns_axes_swedish_by_default(frame):
     assert isinstance(ax, Axes)
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == ["tenure", "ålder", "level", "Förklarad del, totalt", "Oförklarad del",
-                      "Totalt lönegap"]  # fmt: skip
+                      "Total löneskillnad"]  # fmt: skip
     assert "log-poäng" in ax.get_xlabel()
     bars = [p for p in ax.patches if p.get_height() == pytest.approx(0.6)]
     assert len(bars) == 6

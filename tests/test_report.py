@@ -75,7 +75,10 @@ def test_overview_figures_equal_the_result_tables(small):
     assert _norm(f"Ojusterad skillnad, medellön {fmt_pct(og['raw_mean_gap_pct'])}") in text
     ew = run.tables["equal_work"]
     org = ew[ew["unit"].fillna("") == ""]
-    assert _norm(f"Lika arbete: flaggade skillnader {int(org['flagged'].sum())}") in text
+    assert (
+        _norm(f"Lika arbete: flaggade skillnader i organisationen {int(org['flagged'].sum())}")
+        in text
+    )
     for r in org[org["flagged"]].itertuples():  # each flagged group's figures in its row
         assert (
             _norm(f"{fmt_kr(r.mean_women)} {fmt_kr(r.mean_men)} {fmt_pct(r.women_pct_of_men)}")
@@ -184,3 +187,29 @@ def test_slugs_follow_design():
     assert len(slug("x" * 200)) == 73
     names = slugs(["Å/B", "A-B"])
     assert names["Å/B"] != names["A-B"] and names["Å/B"].startswith("a-b-")
+
+
+def test_english_report_with_the_eu_module(small, tmp_path):
+    import shutil
+
+    folder, _ = small
+    work = tmp_path / "en"
+    shutil.copytree(folder, work, ignore=shutil.ignore_patterns("reports"))
+    toml = work / "survey.toml"
+    text = toml.read_text("utf-8").replace('language = "sv"', 'language = "en"')
+    text = text.replace(
+        "[analysis]\n", '[analysis]\neu_directive = true\nreporting_date = "2026-01-15"\n'
+    )
+    toml.write_text(text, "utf-8")
+    run = pe.run(toml, only="pdf", timestamp=TS)
+    pages = _text((work / "reports" / "pdf" / "overview.pdf").read_bytes())
+    joined = " ".join(pages)
+    for heading in ("Summary", "Equal work", "Work of equal value", "Action plan",
+                    "Method and settings", "Signatures", "National reference figures"):  # fmt: skip
+        assert heading in joined, heading
+    assert "not yet in force in Swedish law" in pages[0]  # the banner on the cover
+    assert "(g) Gap in mean hourly pay by category" in joined
+    assert "confirmed by management after consulting the workers' representatives" in joined
+    og = run.results["org_gap"]
+    assert _norm(f"Unadjusted gap, mean {fmt_pct(og['raw_mean_gap_pct'], 1, 'en')}") in joined
+    assert "Sammanfattning" not in joined
