@@ -32,7 +32,7 @@ def organisation(w: Writer) -> dict:
     if og.get("adjusted_gap_pct") is not None:
         facts += [[w.tr("Justerad skillnad", "Adjusted gap"), w.pct(og["adjusted_gap_pct"], 2)],
                   [w.tr("95 % konfidensintervall", "95% confidence interval"),
-                   f"{w.pct(og['ci_low'], 2)} – {w.pct(og['ci_high'], 2)}"],
+                   w.tr(f"{w.pct(og['ci_low'], 2)} till {w.pct(og['ci_high'], 2)}", f"{w.pct(og['ci_low'], 2)} to {w.pct(og['ci_high'], 2)}")],
                   ["p", w.p(og["p_value"])], [w.tr("Anställda", "Employees"), w.num(og["n"])]]  # fmt: skip
     ox = og.get("oaxaca")
     if ox:
