@@ -135,7 +135,7 @@ def load_explanations(
     ...     reg = load_explanations(p)
     >>> reg.table.loc[0, ["item_kind", "category", "gender_related"]].tolist()
     ['equal_work', 'market', 'no']
-    >>> reg.warnings[0].startswith("explanations.csv, row 2: market")
+    >>> "explanations.csv, row 2: market explains" in reg.warnings[0]
     True
     """
     table, warnings = read_register(path, EXPLANATION_FIELDS, key=key, explicit=explicit)

@@ -36,7 +36,7 @@ from .config import SurveyConfig
 from .exceptions import PayEquityError
 from .io import PayData
 
-__all__ = ["actions_step", "action_tables", "archive_extras"]
+__all__ = ["actions_step", "action_tables", "archive_extras", "register_inputs"]
 
 SNAPSHOT_COLUMNS = ["employee_id", "job_code", "unit", "gender", "fte", "base_salary",
                     "monthly_pay"]  # fmt: skip
@@ -96,6 +96,7 @@ def actions_step(
         )
     return {
         "explanations": assessment,
+        "explanation_register": register,
         "action_plan": plan,
         "remediation": remediation,
         "follow_up": followed,
@@ -246,6 +247,22 @@ _PERSON_ID = re.compile(r"(\d{4}-person-)([^\s,;()]+)")
 def _pseudo_measure(measure_id: str, key: str) -> str:
     y, kind, k = measure_key(measure_id)
     return f"{y}-{kind}-{pseudonym(k, key)}" if kind == "person" else measure_id
+
+
+def register_inputs(cfg: SurveyConfig, state: dict[str, Any]) -> list[dict[str, Any]]:
+    """The registers the run read, for the manifest's inputs (F-I3: every input hashed)."""
+    from ._read import file_sha256
+
+    rows = {"explanations": len(state["explanation_register"].table),
+            "samverkan": len(state["samverkan"]),
+            "rules_and_practice": len(state["rules_and_practice"])}  # fmt: skip
+    out = []
+    for name, n in rows.items():
+        path = getattr(cfg.actions, name)
+        if path is not None and Path(path).is_file():
+            out.append({"path": Path(path), "sha256": file_sha256(Path(path)), "rows_read": n,
+                        "rows_kept": n, "rows_excluded": 0})  # fmt: skip
+    return out
 
 
 def archive_extras(cfg: SurveyConfig, data: PayData, csv_bytes: Any) -> dict[str, bytes]:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ._output import Staged, check_inputs_outside, write_all
 from ._pseudonym import pseudonym, read_key
-from ._run_actions import action_tables, actions_step, archive_extras
+from ._run_actions import action_tables, actions_step, archive_extras, register_inputs
 from ._summary import Summary
 from .config import SurveyConfig, load_config
 from .exceptions import ConfigError, DataFileError, PayEquityError
@@ -232,6 +232,12 @@ def run(
             files = {f"data/{name}.csv": csv_bytes(t) for name, t in tables.items()}
             files["data/org_gap.json"] = _json_bytes(_finite(results["org_gap"]))
         manifest = _manifest(cfg, data, evaluation, audience, year, created, out_dir)
+        for item in register_inputs(cfg, results):
+            manifest["inputs"].append(item | {"path": _rel(item["path"], cfg.base_dir)})
+        if cfg.path is not None and Path(cfg.path).is_file():
+            from ._read import file_sha256
+
+            manifest["config_sha256"] = file_sha256(Path(cfg.path))
         units = sorted(set(data.frame[data.unit_column].astype(str)))
         names = slugs(units)
         if "pdf" in parts or _has_unit_pdfs(out_dir):

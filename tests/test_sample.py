@@ -87,6 +87,12 @@ def test_demo_manifest_counts_the_data_lines(tmp_path):
     )
     manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
     assert manifest["inputs"][0]["rows_read"] == len(lines) - 1 == result.data.provenance.rows_read
+    # every input is hashed (F-I3): the registers beside survey.toml and the config itself
+    paths = {i["path"]: i for i in manifest["inputs"]}
+    assert (
+        paths["explanations.csv"]["rows_read"] == 6 and len(paths["samverkan.csv"]["sha256"]) == 64
+    )
+    assert len(manifest["config_sha256"]) == 64
 
 
 @pytest.mark.parametrize("name", ["explanations.csv", "samverkan.csv", "rules_and_practice.csv"])
