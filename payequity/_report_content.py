@@ -465,6 +465,19 @@ def _plan(w: Writer) -> dict:
             widths=[1.8, 1.8, 1.8, 1, 0.8, 1.1, 0.8, 0.6],
             caption=w.tr("Justeringar av kvinnodominerade yrken", "Adjustments of female-dominated jobs")))  # fmt: skip
     people = m[m["kind"] == "person"]
+    if w.unit is not None and len(people):
+        via_org = (
+            people["item_keys"]
+            .astype(str)
+            .str.split(";")
+            .map(lambda keys: any(k.startswith("/") for k in keys))
+        )
+        if via_org.any():
+            blocks.append({"type": "notice", "tone": "info", "text": w.tr(
+                f"{int(via_org.sum())} av personerna höjs på grund av en skillnad i hela "
+                "organisationens grupp, inte i enheten: se översiktens avsnitt Lika arbete.",
+                f"{int(via_org.sum())} of the people are raised because of a difference in the "
+                "organisation-wide group, not in the unit: see the overview's Equal work.")})  # fmt: skip
     if len(people):
         agg = people.groupby("job_code").agg(n=("employee_id", "size"), kr=("adjustment_total", "sum"),
                                              cost=("cost_yearly", "sum")).reset_index()  # fmt: skip
