@@ -148,7 +148,11 @@ def _run(args: argparse.Namespace) -> int:
         print(_evaluation_text(result.evaluation))
         print(_survey_text(result.results))
         print(_actions_text(result.results))
-        print(f"wrote {', '.join(result.written)} to {result.out_dir}")
+        units = [w for w in result.written if w.startswith("pdf/units/")]
+        shown = [w for w in result.written if not w.startswith("pdf/units/")]
+        if units:
+            shown.append(f"{len(units)} unit PDFs in pdf/units/")
+        print(f"wrote {', '.join(shown)} to {result.out_dir}")
     return 0
 
 
