@@ -66,7 +66,6 @@ class Writer:
         self.frame = f if unit is None else f[f[run.data.unit_column].astype(str) == unit]
         self.hr_or_union = run.manifest["audience"] in ("hr", "union")
         self.labels = job_labels(run)
-        self._n = 0
 
     # words and numbers ----------------------------------------------------------------------
     def tr(self, sv: str, en: str) -> str:

@@ -86,8 +86,9 @@ def actions_step(
     history = year_over_year(
         _history_archive(archives, year),
         year=year,
-        current={"org_gap": results["org_gap"], "equal_work": _work_table(results),
-                 "equal_value": _value_table(results), "action_plan": plan.table},
+        current={"org_gap": results["org_gap"], "equal_work": results["equal_work"].table,
+                 "equal_value": getattr(results.get("equal_value"), "table", None),
+                 "action_plan": plan.table},
     )  # fmt: skip
     warnings = assessment.warnings + plan.warnings + rules_warn + samverkan_warn
     if previous_plan is not None and followed is None:
@@ -147,15 +148,6 @@ def _read_csv(path: Path) -> pd.DataFrame | None:
                            keep_default_na=False)  # fmt: skip
     except (OSError, ValueError, pd.errors.ParserError) as exc:
         raise PayEquityError(f"{path}: cannot read last year's plan ({exc}); restore it") from None
-
-
-def _work_table(results: dict[str, Any]) -> pd.DataFrame:
-    return results["equal_work"].table
-
-
-def _value_table(results: dict[str, Any]) -> pd.DataFrame | None:
-    r = results.get("equal_value")
-    return r.table if r is not None else None
 
 
 def _art10(cfg: SurveyConfig, eu: Any, register: ExplanationRegister, created: dt.datetime):
