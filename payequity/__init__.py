@@ -26,6 +26,7 @@ from .io import PayData, load_pay_data, load_survey
 from .jobeval import JobEvaluation, evaluate_jobs
 from .pipeline import SurveyRun, run
 from .report import render_overview, render_unit, write_workbook
+from .review import ReviewResult, load_criteria, load_ratings, salary_review
 from .survey import (
     DecompositionResult,
     EqualValueResult,
@@ -98,4 +99,8 @@ __all__ = [
     "render_overview",
     "render_unit",
     "write_workbook",
+    "ReviewResult",
+    "load_criteria",
+    "load_ratings",
+    "salary_review",
 ]

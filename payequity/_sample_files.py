@@ -49,14 +49,17 @@ def write_sample(
     output_dir: str = "reports",
     archive_dir: str = "reports/archive",
     year: int = 2026,
+    seed: int = 0,
 ) -> None:
-    """Write ``pay.csv``, ``job_evaluation.csv``, ``injected_gaps.json``, ``survey.toml`` and
-    the registers of :func:`write_registers`.
+    """Write ``pay.csv``, ``job_evaluation.csv``, ``injected_gaps.json``, ``survey.toml``,
+    the registers of :func:`write_registers` and the salary-review inputs ``criteria.toml`` and
+    ``ratings.csv`` (:mod:`payequity._sample_review`, drawn with ``seed``).
 
     ``pay.csv`` is a Swedish payroll export: UTF-8 with BOM, ``;``, decimal comma, LF line ends,
     the header :data:`CSV_HEADER`, gender as K/M, Syssgrad in percent, whole kronor (Rörlig lön
     with öre), Chef as Ja/Nej, rows sorted by Förvaltning, Enhet, Anst.nr. ``output_dir`` and
-    ``archive_dir`` go into ``[output]`` and ``[archive]`` (relative to ``out``).
+    ``archive_dir`` go into ``[output]`` and ``[archive]`` (relative to ``out``). ``ratings.csv``
+    is written like ``pay.csv`` (BOM, ``;``, LF): whole-number ratings, blank where not rated.
 
     Examples
     --------
@@ -66,7 +69,7 @@ def write_sample(
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     write_sample(frame, injected, tmp)
     ...     sorted(p.name for p in Path(tmp).iterdir())
-    ['explanations.csv', 'injected_gaps.json', 'job_evaluation.csv', 'pay.csv', 'rules_and_practice.csv', 'samverkan.csv', 'survey.toml']
+    ['criteria.toml', 'explanations.csv', 'injected_gaps.json', 'job_evaluation.csv', 'pay.csv', 'ratings.csv', 'rules_and_practice.csv', 'samverkan.csv', 'survey.toml']
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -93,6 +96,18 @@ def write_sample(
     (out / "injected_gaps.json").write_text(text, encoding="utf-8")
     (out / "survey.toml").write_text(_survey_toml(year, output_dir, archive_dir), encoding="utf-8")
     write_registers(out, year)
+    write_review(out, frame, seed, year)
+
+
+def write_review(out: Path, frame: pd.DataFrame, seed: int, year: int) -> None:
+    """The sample's salary-review inputs beside survey.toml: ``criteria.toml``, ``ratings.csv``."""
+    from ._sample_review import criteria_toml, ratings_csv_rows, sample_ratings
+
+    with open(out / "criteria.toml", "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(criteria_toml())
+    ratings = sample_ratings(frame, seed, reference_date=date(year, 9, 1))
+    with open(out / "ratings.csv", "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, delimiter=";", lineterminator="\n").writerows(ratings_csv_rows(ratings))
 
 
 def _survey_toml(year: int, output_dir: str, archive_dir: str) -> str:
@@ -107,6 +122,9 @@ def _survey_toml(year: int, output_dir: str, archive_dir: str) -> str:
         "[data.columns]", *(f"{k} = {value(v)}" for k, v in SURVEY_COLUMNS.items()), "",
         "[data.values.gender]", 'K = "F"', 'M = "M"', "",
         "[job_evaluation]", 'path = "job_evaluation.csv"', 'model = "default"', "",
+        "[review]", 'criteria = "criteria.toml"', 'ratings = "ratings.csv"', "pot_pct = 3.0",
+        "guarantee = 300", "action_plan_share = 0.25",
+        f'effective_date = "{date(year + 1, 4, 1).isoformat()}"', "",
         "[output]", f"dir = {_toml_str(output_dir)}", "",
         "[archive]", f"dir = {_toml_str(archive_dir)}",
     ]) + "\n"  # fmt: skip

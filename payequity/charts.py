@@ -517,6 +517,7 @@ _ELSEWHERE = {
     "plot_action_plan": "._charts_plan",
     "plot_remediation_curve": "._charts_remediation",
     "plot_year_over_year": "._charts_yoy",
+    "plot_review_raises": "._charts_review",
 }
 
 

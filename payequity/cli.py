@@ -73,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--examples", type=int, default=3, metavar="N",
                    help="example rows shown per reason (default 3)")  # fmt: skip
 
+    r = sub.add_parser("review", help="the salary review: proposed raises, gender check, workbooks")
+    r.add_argument("config", type=Path, help="the survey.toml")
+    r.add_argument("--out", type=Path, help="output folder (overrides output.dir)")
+    r.add_argument("--timestamp", type=_timestamp,
+                   help="workbook creation time as ISO 8601 UTC (or SOURCE_DATE_EPOCH)")  # fmt: skip
+    r.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
     s = sub.add_parser("sample", help="write the sample municipality into a folder")
     from . import datasets
 
@@ -97,6 +104,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(args)
         if args.command == "validate":
             return _validate(args)
+        if args.command == "review":
+            from ._run_review import review_text, run_review
+
+            done = run_review(args.config, out=args.out, timestamp=args.timestamp)
+            if not args.quiet:
+                print(review_text(done))
+            return 0
         if args.command == "sample":
             from . import datasets
 

@@ -486,7 +486,7 @@ def generate(
     if out is not None:
         from payequity.io import load_survey
 
-        write_sample(frame, injected, out, year=year)
+        write_sample(frame, injected, out, year=year, seed=seed)
         return load_survey(Path(out) / "survey.toml")
     from payequity.io import PayData
 
@@ -537,12 +537,12 @@ def run_from_args(args: argparse.Namespace) -> int:
     except ValueError as exc:  # bad --employees/--units: usage error
         print(f"payequity sample: error: {exc}", file=sys.stderr)
         return 2
-    write_sample(frame, injected, args.out, output_dir=reports, archive_dir=archive)
+    write_sample(frame, injected, args.out, output_dir=reports, archive_dir=archive, seed=args.seed)
     n_units = frame["unit_path"].nunique()
     print(
         f"wrote {len(frame)} employees in {n_units} units (seed {args.seed}) to {args.out}: "
         "pay.csv, job_evaluation.csv, survey.toml, injected_gaps.json, explanations.csv, "
-        "samverkan.csv, rules_and_practice.csv"
+        "samverkan.csv, rules_and_practice.csv, criteria.toml, ratings.csv"
     )
     return 0
 

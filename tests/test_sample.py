@@ -112,3 +112,83 @@ def test_sample_registers_read_cleanly_and_explain_the_injected_gap():
     assert len(rules) >= 10 and warnings == [] and (rules["gender_neutral"] != "").all()
     meetings, warnings = load_samverkan(SAMPLE / "samverkan.csv")
     assert len(meetings) == 3 and warnings == []
+
+
+# --- salary review inputs (issue 8): criteria.toml and ratings.csv -----------------------------
+
+
+def _ratings(folder):
+    kw = {"sep": ";", "encoding": "utf-8-sig", "dtype": {"employee_id": str}}
+    return pd.read_csv(folder / "ratings.csv", **kw)
+
+
+@pytest.mark.parametrize("name", ["criteria.toml", "ratings.csv"])
+def test_committed_review_inputs_equal_generator(regenerated, name):
+    raw = (SAMPLE / name).read_bytes()
+    assert b"\r" not in raw and raw.startswith(b"\xef\xbb\xbf") == (name == "ratings.csv")
+    if name == "criteria.toml":
+        parse = lambda p: tomllib.loads((p / name).read_text("utf-8"))  # noqa: E731
+    else:
+        parse = lambda p: (p / name).read_text("utf-8-sig").splitlines()  # noqa: E731
+    assert parse(SAMPLE) == parse(regenerated)
+
+
+def test_sample_review_config_and_criteria():
+    from payequity.config import load_config
+
+    review = load_config(SAMPLE / "survey.toml").review
+    assert review.criteria == (SAMPLE / "criteria.toml").resolve()
+    assert review.ratings == (SAMPLE / "ratings.csv").resolve()
+    assert (review.pot_pct, review.guarantee, review.action_plan_share) == (3.0, 300, 0.25)
+    assert str(review.effective_date) == "2027-04-01"
+    text = (SAMPLE / "criteria.toml").read_text("utf-8")
+    assert text.startswith("# Illustrativa exempeldata")
+    cfg = tomllib.loads(text)
+    assert cfg["scale"]["expected"] == 2 and len(cfg["scale"]["labels_en"]) == 4
+    assert cfg["eligibility"] == {"employment_form": ["Tillsvidare"]}
+    assert cfg["matrix"]["bounds"] == [0.90, 1.10]
+    assert cfg["matrix"]["multipliers"]["1"] == [0.3, 0.0, 0.0]
+    crit = cfg["criterion"]
+    assert sum(c["weight"] for c in crit if c["applies_to"] == "all") == pytest.approx(1.0)
+    assert [(c["id"], c["weight"]) for c in crit if c["applies_to"] == "managers"] == [
+        ("leadership", 0.30)
+    ]
+    assert all(c["description"] and c["description_en"] and c["name_en"] for c in crit)
+    assert list(_ratings(SAMPLE).columns) == ["employee_id", *(c["id"] for c in crit)]
+
+
+def test_sample_ratings_are_valid_and_gender_neutral():
+    ratings = _ratings(SAMPLE)
+    kw = {"sep": ";", "encoding": "utf-8-sig", "dtype": str}
+    pay = pd.read_csv(SAMPLE / "pay.csv", **kw).drop_duplicates("Anst.nr").set_index("Anst.nr")
+    ids = ratings["employee_id"]
+    assert ids.is_unique and ids.is_monotonic_increasing and ids.isin(pay.index).all()
+    unrated = pay.index.difference(ids)
+    assert 1 <= len(unrated) <= 0.01 * len(pay)  # recent hires, not rated yet
+    hired = pd.to_datetime(pay.loc[unrated, "Anställningsdatum"])
+    assert (hired > pd.Timestamp("2026-03-01")).all()
+    values = ratings.drop(columns="employee_id")
+    lines = (SAMPLE / "ratings.csv").read_text("utf-8-sig").splitlines()[1:]
+    cells = [c for line in lines for c in line.split(";")[1:]]
+    assert set(cells) == {"", "1", "2", "3", "4"}  # whole numbers on the scale, blank if missing
+    manager = pay.loc[ids, "Chef"].eq("Ja").to_numpy()
+    assert (ratings["leadership"].notna().to_numpy() == manager).all()
+    shared = values.drop(columns="leadership")
+    assert 5 <= shared.isna().any(axis=1).sum() <= 0.01 * len(ratings)  # partly rated
+    assert (shared.isna().sum(axis=1) <= 1).all()
+    overall = values.mean(axis=1).groupby(pay.loc[ids, "Kön"].to_numpy()).mean()
+    assert abs(overall["K"] - overall["M"]) < 0.15
+    assert 2.2 < values.mean().mean() < 2.7
+
+
+def test_sample_ratings_deterministic_and_one_row_per_person():
+    from payequity._sample_review import sample_ratings
+
+    frame, _ = datasets.generate_frame(300, seed=4)
+    a = sample_ratings(frame, seed=4)
+    pd.testing.assert_frame_equal(a, sample_ratings(frame.sample(frac=1, random_state=1), 4))
+    assert not a.equals(sample_ratings(frame, seed=5))
+    second = frame.iloc[[0]].assign(is_manager=True, job_code="999999")  # a second employment
+    both = sample_ratings(pd.concat([frame, second]), seed=4)
+    assert both["employee_id"].is_unique and len(both) == len(a)
+    assert both.loc[both["employee_id"] == frame["employee_id"].iloc[0], "leadership"].notna().all()
