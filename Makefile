@@ -21,6 +21,7 @@ $(STAMP): $(PY) pyproject.toml
 demo: $(STAMP)
 	$(VENV)/bin/payequity validate data/sample/survey.toml
 	$(VENV)/bin/payequity run data/sample/survey.toml
+	$(VENV)/bin/payequity review data/sample/survey.toml
 
 test: $(STAMP)
 	$(PY) -m pytest -q

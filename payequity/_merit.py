@@ -168,8 +168,10 @@ def distribute(
             f"the pot {pot:,.0f} kr; raise review.cap or lower the pot"
         )
     excess = np.maximum(shares - g, 0.0)
-    if (excess * fte).sum() <= 0:  # nobody above the guarantee: the rest goes by pay
+    excess = np.where(excess > 1e-6, excess, 0.0)  # below a millionth of a krona is nothing
+    if (excess * fte).sum() <= 0:  # nobody above the guarantee: the rest goes equally
         excess = np.ones(n)
+    excess = excess / excess.max()  # only the proportions matter; keeps the kinks finite
     exact = _fill(excess, fte, pot - floor_cost, c - g) + g
     return _round(exact, fte, pot, c, where)
 

@@ -192,7 +192,8 @@ def whatif(
         (t["after"] - 100).abs() > (t["before"] - 100).abs() + tol,
         (t["after"] < 0) & (t["after"] < t["before"] - tol),
     )
-    status = t["item_key"].map(dict(statuses or {})).fillna("")
+    known = dict(statuses or {})
+    status = pd.Series([known.get(k, "") for k in t["item_key"]], index=t.index, dtype=object)
     justified = status.isin(["explained"]) if statuses else pd.Series(False, index=t.index)
     t["status"] = status
     t["widens"] = worse & (t["flagged_before"] | t["flagged_after"]) & ~justified

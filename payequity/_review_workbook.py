@@ -31,7 +31,7 @@ _COLUMNS: list[tuple[str, str, str, str]] = [
     ("job_code", "Befattningskod", "Job code", "id"), ("job_title", "Befattning", "Job title", "text"),
     ("gender", "Kön", "Gender", "gender"), ("fte", "Syssgrad", "FTE", "fte"),
     ("rating", "Samlad bedömning", "Overall rating", "dec"), ("rating_level", "Nivå", "Level", "int"),
-    ("compa_ratio", "Lönetrappa/compa-ratio", "Compa-ratio", "dec"),
+    ("compa_ratio", "Löneläge (compa-ratio)", "Compa-ratio", "dec"),
     ("base_salary", "Nuvarande lön", "Current salary", "kr"),
     ("plan_adjustment", "Åtgärd lönekartläggning", "Pay survey adjustment", "kr"),
     ("raise", "Föreslagen höjning", "Proposed raise", "kr"),

@@ -263,7 +263,7 @@ def salary_review(
     t["cr_band"] = [mx.band(cr) for cr in t["compa_ratio"]]
     levels = t["rating_level"].fillna(0).astype(int)  # <NA> only for people not taking part
     t["multiplier"] = [
-        mx.multiplier(lv, b) if e else 0.0
+        mx.multiplier(lv, b) if e and lv else 0.0
         for lv, b, e in zip(levels, t["cr_band"], t["eligible"], strict=True)
     ]
     units = _pots(t, pot_pct, pot_per_head)

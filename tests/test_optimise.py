@@ -284,7 +284,10 @@ def test_chart(sample):
     res = optimise_remediation(sample, budget=1.5e6, target_gap_pct=1.0)
     ax = res.plot()
     assert isinstance(ax, Axes)
-    assert ax.get_xlabel().startswith("Kostnad per år") and ax.get_ylabel() == "Kvarvarande löneskillnad"
+    assert (
+        ax.get_xlabel().startswith("Kostnad per år")
+        and ax.get_ylabel() == "Kvarvarande löneskillnad"
+    )
     assert ax.get_title(loc="left")
     assert len(ax.get_lines()) == 4  # max, mean, the target, the budget
     assert ax.get_lines()[2].get_ydata()[0] == pytest.approx(1.0)  # the target line

@@ -122,7 +122,7 @@ def test_swedish_headers_in_order(sv):
     assert head == [
         "Enhet", "Anst.nr", "Befattningskod", "Befattning", "Kön", "Syssgrad",
         "Resultat och måluppfyllelse", "Ledarskap", "Samlad bedömning", "Nivå",
-        "Lönetrappa/compa-ratio", "Nuvarande lön", "Åtgärd lönekartläggning",
+        "Löneläge (compa-ratio)", "Nuvarande lön", "Åtgärd lönekartläggning",
         "Föreslagen höjning", "Höjning %", "Ny lön", "Noteringar",
     ]  # fmt: skip
     ws = sv["Lönerevision"]
@@ -152,7 +152,7 @@ def test_numbers_are_numeric_with_formats(sv):
     ws = sv["Lönerevision"]
     expected = {"Nuvarande lön": KR, "Åtgärd lönekartläggning": KR, "Föreslagen höjning": KR,
                 "Ny lön": KR, "Höjning %": PCT, "Samlad bedömning": "0.00",
-                "Lönetrappa/compa-ratio": "0.00", "Syssgrad": "0 %"}  # fmt: skip
+                "Löneläge (compa-ratio)": "0.00", "Syssgrad": "0 %"}  # fmt: skip
     for name, fmt in expected.items():
         cells = [c for c in _column(ws, name) if c.value is not None]
         assert cells, name

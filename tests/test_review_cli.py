@@ -1,0 +1,121 @@
+"""``payequity review`` end to end on a generated sample: run the survey, then the review;
+the review/ folder against DESIGN §7 and each manager's workbook against the pay file."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from payequity.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+TS = "2027-03-01T08:00:00Z"
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory):
+    base = tmp_path_factory.mktemp("review")
+    assert main(["sample", "--out", str(base), "--employees", "700", "--units", "10"]) == 0
+    cfg = base / "survey.toml"
+    assert main(["run", str(cfg), "--only", "data", "--quiet", "--timestamp", TS]) == 0
+    assert main(["review", str(cfg), "--quiet", "--timestamp", TS]) == 0
+    return base, base / "reports"
+
+
+def test_review_folder_meets_the_contract(reviewed):
+    base, out = reviewed
+    res = subprocess.run([sys.executable, str(ROOT.parent / "shared/tools/check_contract.py"),
+                          str(out)], capture_output=True, text=True)  # fmt: skip
+    if not (ROOT.parent / "shared/tools/check_contract.py").exists():
+        pytest.skip("../shared is not beside the repository")
+    assert res.returncode == 0, res.stdout
+    assert "absent: review/summary.csv" not in res.stdout
+    s = pd.read_csv(out / "review/summary.csv", keep_default_na=False)
+    assert list(s.columns[:4]) == ["unit", "pot", "total_raises", "n_employees"]
+    assert ((s["pot"] - s["total_raises"]) >= 0).all() and (
+        (s["pot"] - s["total_raises"]) < 1
+    ).all()
+    pay = pd.read_csv(base / "pay.csv", sep=";", dtype=str)
+    assert set(s["unit"]) == set(pay["Förvaltning"] + "/" + pay["Enhet"])
+
+
+def test_payroll_import_has_the_decided_salaries(reviewed):
+    base, out = reviewed
+    imp = pd.read_csv(out / "review/payroll_import.csv", dtype={"employee_id": str})
+    assert list(imp.columns[:3]) == ["employee_id", "new_base_salary", "effective_date"]
+    assert (imp["effective_date"] == "2027-04-01").all()
+    raises = pd.read_csv(out / "review/raises.csv", dtype={"employee_id": str})
+    moved = raises[raises["raise"] != 0]
+    assert len(imp) == len(moved)
+    assert (
+        imp["new_base_salary"].to_numpy() == (moved["base_salary"] + moved["raise"]).to_numpy()
+    ).all()
+
+
+def _staff_by_manager(base: Path) -> dict[str, set[str]]:
+    """Independently of the code: Chefens anst.nr, else the unit's Chef (not oneself)."""
+    pay = pd.read_csv(base / "pay.csv", sep=";", dtype=str, keep_default_na=False)
+    pay["unit"] = pay["Förvaltning"] + "/" + pay["Enhet"]
+    heads = pay[pay["Chef"] == "Ja"].groupby("unit")["Anst.nr"].apply(sorted).to_dict()
+    out: dict[str, set[str]] = {}
+    for _, r in pay.iterrows():
+        boss = r["Chefens anst.nr"] or next(
+            (h for h in heads.get(r["unit"], []) if h != r["Anst.nr"]), "no-manager")  # fmt: skip
+        out.setdefault(boss, set()).add(r["Anst.nr"])
+    return out
+
+
+def test_each_manager_workbook_holds_exactly_that_managers_staff(reviewed):
+    base, out = reviewed
+    expected = _staff_by_manager(base)
+    books = sorted((out / "review/managers").glob("*.xlsx"))
+    assert {p.stem for p in books} == set(expected)
+    for path in books:
+        wb = openpyxl.load_workbook(io.BytesIO(path.read_bytes()))
+        ws = wb["Lönerevision"]
+        header = [c.value for c in ws[1]]
+        col = header.index("Anst.nr") + 1
+        ids = {str(ws.cell(row=i, column=col).value) for i in range(2, ws.max_row + 1)
+               if ws.cell(row=i, column=2).value is not None}  # fmt: skip
+        ids.discard("None")
+        assert ids == expected[path.stem], path.name
+        assert {"Kriterier", "Kontroller", "Om"} <= set(wb.sheetnames)
+
+
+def test_review_is_byte_identical_with_the_same_timestamp(reviewed):
+    base, out = reviewed
+    before = {p.name: p.read_bytes() for p in (out / "review").rglob("*") if p.is_file()}
+    assert main(["review", str(base / "survey.toml"), "--quiet", "--timestamp", TS]) == 0
+    after = {p.name: p.read_bytes() for p in (out / "review").rglob("*") if p.is_file()}
+    assert before == after
+
+
+def test_review_prints_pots_and_flags(reviewed, capsys):
+    base, _ = reviewed
+    assert main(["review", str(base / "survey.toml"), "--timestamp", TS]) == 0
+    text = capsys.readouterr().out
+    assert "salary review (matrix): 10 pots" in text
+    assert "gender check:" in text and "manager workbooks" in text
+
+
+def test_review_errors_are_one_line_exit_1(reviewed, tmp_path, capsys):
+    base, _ = reviewed
+    toml = (base / "survey.toml").read_text(encoding="utf-8")
+    cases = [
+        (toml.replace('effective_date = "2027-04-01"\n', ""), "review.effective_date is not set"),
+        (toml.replace("pot_pct = 3.0\n", ""), "has no pot"),
+        (toml.replace('ratings = "ratings.csv"\n', ""), "needs criteria and ratings"),
+        (toml.replace('"reports', '"elsewhere'), "no action plan of 2026 was found"),
+    ]
+    for i, (text, message) in enumerate(cases):
+        cfg = base / f"case{i}.toml"
+        cfg.write_text(text, encoding="utf-8")
+        assert main(["review", str(cfg), "--quiet"]) == 1
+        err = capsys.readouterr().err
+        assert message in err and len(err.strip().splitlines()) == 1, err
