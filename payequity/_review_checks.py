@@ -33,6 +33,20 @@ WHATIF_COLUMNS = [
 ]  # fmt: skip
 
 
+_MEASURE = {"base_salary": ("base salary", "grundlön"), "monthly_pay": ("monthly pay", "månadslön")}
+
+#: What each check is called in the manager's workbook: (English, Swedish).
+CHECK_LABELS = {
+    "pot_overrun": ("Pot overrun", "Potten överskrids"),
+    "lower_raise_equal_rating": ("Lower raises for women at equal rating",
+                                 "Lägre höjning för kvinnor vid samma bedömning"),
+    "regression_gender": ("Gender term in the raise regression", "Kön påverkar höjningen"),
+    "above_median_share": ("Share above the median raise", "Andel över medianhöjningen"),
+    "rating_gap": ("Ratings differ by gender", "Bedömningarna skiljer sig mellan könen"),
+    "widens_gap": ("Widens an unexplained gap", "Ökar en oförklarad skillnad"),
+}  # fmt: skip
+
+
 class Thresholds:
     """When a check flags: ``raise_gap_pp`` (women's raise % below men's at equal rating, pp),
     ``share_gap_pp`` (gap in the share above the median raise, the French Index Égapro's
@@ -274,12 +288,30 @@ def flags(
                 f"lägre höjning vid samma bedömning och löneläge (p = "
                 f"{fmt_number(r['p_value'], 3)})")  # fmt: skip
     for _, r in changes[changes["widens"]].iterrows():
-        what = f"{r['group']} vs {r['comparator']}" if r["comparator"] else r["group"]
-        add(r["unit"], "widens_gap", r["item_key"], r["change"], 0.0,
-            f"the proposal widens an unjustified gap: {what} ({r['pay_measure']}) "
-            f"{fmt_number(r['before'], 1, 'en')} → {fmt_number(r['after'], 1, 'en')}",
-            f"förslaget ökar en oförklarad skillnad: {what} ({r['pay_measure']}) "
-            f"{fmt_number(r['before'], 1)} → {fmt_number(r['after'], 1)}")  # fmt: skip
+        en, sv = _MEASURE[r["pay_measure"]]
+        b_en, a_en = fmt_number(r["before"], 1, "en"), fmt_number(r["after"], 1, "en")
+        b_sv, a_sv = fmt_number(r["before"], 1), fmt_number(r["after"], 1)
+        if r["item_kind"] == "equal_work":
+            msg_en = (
+                f"equal work, job {r['group']}: women's {en} as a percentage of men's "
+                f"{b_en} → {a_en}"
+            )
+            msg_sv = (
+                f"lika arbete, befattning {r['group']}: kvinnornas {sv} i procent av "
+                f"männens {b_sv} → {a_sv}"
+            )
+        else:
+            msg_en = (
+                f"equal value, female-dominated job {r['group']} against {r['comparator']}: "
+                f"{en} gap {b_en} % → {a_en} %"
+            )
+            msg_sv = (
+                f"likvärdigt arbete, kvinnodominerade {r['group']} mot {r['comparator']}: "
+                f"skillnad i {sv} {b_sv} % → {a_sv} %"
+            )
+        add(r["unit"], "widens_gap", r["item_key"], r["change"], th.material_pp,
+            f"the proposal widens an unexplained gap — {msg_en}",
+            f"förslaget ökar en oförklarad skillnad — {msg_sv}")  # fmt: skip
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
 

@@ -18,7 +18,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from payequity._workbook import _BOLD, _FILL, _HEAD, FORMATS, _cell, _put, _save, _utc, _width
+from ._review_checks import CHECK_LABELS
+from ._workbook import _BOLD, _FILL, _HEAD, FORMATS, _cell, _put, _save, _utc, _width
 
 __all__ = ["manager_workbook"]
 
@@ -294,7 +295,9 @@ def _checks_sheet(ws: Any, checks: pd.DataFrame, rows: pd.DataFrame, lang: int) 
             text = _cell(rec.get(message), "text") or _cell(rec.get("message"), "text")
             unit = _cell(rec.get("unit"), "id")
             unit = whole if unit is None or str(unit).strip() == "" else unit
-            values = (unit, _cell(rec.get("check"), "text"), _cell(rec.get("subject"), "id"), text)
+            check = str(rec.get("check") or "")
+            label = CHECK_LABELS.get(check, (check, check))[0 if lang else 1]
+            values = (unit, _cell(label, "text"), _cell(rec.get("subject"), "id"), text)
             for j, value in enumerate(values, start=1):
                 _put(ws, i, j, value, None)
                 widths[j - 1] = max(widths[j - 1], _width(value, "text"))

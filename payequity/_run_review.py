@@ -122,14 +122,24 @@ def review_files(result: ReviewResult, cfg: SurveyConfig, created: dt.datetime) 
     names = slugs(sorted(managers.unique()))
     criteria = result.criteria.as_records() if result.criteria is not None else []
     for manager, rows in t.groupby(managers, sort=True):
-        units = set(rows["unit"])
-        flags = result.flags[result.flags["unit"].isin(units) | (result.flags["unit"] == "")]
+        flags = _relevant(result.flags, rows)
         files[f"review/managers/{names[manager]}.xlsx"] = manager_workbook(
             rows, manager=str(manager), criteria=criteria, checks=flags,
             organisation=cfg.survey.organisation, year=int(cfg.survey.year),
             language=cfg.survey.language, created=created,
         )  # fmt: skip
     return files
+
+
+def _relevant(flags: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The flags of the manager's units, and the organisation's flags; an organisation-wide
+    widened gap only when the manager's staff hold one of its jobs."""
+    jobs = set(rows["job_code"])
+    keep = flags["unit"].isin(set(rows["unit"]))
+    org = flags["unit"] == ""
+    about_jobs = flags["subject"].map(lambda k: bool(set(str(k).split("/")[1:-1]) & jobs))
+    keep |= org & ((flags["check"] != "widens_gap") | about_jobs)
+    return flags[keep]
 
 
 def _inputs(cfg: SurveyConfig) -> list[Path]:

@@ -299,6 +299,17 @@ def _registers_text(cfg) -> str:  # noqa: ANN001 - SurveyConfig
         rows, w = load(getattr(a, name), explicit=cfg.is_explicit(f"actions.{name}"))
         lines.append(f"{name}: {len(rows)} rows")
         warnings += w
+    r = cfg.review
+    if r.criteria is not None:  # the salary review's inputs, read as `payequity review` reads them
+        from .review import load_criteria, load_ratings
+
+        criteria = load_criteria(r.criteria)
+        lines.append(f"salary criteria: {len(criteria.criteria)} criteria, scale "
+                     f"{criteria.scale_min}–{criteria.scale_max}")  # fmt: skip
+        if r.ratings is not None:
+            ratings, w = load_ratings(r.ratings, criteria)
+            lines.append(f"ratings: {len(ratings)} employees")
+            warnings += w
     return "\n".join(lines + [f"warning: {w}" for w in warnings])
 
 
