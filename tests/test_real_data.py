@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from payequity import load_pay_data
@@ -126,3 +127,32 @@ def test_example_config_for_real_data_validates(shared, tmp_path):
     assert main(["run", str(cfg), "--quiet", "--timestamp", "2025-01-01T00:00:00Z"]) == 0
     manifest = json.loads((tmp_path / "reports/montgomery/manifest.json").read_text("utf-8"))
     assert manifest["inputs"][0]["rows_read"] == REFERENCE["grade"]["rows"]
+
+
+def test_salary_review_on_real_data_meets_every_pot(salaries_2017):
+    """Montgomery County has no ratings: everyone at the expected level still gets raises that
+    meet each department's pot to the krona, above a guarantee; the CLI says what is
+    missing instead of failing."""
+    import payequity as pe
+
+    crit = {"criterion": [{"id": "results", "name": "Results", "weight": 1}],
+            "eligibility": {"employment_form": ["Fulltime-Regular"]}}  # fmt: skip
+    r = pe.salary_review(salaries_2017, ratings=pd.DataFrame({"employee_id": []}), criteria=crit,
+                         pot_pct=2.5, guarantee=50, whatif=False)  # fmt: skip
+    u = r.units[r.units["n_eligible"] > 0]
+    f = salaries_2017.frame
+    assert len(u) == f.loc[f["employment_form"] == "Fulltime-Regular", "unit"].nunique()
+    assert ((u["pot"] - u["total_raises"]).between(0, 1 - 1e-9)).all()
+    e = r.table[r.table["eligible"]]
+    assert (e["raise"] >= 50).all() and (e["rated"] == "none").all()
+    assert (r.table.loc[~r.table["eligible"], "raise"] == 0).all()
+    assert any("not rated" in w for w in r.warnings)
+
+
+def test_review_without_ratings_says_what_is_missing(capsys):
+    from payequity.cli import main
+
+    cfg = Path(__file__).parent.parent / "docs/examples/montgomery/survey.toml"
+    assert main(["review", str(cfg), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "[review] needs criteria and ratings" in err and len(err.strip().splitlines()) == 1
