@@ -295,7 +295,7 @@ def load_ratings(
         rows = out.index[dup][:2].tolist()
         raise DataFileError(
             f"{where}, rows {rows[0]} and {rows[1]}: employee {out['employee_id'][dup].iloc[0]} "
-            "is rated twice; keep one row per employee"
+            "is rated twice; keep one row per employee (ratings are per person, not per employment)"
         )
     return out[["employee_id", *criteria.ids]].reset_index(drop=True), warnings
 
@@ -349,5 +349,7 @@ def overall_rating(
 
 
 def level_of(score: float, criteria: Criteria) -> int:
-    """The score rounded half up to a level of the scale."""
-    return int(min(max(math.floor(score + 0.5), criteria.scale_min), criteria.scale_max))
+    """The score rounded half up to a level of the scale (1.5 → 2, also when the weighted
+    mean comes out as 1.4999999999999998)."""
+    level = math.floor(round(score, 9) + 0.5)
+    return int(min(max(level, criteria.scale_min), criteria.scale_max))

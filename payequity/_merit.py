@@ -155,7 +155,10 @@ def distribute(
     g = float(math.ceil(guarantee - 1e-9))
     c = float(math.floor(cap + 1e-9)) if cap is not None else math.inf
     if c < g:
-        raise PotError(f"{where}: the cap {c:.0f} kr is below the guarantee {g:.0f} kr; fix one")
+        raise PotError(
+            f"{where}: review.cap ({c:.0f} kr) is below review.guarantee ({g:.0f} kr); raise the "
+            "cap or lower the guarantee in survey.toml"
+        )
     floor_cost = g * fte.sum()
     if pot < floor_cost - 1e-9:
         raise PotError(
@@ -172,7 +175,10 @@ def distribute(
     if (excess * fte).sum() <= 0:  # nobody above the guarantee: the rest goes equally
         excess = np.ones(n)
     excess = excess / excess.max()  # only the proportions matter; keeps the kinks finite
-    exact = _fill(excess, fte, pot - floor_cost, c - g) + g
+    try:
+        exact = _fill(excess, fte, pot - floor_cost, c - g) + g
+    except PotError as exc:
+        raise PotError(f"{where}: {exc}") from None
     return _round(exact, fte, pot, c, where)
 
 

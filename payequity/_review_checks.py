@@ -44,6 +44,7 @@ CHECK_LABELS = {
     "above_median_share": ("Share above the median raise", "Andel över medianhöjningen"),
     "rating_gap": ("Ratings differ by gender", "Bedömningarna skiljer sig mellan könen"),
     "widens_gap": ("Widens an unexplained gap", "Ökar en oförklarad skillnad"),
+    "below_plan": ("Below the action plan", "Under handlingsplanens justering"),
 }  # fmt: skip
 
 
@@ -61,6 +62,8 @@ class Thresholds:
     min_n_share = 10  # the share and rating checks need this many of each gender
     alpha = 0.05
     material_pp = 0.1  # a regression term or a gap change smaller than this is noise
+    median_tol_pp = 0.05  # "above the median raise" means clearly above, not by krona rounding
+    min_n_rating = 5  # people of each gender compared at equal rating (job-evaluation.md §3.5)
 
 
 def _scopes(table: pd.DataFrame) -> list[tuple[str, str, str, pd.DataFrame]]:
@@ -92,7 +95,9 @@ def gender_raises(table: pd.DataFrame) -> pd.DataFrame:
                 "mean_raise_pct": g["raise_pct"].mean() if n else np.nan,
                 "median_raise_pct": g["raise_pct"].median() if n else np.nan,
                 "share_raised": 100 * (g["raise"] > 0).mean() if n else np.nan,
-                "share_above_median": 100 * (g["raise_pct"] > median).mean() if n else np.nan,
+                "share_above_median": (
+                    100 * (g["raise_pct"] > median + Thresholds.median_tol_pp).mean() if n else np.nan
+                ),
                 "mean_rating": g["rating"].mean() if n else np.nan,
             })  # fmt: skip
     return pd.DataFrame(rows, columns=GENDER_COLUMNS)
@@ -251,7 +256,7 @@ def flags(
         where_en = f"unit {unit}" if unit else "the organisation"
         where_sv = f"enheten {unit}" if unit else "hela organisationen"
         diff, n_w, n_m = _equal_rating_gap(t)
-        if min(n_w, n_m) >= th.min_n and diff <= -th.raise_gap_pp:
+        if min(n_w, n_m) >= th.min_n_rating and diff <= -th.raise_gap_pp:
             add(unit, "lower_raise_equal_rating", "", diff, -th.raise_gap_pp,
                 f"in {where_en} women get {fmt_number(-diff, 2, 'en')} percentage points lower "
                 f"raises than men with the same overall rating ({n_w} women, {n_m} men compared)",
@@ -276,6 +281,13 @@ def flags(
                     "levels from men's: check the ratings for bias",
                     f"i {where_sv} skiljer sig kvinnornas genomsnittliga bedömning "
                     f"{fmt_number(rgap, 2)} nivåer från männens: granska bedömningarna")  # fmt: skip
+    below = table[table["notes"].str.contains("below_plan", regex=False)]
+    for unit, people in below.groupby("unit"):
+        add(str(unit), "below_plan", "", len(people), 0.0,
+            f"{len(people)} proposals in {unit or 'the organisation'} are below the action plan's "
+            "adjustment: the proposal undoes an equal-pay correction",
+            f"{len(people)} förslag i {unit or 'organisationen'} ligger under handlingsplanens "
+            "lönejustering: förslaget tar tillbaka en jämställdhetsåtgärd")  # fmt: skip
     for _, r in regression.iterrows():
         if r["p_value"] < th.alpha and r["coef_female"] <= -th.material_pp:
             where_en = f"unit {r['unit']}" if r["unit"] else "the organisation"
@@ -287,7 +299,10 @@ def flags(
                 f"i {where_sv} ger kön kvinna {fmt_number(-r['coef_female'], 2)} procentenheter "
                 f"lägre höjning vid samma bedömning och löneläge (p = "
                 f"{fmt_number(r['p_value'], 3)})")  # fmt: skip
-    for _, r in changes[changes["widens"]].iterrows():
+    widened = changes[changes["widens"]].drop_duplicates(
+        ["item_kind", "unit", "group", "comparator"]
+    )
+    for _, r in widened.iterrows():  # one flag per item: base salary, else monthly pay
         en, sv = _MEASURE[r["pay_measure"]]
         b_en, a_en = fmt_number(r["before"], 1, "en"), fmt_number(r["after"], 1, "en")
         b_sv, a_sv = fmt_number(r["before"], 1), fmt_number(r["after"], 1)
@@ -316,11 +331,12 @@ def flags(
 
 
 def _equal_rating_gap(t: pd.DataFrame) -> tuple[float, int, int]:
-    """Women's mean raise % minus men's within each rating level, averaged with the number of
-    women in the level as weight; the women and men in levels where both are present."""
+    """Women's mean raise % minus men's within each cell of rating level and compa-ratio band
+    (the matrix's own cells), averaged with the number of women in the cell as weight; the
+    women and men in cells where both are present."""
     t = t[t["rating_level"].notna()]
     diffs, weights, n_w, n_m = [], [], 0, 0
-    for _, g in t.groupby("rating_level"):
+    for _, g in t.groupby(["rating_level", "cr_band"]):
         w, m = g[g["gender"] == "F"], g[g["gender"] == "M"]
         if len(w) and len(m):
             diffs.append(w["raise_pct"].mean() - m["raise_pct"].mean())

@@ -48,7 +48,9 @@ _NOTES = {
     "below_guarantee": ("under garantin", "below the guarantee"),
     "above_cap": ("över taket", "above the cap"), "decrease": ("sänkt lön", "pay decrease"),
     "no_proposal": ("inget förslag", "no proposal"),
+    "below_plan": ("under handlingsplanens justering", "below the action plan's adjustment"),
 }  # fmt: skip
+_REASON_WORDS = ({"employment_form": "anställningsform"}, {"employment_form": "employment form"})
 _TOTALS = (("Antal anställningar", "Employments"),
            ("Kostnad/månad (Σ höjning × syssgrad)", "Cost/month (Σ raise × FTE)"))  # fmt: skip
 _APPLIES = {"all": ("alla", "everyone"), "managers": ("chefer", "managers"),
@@ -206,7 +208,9 @@ def _notes(raw: Any, reason: Any, lang: int) -> str:
         word = _NOTES[code][lang] if code in _NOTES else code
         why = _cell(reason, "text")
         if code == "not_eligible" and isinstance(why, str) and why.strip():
-            word = f"{word} ({why.strip()})"
+            column, _, value = why.partition(" = ")
+            label = _REASON_WORDS[lang].get(column.strip(), column.strip())
+            word = f"{word} ({label} {value.strip()})" if value else f"{word} ({why.strip()})"
         words.append(word)
     return ", ".join(words)
 

@@ -125,10 +125,16 @@ def review_files(result: ReviewResult, cfg: SurveyConfig, created: dt.datetime) 
         flags = _relevant(result.flags, rows)
         files[f"review/managers/{names[manager]}.xlsx"] = manager_workbook(
             rows, manager=str(manager), criteria=criteria, checks=flags,
-            organisation=cfg.survey.organisation, year=int(cfg.survey.year),
+            organisation=cfg.survey.organisation, year=_review_year(cfg),
             language=cfg.survey.language, created=created,
         )  # fmt: skip
     return files
+
+
+def _review_year(cfg: SurveyConfig) -> int:
+    """The review's year: that of the effective date (a survey of 2026 is reviewed in 2027)."""
+    when = cfg.review.effective_date
+    return int(when.year) if when is not None else int(cfg.survey.year)
 
 
 def _relevant(flags: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:

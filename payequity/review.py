@@ -473,17 +473,17 @@ def _merit(t: pd.DataFrame, units: pd.DataFrame, guarantee: float, cap: float | 
 def _manual(t: pd.DataFrame, f: pd.DataFrame, proposals: Any, guarantee: float, cap: float | None,
             notes: dict[Any, list[str]]) -> pd.Series:  # fmt: skip
     raises = load_proposals(proposals, f)
+    merit = raises.fillna(0.0) - t["plan_adjustment"]  # the plan's adjustment is part of a proposal
     for i in t.index:
-        r = raises[i]
-        if not t.at[i, "eligible"]:
-            continue
-        if r != r:
+        if raises[i] != raises[i] and t.at[i, "eligible"]:
             notes[i].append("no_proposal")
-        elif r < guarantee:
+        if merit[i] < 0 and t.at[i, "plan_adjustment"] > 0:
+            notes[i].append("below_plan")  # the proposal undoes an equity adjustment
+        elif t.at[i, "eligible"] and raises[i] == raises[i] and merit[i] < guarantee:
             notes[i].append("below_guarantee")
-        if cap is not None and r == r and r > cap:
+        if t.at[i, "eligible"] and cap is not None and merit[i] > cap:
             notes[i].append("above_cap")
-    return (raises.fillna(0.0) - t["plan_adjustment"]).astype(float)
+    return merit.astype(float)
 
 
 def _summarise(table: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
@@ -515,13 +515,18 @@ def _check(table: pd.DataFrame, units: pd.DataFrame, data: PayData, crit: Criter
            survey_options: Mapping[str, Any] | None, whatif: bool,
            settings: dict[str, Any]) -> ReviewResult:  # fmt: skip
     part = table[table["eligible"] | (table["raise"] != 0)]
+    # the manager's merit decision is what may be biased; the plan's equity adjustments are not
+    merit = part.assign(
+        raise_=part["merit_raise"], raise_pct=100 * part["merit_raise"] / part["base_salary"]
+    )
+    merit = merit.drop(columns="raise").rename(columns={"raise_": "raise"})
     after = checks.apply_raises(
         data, pd.Series(table["new_base_salary"].to_numpy(), index=data.frame.index)
     )
-    gender = checks.gender_raises(part)
+    gender = checks.gender_raises(merit)
     levels = crit.levels if crit is not None else sorted(mx.multipliers)
     ratings = checks.rating_distribution(part, levels) if crit is not None else pd.DataFrame()
-    regression, model = checks.raise_regression(part)
+    regression, model = checks.raise_regression(merit)
     spread = checks.spread(
         data.frame, after.frame, pd.Series(table["unit"].to_numpy(), index=data.frame.index)
     )
@@ -530,7 +535,7 @@ def _check(table: pd.DataFrame, units: pd.DataFrame, data: PayData, crit: Criter
         if whatif
         else pd.DataFrame(columns=checks.WHATIF_COLUMNS)
     )
-    flags = checks.flags(part, units, gender, regression, changes)
+    flags = checks.flags(merit, units, gender, regression, changes)
     counts = flags.groupby("unit").size()
     units["n_flags"] = units["unit"].map(counts).fillna(0).astype(int)
     return ReviewResult(table, units, gender, ratings, regression, spread, changes, flags,
