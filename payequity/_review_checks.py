@@ -250,18 +250,20 @@ def flags(
             add(u["unit"], "pot_overrun", "", over, 0.0,
                 f"the raises cost {fmt_kr(over, 0, 'en')} a month more than the pot",
                 f"höjningarna kostar {fmt_kr(over, 0)} i månaden mer än potten")  # fmt: skip
-    for scope, unit, _, t in _scopes(table):
-        if scope == "job":
-            continue
+    for scope, unit, job, t in _scopes(table):
         where_en = f"unit {unit}" if unit else "the organisation"
         where_sv = f"enheten {unit}" if unit else "hela organisationen"
+        if scope == "job":  # equal work within a unit: the equal-rating check only
+            where_en, where_sv = f"job {job} in {where_en}", f"befattning {job} i {where_sv}"
         diff, n_w, n_m = _equal_rating_gap(t)
         if min(n_w, n_m) >= th.min_n_rating and diff <= -th.raise_gap_pp:
-            add(unit, "lower_raise_equal_rating", "", diff, -th.raise_gap_pp,
+            add(unit, "lower_raise_equal_rating", job, diff, -th.raise_gap_pp,
                 f"in {where_en} women get {fmt_number(-diff, 2, 'en')} percentage points lower "
                 f"raises than men with the same overall rating ({n_w} women, {n_m} men compared)",
                 f"i {where_sv} får kvinnor {fmt_number(-diff, 2)} procentenheter lägre höjning än "
                 f"män med samma samlade bedömning ({n_w} kvinnor och {n_m} män jämförda)")  # fmt: skip
+        if scope == "job":
+            continue
         g = gender[(gender["scope"] == scope) & (gender["unit"] == unit)].set_index("gender")
         if {"F", "M"} <= set(g.index) and min(g.loc["F", "n"], g.loc["M", "n"]) >= th.min_n_share:
             gap = g.loc["F", "share_above_median"] - g.loc["M", "share_above_median"]

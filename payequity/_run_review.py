@@ -88,7 +88,7 @@ def run_review(
     a = cfg.analysis
     result = salary_review(
         data, ratings=r.ratings, criteria=r.criteria, pot_pct=r.pot_pct,
-        pot_per_head=r.pot_per_head, guarantee=r.guarantee, cap=r.cap,
+        pot_per_head=r.pot_per_head, guarantee=r.guarantee, cap=r.cap, pot_unit=r.pot_unit,
         matrix=None if r.matrix == "default" else _matrix_path(cfg, r.matrix),
         proposals=r.proposals, action_plan=plan, action_plan_share=r.action_plan_share,
         evaluation=evaluation, explanations=register,

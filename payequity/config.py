@@ -119,6 +119,7 @@ _SCHEMA: dict[str, dict[str, _Key]] = {
         "proposals": _Key("path", None),
         "pot_pct": _Key("float", None, low=0, high=100),
         "pot_per_head": _Key("float", None, low=0),
+        "pot_unit": _Key("str", "unit"),
         "guarantee": _Key("float", 0.0, low=0),
         "cap": _Key("float", None, low=0),
         "matrix": _Key("str", "default"),

@@ -388,6 +388,12 @@ def _rate(t: pd.DataFrame, f: pd.DataFrame, ratings: Any, crit: Criteria | None,
         else np.zeros(len(f), bool)
     )
     t["rating"], t["rated"] = overall_rating(per, manager, crit)
+    for c in crit.criteria:
+        wrong = per[c.id].notna().to_numpy() & np.array([not c.applies(bool(m)) for m in manager])
+        if wrong.any():
+            who = "managers" if c.applies_to == "staff" else "staff who are not managers"
+            warnings.append(f"{int(wrong.sum())} {who} are rated on {c.id!r}, which applies to "
+                            f"{c.applies_to} only; those ratings are not used")  # fmt: skip
     levels = [level_of(s, crit) if s == s else crit.expected for s in t["rating"]]
     t["rating_level"] = pd.Series(levels, index=t.index, dtype="Int64").where(t["eligible"], pd.NA)
     none = int((t["eligible"] & (t["rated"] == "none")).sum())
