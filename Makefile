@@ -41,6 +41,7 @@ sample: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_load.py
 	$(PY) benchmarks/bench_survey.py
+	$(PY) benchmarks/bench_review.py
 	$(PY) benchmarks/bench_run.py
 
 clean:

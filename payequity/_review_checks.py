@@ -76,31 +76,41 @@ def _scopes(table: pd.DataFrame) -> list[tuple[str, str, str, pd.DataFrame]]:
     return out
 
 
+_LEVELS = (("organisation", []), ("unit", ["unit"]), ("job", ["unit", "job_code"]))
+
+
 def gender_raises(table: pd.DataFrame) -> pd.DataFrame:
     """Raise in kronor and percent by gender per organisation, unit and job within a unit.
 
     ``share_above_median`` is the share of the gender whose raise (in percent) is above the
-    median raise of everyone in the scope.
+    median raise of everyone in the scope (by more than ``Thresholds.median_tol_pp``).
     """
-    rows = []
-    for scope, unit, job, t in _scopes(table):
-        median = float(t["raise_pct"].median()) if len(t) else np.nan
-        for gender in ("F", "M"):
-            g = t[t["gender"] == gender]
-            n = len(g)
-            rows.append({
-                "scope": scope, "unit": unit, "job_code": job, "gender": gender, "n": n,
-                "mean_raise": g["raise"].mean() if n else np.nan,
-                "median_raise": g["raise"].median() if n else np.nan,
-                "mean_raise_pct": g["raise_pct"].mean() if n else np.nan,
-                "median_raise_pct": g["raise_pct"].median() if n else np.nan,
-                "share_raised": 100 * (g["raise"] > 0).mean() if n else np.nan,
-                "share_above_median": (
-                    100 * (g["raise_pct"] > median + Thresholds.median_tol_pp).mean() if n else np.nan
-                ),
-                "mean_rating": g["rating"].mean() if n else np.nan,
-            })  # fmt: skip
-    return pd.DataFrame(rows, columns=GENDER_COLUMNS)
+    frames = []
+    t = table.assign(_org="")
+    for scope, keys in _LEVELS:
+        by = keys or ["_org"]
+        median = t.groupby(by)["raise_pct"].transform("median")
+        d = t.assign(_above=(t["raise_pct"] > median + Thresholds.median_tol_pp).astype(float),
+                     _raised=(t["raise"] > 0).astype(float))  # fmt: skip
+        g = d.groupby([*by, "gender"])
+        agg = pd.DataFrame({
+            "n": g.size(), "mean_raise": g["raise"].mean(), "median_raise": g["raise"].median(),
+            "mean_raise_pct": g["raise_pct"].mean(), "median_raise_pct": g["raise_pct"].median(),
+            "share_raised": 100 * g["_raised"].mean(), "share_above_median": 100 * g["_above"].mean(),
+            "mean_rating": g["rating"].mean(),
+        })  # fmt: skip
+        scopes = d[by].drop_duplicates().sort_values(by) if len(d) else pd.DataFrame({"_org": [""]})
+        full = pd.MultiIndex.from_tuples(
+            [(*s, gender) for s in scopes.itertuples(index=False) for gender in ("F", "M")],
+            names=[*by, "gender"],
+        )
+        agg = agg.reindex(full).reset_index()
+        agg["n"] = agg["n"].fillna(0).astype(int)
+        agg["scope"] = scope
+        for column in ("unit", "job_code"):
+            agg[column] = agg[column].astype(str) if column in by else ""
+        frames.append(agg[GENDER_COLUMNS])
+    return pd.concat(frames, ignore_index=True)
 
 
 def rating_distribution(table: pd.DataFrame, levels: Sequence[int]) -> pd.DataFrame:
@@ -250,12 +260,13 @@ def flags(
             add(u["unit"], "pot_overrun", "", over, 0.0,
                 f"the raises cost {fmt_kr(over, 0, 'en')} a month more than the pot",
                 f"höjningarna kostar {fmt_kr(over, 0)} i månaden mer än potten")  # fmt: skip
-    for scope, unit, job, t in _scopes(table):
+    gaps = _equal_rating_gaps(table)
+    for scope, unit, job, _ in _scopes(table):
         where_en = f"unit {unit}" if unit else "the organisation"
         where_sv = f"enheten {unit}" if unit else "hela organisationen"
         if scope == "job":  # equal work within a unit: the equal-rating check only
             where_en, where_sv = f"job {job} in {where_en}", f"befattning {job} i {where_sv}"
-        diff, n_w, n_m = _equal_rating_gap(t)
+        diff, n_w, n_m = gaps.get((scope, unit, job), (0.0, 0, 0))
         if min(n_w, n_m) >= th.min_n_rating and diff <= -th.raise_gap_pp:
             add(unit, "lower_raise_equal_rating", job, diff, -th.raise_gap_pp,
                 f"in {where_en} women get {fmt_number(-diff, 2, 'en')} percentage points lower "
@@ -332,21 +343,26 @@ def flags(
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
 
-def _equal_rating_gap(t: pd.DataFrame) -> tuple[float, int, int]:
-    """Women's mean raise % minus men's within each cell of rating level and compa-ratio band
-    (the matrix's own cells), averaged with the number of women in the cell as weight; the
-    women and men in cells where both are present."""
-    t = t[t["rating_level"].notna()]
-    diffs, weights, n_w, n_m = [], [], 0, 0
-    for _, g in t.groupby(["rating_level", "cr_band"]):
-        w, m = g[g["gender"] == "F"], g[g["gender"] == "M"]
-        if len(w) and len(m):
-            diffs.append(w["raise_pct"].mean() - m["raise_pct"].mean())
-            weights.append(len(w))
-            n_w, n_m = n_w + len(w), n_m + len(m)
-    if not diffs:
-        return 0.0, 0, 0
-    return float(np.average(diffs, weights=weights)), n_w, n_m
+def _equal_rating_gaps(table: pd.DataFrame) -> dict[tuple[str, str, str], tuple[float, int, int]]:
+    """Per (scope, unit, job): women's mean raise % minus men's within each cell of rating level
+    and compa-ratio band (the matrix's own cells), averaged with the number of women in the
+    cell as weight; and the women and men in cells where both are present."""
+    t = table[table["rating_level"].notna()].assign(_org="")
+    out = {}
+    for scope, keys in _LEVELS:
+        by = keys or ["_org"]
+        cells = t.groupby([*by, "rating_level", "cr_band", "gender"])["raise_pct"]
+        g = cells.agg(["mean", "size"]).unstack("gender")
+        if ("size", "F") not in g.columns or ("size", "M") not in g.columns:
+            continue
+        g = g[g[("size", "F")].notna() & g[("size", "M")].notna()]
+        w, m = g[("size", "F")], g[("size", "M")]
+        sums = pd.DataFrame({"d": (g[("mean", "F")] - g[("mean", "M")]) * w, "w": w, "m": m})
+        for key, r in sums.groupby(level=list(range(len(by)))).sum().iterrows():
+            key = key if isinstance(key, tuple) else (key,)
+            unit, job = (str(key[0]) if keys else ""), (str(key[1]) if len(keys) == 2 else "")
+            out[(scope, unit, job)] = (float(r["d"] / r["w"]), int(r["w"]), int(r["m"]))
+    return out
 
 
 def apply_raises(data: PayData, new_base: pd.Series) -> PayData:
