@@ -94,6 +94,28 @@ class Criteria:
         return [{k: getattr(c, k) for k in keys} for c in self.criteria]
 
 
+def read_toml(path: Path, key: str) -> dict[str, Any]:
+    """A TOML file named by ``key`` in survey.toml; a missing or broken file stops with the fix."""
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such file; correct {key} in survey.toml")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file") from None
+
+
+def read_cells(source: str | Path | pd.DataFrame, key: str) -> tuple[str, pd.DataFrame]:
+    """The cells of a CSV/XLSX input named by ``key`` (or a DataFrame), indexed by sheet row
+    (header = row 1), and the name to use in messages."""
+    if isinstance(source, pd.DataFrame):
+        cells = source.astype(object).where(source.notna(), "")
+        return key.split(".")[-1], cells.set_axis(range(2, len(cells) + 2))
+    path = Path(source)
+    if not path.is_file():
+        raise DataFileError(f"{path}: no such file; correct {key} in survey.toml")
+    return str(path), read_table(path, key=key, delimiter=_header_delimiter(path)).cells
+
+
 def load_criteria(source: str | Path | Mapping[str, Any] | Criteria) -> Criteria:
     """Read a criteria catalogue from a TOML file or an equivalent mapping.
 
@@ -125,14 +147,8 @@ def load_criteria(source: str | Path | Mapping[str, Any] | Criteria) -> Criteria
     if isinstance(source, Mapping):
         spec, where = source, "criteria"
     else:
-        path = Path(source)
-        where = str(path)
-        if not path.is_file():
-            raise ConfigError(f"{path}: no such file; correct review.criteria in survey.toml")
-        try:
-            spec = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file") from None
+        where = str(source)
+        spec = read_toml(Path(source), "review.criteria")
     unknown = sorted(set(spec) - {"scale", "criterion", "eligibility", "matrix"})
     if unknown:
         raise ConfigError(
@@ -254,15 +270,7 @@ def load_ratings(
     >>> r.to_dict("records")
     [{'employee_id': '7', 'results': 3.0}]
     """
-    if isinstance(source, pd.DataFrame):
-        where, cells = "ratings", source.astype(object).where(source.notna(), "")
-        cells = cells.set_axis(range(2, len(cells) + 2))
-    else:
-        path = Path(source)
-        where = str(path)
-        if not path.is_file():
-            raise DataFileError(f"{path}: no such file; correct review.ratings in survey.toml")
-        cells = read_table(path, key="review.ratings", delimiter=_header_delimiter(path)).cells
+    where, cells = read_cells(source, "review.ratings")
     headers = {str(h).strip().lower(): h for h in cells.columns}
     id_header = next((headers[h] for h in _EMPLOYEE_HEADERS if h in headers), None)
     if id_header is None:

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._read import as_text, read_table
-from ._register import _header_delimiter
+from ._criteria import read_cells
+from ._read import as_text
 from .exceptions import DataFileError, SchemaError
 
 __all__ = ["load_proposals"]
@@ -37,16 +37,7 @@ def load_proposals(source: str | Path | pd.DataFrame, frame: pd.DataFrame) -> pd
     >>> load_proposals(pd.DataFrame({"Anst.nr": ["1"], "Ny lön": ["30 900"]}), frame).tolist()
     [900.0, nan]
     """
-    if isinstance(source, pd.DataFrame):
-        where = "proposals"
-        cells = source.astype(object).where(source.notna(), "")
-        cells = cells.set_axis(range(2, len(cells) + 2))
-    else:
-        path = Path(source)
-        where = str(path)
-        if not path.is_file():
-            raise DataFileError(f"{path}: no such file; correct review.proposals in survey.toml")
-        cells = read_table(path, key="review.proposals", delimiter=_header_delimiter(path)).cells
+    where, cells = read_cells(source, "review.proposals")
     headers = {str(h).strip().lower(): h for h in cells.columns}
     col = {k: next((headers[a] for a in v if a in headers), None) for k, v in _ALIASES.items()}
     if col["employee_id"] is None:

@@ -14,7 +14,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import statsmodels.formula.api as smf
 
 from ._format import fmt_kr, fmt_number, fmt_pct
 from .io import PayData
@@ -135,6 +134,8 @@ def raise_regression(
     """OLS of the raise in percent on rating level, compa-ratio band and gender, per
     organisation (with unit) and unit. ``coef_female`` is the women's raise minus the men's at
     equal rating and band, in percentage points. Returns the table and the organisation's fit."""
+    import statsmodels.formula.api as smf  # on first use: importing it reads SOURCE_DATE_EPOCH
+
     rows, org_model = [], None
     for scope, unit, _, t in _scopes(table):
         if scope == "job":

@@ -10,7 +10,6 @@ the equal-work and equal-value gaps recomputed on the proposed salaries (what-if
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import _review_checks as checks
-from ._criteria import Criteria, level_of, load_criteria, load_ratings, overall_rating
+from ._criteria import Criteria, level_of, load_criteria, load_ratings, overall_rating, read_toml
 from ._merit import MeritMatrix, PotError, distribute
 from ._proposals import load_proposals
 from ._summary import Summary
@@ -312,12 +311,7 @@ def _matrix(matrix: Any, crit: Criteria | None) -> MeritMatrix:
     if str(matrix) == "default":
         return MeritMatrix.default()
     path = Path(matrix)
-    if not path.is_file():
-        raise ConfigError(f'{path}: no such file; set review.matrix to "default" or a TOML file')
-    try:
-        spec = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file") from None
+    spec = read_toml(path, "review.matrix")
     return MeritMatrix.from_mapping(spec.get("matrix", spec), str(path))
 
 
