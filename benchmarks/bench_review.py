@@ -16,9 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_run import sample_config  # the same sample set-up as the run's benchmark
+
 import payequity as pe
 from payequity._run_review import run_review
-from payequity.datasets import generate_frame, write_sample
 
 
 def main() -> None:
@@ -29,10 +30,7 @@ def main() -> None:
           f"{'workbooks':>10}")  # fmt: skip
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            frame, injected = generate_frame(n, seed=0)
-            write_sample(frame, injected, tmp)
-            toml = Path(tmp) / "survey.toml"
-            toml.write_text(toml.read_text("utf-8") + "\n[analysis]\nbootstrap_reps = 0\n", "utf-8")
+            toml = sample_config(tmp, n)
             pe.run(toml, only="data", timestamp="2026-10-30T12:00:00Z")
             data = pe.load_survey(toml)
             kw = dict(ratings=Path(tmp) / "ratings.csv", criteria=Path(tmp) / "criteria.toml",

@@ -10,7 +10,7 @@ the equal-work and equal-value gaps recomputed on the proposed salaries (what-if
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,7 +77,7 @@ class ReviewResult:
     matrix: MeritMatrix | None = None
     settings: Mapping[str, Any] = field(default_factory=dict)
     model: Any = field(default=None, repr=False)
-    after: PayData | None = field(default=None, repr=False)
+    after: PayData = field(default=None, repr=False)  # the data with the new salaries
 
     @property
     def pot(self) -> float:
@@ -102,9 +102,7 @@ class ReviewResult:
         >>> bool((after.frame["base_salary"] >= data.frame["base_salary"]).all())
         True
         """
-        if self.after is not None:
-            return self.after
-        return checks.apply_raises(self.data, self.table["new_base_salary"])
+        return self.after
 
     def payroll_import(self, effective_date: dt.date | str | None = None) -> pd.DataFrame:
         """``employee_id, new_base_salary, effective_date, job_code, raise`` for every
@@ -567,7 +565,3 @@ def _whatif(before: PayData, after: PayData, evaluation: Any, explanations: Any,
         )
         statuses = dict(zip(a.table["item_key"], a.table["status"], strict=True))
     return checks.whatif(results["before"], results["after"], statuses)
-
-
-def _as_list(value: Sequence[Any] | Any) -> list[Any]:
-    return list(value) if isinstance(value, list | tuple) else [value]
