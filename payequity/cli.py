@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return _validate(args)
         if args.command == "review":
-            from ._run_review import review_text, run_review
+            from .pipeline._review import review_text, run_review
 
             done = run_review(args.config, out=args.out, timestamp=args.timestamp)
             if not args.quiet:
@@ -173,7 +173,7 @@ def _run(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from .config import load_config
     from .io import load_survey
-    from .pipeline import _evaluation, _require_rows
+    from .pipeline._run import _evaluation, _require_rows
 
     cfg = load_config(args.config)
     data = load_survey(cfg)

@@ -9,7 +9,7 @@ import pytest
 from matplotlib.axes import Axes
 
 from payequity import charts
-from payequity._charts_review import plot_review_raises
+from payequity.charts._review import plot_review_raises
 from payequity.exceptions import SchemaError
 
 

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from payequity import _sample_jobs as sj
 from payequity import datasets as ds
+from payequity.datasets import _jobs as sj
 
 REF = pd.Timestamp("2026-09-01")
 SEEDS = range(5)

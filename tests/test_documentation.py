@@ -7,8 +7,9 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from payequity._checklist import Evidence, documentation_checklist
-from payequity._documentation import (
+from payequity._summary import Summary
+from payequity.actions._checklist import Evidence, documentation_checklist
+from payequity.actions._documentation import (
     AREAS,
     ART10_COLUMNS,
     CHECKLIST_COLUMNS,
@@ -20,9 +21,8 @@ from payequity._documentation import (
     load_samverkan,
     rules_template,
 )
-from payequity._eu import eu_indicators
-from payequity._summary import Summary
 from payequity.exceptions import ConfigError, DataFileError, SchemaError
+from payequity.survey._eu import eu_indicators
 
 SURVEY = ["results", "rules_and_practice", "adjustments", "cost", "time_plan", "follow_up",
           "cooperation"]  # fmt: skip

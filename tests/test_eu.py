@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from payequity._eu import TABLE_COLUMNS, IndicatorResult, eu_indicators, pay_quartiles
 from payequity._summary import Summary
 from payequity.exceptions import ConfigError, SchemaError
+from payequity.survey._eu import TABLE_COLUMNS, IndicatorResult, eu_indicators, pay_quartiles
 
 
 def people(rows: list[tuple], **extra: list) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Following up last year's action plan, and the gaps year over year (payequity._followup)."""
+"""Following up last year's action plan, and the gaps year over year (payequity.actions._followup)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,14 @@ import pandas as pd
 import pytest
 
 from payequity import datasets
-from payequity._followup import FOLLOW_UP_COLUMNS, YEAR_OVER_YEAR_COLUMNS, FollowUpResult, follow_up
-from payequity._history import year_over_year
 from payequity._summary import Summary
+from payequity.actions._followup import (
+    FOLLOW_UP_COLUMNS,
+    YEAR_OVER_YEAR_COLUMNS,
+    FollowUpResult,
+    follow_up,
+)
+from payequity.actions._history import year_over_year
 from payequity.exceptions import ConfigError, DataFileError, SchemaError
 
 matplotlib.use("Agg")

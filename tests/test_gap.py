@@ -11,10 +11,10 @@ import pytest
 import statsmodels.formula.api as smf
 from scipy import stats
 
-from payequity._charts_gap import plot_gap
-from payequity._gap import TABLE_COLUMNS, GapResult, adjusted_gap
 from payequity._summary import Summary
+from payequity.charts._gap import plot_gap
 from payequity.exceptions import InsufficientDataError, SchemaError
+from payequity.survey._gap import TABLE_COLUMNS, GapResult, adjusted_gap
 
 
 @pytest.fixture

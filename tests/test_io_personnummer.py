@@ -8,8 +8,8 @@ import hmac
 import pytest
 
 from payequity import load_pay_data
-from payequity._personnummer import is_personnummer, mask_text
 from payequity.exceptions import PseudonymKeyError, SchemaError
+from payequity.io._personnummer import is_personnummer, mask_text
 
 COLS = {"gender": "Kön", "unit": "Enhet", "job_code": "Kod", "base_salary": "Lön"}
 VALUES = {"gender": {"K": "F", "M": "M"}}

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from payequity import JobEvaluation, evaluate_jobs, load_job_model
-from payequity._jobmodel import JobModelError, model_from_dict
 from payequity.exceptions import DataFileError, SchemaError
+from payequity.jobeval._model import JobModelError, model_from_dict
 
 SUBS = ["knowledge", "communication", "problem_solving", "planning", "physical_skills",
         "resp_people", "resp_equipment", "resp_information", "resp_finance", "mental_effort",
@@ -314,8 +314,8 @@ def test_result_object_contract():
 
 
 def test_sample_evaluation_matches_the_generator():
-    from payequity import _sample_jobs as sj
     from payequity import datasets
+    from payequity.datasets import _jobs as sj
 
     ev = evaluate_jobs("data/sample/job_evaluation.csv", data=datasets.load_sample())
     t = ev.table.set_index("job_code")

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from payequity._gap import (
+from payequity.exceptions import InsufficientDataError, SchemaError
+from payequity.survey._gap import (
     LOGIB_COLUMNS,
     RATINGS,
     GapResult,
@@ -20,7 +21,6 @@ from payequity._gap import (
     _yearfrac,
     logib,
 )
-from payequity.exceptions import InsufficientDataError, SchemaError
 
 REFERENCE = json.loads((Path(__file__).parent / "reference" / "logib_example.json").read_text())
 CALL = {

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from statsmodels.stats.oaxaca import OaxacaBlinder
 
-from payequity._oaxaca import WEIGHTS, DecompositionResult, decompose
 from payequity._summary import Summary
 from payequity.exceptions import InsufficientDataError, PayEquityWarning, SchemaError
+from payequity.survey._oaxaca import WEIGHTS, DecompositionResult, decompose
 
 TOL = 1e-6
 CONTROLS = ["tenure", "age", "C(level)"]

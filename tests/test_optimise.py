@@ -8,7 +8,7 @@ import pytest
 import statsmodels.api as sm
 
 from payequity import datasets, equal_work
-from payequity._optimise import (
+from payequity.actions._optimise import (
     CURVE_COLUMNS,
     GROUP_COLUMNS,
     TABLE_COLUMNS,
@@ -279,7 +279,7 @@ def test_chart(sample):
     import matplotlib.pyplot as plt
     from matplotlib.axes import Axes
 
-    from payequity._charts_remediation import plot_remediation_curve
+    from payequity.charts._remediation import plot_remediation_curve
 
     res = optimise_remediation(sample, budget=1.5e6, target_gap_pct=1.0)
     ax = res.plot()

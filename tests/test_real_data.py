@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from payequity import load_pay_data
-from payequity._read import file_sha256
+from payequity.io._read import file_sha256
 
 REFERENCE = json.loads(
     (Path(__file__).parent / "reference" / "montgomery_county.json").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import payequity as pe
-from payequity._merit import MeritMatrix, PotError, distribute
 from payequity.exceptions import ConfigError, DataFileError, SchemaError
+from payequity.review._merit import MeritMatrix, PotError, distribute
 
 CRIT = {
     "scale": {"min": 1, "max": 4, "expected": 2},
@@ -256,7 +256,7 @@ def test_action_plan_overlay_reserves_part_of_the_pot():
 def test_whatif_equals_the_survey_on_the_applied_data():
     data = pe.load_survey("data/sample/survey.toml")
     from payequity.config import load_config
-    from payequity.pipeline import _evaluation
+    from payequity.pipeline._run import _evaluation
 
     evaluation = _evaluation(load_config("data/sample/survey.toml"), data)
     r = pe.salary_review(data, ratings="data/sample/ratings.csv",
@@ -297,7 +297,7 @@ def test_whatif_equals_the_survey_on_the_applied_data():
 
 
 def test_widening_an_explained_gap_is_not_flagged():
-    from payequity._review_checks import whatif
+    from payequity.review._checks import whatif
 
     class R:  # a stand-in equal-work result
         def __init__(self, pct, flagged):
@@ -390,7 +390,7 @@ def test_result_displays_and_plots(small):
 
 def test_a_score_of_exactly_half_rounds_up_despite_float_error():
     # weights 0.25/0.20/0.20/0.15/0.20 and ratings 4,2,2,2,2 give 2.4999999999999996 in floats
-    from payequity._criteria import level_of, load_criteria
+    from payequity.review._criteria import level_of, load_criteria
 
     crit = load_criteria("data/sample/criteria.toml")
     weights = [c.weight for c in crit.criteria if c.applies(False)]

@@ -11,8 +11,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from payequity._review_workbook import manager_workbook
-from payequity._workbook import FORMATS
+from payequity.report._manager_workbook import manager_workbook
+from payequity.report._workbook import FORMATS
 
 CREATED = dt.datetime(2026, 3, 1, 8, 30, tzinfo=dt.UTC)
 KR, PCT = FORMATS["kr"][0], FORMATS["pct"][0]

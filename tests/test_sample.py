@@ -182,7 +182,7 @@ def test_sample_ratings_are_valid_and_gender_neutral():
 
 
 def test_sample_ratings_deterministic_and_one_row_per_person():
-    from payequity._sample_review import sample_ratings
+    from payequity.datasets._review import sample_ratings
 
     frame, _ = datasets.generate_frame(300, seed=4)
     a = sample_ratings(frame, seed=4)

@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from payequity._standard import StandardizedResult, age_groups, standardized_ratio
 from payequity._summary import Summary
 from payequity.exceptions import InsufficientDataError, SchemaError
+from payequity.survey._standard import StandardizedResult, age_groups, standardized_ratio
 
 # Three cells (age group × job):
 #   –29 / J1:   F 20000 (25), F 22000 (29), M 24000 (28)           n = 3

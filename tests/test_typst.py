@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from payequity import _typst
-from payequity._typst import render_pdf
 from payequity.exceptions import PayEquityError
+from payequity.report import _typst
+from payequity.report._typst import render_pdf
 
 pypdf = pytest.importorskip("pypdf")
 

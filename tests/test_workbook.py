@@ -18,7 +18,7 @@ import pytest
 from conftest import SAMPLE, shared_dir
 
 import payequity as pe
-from payequity._workbook import FORMATS, SHEETS, org_gap_table, write_workbook_tables
+from payequity.report._workbook import FORMATS, SHEETS, org_gap_table, write_workbook_tables
 
 TS = "2026-10-30T12:00:00Z"
 TEXT_IDS = ["unit", "work_group", "job_code", "employee_id", "comparator_job",

@@ -1,0 +1,555 @@
+"""The explanations register (F-B6): every difference assessed, by a person or automatically.
+
+The survey gives items: each equal-work group with both genders, each equal-value pair, and the
+people an unexplained equal-work difference would lift. Their keys (DESIGN §7) do not change
+from one run to the next, so an explanation written once stays attached to its item:
+
+* equal work ``<unit>/<work_group>/<pay_measure>`` (unit "" = organisation);
+* equal value ``<unit>/<fd_job>/<comparator_job>/<pay_measure>``;
+* person ``<employee_id>``; and ``eu_category`` ``<category>`` for the Art. 10 trigger.
+
+A flagged item needs a person's explanation: a category, a text and the decision whether the
+difference is related to gender (``yes`` / ``no`` / ``unclear``). Flagged items that are
+unexplained, ``unclear`` or ``yes`` need action and go into the action plan. Unflagged items get
+an automatic assessment (``source = automatic``); a person's row with the same key overrides it.
+Rows the run marked ``automatic`` are not read back, so copying ``data/explanations.csv`` beside
+survey.toml as the register is safe: fill in the flagged rows and the automatic ones stay
+automatic until you write your own text and clear ``source``.
+
+People: when an equal-work item needs action, each person of the gender it disadvantages whose
+pay is below the target (``expected``: the gender-neutral expected pay of the group, people.csv;
+``median`` or ``mean``: that level of the other gender in the group) becomes a person item in the
+plan. A person's explanation with ``gender_related = no`` takes that person out of the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._format import fmt_pct
+from .._summary import Summary
+from ..exceptions import ConfigError, SchemaError
+from ._register import Field, choices, read_register
+
+__all__ = [
+    "EXPLANATION_FIELDS",
+    "ITEM_COLUMNS",
+    "Assessment",
+    "ExplanationRegister",
+    "assess",
+    "load_explanations",
+]
+
+KINDS = ("equal_work", "equal_value", "person", "eu_category")
+CATEGORIES = ("job_value", "experience", "performance", "market", "other")
+TARGETS = ("expected", "median", "mean")
+EXPLANATION_FIELDS = [
+    Field("item_kind", "choice", choices(*KINDS, lika_arbete="equal_work",
+          likvärdigt_arbete="equal_value", individ="person", kategori="eu_category")),
+    Field("item_key"),
+    Field("category", "choice", choices(*CATEGORIES, arbetsvärdering="job_value",
+          arbetets_värde="job_value", erfarenhet="experience", prestation="performance",
+          marknad="market", marknadsläge="market", annat="other", övrigt="other")),
+    Field("text"),
+    Field("evidence", required=False),
+    Field("gender_related", "choice", choices("yes", "no", "unclear", ja="yes", nej="no",
+          oklart="unclear")),
+    Field("author", required=False),
+    Field("date", "date", required=False),
+]  # fmt: skip
+REGISTER_COLUMNS = [f.name for f in EXPLANATION_FIELDS]
+ITEM_COLUMNS = REGISTER_COLUMNS + [
+    "source", "flagged", "status", "needs_action", "unit", "group", "comparator",
+    "pay_measure", "gap_pct", "register_row",
+]  # fmt: skip
+# an equal-work explanation that says the work differs is a grouping question, not a reason
+_DIFFERENT_TASKS = re.compile(
+    r"olika (arbets)?uppgifter|andra (arbets)?uppgifter|annat arbete|inte samma arbete|"
+    r"different (tasks|duties|work|jobs?)|other (tasks|duties)|not the same (work|job)",
+    re.IGNORECASE,
+)
+_PAY_SV = {"base_salary": "grundlön", "monthly_pay": "månadslön med fasta tillägg"}
+_PAY_EN = {"base_salary": "base salary", "monthly_pay": "monthly pay with fixed supplements"}
+
+
+@dataclass(frozen=True)
+class ExplanationRegister:
+    """The explanations register as read: ``table`` (the register columns, ``source_row`` and
+    any of the user's own columns), ``warnings`` and the ``path`` it came from."""
+
+    table: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+    def summary(self) -> Summary:
+        counts = self.table["item_kind"].value_counts().to_dict() if len(self.table) else {}
+        facts = [("file", str(self.path) if self.path else "none"), ("rows", str(len(self.table)))]
+        facts += [(f"  {k}", str(v)) for k, v in sorted(counts.items())]
+        facts += [("warning", w) for w in self.warnings]
+        return Summary("Explanations register", facts)
+
+    def _repr_html_(self) -> str:
+        return self.summary()._repr_html_()
+
+
+def load_explanations(
+    path: str | Path | None, *, explicit: bool = True, key: str = "actions.explanations"
+) -> ExplanationRegister:
+    """Read and check an explanations register (CSV or XLSX).
+
+    Columns: ``item_kind`` (equal_work | equal_value | person | eu_category), ``item_key``,
+    ``category`` (job_value | experience | performance | market | other), ``text``,
+    ``evidence``, ``gender_related`` (yes | no | unclear; ja/nej/oklart are read too),
+    ``author``, ``date``. Swedish words for kinds and categories are accepted. Rows the run
+    wrote as ``source = automatic`` are skipped. Two rows for the same item are an error.
+
+    Parameters
+    ----------
+    path : path or None
+        The register; None gives an empty one.
+    explicit : bool
+        False when the path is only the default: a missing file is then an empty register with
+        a warning instead of an error.
+    key : str
+        The config key named in messages.
+
+    Returns
+    -------
+    ExplanationRegister
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> text = ("item_kind;item_key;category;text;evidence;gender_related;author;date\\n"
+    ...         "lika arbete;/351015/base_salary;marknad;Svårrekryterat;;nej;HR;2026-10-01\\n")
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     p = pathlib.Path(tmp, "explanations.csv")
+    ...     _ = p.write_text(text, encoding="utf-8")
+    ...     reg = load_explanations(p)
+    >>> reg.table.loc[0, ["item_kind", "category", "gender_related"]].tolist()
+    ['equal_work', 'market', 'no']
+    >>> "explanations.csv, row 2: market explains" in reg.warnings[0]
+    True
+    """
+    table, warnings = read_register(path, EXPLANATION_FIELDS, key=key, explicit=explicit)
+    if "source" in table.columns:  # the run's own untouched automatic texts are regenerated
+        untouched = (table["category"] == "") & (table["gender_related"] == "")
+        machine = table["source"].astype(str).str.strip().str.lower().isin(["automatic", "missing"])
+        table = table[~(machine & untouched)]
+    table = table[(table["item_kind"] != "") | (table["item_key"] != "")].reset_index(drop=True)
+    name = str(path) if path is not None else "explanations"
+    for _, r in table.iterrows():
+        where = f"{name}, row {r['source_row']}"
+        if r["item_kind"] == "" or r["item_key"] == "":
+            raise SchemaError(f"{where}: item_kind and item_key are both needed; fill them in")
+    dup = table.duplicated(["item_kind", "item_key"], keep=False)
+    if dup.any():
+        rows = table.loc[dup, ["item_kind", "item_key", "source_row"]]
+        first = rows.iloc[0]
+        others = rows[
+            (rows["item_kind"] == first["item_kind"]) & (rows["item_key"] == first["item_key"])
+        ]
+        raise SchemaError(
+            f"{name}, rows {', '.join(str(s) for s in others['source_row'])}: two explanations "
+            f"for {first['item_kind']} {first['item_key']!r}; keep one"
+        )
+    for _, r in table.iterrows():
+        warnings += _row_warnings(r, f"{name}, row {r['source_row']}")
+    return ExplanationRegister(table, warnings, Path(path) if path is not None else None)
+
+
+def _row_warnings(r: pd.Series, where: str) -> list[str]:
+    out = []
+    if r["category"] == "market" and not str(r["evidence"]).strip():
+        out.append(
+            f"{where}: market explains {r['item_key']!r} without evidence; name the pay "
+            "statistics or recruitment record in the evidence column"
+        )
+    if r["item_kind"] == "equal_work" and (
+        r["category"] == "job_value" or _DIFFERENT_TASKS.search(str(r["text"]))
+    ):
+        out.append(
+            f"{where}: the explanation of {r['item_key']!r} says the work differs; people in "
+            "one equal-work group do the same work, so regroup them through work_group instead"
+        )
+    return out
+
+
+@dataclass(frozen=True, repr=False)
+class Assessment:
+    """Every item of the survey with its assessment (``data/explanations.csv``).
+
+    Attributes
+    ----------
+    table : DataFrame
+        :data:`ITEM_COLUMNS`: the register columns first (so the file can be copied as the
+        register), then ``source`` (person | inherited — from the organisation's row for the
+        same group | automatic | missing), ``flagged``, ``status``
+        (explained | gender_related | unclear | unexplained | not_flagged | no_item),
+        ``needs_action``, ``unit``, ``group`` (work group or female-dominated job),
+        ``comparator`` (comparator job, or the gender the difference disadvantages),
+        ``pay_measure``, ``gap_pct`` (women's % of men's − 100, or the equal-value pay gap; for
+        people the deviation from the target) and ``register_row``, the explanation's row in
+        the register file.
+    lifts : DataFrame
+        The people an item needing action lifts: ``employee_id, unit, work_group,
+        pay_measure, pay, target_pay, lift, item_key``, one row per person and item.
+    warnings : list of str
+    target : str
+        How people are lifted: "expected", "median" or "mean".
+    """
+
+    table: pd.DataFrame
+    lifts: pd.DataFrame
+    warnings: list[str]
+    target: str = "expected"
+
+    @property
+    def needs_action(self) -> pd.DataFrame:
+        """The items that go into the action plan."""
+        return self.table[self.table["needs_action"].astype(bool)]
+
+    def counts(self) -> pd.DataFrame:
+        """Items by kind and status."""
+        return (
+            self.table.groupby(["item_kind", "status"]).size().rename("n").reset_index()
+            if len(self.table)
+            else pd.DataFrame(columns=["item_kind", "status", "n"])
+        )
+
+    def summary(self) -> Summary:
+        t = self.table
+        flagged = t[t["flagged"].astype(bool) & (t["item_kind"] != "person")]
+        facts = [
+            ("items", str(int((t["item_kind"] != "person").sum()))),
+            ("flagged", str(len(flagged))),
+            ("flagged and explained (not gender-related)", str(int((flagged["status"] == "explained").sum()))),
+            ("flagged, needing action", str(int(flagged["needs_action"].sum()))),
+            ("people in the plan through them", str(self.lifts["employee_id"].nunique() if len(self.lifts) else 0)),
+        ]  # fmt: skip
+        facts += [("warning", w) for w in self.warnings]
+        return Summary("Explanations", facts, [("Items by kind and status", self.counts())])
+
+    def _repr_html_(self) -> str:
+        return self.summary()._repr_html_()
+
+    def __repr__(self) -> str:
+        return self.summary().as_text()
+
+
+def _results(obj: Any) -> list[Any]:
+    """An EqualWorkResult/EqualValueResult, a dict of them (by unit), or a list of either."""
+    if obj is None:
+        return []
+    if isinstance(obj, Mapping):
+        return [r for r in obj.values() if r is not None]
+    if isinstance(obj, Iterable) and not hasattr(obj, "table"):
+        return [r for item in obj for r in _results(item)]
+    return [obj]
+
+
+def assess(
+    equal_work: Any,
+    equal_value: Any = None,
+    explanations: ExplanationRegister | pd.DataFrame | str | Path | None = None,
+    *,
+    target: str = "expected",
+    language: str = "sv",
+) -> Assessment:
+    """Attach the explanations to the survey's items and decide which need action.
+
+    Parameters
+    ----------
+    equal_work : EqualWorkResult, or a dict or list of them
+        The organisation's result and the units' (``equal_work(..., by="unit")``).
+    equal_value : EqualValueResult, or a dict or list of them, optional
+    explanations : ExplanationRegister, DataFrame or path, optional
+        The register (see :func:`load_explanations`).
+    target : {"expected", "median", "mean"}
+        The level people of the disadvantaged gender are lifted to when an equal-work item
+        needs action: their gender-neutral expected pay, or the other gender's median or mean.
+    language : {"sv", "en"}
+        Language of the automatic assessment texts.
+
+    Returns
+    -------
+    Assessment
+
+    Examples
+    --------
+    >>> import payequity as pe
+    >>> data = pe.datasets.generate(400, seed=1)
+    >>> a = assess(pe.equal_work(data))
+    >>> sorted(set(a.table["status"]))
+    ['not_flagged', 'unexplained']
+    >>> bool(a.table.loc[a.table["status"] == "not_flagged", "text"].str.len().gt(0).all())
+    True
+    """
+    if target not in TARGETS:
+        raise ConfigError(f"target {target!r} is not one of {', '.join(TARGETS)}")
+    if isinstance(explanations, ExplanationRegister):
+        register = explanations
+    elif isinstance(explanations, pd.DataFrame):
+        register = ExplanationRegister(_as_register(explanations))
+    else:
+        register = load_explanations(explanations)
+    work = _results(equal_work)
+    items = [_work_items(r.table, language, r.settings.get("gap_threshold", 0.02)) for r in work]
+    items += [_value_items(r.table, language) for r in _results(equal_value)]
+    frame = pd.concat(items, ignore_index=True) if items else pd.DataFrame(columns=ITEM_COLUMNS)
+    frame = _one_unit(frame)
+    frame = _attach(frame, register.table)
+    lifts = _lifts(frame, work, target)
+    people = _person_items(lifts, register.table)
+    frame = pd.concat([frame, people], ignore_index=True) if len(people) else frame
+    people_out = (
+        set(people.loc[~people["needs_action"].astype(bool), "item_key"]) if len(people) else set()
+    )
+    lifts = lifts[~lifts["employee_id"].astype(str).isin(people_out)].reset_index(drop=True)
+    frame = _orphans(frame, register.table)
+    warnings = list(register.warnings) + _summary_warnings(frame, lifts)
+    frame = frame.rename(columns={"source_row": "register_row"})
+    return Assessment(frame[ITEM_COLUMNS].reset_index(drop=True), lifts, warnings, target)
+
+
+def _as_register(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for c in REGISTER_COLUMNS:
+        out[c] = out[c].fillna("").astype(str) if c in out.columns else ""
+    if "source_row" not in out.columns:
+        out["source_row"] = np.arange(2, len(out) + 2)
+    return out
+
+
+def _work_items(table: pd.DataFrame, language: str, threshold: float = 0.02) -> pd.DataFrame:
+    t = table[table["needs_assessment"].astype(bool)]
+    unit = t["unit"].fillna("").astype(str)
+    gap = t["women_pct_of_men"].astype(float) - 100
+    adjusted = t["adjusted_gap_pct"].astype(float)
+    against = np.where(
+        adjusted.notna(), np.where(adjusted < 0, "F", "M"), np.where(gap < 0, "F", "M")
+    )
+    texts = [_work_text(r, language, threshold) for _, r in t.iterrows()]
+    return pd.DataFrame({
+        "item_kind": "equal_work",
+        "item_key": unit + "/" + t["work_group"].astype(str) + "/" + t["pay_measure"],
+        "text": texts, "flagged": t["flagged"].astype(bool).to_numpy(), "unit": unit.to_numpy(),
+        "group": t["work_group"].astype(str).to_numpy(), "comparator": against,
+        "pay_measure": t["pay_measure"].to_numpy(), "gap_pct": gap.to_numpy(),
+    })  # fmt: skip
+
+
+def _work_text(r: pd.Series, language: str, threshold: float) -> str:
+    sv = language == "sv"
+    pct = fmt_pct(float(r["women_pct_of_men"]), 1, language)
+    pay = (_PAY_SV if sv else _PAY_EN)[r["pay_measure"]]
+    if r["regression_tested"]:
+        adj = fmt_pct(float(r["adjusted_gap_pct"]), 1, language)
+        p = f"{float(r['p_adjusted']):.2f}".replace(".", "," if sv else ".")
+        detail = (
+            f"kvinnornas {pay} är {pct} av männens; den justerade skillnaden {adj} är inte "
+            f"statistiskt säkerställd (justerat p = {p})"
+            if sv
+            else f"women's {pay} is {pct} of men's; the adjusted difference {adj} is not "
+            f"statistically significant (adjusted p = {p})"
+        )
+    else:
+        limit = fmt_pct(100 * threshold, 0, language)
+        detail = (
+            f"kvinnornas {pay} är {pct} av männens; gruppen är för liten för ett statistiskt test "
+            f"och skillnaden ligger inom {limit}"
+            if sv
+            else f"women's {pay} is {pct} of men's; the group is too small for a statistical "
+            f"test and the difference is within {limit}"
+        )
+    prefix = "Automatisk bedömning" if sv else "Automatic assessment"
+    tail = "Ingen åtgärd föreslås." if sv else "No action proposed."
+    return f"{prefix}: {detail}. {tail}"
+
+
+def _value_items(table: pd.DataFrame, language: str) -> pd.DataFrame:
+    sv = language == "sv"
+    unit = table["unit"].fillna("").astype(str)
+    key = (unit + "/" + table["female_dominated_job"].astype(str) + "/"
+           + table["comparator_job"].astype(str) + "/" + table["pay_measure"])  # fmt: skip
+    texts = []
+    for _, r in table.iterrows():
+        gap = fmt_pct(float(r["pay_gap_pct"]), 1, language)
+        texts.append(
+            f"Automatisk bedömning: den kvinnodominerade gruppens lön ligger {gap} från "
+            "jämförelsegruppens, inom gränsen. Ingen åtgärd föreslås."
+            if sv
+            else f"Automatic assessment: the female-dominated group's pay is {gap} from the "
+            "comparator's, within the limit. No action proposed."
+        )
+    return pd.DataFrame({
+        "item_kind": "equal_value", "item_key": key.to_numpy(), "text": texts,
+        "flagged": table["flagged"].astype(bool).to_numpy(), "unit": unit.to_numpy(),
+        "group": table["female_dominated_job"].astype(str).to_numpy(),
+        "comparator": table["comparator_job"].astype(str).to_numpy(),
+        "pay_measure": table["pay_measure"].to_numpy(),
+        "gap_pct": table["pay_gap_pct"].astype(float).to_numpy(),
+    })  # fmt: skip
+
+
+def _attach(items: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+    """Register rows onto items; status and needs_action from DESIGN §5."""
+    items = items.copy()
+    for c in REGISTER_COLUMNS:
+        if c not in ("item_kind", "item_key", "text"):
+            items[c] = ""
+    items["source"] = np.where(items["flagged"], "missing", "automatic")
+    items.loc[items["flagged"], "text"] = ""
+    items["source_row"] = pd.array([pd.NA] * len(items), dtype="Int64")
+    if len(register):
+        reg = register.set_index(["item_kind", "item_key"])
+        # a unit's item without its own row takes the organisation's row for the same group
+        org_key = _org_keys(items)
+        for keys, source in ((items["item_key"], "person"), (org_key, "inherited")):
+            idx = pd.MultiIndex.from_arrays([items["item_kind"], keys])
+            hit = idx.isin(reg.index) & items["source"].isin(["missing", "automatic"])
+            if source == "inherited":
+                hit &= items["unit"].ne("").to_numpy()
+                # only where the unit's difference runs the same way as the organisation's
+                org = items[items["unit"] == ""].set_index(["item_kind", "item_key"])["comparator"]
+                same = [org.get((k, o), c) == c if k == "equal_work" else True
+                        for k, o, c in zip(items["item_kind"], keys, items["comparator"],
+                                           strict=True)]  # fmt: skip
+                hit &= np.asarray(same, dtype=bool)
+            rows = reg.reindex(idx[hit])
+            for c in REGISTER_COLUMNS[2:] + ["source_row"]:
+                items.loc[hit, c] = rows[c].to_numpy()
+            items.loc[hit, "source"] = source
+    items["status"], items["needs_action"] = _status(items)
+    return items
+
+
+def _org_keys(items: pd.DataFrame) -> pd.Series:
+    """The organisation-level key of each item: the unit part dropped (persons keep theirs)."""
+    unit = items["unit"].astype(str)
+    keys = items["item_key"].astype(str)
+    grouped = items["item_kind"].isin(["equal_work", "equal_value"]) & unit.ne("")
+    out = keys.copy()
+    out[grouped] = [k[len(u) :] for k, u in zip(keys[grouped], unit[grouped], strict=True)]
+    return out
+
+
+def _one_unit(items: pd.DataFrame) -> pd.DataFrame:
+    """With a single unit its items repeat the organisation's: keep the organisation's."""
+    units = set(items.loc[items["item_kind"].isin(["equal_work", "equal_value"]), "unit"])
+    units.discard("")
+    if len(units) == 1:
+        return items[items["unit"] == ""].reset_index(drop=True)
+    return items
+
+
+def _status(items: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """explained | gender_related | unclear | unexplained | not_flagged.
+
+    A person's "yes" or "unclear" puts even an unflagged item into the plan (DL 3:10 asks for
+    every difference connected with sex to be remedied)."""
+    person = items["source"].isin(["person", "inherited"])
+    complete = person & items["category"].ne("") & items["text"].str.strip().ne("")
+    rel = items["gender_related"]
+    flagged = items["flagged"].astype(bool)
+    status = np.select(
+        [complete & rel.eq("yes"), person & rel.eq("unclear"), ~flagged,
+         complete & rel.eq("no")],
+        ["gender_related", "unclear", "not_flagged", "explained"],
+        "unexplained",
+    )  # fmt: skip
+    needs = np.isin(status, ["gender_related", "unclear"]) | (
+        flagged.to_numpy() & (status == "unexplained")
+    )
+    return status, needs
+
+
+def _lifts(items: pd.DataFrame, work: list[Any], target: str) -> pd.DataFrame:
+    """People of the disadvantaged gender below the target in equal-work items needing action."""
+    cols = ["employee_id", "unit", "work_group", "pay_measure", "pay", "target_pay", "lift",
+            "item_key"]  # fmt: skip
+    act = items[(items["item_kind"] == "equal_work") & items["needs_action"].astype(bool)]
+    if act.empty:
+        return pd.DataFrame(columns=cols)
+    people = pd.concat([r.people for r in work], ignore_index=True)
+    tables = pd.concat([r.table for r in work], ignore_index=True)
+    people["unit"] = people["unit"].fillna("").astype(str)
+    tables["unit"] = tables["unit"].fillna("").astype(str)
+    wanted = act[["unit", "group", "pay_measure", "comparator", "item_key"]].rename(
+        columns={"group": "work_group", "comparator": "against"}
+    )
+    p = people.merge(wanted, on=["unit", "work_group", "pay_measure"])
+    p = p[p["gender"] == p["against"]]
+    if target == "expected":
+        p = p.assign(target_pay=p["expected_pay"])
+    else:
+        t = tables.merge(wanted, on=["unit", "work_group", "pay_measure"])
+        level = np.where(t["against"] == "F", t[f"{target}_men"], t[f"{target}_women"])
+        t = t.assign(target_pay=level)[["unit", "work_group", "pay_measure", "target_pay"]]
+        p = p.merge(t, on=["unit", "work_group", "pay_measure"])
+    p = p.assign(lift=p["target_pay"] - p["pay"])
+    p = p[p["lift"] > 0]
+    return p[cols].sort_values(["item_key", "employee_id"], kind="stable").reset_index(drop=True)
+
+
+def _person_items(lifts: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+    """One person item per lifted person: in the plan unless explained as not gender-related."""
+    if lifts.empty:
+        return pd.DataFrame(columns=ITEM_COLUMNS)
+    best = lifts.sort_values("lift", ascending=False, kind="stable").drop_duplicates("employee_id")
+    best = best.sort_values("employee_id", kind="stable")
+    items = pd.DataFrame({
+        "item_kind": "person", "item_key": best["employee_id"].astype(str).to_numpy(), "text": "",
+        "flagged": True, "unit": best["unit"].to_numpy(), "group": best["work_group"].to_numpy(),
+        "comparator": best["item_key"].to_numpy(), "pay_measure": best["pay_measure"].to_numpy(),
+        "gap_pct": (100 * (best["pay"] / best["target_pay"] - 1)).to_numpy(),
+    })  # fmt: skip
+    return _attach(items, register)
+
+
+def _orphans(items: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+    """Register rows that match no item this year stay visible, marked no_item."""
+    if register.empty:
+        return items
+    known = set(zip(items["item_kind"], items["item_key"], strict=True))
+    mask = [
+        (k, v) not in known
+        for k, v in zip(register["item_kind"], register["item_key"], strict=True)
+    ]
+    rest = register[mask]
+    if rest.empty:
+        return items
+    extra = rest[REGISTER_COLUMNS + ["source_row"]].assign(
+        source="person", flagged=False, status="no_item", needs_action=False, unit="", group="",
+        comparator="", pay_measure="", gap_pct=np.nan,
+    )  # fmt: skip
+    return pd.concat([items, extra], ignore_index=True)
+
+
+def _summary_warnings(items: pd.DataFrame, lifts: pd.DataFrame) -> list[str]:
+    out = []
+    open_ = items[items["flagged"].astype(bool) & items["status"].eq("unexplained")]
+    by_kind = open_[open_["item_kind"] != "person"]["item_kind"].value_counts()
+    if len(by_kind):
+        parts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in by_kind.items())
+        people = lifts["employee_id"].nunique()
+        out.append(
+            f"flagged items without an explanation: {parts}; they are in the action plan"
+            + (f" ({people} people lifted)" if people else "")
+            + " until explained in the explanations register"
+        )
+    orphans = items[items["status"] == "no_item"]
+    if len(orphans):
+        keys = ", ".join(repr(k) for k in orphans["item_key"].head(3))
+        out.append(
+            f"{len(orphans)} explanations match no item of this survey (e.g. {keys}); check "
+            "the keys against data/explanations.csv"
+        )
+    return out

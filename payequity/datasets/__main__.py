@@ -1,0 +1,5 @@
+"""``python -m payequity.datasets``: write the sample municipality."""
+
+from ._generate import main
+
+raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""Realising last year's action plan in the generated next year (``datasets.generate(previous=,
+plan=, realise=)``): the people a measure covers get exactly the general raise the follow-up
+measures plus the paid share of the step, so the follow-up sees done / partly / not_done."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["_apply_plan", "_realise_plan"]
+
+
+def _realise_plan(
+    plan: Any, realise: Mapping[str, float] | None, year: int
+) -> tuple[pd.DataFrame, dict[str, float]]:
+    """Last year's plan as one row per measure (step due by ``year − 1``) and each measure's
+    fraction paid; a measure ``realise`` leaves out is paid in full."""
+    from payequity.actions._followup import _check_years, _measures, _plan_frame
+
+    p, name = _plan_frame(plan)
+    _check_years(p, name, year)
+    measures = _measures(p, year, None)
+    fractions = dict.fromkeys(measures.index.astype(str), 1.0)
+    for mid, frac in (realise or {}).items():
+        if str(mid) not in fractions:
+            raise ValueError(f"realise names measure {mid!r}, which is not in the plan")
+        if isinstance(frac, bool) or not isinstance(frac, int | float) or not 0 <= frac <= 1:
+            raise ValueError(f"realise[{mid!r}] must be a fraction in [0, 1], got {frac!r}")
+        fractions[str(mid)] = float(frac)
+    return measures, fractions
+
+
+def _apply_plan(
+    f: pd.DataFrame,
+    old: np.ndarray,
+    stay: np.ndarray,
+    measures: pd.DataFrame,
+    fractions: dict[str, float],
+) -> None:
+    """Give the people the plan covers who stay exactly the general raise the follow-up
+    measures (median raise in the job among stayers without a measure, else the
+    organisation's) plus the paid fraction of the step; in place, no random draws."""
+    from payequity.actions._followup import _covered, _general_raises
+
+    covered = _covered(measures, f, "previous frame")
+    is_covered = np.zeros(len(f), dtype=bool)
+    extra = np.zeros(len(f))
+    for mid, pos in covered.items():
+        is_covered[pos] = True
+        extra[pos] += fractions[mid] * float(measures.loc[mid, "planned_kr"])
+    new = f["base_salary"].to_numpy(dtype=float).copy()
+    change = np.where(stay, new / old - 1.0, np.nan)
+    jobs = f["job_code"].to_numpy()
+    by_job, org = _general_raises(jobs, change, ~is_covered)
+    lift = stay & is_covered
+    if lift.any() and not np.isfinite(org):
+        raise ValueError("nobody stays without a measure: the general raise is undefined")
+    raise_ = np.array([by_job.get(j, org) for j in jobs[lift]])
+    new[lift] = np.floor(old[lift] * (1.0 + raise_) + extra[lift] + 0.5)
+    f["base_salary"] = new

@@ -1,0 +1,149 @@
+"""Reports people read: the overview PDF, one PDF per unit, and the workbook (DESIGN §7).
+
+PDFs are laid out by typst from ``payequity/templates/report.typ``; the content (every text,
+number and chart) comes from :mod:`payequity.report._content`, in Swedish unless
+``survey.language = "en"``. The workbook holds every data file of the run, a sheet each.
+
+Examples
+--------
+>>> import tempfile, pathlib, payequity as pe
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     run = pe.run("data/sample/survey.toml", out=tmp, only="data",
+...                  timestamp="2026-10-30T12:00:00Z")
+...     _ = pe.write_workbook(run, pathlib.Path(tmp, "survey.xlsx"))
+...     pathlib.Path(tmp, "survey.xlsx").stat().st_size > 10_000
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..pipeline import SurveyRun
+
+__all__ = ["render_overview", "render_unit", "slugs", "write_workbook"]
+
+
+def _created(run: SurveyRun) -> dt.datetime:
+    return dt.datetime.fromisoformat(run.manifest["created_at"].replace("Z", "+00:00"))
+
+
+def overview_pdf(run: SurveyRun, *, strict: bool = False) -> tuple[bytes, list[str]]:
+    """The overview as PDF bytes and typst's warnings."""
+    from ._content import document
+    from ._figures import draw
+    from ._typst import render_pdf
+
+    figures = draw(run, None, str(run.config.survey.language))
+    return render_pdf(document(run, None, figures), figures, timestamp=_created(run), strict=strict)
+
+
+def unit_pdf(run: SurveyRun, unit: str, *, strict: bool = False) -> tuple[bytes, list[str]]:
+    """One unit's report as PDF bytes and typst's warnings."""
+    from ._content import document
+    from ._figures import draw
+    from ._typst import render_pdf
+
+    if unit not in run.results["equal_work_by_unit"] and unit not in set(
+        run.data.frame[run.data.unit_column].astype(str)
+    ):
+        from ..exceptions import ConfigError
+
+        raise ConfigError(f"unit {unit!r} is not in the pay data; see run.data.frame")
+    figures = draw(run, unit, str(run.config.survey.language)) if unit in run.results[
+        "equal_work_by_unit"] else {}  # fmt: skip
+    return render_pdf(document(run, unit, figures), figures, timestamp=_created(run), strict=strict)
+
+
+def render_overview(run: SurveyRun, path: str | Path) -> Path:
+    """Write the overview PDF of a run (whole organisation) to ``path``.
+
+    Parameters
+    ----------
+    run : SurveyRun
+        From :func:`payequity.run`.
+    path : path
+        Where to write the PDF.
+
+    Returns
+    -------
+    Path
+    """
+    path = Path(path)
+    path.write_bytes(overview_pdf(run)[0])
+    return path
+
+
+def render_unit(run: SurveyRun, unit: str, path: str | Path) -> Path:
+    """Write one unit's PDF (the unit key, as in ``run.results["equal_work_by_unit"]``)."""
+    path = Path(path)
+    path.write_bytes(unit_pdf(run, unit)[0])
+    return path
+
+
+def write_workbook(run: SurveyRun, path: str | Path | None = None) -> bytes:
+    """The workbook ``survey.xlsx``: every data file of the run, a sheet each, headers in the
+    report's language; written to ``path`` when given. Returns the bytes."""
+    from ._workbook import write_workbook_tables
+
+    tables = dict(run.tables)
+    og = run.results.get("org_gap")
+    if og is not None:
+        tables["org_gap"] = og
+    return write_workbook_tables(
+        tables,
+        path,
+        language=str(run.config.survey.language),
+        title=f"{run.config.survey.organisation} {run.manifest['year']}",
+        created=_created(run).replace(tzinfo=None),
+    )
+
+
+def slug(key: str) -> str:
+    """A file name for a key (DESIGN §5): NFKD to ASCII, lower case, ``[a-z0-9-]``, ≤ 73.
+
+    Examples
+    --------
+    >>> slug("Barn- och utbildningsförvaltningen/Sjövikskolan")
+    'barn-och-utbildningsforvaltningen-sjovikskolan'
+    >>> slug("///")
+    'unit'
+    """
+    text = unicodedata.normalize("NFKD", str(key)).encode("ascii", "ignore").decode().lower()
+    out, dash = [], False
+    for ch in text:
+        if ch.isalnum():
+            out.append(ch)
+            dash = False
+        elif not dash and out:
+            out.append("-")
+            dash = True
+    s = "".join(out).strip("-")[:73].strip("-")
+    return s or "unit"
+
+
+def slugs(keys: Iterable[str]) -> dict[str, str]:
+    """Unique file names for keys: colliding slugs all get ``-`` + 6 hex of sha256 of the key.
+
+    Examples
+    --------
+    >>> slugs(["A/B", "a-b", "C"])
+    {'A/B': 'a-b-998d3e', 'a-b': 'a-b-d44362', 'C': 'c'}
+    """
+    keys = list(keys)
+    base = {k: slug(k) for k in keys}
+    count: dict[str, int] = {}
+    for s in base.values():
+        count[s] = count.get(s, 0) + 1
+    out = {}
+    for k, s in base.items():
+        if count[s] > 1:
+            s = f"{s[:66]}-{hashlib.sha256(k.encode('utf-8')).hexdigest()[:6]}"
+        out[k] = s
+    return out

@@ -1,0 +1,89 @@
+"""Managers' proposed salaries (the review's manual mode): reading and matching to the pay data.
+
+The file (``review.proposals``, CSV or XLSX) has ``employee_id``, optionally ``job_code`` (needed
+for a person with two employments) and either ``new_base_salary`` (the proposed full-time monthly
+salary) or ``raise`` (the proposed full-time raise in kronor). Swedish headers are accepted
+(Anst.nr, Befattningskod, Ny lön, Höjning).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import DataFileError, SchemaError
+from ..io._read import as_text
+from ._criteria import read_cells
+
+__all__ = ["load_proposals"]
+
+_ALIASES = {
+    "employee_id": ("employee_id", "anst.nr", "anstnr", "anställningsnummer"),
+    "job_code": ("job_code", "befattningskod", "aid"),
+    "new_base_salary": ("new_base_salary", "ny lön", "ny månadslön", "föreslagen lön", "ny_lon"),
+    "raise": ("raise", "höjning", "föreslagen höjning", "lönehöjning"),
+}
+
+
+def load_proposals(source: str | Path | pd.DataFrame, frame: pd.DataFrame) -> pd.Series:
+    """The proposed full-time raise of each employment in ``frame`` (NaN = no proposal).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"employee_id": ["1", "2"], "job_code": ["a", "a"],
+    ...                       "base_salary": [30000.0, 32000.0]})
+    >>> load_proposals(pd.DataFrame({"Anst.nr": ["1"], "Ny lön": ["30 900"]}), frame).tolist()
+    [900.0, nan]
+    """
+    where, cells = read_cells(source, "review.proposals")
+    headers = {str(h).strip().lower(): h for h in cells.columns}
+    col = {k: next((headers[a] for a in v if a in headers), None) for k, v in _ALIASES.items()}
+    if col["employee_id"] is None:
+        raise SchemaError(f"{where}: no employee_id column (or Anst.nr); add it")
+    amount = col["new_base_salary"] or col["raise"]
+    if amount is None or (col["new_base_salary"] and col["raise"]):
+        raise SchemaError(
+            f"{where}: give one column new_base_salary (Ny lön) or raise (Höjning), not "
+            + ("both" if amount else "neither")
+        )
+    ids = as_text(cells[col["employee_id"]])
+    jobs = as_text(cells[col["job_code"]]) if col["job_code"] else pd.Series("", index=ids.index)
+    text = as_text(cells[amount]).str.replace(r"[\s\u00a0]|kr", "", regex=True)
+    values = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+    keys = frame.reset_index()[["employee_id", "job_code"]].astype(str)
+    out = pd.Series(np.nan, index=frame.index)
+    seen: dict[tuple[str, str], int] = {}
+    for row in cells.index:
+        eid, job = ids[row], jobs[row]
+        if not eid:
+            continue
+        if pd.isna(values[row]):
+            raise DataFileError(
+                f"{where}, row {row}: {cells.loc[row, amount]!r} is not an amount in kronor; fix it"
+            )
+        match = keys["employee_id"] == eid
+        if job:
+            match &= keys["job_code"] == job
+        hits = np.flatnonzero(match.to_numpy())
+        if len(hits) == 0:
+            raise DataFileError(
+                f"{where}, row {row}: employee {eid}{f' in job {job}' if job else ''} is not in "
+                "the pay data; correct the id or remove the row"
+            )
+        if len(hits) > 1:
+            raise DataFileError(
+                f"{where}, row {row}: employee {eid} has {len(hits)} employments; add a job_code "
+                "column saying which one"
+            )
+        if (eid, job) in seen:
+            raise DataFileError(
+                f"{where}, rows {seen[(eid, job)]} and {row}: two proposals for employee {eid}; "
+                "keep one"
+            )
+        seen[(eid, job)] = row
+        i = frame.index[hits[0]]
+        base = float(frame.loc[i, "base_salary"])
+        out[i] = values[row] - base if col["new_base_salary"] else values[row]
+    return out
