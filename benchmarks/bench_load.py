@@ -43,8 +43,10 @@ def main() -> None:
             size = (Path(tmp) / "pay.csv").stat().st_size / 1e6
             load = best_of(args.repeat, lambda cfg=cfg: load_survey(cfg))
             out = Path(tmp) / "out"
-            whole = best_of(args.repeat, lambda cfg=cfg, out=out: run(cfg, out=out,
-                                                                     timestamp="2026-09-30T00:00:00Z"))  # fmt: skip
+            whole = best_of(
+                args.repeat,
+                lambda cfg=cfg, out=out: run(cfg, out=out, timestamp="2026-09-30T00:00:00Z"),
+            )
             units = frame["unit_path"].nunique()
             print(f"{n:>10} {units:>6} {size:>7.1f} {load:>8.2f} {whole:>8.2f} {n / load:>10.0f}")
 

@@ -26,15 +26,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[4000, 20000])
     args = parser.parse_args()
-    print(f"{'employees':>10} {'units':>6} {'matrix s':>9} {'what-if s':>10} {'command s':>10} "
-          f"{'workbooks':>10}")  # fmt: skip
+    print(
+        f"{'employees':>10} {'units':>6} {'matrix s':>9} {'what-if s':>10} {'command s':>10} "
+        f"{'workbooks':>10}"
+    )
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             toml = sample_config(tmp, n)
             pe.run(toml, only="data", timestamp="2026-10-30T12:00:00Z")
             data = pe.load_survey(toml)
-            kw = dict(ratings=Path(tmp) / "ratings.csv", criteria=Path(tmp) / "criteria.toml",
-                      pot_pct=3.0, guarantee=300)  # fmt: skip
+            kw = dict(
+                ratings=Path(tmp) / "ratings.csv",
+                criteria=Path(tmp) / "criteria.toml",
+                pot_pct=3.0,
+                guarantee=300,
+            )
             start = time.perf_counter()
             pe.salary_review(data, whatif=False, **kw)
             matrix = time.perf_counter() - start

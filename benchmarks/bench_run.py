@@ -45,8 +45,10 @@ def main() -> None:
 
             pages = len(PdfReader(Path(tmp) / "reports" / "pdf" / "overview.pdf").pages)
             units = len(list((Path(tmp) / "reports" / "pdf" / "units").glob("*.pdf")))
-            print(f"{n:>10} {units:>6} {times['data']:>8.1f} {times['xlsx']:>8.1f} "
-                  f"{times['pdf']:>8.1f} {pages:>6}")  # fmt: skip
+            print(
+                f"{n:>10} {units:>6} {times['data']:>8.1f} {times['xlsx']:>8.1f} "
+                f"{times['pdf']:>8.1f} {pages:>6}"
+            )
 
 
 if __name__ == "__main__":

@@ -41,8 +41,12 @@ def main() -> None:
             frame, injected = generate_frame(n, seed=0)
             write_sample(frame, injected, tmp)
             data = pe.load_survey(Path(tmp) / "survey.toml")
-            t_ev, ev = best_of(args.repeat, lambda tmp=tmp, data=data: pe.evaluate_jobs(
-                Path(tmp) / "job_evaluation.csv", data=data))  # fmt: skip
+            t_ev, ev = best_of(
+                args.repeat,
+                lambda tmp=tmp, data=data: pe.evaluate_jobs(
+                    Path(tmp) / "job_evaluation.csv", data=data
+                ),
+            )
             t_org, _ = best_of(args.repeat, lambda data=data: pe.equal_work(data, pay=pays))
             t_unit, _ = best_of(
                 args.repeat, lambda data=data: pe.equal_work(data, pay=pays, by="unit")

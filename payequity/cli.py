@@ -56,28 +56,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="the yearly run: data files, manifest (and reports as built)")
     p.add_argument("config", type=Path, help="the survey.toml")
-    p.add_argument("--audience", choices=("hr", "union", "manager", "public"),
-                   help="who the output is for (default: report.audience)")  # fmt: skip
+    p.add_argument(
+        "--audience",
+        choices=("hr", "union", "manager", "public"),
+        help="who the output is for (default: report.audience)",
+    )
     p.add_argument("--out", type=Path, help="output folder (overrides output.dir)")
     p.add_argument("--year", type=int, help="survey year (overrides survey.year)")
-    p.add_argument("--only", action="append", metavar="PART", type=_only,
-                   help="replace only data, pdf or xlsx (repeat or comma-separate)")  # fmt: skip
-    p.add_argument("--timestamp", type=_timestamp,
-                   help="created_at as ISO 8601 UTC (or SOURCE_DATE_EPOCH)")  # fmt: skip
+    p.add_argument(
+        "--only",
+        action="append",
+        metavar="PART",
+        type=_only,
+        help="replace only data, pdf or xlsx (repeat or comma-separate)",
+    )
+    p.add_argument(
+        "--timestamp", type=_timestamp, help="created_at as ISO 8601 UTC (or SOURCE_DATE_EPOCH)"
+    )
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
     v = sub.add_parser("validate", help="load and check the pay data; count exclusions")
     v.add_argument("config", type=Path, help="the survey.toml")
     v.add_argument("--strict", action="store_true", help="exit 1 if any row is excluded")
     v.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    v.add_argument("--examples", type=int, default=3, metavar="N",
-                   help="example rows shown per reason (default 3)")  # fmt: skip
+    v.add_argument(
+        "--examples",
+        type=int,
+        default=3,
+        metavar="N",
+        help="example rows shown per reason (default 3)",
+    )
 
     r = sub.add_parser("review", help="the salary review: proposed raises, gender check, workbooks")
     r.add_argument("config", type=Path, help="the survey.toml")
     r.add_argument("--out", type=Path, help="output folder (overrides output.dir)")
-    r.add_argument("--timestamp", type=_timestamp,
-                   help="workbook creation time as ISO 8601 UTC (or SOURCE_DATE_EPOCH)")  # fmt: skip
+    r.add_argument(
+        "--timestamp",
+        type=_timestamp,
+        help="workbook creation time as ISO 8601 UTC (or SOURCE_DATE_EPOCH)",
+    )
     r.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
     s = sub.add_parser("sample", help="write the sample municipality into a folder")
@@ -91,8 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``payequity`` command; returns the exit code."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch and not epoch.isdigit():  # checked first: numpy and scipy read it on import too
-        print(f"payequity: error: SOURCE_DATE_EPOCH={epoch!r} is not whole seconds since 1970; "
-              "fix or unset it", file=sys.stderr)  # fmt: skip
+        print(
+            f"payequity: error: SOURCE_DATE_EPOCH={epoch!r} is not whole seconds since 1970; "
+            "fix or unset it",
+            file=sys.stderr,
+        )
         return 1
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -152,8 +172,10 @@ def _run(args: argparse.Namespace) -> int:
     )
     if not args.quiet:
         f = result.data.frame
-        print(f"{result.config.survey.organisation} {result.manifest['year']}, audience "
-              f"{result.manifest['audience']}")  # fmt: skip
+        print(
+            f"{result.config.survey.organisation} {result.manifest['year']}, audience "
+            f"{result.manifest['audience']}"
+        )
         print(_validation_text(result.data, examples=0))
         print(
             f"{int((f['gender'] == 'F').sum())} women and {int((f['gender'] == 'M').sum())} men "
@@ -246,9 +268,11 @@ def _survey_text(results: dict) -> str:
     if ew.settings.get("controls_absent"):
         lines.append(f"  controls not in the data: {', '.join(ew.settings['controls_absent'])}")
     for _, r in ew.flagged.iterrows():
-        how = (f"adjusted gap {r['adjusted_gap_pct']:+.1f} % (BH p = {r['p_adjusted']:.2g})"
-               if r["flag_rule"] == "regression" else
-               f"women earn {r['women_pct_of_men']:.1f} % of men (n = {r['n_women']}+{r['n_men']})")  # fmt: skip
+        how = (
+            f"adjusted gap {r['adjusted_gap_pct']:+.1f} % (BH p = {r['p_adjusted']:.2g})"
+            if r["flag_rule"] == "regression"
+            else f"women earn {r['women_pct_of_men']:.1f} % of men (n = {r['n_women']}+{r['n_men']})"
+        )
         lines.append(f"  FLAG {r['work_group']} ({r['pay_measure']}): {how}")
     ev = results.get("equal_value")
     if ev is None:
@@ -294,8 +318,10 @@ def _registers_text(cfg) -> str:  # noqa: ANN001 - SurveyConfig
     reg = load_explanations(a.explanations, explicit=cfg.is_explicit("actions.explanations"))
     lines.append(f"explanations: {len(reg.table)} rows")
     warnings = list(reg.warnings)
-    for name, load in (("rules_and_practice", load_rules_and_practice),
-                       ("samverkan", load_samverkan)):  # fmt: skip
+    for name, load in (
+        ("rules_and_practice", load_rules_and_practice),
+        ("samverkan", load_samverkan),
+    ):
         rows, w = load(getattr(a, name), explicit=cfg.is_explicit(f"actions.{name}"))
         lines.append(f"{name}: {len(rows)} rows")
         warnings += w
@@ -304,8 +330,10 @@ def _registers_text(cfg) -> str:  # noqa: ANN001 - SurveyConfig
         from .review import load_criteria, load_ratings
 
         criteria = load_criteria(r.criteria)
-        lines.append(f"salary criteria: {len(criteria.criteria)} criteria, scale "
-                     f"{criteria.scale_min}–{criteria.scale_max}")  # fmt: skip
+        lines.append(
+            f"salary criteria: {len(criteria.criteria)} criteria, scale "
+            f"{criteria.scale_min}–{criteria.scale_max}"
+        )
         if r.ratings is not None:
             ratings, w = load_ratings(r.ratings, criteria)
             lines.append(f"ratings: {len(ratings)} employees")

@@ -26,11 +26,19 @@ def _frame(rows):
 def small():
     # group A: men 30 000 ×3; women 28 000 (fte 1), 29 000 (fte 0.5), 31 000 (fte 1)
     # women's mean 29 333.3 = 97.78 % of men's: |−2.22| > 2 → flagged by the raw rule
-    rows = [("m1", "M", "A", 30000, 1), ("m2", "M", "A", 30000, 1), ("m3", "M", "A", 30000, 1),
-            ("w1", "F", "A", 28000, 1), ("w2", "F", "A", 29000, 0.5), ("w3", "F", "A", 31000, 1),
-            # group B: no difference, not flagged
-            ("m4", "M", "B", 25000, 1), ("m5", "M", "B", 25000, 1), ("w4", "F", "B", 25000, 1),
-            ("w5", "F", "B", 25000, 1)]  # fmt: skip
+    rows = [
+        ("m1", "M", "A", 30000, 1),
+        ("m2", "M", "A", 30000, 1),
+        ("m3", "M", "A", 30000, 1),
+        ("w1", "F", "A", 28000, 1),
+        ("w2", "F", "A", 29000, 0.5),
+        ("w3", "F", "A", 31000, 1),
+        # group B: no difference, not flagged
+        ("m4", "M", "B", 25000, 1),
+        ("m5", "M", "B", 25000, 1),
+        ("w4", "F", "B", 25000, 1),
+        ("w5", "F", "B", 25000, 1),
+    ]
     return _frame(rows)
 
 
@@ -59,14 +67,24 @@ def test_unexplained_flag_ends_in_the_plan_with_cost_by_hand(small):
     assert p.loc["w1", "reason"] == "unexplained"
     assert p.loc["w1", "comparator_job"] == ""
     assert list(plan.table.columns[:9]) == [
-        "measure_id", "job_code", "employee_id", "comparator_job", "year",
-        "adjustment_monthly", "cost_yearly", "first_found_year", "due_year",
-    ]  # fmt: skip
+        "measure_id",
+        "job_code",
+        "employee_id",
+        "comparator_job",
+        "year",
+        "adjustment_monthly",
+        "cost_yearly",
+        "first_found_year",
+        "due_year",
+    ]
 
 
 def test_an_explanation_takes_the_item_out_of_the_plan(small, write):
-    reg = write("explanations.csv", HEADER + "equal_work;/A/base_salary;experience;"
-                "Kvinnorna är nyanställda;Anställningsdatum i HR-systemet;nej;HR;2026-10-01\n")  # fmt: skip
+    reg = write(
+        "explanations.csv",
+        HEADER + "equal_work;/A/base_salary;experience;"
+        "Kvinnorna är nyanställda;Anställningsdatum i HR-systemet;nej;HR;2026-10-01\n",
+    )
     items = assess(_work(small), explanations=reg, target="mean")
     row = items.table.set_index("item_key").loc["/A/base_salary"]
     assert (row["status"], row["source"], row["category"]) == ("explained", "person", "experience")
@@ -179,8 +197,11 @@ def test_register_checks(write):
         load_explanations(write("x.csv", "").with_name("absent.csv"))
     empty = load_explanations(write("y.csv", "").with_name("absent.csv"), explicit=False)
     assert empty.table.empty and "not found" in empty.warnings[0]
-    warn = write("w.csv", HEADER + "equal_work;/A/base_salary;marknad;Svårrekryterat;;nej;;\n"
-                 "equal_work;/B/base_salary;other;De har olika arbetsuppgifter;;nej;;\n")  # fmt: skip
+    warn = write(
+        "w.csv",
+        HEADER + "equal_work;/A/base_salary;marknad;Svårrekryterat;;nej;;\n"
+        "equal_work;/B/base_salary;other;De har olika arbetsuppgifter;;nej;;\n",
+    )
     w = load_explanations(warn).warnings
     assert "market explains '/A/base_salary' without evidence" in w[0]
     assert "regroup them through work_group" in w[1]
@@ -204,10 +225,16 @@ def test_orphan_explanations_are_kept_and_warned(small, write):
 
 
 def test_a_person_in_two_flagged_jobs_gets_two_measures():
-    rows = [("m1", "M", "A", 30000, 1), ("m2", "M", "A", 30000, 1), ("w1", "F", "A", 29000, 1),
-            ("p", "F", "A", 28000, 0.5),
-            ("m3", "M", "B", 40000, 1), ("m4", "M", "B", 40000, 1), ("w2", "F", "B", 39000, 1),
-            ("p", "F", "B", 37000, 0.5)]  # fmt: skip
+    rows = [
+        ("m1", "M", "A", 30000, 1),
+        ("m2", "M", "A", 30000, 1),
+        ("w1", "F", "A", 29000, 1),
+        ("p", "F", "A", 28000, 0.5),
+        ("m3", "M", "B", 40000, 1),
+        ("m4", "M", "B", 40000, 1),
+        ("w2", "F", "B", 39000, 1),
+        ("p", "F", "B", 37000, 0.5),
+    ]
     frame = _frame(rows)
     plan = action_plan(assess(_work(frame), target="mean"), frame, year=2026)
     p = plan.table[plan.table["employee_id"] == "p"].set_index("job_code")
@@ -216,15 +243,18 @@ def test_a_person_in_two_flagged_jobs_gets_two_measures():
 
 
 def test_a_yes_on_an_unflagged_item_puts_it_in_the_plan(small, write):
-    reg = write("e.csv", HEADER + "equal_work;/B/base_salary;other;Lika lön men ojämn "
-                "tillämpning;;ja;;\n")  # fmt: skip
+    reg = write(
+        "e.csv", HEADER + "equal_work;/B/base_salary;other;Lika lön men ojämn tillämpning;;ja;;\n"
+    )
     frame = small.copy()
     frame.loc[frame["employee_id"] == "w4", "base_salary"] = 24800  # 99.6 %: not flagged
     items = assess(_work(frame), explanations=reg, target="mean")
     row = items.table.set_index("item_key").loc["/B/base_salary"]
     assert (bool(row["flagged"]), row["status"], bool(row["needs_action"])) == (
-        False, "gender_related", True,
-    )  # fmt: skip
+        False,
+        "gender_related",
+        True,
+    )
     plan = action_plan(items, frame, year=2026)
     assert plan.table.set_index("employee_id").loc["w4", "adjustment_monthly"] == 200
 
@@ -247,14 +277,20 @@ def test_units_inherit_the_organisations_explanation_unless_they_have_their_own(
         rows += [(f"{unit}m{i}", "M", "A", 30000, 1) for i in range(3)]
         rows += [(f"{unit}w{i}", "F", "A", 28500, 1) for i in range(3)]
     frame = _frame(rows).assign(unit=lambda f: f["employee_id"].str[:2])
-    work = [pe.equal_work(frame, min_per_gender=4, controls=[]),
-            pe.equal_work(frame, min_per_gender=4, controls=[], by="unit")]  # fmt: skip
-    reg = write("e.csv", HEADER + "equal_work;/A/base_salary;experience;Kortare erfarenhet;;"
-                "nej;;\nequal_work;U2/A/base_salary;other;Oklart i U2;;oklart;;\n")  # fmt: skip
+    work = [
+        pe.equal_work(frame, min_per_gender=4, controls=[]),
+        pe.equal_work(frame, min_per_gender=4, controls=[], by="unit"),
+    ]
+    reg = write(
+        "e.csv",
+        HEADER + "equal_work;/A/base_salary;experience;Kortare erfarenhet;;"
+        "nej;;\nequal_work;U2/A/base_salary;other;Oklart i U2;;oklart;;\n",
+    )
     t = assess(work, explanations=reg, target="mean").table.set_index("item_key")
     assert (t.loc["U1/A/base_salary", "source"], t.loc["U1/A/base_salary", "status"]) == (
-        "inherited", "explained",
-    )  # fmt: skip
+        "inherited",
+        "explained",
+    )
     assert t.loc["U2/A/base_salary", "status"] == "unclear"
 
 

@@ -22,23 +22,34 @@ def _close():
 def table(rows: list[tuple]) -> pd.DataFrame:
     """(rating_level, gender, raise_pct, eligible) rows as a ReviewResult.table would have them."""
     level, gender, pct, eligible = zip(*rows, strict=True) if rows else ([], [], [], [])
-    return pd.DataFrame({
-        "gender": list(gender), "fte": 1.0, "eligible": pd.array(eligible, dtype=bool),
-        "rating_level": pd.array(level, dtype="Int64"), "raise": [round(300 * p) for p in pct],
-        "raise_pct": np.array(pct, dtype=float),
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "gender": list(gender),
+            "fte": 1.0,
+            "eligible": pd.array(eligible, dtype=bool),
+            "rating_level": pd.array(level, dtype="Int64"),
+            "raise": [round(300 * p) for p in pct],
+            "raise_pct": np.array(pct, dtype=float),
+        }
+    )
 
 
 @pytest.fixture
 def tiny() -> pd.DataFrame:
-    return table([
-        (1, "F", 0.5, True), (1, "F", 1.0, True),              # women at 1: 0.75
-        (2, "F", 2.0, True), (2, "F", 3.0, True), (2, "F", 4.0, True),  # women at 2: 3.0
-        (2, "M", 2.5, True),                                    # men at 2: 2.5
-        (3, "M", 3.2, True), (3, "M", 4.0, True),               # men at 3: 3.6
-        (3, "F", 9.0, False),                                   # not eligible: left out
-        (None, "M", 9.0, True),                                 # not rated: left out
-    ])  # fmt: skip
+    return table(
+        [
+            (1, "F", 0.5, True),
+            (1, "F", 1.0, True),  # women at 1: 0.75
+            (2, "F", 2.0, True),
+            (2, "F", 3.0, True),
+            (2, "F", 4.0, True),  # women at 2: 3.0
+            (2, "M", 2.5, True),  # men at 2: 2.5
+            (3, "M", 3.2, True),
+            (3, "M", 4.0, True),  # men at 3: 3.6
+            (3, "F", 9.0, False),  # not eligible: left out
+            (None, "M", 9.0, True),  # not rated: left out
+        ]
+    )
 
 
 def texts(ax: Axes) -> list[str]:
@@ -63,9 +74,7 @@ def test_labels_swedish(tiny):
     labels = texts(ax)
     for value in ("0,8\u00a0%", "3,0\u00a0%", "2,5\u00a0%", "3,6\u00a0%"):
         assert value in labels
-    assert sorted(t for t in labels if t.startswith("n =")) == [
-        "n = 1", "n = 2", "n = 2", "n = 3"
-    ]  # fmt: skip
+    assert sorted(t for t in labels if t.startswith("n =")) == ["n = 1", "n = 2", "n = 2", "n = 3"]
     assert not any("nan" in t or "n = 0" in t for t in labels)
     assert ax.get_title(loc="left") == "Höjning i procent efter bedömning och kön"
     assert ax.get_xlabel() == "Samlad bedömning"
@@ -95,8 +104,12 @@ def test_thousands_in_n_are_grouped_the_swedish_way():
 
 
 def test_level_labels_cover_the_scale_and_are_wrapped(tiny):
-    names = ["Når inte förväntan", "God (förväntad nivå)", "Mycket god",
-             "Utmärkt prestation som överträffar alla mål under hela året"]  # fmt: skip
+    names = [
+        "Når inte förväntan",
+        "God (förväntad nivå)",
+        "Mycket god",
+        "Utmärkt prestation som överträffar alla mål under hela året",
+    ]
     ax = plot_review_raises(tiny, labels=names)
     ticks = [t.get_text() for t in ax.get_xticklabels()]
     assert len(ticks) == 4 and ticks[0].replace("\n", " ") == names[0]
@@ -116,9 +129,15 @@ def test_draws_on_a_given_axes(tiny):
 
 def test_narrow_axes_keep_labels_apart():
     rng = np.random.default_rng(1)
-    rows = [(int(lv), g, float(p), True) for lv, g, p in
-            zip(rng.integers(1, 6, 4000), rng.choice(["F", "M"], 4000), rng.normal(2.5, 1, 4000),
-                strict=True)]  # fmt: skip
+    rows = [
+        (int(lv), g, float(p), True)
+        for lv, g, p in zip(
+            rng.integers(1, 6, 4000),
+            rng.choice(["F", "M"], 4000),
+            rng.normal(2.5, 1, 4000),
+            strict=True,
+        )
+    ]
     fig, ax = plt.subplots(figsize=(4, 3), layout="constrained")
     plot_review_raises(table(rows), ax)
     fig.canvas.draw()

@@ -145,8 +145,24 @@ def test_failed_run_leaves_previous_files(survey, capsys):
 
 def test_run_options(survey, tmp_path, capsys):
     other = tmp_path / "elsewhere"
-    assert main(["run", str(survey), "--out", str(other), "--year", "2027", "--timestamp", TS,
-                 "--only", "data", "--quiet"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "run",
+                str(survey),
+                "--out",
+                str(other),
+                "--year",
+                "2027",
+                "--timestamp",
+                TS,
+                "--only",
+                "data",
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     manifest = json.loads((other / "manifest.json").read_text("utf-8"))
     assert manifest["year"] == 2027
     assert manifest["config"]["survey"]["year"] == 2027
@@ -181,13 +197,19 @@ def test_non_hr_audience_needs_a_key(survey, capsys, monkeypatch):
 def test_console_script_and_module_entry(survey):
     exe = Path(sys.executable).parent / "payequity"
     env = dict(os.environ, PYTHONWARNINGS="ignore")
-    for cmd in ([str(exe), "validate", str(survey)], [sys.executable, "-m", "payequity",
-                                                       "validate", str(survey)]):  # fmt: skip
+    for cmd in (
+        [str(exe), "validate", str(survey)],
+        [sys.executable, "-m", "payequity", "validate", str(survey)],
+    ):
         done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
         assert done.returncode == 0, done.stderr
         assert "2 kept" in done.stdout
-    bad = subprocess.run([str(exe), "validate", str(survey.parent / "nope.toml")],
-                         capture_output=True, text=True, check=False)  # fmt: skip
+    bad = subprocess.run(
+        [str(exe), "validate", str(survey.parent / "nope.toml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
     assert bad.stderr.count("\n") == 1
@@ -250,8 +272,9 @@ def test_run_refuses_to_replace_its_own_inputs(tmp_path, capsys):
 
 
 def test_union_output_pseudonymises_ids_in_values(survey, monkeypatch):
-    (survey.parent / "pay.csv").write_text(PAY + "100018;K;A;x;30000;100\n100018;K;A;x;1;100\n",
-                                           encoding="utf-8")  # fmt: skip
+    (survey.parent / "pay.csv").write_text(
+        PAY + "100018;K;A;x;30000;100\n100018;K;A;x;1;100\n", encoding="utf-8"
+    )
     monkeypatch.setenv("PAYEQUITY_PSEUDONYM_KEY", "hemlig")
     assert main(["run", str(survey), "--audience", "union", "--quiet", "--timestamp", TS]) == 0
     text = (survey.parent / "out/data/exclusions.csv").read_text("utf-8")
@@ -262,11 +285,14 @@ def test_source_date_epoch_not_a_number(survey):
     exe = Path(sys.executable).parent / "payequity"
     env = dict(os.environ, SOURCE_DATE_EPOCH="abc")
     for args in (["--version"], ["run", str(survey)]):
-        done = subprocess.run([str(exe), *args], capture_output=True, text=True, env=env,
-                              check=False)  # fmt: skip
+        done = subprocess.run(
+            [str(exe), *args], capture_output=True, text=True, env=env, check=False
+        )
         assert done.returncode == 1
-        assert done.stderr.strip() == ("payequity: error: SOURCE_DATE_EPOCH='abc' is not whole "
-                                       "seconds since 1970; fix or unset it")  # fmt: skip
+        assert done.stderr.strip() == (
+            "payequity: error: SOURCE_DATE_EPOCH='abc' is not whole "
+            "seconds since 1970; fix or unset it"
+        )
 
 
 def test_failing_archive_leaves_output_untouched(survey, capsys):
@@ -286,7 +312,11 @@ def test_manifest_records_detected_loader_values(survey):
     manifest = json.loads((survey.parent / "out/manifest.json").read_text("utf-8"))
     data = manifest["config"]["data"]
     assert (data["encoding"], data["delimiter"], data["decimal"], data["fte_unit"]) == (
-        "utf-8", ";", ",", "percent")  # fmt: skip
+        "utf-8",
+        ";",
+        ",",
+        "percent",
+    )
     assert manifest["inputs"][0]["detected"]["blank_rows_skipped"] == 0
 
 

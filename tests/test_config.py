@@ -52,19 +52,32 @@ def test_defaults_of_every_section(tmp_path):
     assert c.job_evaluation.weight_floor == 0.05
     a = c.analysis
     assert (a.female_dominated_share, a.female_dominated_inclusive, a.male_dominated_share) == (
-        0.60, True, 0.40)  # fmt: skip
+        0.60,
+        True,
+        0.40,
+    )
     assert a.controls == ["tenure_years", "age"]
     assert (a.min_per_gender, a.fdr, a.gap_threshold, a.person_threshold) == (3, 0.05, 0.02, 0.05)
     assert (a.cov_type, a.bootstrap_reps, a.seed) == ("nonrobust", 499, 0)
     assert (a.categories, a.quartile_ties, a.eu_directive, a.reporting_date) == (
-        "band", "uk_reg13", False, None)  # fmt: skip
+        "band",
+        "uk_reg13",
+        False,
+        None,
+    )
     assert c.actions.overhead == 0.40
     assert c.actions.yearly_budget is None
     assert c.actions.explanations == tmp_path / "survey" / "explanations.csv"
     assert not c.is_explicit("actions.explanations")
     r = c.review
     assert (r.criteria, r.pot_pct, r.guarantee, r.cap, r.matrix, r.action_plan_share) == (
-        None, None, 0.0, None, "default", 0.0)  # fmt: skip
+        None,
+        None,
+        0.0,
+        None,
+        "default",
+        0.0,
+    )
     assert (c.privacy.min_cell, c.privacy.key_file) == (5, None)
     assert (c.report.audience, c.report.status) == ("hr", "draft")
     assert c.archive.dir == tmp_path / "survey" / "archive"
@@ -155,8 +168,11 @@ def test_a_list_of_columns_is_accepted(tmp_path):
     ],
 )
 def test_non_finite_numbers_and_keys_in_the_wrong_section(tmp_path, extra, message):
-    text = MINIMAL.replace("[survey]\n", "[survey]\n" + extra.split("\n", 1)[1]) if extra.startswith(
-        "[survey]") else MINIMAL + extra  # fmt: skip
+    text = (
+        MINIMAL.replace("[survey]\n", "[survey]\n" + extra.split("\n", 1)[1])
+        if extra.startswith("[survey]")
+        else MINIMAL + extra
+    )
     with pytest.raises(ConfigError, match=message):
         cfg(tmp_path, text)
 

@@ -12,8 +12,9 @@ import payequity as pe
 
 def _check(shared, *args: str) -> subprocess.CompletedProcess[str]:
     tool = shared / "tools" / "check_contract.py"
-    return subprocess.run([sys.executable, str(tool), *args], capture_output=True, text=True,
-                          check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, str(tool), *args], capture_output=True, text=True, check=False
+    )
 
 
 def test_sample_run_output_meets_the_contract(shared, tmp_path):

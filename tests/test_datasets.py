@@ -310,10 +310,24 @@ def test_write_sample(tmp_path, sample):
         rows = list(csv.reader(fh, delimiter=";"))
     header, body = rows[0], rows[1:]
     assert header == [
-        "Anst.nr", "Kön", "Födelseår", "Förvaltning", "Enhet", "Befattningskod", "Befattning",
-        "Syssgrad %", "Månadslön heltid", "Fast tillägg", "Ansvarstillägg", "Rörlig lön (år)",
-        "Veckoarbetstid", "Anställningsdatum", "Anställningsform", "Chef", "Chefens anst.nr",
-    ]  # fmt: skip
+        "Anst.nr",
+        "Kön",
+        "Födelseår",
+        "Förvaltning",
+        "Enhet",
+        "Befattningskod",
+        "Befattning",
+        "Syssgrad %",
+        "Månadslön heltid",
+        "Fast tillägg",
+        "Ansvarstillägg",
+        "Rörlig lön (år)",
+        "Veckoarbetstid",
+        "Anställningsdatum",
+        "Anställningsform",
+        "Chef",
+        "Chefens anst.nr",
+    ]
     assert len(body) == len(frame)
     col = {name: [r[i] for r in body] for i, name in enumerate(header)}
     assert set(col["Kön"]) == {"K", "M"}
@@ -340,14 +354,23 @@ def test_write_sample(tmp_path, sample):
     }
     assert survey["data"]["path"] == "pay.csv"
     assert survey["data"]["columns"] == {
-        "employee_id": "Anst.nr", "gender": "Kön", "birth_year": "Födelseår", "unit": "Enhet",
-        "unit_path": ["Förvaltning", "Enhet"], "job_code": "Befattningskod",
-        "job_title": "Befattning", "fte": "Syssgrad %", "base_salary": "Månadslön heltid",
-        "supplements": ["Fast tillägg", "Ansvarstillägg"], "variable_pay": "Rörlig lön (år)",
-        "weekly_hours": "Veckoarbetstid", "hire_date": "Anställningsdatum",
-        "employment_form": "Anställningsform", "is_manager": "Chef",
+        "employee_id": "Anst.nr",
+        "gender": "Kön",
+        "birth_year": "Födelseår",
+        "unit": "Enhet",
+        "unit_path": ["Förvaltning", "Enhet"],
+        "job_code": "Befattningskod",
+        "job_title": "Befattning",
+        "fte": "Syssgrad %",
+        "base_salary": "Månadslön heltid",
+        "supplements": ["Fast tillägg", "Ansvarstillägg"],
+        "variable_pay": "Rörlig lön (år)",
+        "weekly_hours": "Veckoarbetstid",
+        "hire_date": "Anställningsdatum",
+        "employment_form": "Anställningsform",
+        "is_manager": "Chef",
         "manager_id": "Chefens anst.nr",
-    }  # fmt: skip
+    }
     assert survey["data"]["values"]["gender"] == {"K": "F", "M": "M"}
     assert survey["output"] == {"dir": "out"}
     assert survey["archive"] == {"dir": "out/archive"}

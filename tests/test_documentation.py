@@ -24,8 +24,15 @@ from payequity.actions._documentation import (
 from payequity.exceptions import ConfigError, DataFileError, SchemaError
 from payequity.survey._eu import eu_indicators
 
-SURVEY = ["results", "rules_and_practice", "adjustments", "cost", "time_plan", "follow_up",
-          "cooperation"]  # fmt: skip
+SURVEY = [
+    "results",
+    "rules_and_practice",
+    "adjustments",
+    "cost",
+    "time_plan",
+    "follow_up",
+    "cooperation",
+]
 ACTIVE_MEASURES = ["risks_obstacles", "other_measures"]
 
 
@@ -46,8 +53,14 @@ def staff(at_jan1: int, later: int = 3) -> pd.DataFrame:
     return pd.DataFrame({"employee_id": ids, "hire_date": pd.to_datetime(hires)})
 
 
-FULL = Evidence(equal_work_done=True, equal_value_done=True, n_flagged=2, rules_rows=16,
-                samverkan_rows=4, follow_up={"done": 2, "partly": 0})  # fmt: skip
+FULL = Evidence(
+    equal_work_done=True,
+    equal_value_done=True,
+    n_flagged=2,
+    rules_rows=16,
+    samverkan_rows=4,
+    follow_up={"done": 2, "partly": 0},
+)
 
 
 @pytest.mark.parametrize(("n", "tier"), [(9, "none"), (10, "3:14"), (24, "3:14"), (25, "3:13")])
@@ -82,7 +95,9 @@ def test_headcount_without_hire_dates_counts_everyone_and_override_wins():
     n, note = headcount_january(df, 2026)
     assert n == 3 and "no hire_date" in note
     assert headcount_january(df, 2026, override=40) == (
-        40, "40 employees at 1 January 2026, as given in the config")  # fmt: skip
+        40,
+        "40 employees at 1 January 2026, as given in the config",
+    )
     with pytest.raises(ConfigError, match="whole number"):
         headcount_january(df, 2026, override=-1)
     with pytest.raises(SchemaError, match="employee_id"):
@@ -90,8 +105,12 @@ def test_headcount_without_hire_dates_counts_everyone_and_override_wins():
 
 
 def test_headcount_counts_rows_without_a_hire_date():
-    df = pd.DataFrame({"employee_id": ["a", "b", "c"],
-                       "hire_date": pd.to_datetime(["2020-01-01", None, "2026-02-01"])})  # fmt: skip
+    df = pd.DataFrame(
+        {
+            "employee_id": ["a", "b", "c"],
+            "hire_date": pd.to_datetime(["2020-01-01", None, "2026-02-01"]),
+        }
+    )
     n, note = headcount_january(df, 2026)
     assert n == 2 and "1 without a hire date counted" in note
 
@@ -144,8 +163,7 @@ def test_first_year_without_archive_misses_the_follow_up():
 
 
 def test_unexplained_differences_leave_results_and_adjustments_incomplete():
-    ev = replace(FULL, n_flagged=5, n_flagged_unassessed=2,
-                     n_measures=2, plan_cost_yearly=84000.0)  # fmt: skip
+    ev = replace(FULL, n_flagged=5, n_flagged_unassessed=2, n_measures=2, plan_cost_yearly=84000.0)
     res = documentation_checklist("3:13", ev)
     t = res.table.set_index("item")
     assert t.loc["results", "status"] == "incomplete"
@@ -165,8 +183,7 @@ def test_measures_statuses():
 
 
 def test_survey_rules_and_cooperation_statuses():
-    t = status(replace(FULL, equal_value_done=False,
-                           equal_value_reason="no job evaluation"))  # fmt: skip
+    t = status(replace(FULL, equal_value_done=False, equal_value_reason="no job evaluation"))
     assert t.loc["results", "status"] == "incomplete"
     assert "no job evaluation" in t.loc["results", "detail"]
     t = status(replace(FULL, equal_work_done=False))
@@ -186,8 +203,9 @@ def test_joint_pay_assessment_item_follows_the_eu_module():
     t = status(replace(eu, art10_triggered=("2",)))
     assert t.loc["joint_pay_assessment", "status"] == "external"
     assert "categories 2" in t.loc["joint_pay_assessment", "detail"]
-    assert status(replace(eu, art10_triggered=())).loc["joint_pay_assessment",
-                                                          "status"] == "present"  # fmt: skip
+    assert (
+        status(replace(eu, art10_triggered=())).loc["joint_pay_assessment", "status"] == "present"
+    )
     none = status(replace(eu, art10_triggered=("2",)), tier="none")
     assert none.loc["joint_pay_assessment", "status"] == "not_required"
 
@@ -196,10 +214,22 @@ def test_joint_pay_assessment_item_follows_the_eu_module():
 
 
 def g_table(values: dict[str, float]) -> pd.DataFrame:
-    rows = [{"indicator": "g", "category": c, "component": comp, "pay_level": lvl,
-             "gender": "", "quartile": "", "value": v if comp == "all" and lvl == "hourly" else 99,
-             "n_women": 4, "n_men": 3}
-            for c, v in values.items() for comp in ("basic", "all") for lvl in ("annual", "hourly")]  # fmt: skip
+    rows = [
+        {
+            "indicator": "g",
+            "category": c,
+            "component": comp,
+            "pay_level": lvl,
+            "gender": "",
+            "quartile": "",
+            "value": v if comp == "all" and lvl == "hourly" else 99,
+            "n_women": 4,
+            "n_men": 3,
+        }
+        for c, v in values.items()
+        for comp in ("basic", "all")
+        for lvl in ("annual", "hourly")
+    ]
     return pd.DataFrame(rows)
 
 
@@ -207,8 +237,9 @@ LATE = {"reporting_date": "2027-06-07", "as_of": "2027-12-08"}
 
 
 def test_art10_threshold_499_not_flagged_500_flagged():
-    res = art10_trigger(g_table({"1": 4.99, "2": 5.00, "3": 5.0 - 1e-12, "4": float("nan")}),
-                        **LATE)  # fmt: skip
+    res = art10_trigger(
+        g_table({"1": 4.99, "2": 5.00, "3": 5.0 - 1e-12, "4": float("nan")}), **LATE
+    )
     assert list(res.table.columns) == ART10_COLUMNS
     assert res.table["gap_reached"].tolist() == [False, True, True, False]
     assert res.categories == ["2", "3"] and res.triggered
@@ -223,8 +254,13 @@ def test_art10_counts_a_difference_either_way():
 
 def test_art10_on_eu_indicators_output():
     # hourly gap exactly 5 %: men 40 000, women 38 000, same hours
-    df = pd.DataFrame({"gender": ["F", "F", "M", "M"], "grade": ["A", "A", "A", "A"],
-                       "base_salary": [38000.0, 38000, 40000, 40000]})  # fmt: skip
+    df = pd.DataFrame(
+        {
+            "gender": ["F", "F", "M", "M"],
+            "grade": ["A", "A", "A", "A"],
+            "base_salary": [38000.0, 38000, 40000, 40000],
+        }
+    )
     ind = eu_indicators(df, categories="grade")
     res = art10_trigger(ind, **LATE)
     assert res.table["category"].tolist() == ["A"]
@@ -234,8 +270,13 @@ def test_art10_on_eu_indicators_output():
 
 
 def test_art10_justified_category_is_not_triggered():
-    expl = pd.DataFrame({"item_kind": ["eu_category", "eu_category", "equal_work"],
-                         "item_key": ["1", "2", "1"], "gender_related": ["no", "yes", "no"]})  # fmt: skip
+    expl = pd.DataFrame(
+        {
+            "item_kind": ["eu_category", "eu_category", "equal_work"],
+            "item_key": ["1", "2", "1"],
+            "gender_related": ["no", "yes", "no"],
+        }
+    )
     res = art10_trigger(g_table({"1": 8.0, "2": 8.0, "3": 8.0}), expl, **LATE)
     assert res.table["justified"].tolist() == [True, False, False]
     assert res.categories == ["2", "3"]
@@ -279,18 +320,27 @@ def test_art10_bad_inputs():
 
 
 def test_rules_register_accepts_swedish_words(write):
-    path = write("rules_and_practice.csv",
-                 "Område;Area;Item;Gender_neutral;Assessment;Action\n"
-                 "x;Kollektivavtal;HÖK;Ja;ok;\n"
-                 "x;lönepolicy;Lönepolicy;NEJ;criteria vague;rewrite\n"
-                 "x;Lönekriterier;Kriterier;oklart;;\n"
-                 "x;tillägg;OB;;;\n"
-                 "x;Förmåner;Pension;nej;;\n"
-                 "x;annat;Arbetstid;unclear;;\n"
-                 "x;collective agreement;Lokalt avtal;yes;;\n")  # fmt: skip
+    path = write(
+        "rules_and_practice.csv",
+        "Område;Area;Item;Gender_neutral;Assessment;Action\n"
+        "x;Kollektivavtal;HÖK;Ja;ok;\n"
+        "x;lönepolicy;Lönepolicy;NEJ;criteria vague;rewrite\n"
+        "x;Lönekriterier;Kriterier;oklart;;\n"
+        "x;tillägg;OB;;;\n"
+        "x;Förmåner;Pension;nej;;\n"
+        "x;annat;Arbetstid;unclear;;\n"
+        "x;collective agreement;Lokalt avtal;yes;;\n",
+    )
     frame, warnings = load_rules_and_practice(path)
-    assert frame["area"].tolist() == ["collective_agreement", "pay_policy", "salary_criteria",
-                                      "supplements", "benefits", "other", "collective_agreement"]  # fmt: skip
+    assert frame["area"].tolist() == [
+        "collective_agreement",
+        "pay_policy",
+        "salary_criteria",
+        "supplements",
+        "benefits",
+        "other",
+        "collective_agreement",
+    ]
     assert frame["gender_neutral"].tolist() == ["yes", "no", "unclear", "", "no", "unclear", "yes"]
     assert frame["Område"].tolist() == ["x"] * 7  # the user's own column travels along
     assert warnings == [
@@ -300,9 +350,10 @@ def test_rules_register_accepts_swedish_words(write):
 
 
 def test_rules_register_bad_choice_names_file_and_row(write):
-    path = write("rules_and_practice.csv",
-                 "area;item;gender_neutral;assessment\npay_policy;Policy;ja;ok\n"
-                 "supplements;OB;kanske;?\n")  # fmt: skip
+    path = write(
+        "rules_and_practice.csv",
+        "area;item;gender_neutral;assessment\npay_policy;Policy;ja;ok\nsupplements;OB;kanske;?\n",
+    )
     with pytest.raises(SchemaError, match=r"rules_and_practice\.csv, row 3: gender_neutral"):
         load_rules_and_practice(path)
 
@@ -318,11 +369,13 @@ def test_missing_register_default_empty_explicit_error(tmp_path, loader):
 
 
 def test_samverkan_blank_date_or_participants_warns_with_row(write):
-    path = write("samverkan.csv",
-                 "date,participants,topic,information_given\n"
-                 "2026-03-02,HR; Kommunal; Vision,Plan for the survey,Pay data per group\n"
-                 ",Kommunal,Results,Equal-work tables\n"
-                 "2026-05-10,,Action plan,Cost estimate\n")  # fmt: skip
+    path = write(
+        "samverkan.csv",
+        "date,participants,topic,information_given\n"
+        "2026-03-02,HR; Kommunal; Vision,Plan for the survey,Pay data per group\n"
+        ",Kommunal,Results,Equal-work tables\n"
+        "2026-05-10,,Action plan,Cost estimate\n",
+    )
     frame, warnings = load_samverkan(path)
     assert frame["date"].tolist() == ["2026-03-02", "", "2026-05-10"]
     assert len(warnings) == 2
@@ -336,9 +389,22 @@ def test_template_covers_every_area_and_reads_back(write):
     assert list(sv.columns) == [f.name for f in RULES_FIELDS]
     assert sv[["gender_neutral", "assessment"]].eq("").all().all()
     items = " ".join(sv["item"])
-    for word in ("HÖK", "Lönepolicy", "lönekriterier", "Arbetsvärdering", "OB", "beredskap",
-                 "Ansvarstillägg", "Marknadstillägg", "Övertid", "pension", "Friskvård",
-                 "cykel", "Ledighet", "nyanställning"):  # fmt: skip
+    for word in (
+        "HÖK",
+        "Lönepolicy",
+        "lönekriterier",
+        "Arbetsvärdering",
+        "OB",
+        "beredskap",
+        "Ansvarstillägg",
+        "Marknadstillägg",
+        "Övertid",
+        "pension",
+        "Friskvård",
+        "cykel",
+        "Ledighet",
+        "nyanställning",
+    ):
         assert word.lower() in items.lower(), word
     assert en["item"].str.isascii().sum() >= len(en) - 1  # English text (HÖK keeps its name)
     frame, warnings = load_rules_and_practice(write("r.csv", sv.to_csv(index=False)))

@@ -25,15 +25,18 @@ def people(rows: list[tuple], **extra: list) -> pd.DataFrame:
 
 # Full time, 40 h: annual = 12·monthly + variable, hourly = annual / 2080.
 #           base  supp  var      monthly  annual   complementary (12·supp + var)
-ASYMMETRIC = people([
-    ("F", 20000, 0, 0),        # 20000   240000        0
-    ("F", 24000, 1000, 0),     # 25000   300000    12000
-    ("F", 40000, 5000, 6000),  # 45000   546000    66000
-    ("M", 30000, 0, 0),        # 30000   360000        0
-    ("M", 38000, 2000, 0),     # 40000   480000    24000
-    ("M", 44000, 0, 12000),    # 44000   540000    12000
-    ("M", 65000, 5000, 30000), # 70000   870000    90000
-], grade=["A"] * 7)  # fmt: skip
+ASYMMETRIC = people(
+    [
+        ("F", 20000, 0, 0),  # 20000   240000        0
+        ("F", 24000, 1000, 0),  # 25000   300000    12000
+        ("F", 40000, 5000, 6000),  # 45000   546000    66000
+        ("M", 30000, 0, 0),  # 30000   360000        0
+        ("M", 38000, 2000, 0),  # 40000   480000    24000
+        ("M", 44000, 0, 12000),  # 44000   540000    12000
+        ("M", 65000, 5000, 30000),  # 70000   870000    90000
+    ],
+    grade=["A"] * 7,
+)
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +88,15 @@ def test_annual_versus_hourly_with_part_timers():
     #                                      hourly 200
     # M1 fte 1, 40 h, base 31200:          annual 374400, hours 2080, hourly 180
     # M2 fte 0.8, 40 h, base 32500:        annual 12·0.8·32500 = 312000, hours 1664, hourly 187.5
-    df = people([("F", 26000, 0, 0, 0.5, 40), ("F", 30000, 0, 30000, 1.0, 37.5),
-                 ("M", 31200, 0, 0, 1.0, 40), ("M", 32500, 0, 0, 0.8, 40)],
-                grade=["A"] * 4)  # fmt: skip
+    df = people(
+        [
+            ("F", 26000, 0, 0, 0.5, 40),
+            ("F", 30000, 0, 30000, 1.0, 37.5),
+            ("M", 31200, 0, 0, 1.0, 40),
+            ("M", 32500, 0, 0, 0.8, 40),
+        ],
+        grade=["A"] * 4,
+    )
     res = eu_indicators(df, categories="grade")
     # annual: women 273000, men 343200 → 100·70200/343200 = 20.4545…
     assert res.value("a", "annual") == pytest.approx(100 * 70200 / 343200)
@@ -103,8 +112,9 @@ def test_annual_versus_hourly_with_part_timers():
 
 def quartile_data(genders: str, pay: list[float] | None = None) -> pd.DataFrame:
     pay = pay or [20000 + 1000 * i for i in range(len(genders))]  # ascending, distinct
-    return people([(g, p, 0, 0) for g, p in zip(genders, pay, strict=True)],
-                  grade=["A"] * len(genders))  # fmt: skip
+    return people(
+        [(g, p, 0, 0) for g, p in zip(genders, pay, strict=True)], grade=["A"] * len(genders)
+    )
 
 
 def shares(res: IndicatorResult, gender: str = "F") -> list[float]:
@@ -169,8 +179,10 @@ def test_tie_spanning_three_bands_n10():
 
 def test_quartiles_rank_hourly_not_annual_pay():
     # a half-time woman on a high monthly rate: annual lowest, hourly highest
-    df = people([("M", 20000, 0, 0), ("M", 21000, 0, 0), ("M", 22000, 0, 0),
-                 ("F", 50000, 0, 0, 0.5, 40)], grade=["A"] * 4)  # fmt: skip
+    df = people(
+        [("M", 20000, 0, 0), ("M", 21000, 0, 0), ("M", 22000, 0, 0), ("F", 50000, 0, 0, 0.5, 40)],
+        grade=["A"] * 4,
+    )
     res = eu_indicators(df, categories="grade")
     assert shares(res) == pytest.approx([0, 0, 0, 100])
 
@@ -185,13 +197,22 @@ def test_category_g_with_a_one_gender_category():
     # complementary (recipients): women 9000, men 36000 → 100·27000/36000 = 75
     # all: women 381000, men 438000 → 100·57000/438000 = 13.01
     # Category B: one woman only → NaN, no crash.
-    df = people([("F", 30000, 1000, 0), ("F", 32000, 0, 6000), ("M", 34000, 2000, 12000),
-                 ("M", 36000, 0, 0), ("F", 25000, 0, 0)],
-                grade=["A", "A", "A", "A", "B"])  # fmt: skip
+    df = people(
+        [
+            ("F", 30000, 1000, 0),
+            ("F", 32000, 0, 6000),
+            ("M", 34000, 2000, 12000),
+            ("M", 36000, 0, 0),
+            ("F", 25000, 0, 0),
+        ],
+        grade=["A", "A", "A", "A", "B"],
+    )
     res = eu_indicators(df, categories="grade")
     for level in ("annual", "hourly"):
-        got = {c: res.value("g", level, component=c, category="A")
-               for c in ("basic", "complementary", "all")}  # fmt: skip
+        got = {
+            c: res.value("g", level, component=c, category="A")
+            for c in ("basic", "complementary", "all")
+        }
         assert got == pytest.approx(
             {"basic": 100 * 48000 / 420000, "complementary": 75.0, "all": 100 * 57000 / 438000}
         )
@@ -273,11 +294,13 @@ def test_sample_runs_with_bands():
 
 def test_annual_quartiles_rank_by_annual_pay():
     """(f) on annual pay: a part-timer with the top hourly rate ranks low on annual pay."""
-    df = pd.DataFrame({
-        "gender": ["F", "M", "M", "M"],
-        "base_salary": [40000.0, 30000, 31000, 32000],
-        "fte": [0.5, 1.0, 1.0, 1.0],
-    })  # fmt: skip
+    df = pd.DataFrame(
+        {
+            "gender": ["F", "M", "M", "M"],
+            "base_salary": [40000.0, 30000, 31000, 32000],
+            "fte": [0.5, 1.0, 1.0, 1.0],
+        }
+    )
     t = eu_indicators(df, categories=None).table
     f = t[(t["indicator"] == "f") & (t["gender"] == "F")].set_index(["pay_level", "quartile"])
     # hourly: F has the highest rate → top quartile; annual: 12·0.5·40000 = 240000 is lowest

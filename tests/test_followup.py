@@ -23,22 +23,49 @@ from payequity.exceptions import ConfigError, DataFileError, SchemaError
 matplotlib.use("Agg")
 
 PLAN_COLUMNS = [
-    "measure_id", "job_code", "employee_id", "comparator_job", "year", "adjustment_monthly",
-    "cost_yearly", "first_found_year", "due_year", "kind", "unit", "item_keys", "n_people",
-    "fte_total", "pay_before", "target_pay", "adjustment_total", "reason",
-]  # fmt: skip
+    "measure_id",
+    "job_code",
+    "employee_id",
+    "comparator_job",
+    "year",
+    "adjustment_monthly",
+    "cost_yearly",
+    "first_found_year",
+    "due_year",
+    "kind",
+    "unit",
+    "item_keys",
+    "n_people",
+    "fte_total",
+    "pay_before",
+    "target_pay",
+    "adjustment_total",
+    "reason",
+]
 OVERHEAD = 0.40
 
 
 def _row(mid, kind, job, *, year, adj, fte_total, pay_before, emp="", cmp="", unit="", n=1):
     return {
-        "measure_id": mid, "job_code": job, "employee_id": emp, "comparator_job": cmp,
-        "year": year, "adjustment_monthly": adj,
-        "cost_yearly": adj * fte_total * 12 * (1 + OVERHEAD), "first_found_year": 2026,
-        "due_year": 2028, "kind": kind, "unit": unit, "item_keys": emp or f"{unit}/{job}/{cmp}",
-        "n_people": n, "fte_total": fte_total, "pay_before": pay_before,
-        "target_pay": pay_before + 2 * adj, "adjustment_total": 2 * adj, "reason": "unexplained",
-    }  # fmt: skip
+        "measure_id": mid,
+        "job_code": job,
+        "employee_id": emp,
+        "comparator_job": cmp,
+        "year": year,
+        "adjustment_monthly": adj,
+        "cost_yearly": adj * fte_total * 12 * (1 + OVERHEAD),
+        "first_found_year": 2026,
+        "due_year": 2028,
+        "kind": kind,
+        "unit": unit,
+        "item_keys": emp or f"{unit}/{job}/{cmp}",
+        "n_people": n,
+        "fte_total": fte_total,
+        "pay_before": pay_before,
+        "target_pay": pay_before + 2 * adj,
+        "adjustment_total": 2 * adj,
+        "reason": "unexplained",
+    }
 
 
 # --- (a) a tiny case by hand -------------------------------------------------------------------
@@ -60,35 +87,106 @@ M6 = "2026-person-7"
 
 def _tiny_plan() -> pd.DataFrame:
     rows = [
-        _row(M1, "person", "A", emp="1", unit="U1", year=2026, adj=600.0, fte_total=1.0,
-             pay_before=30000.0),
-        _row(M1, "person", "A", emp="1", unit="U1", year=2027, adj=600.0, fte_total=1.0,
-             pay_before=30000.0),
-        _row(M2, "person", "A", emp="2", unit="U1", year=2026, adj=800.0, fte_total=0.5,
-             pay_before=40000.0),
-        _row(M3, "person", "A", emp="3", unit="U2", year=2026, adj=500.0, fte_total=1.0,
-             pay_before=25000.0),
-        _row(M4, "equal_value", "B", cmp="C", year=2026, adj=1000.0, fte_total=2.5,
-             pay_before=22000.0, n=3),
-        _row(M5, "equal_value", "A", cmp="C", unit="U2", year=2027, adj=300.0, fte_total=3.0,
-             pay_before=30333.0, n=3),
-        _row(M6, "person", "B", emp="7", unit="U1", year=2026, adj=200.0, fte_total=1.0,
-             pay_before=20000.0),
-    ]  # fmt: skip
+        _row(
+            M1,
+            "person",
+            "A",
+            emp="1",
+            unit="U1",
+            year=2026,
+            adj=600.0,
+            fte_total=1.0,
+            pay_before=30000.0,
+        ),
+        _row(
+            M1,
+            "person",
+            "A",
+            emp="1",
+            unit="U1",
+            year=2027,
+            adj=600.0,
+            fte_total=1.0,
+            pay_before=30000.0,
+        ),
+        _row(
+            M2,
+            "person",
+            "A",
+            emp="2",
+            unit="U1",
+            year=2026,
+            adj=800.0,
+            fte_total=0.5,
+            pay_before=40000.0,
+        ),
+        _row(
+            M3,
+            "person",
+            "A",
+            emp="3",
+            unit="U2",
+            year=2026,
+            adj=500.0,
+            fte_total=1.0,
+            pay_before=25000.0,
+        ),
+        _row(
+            M4,
+            "equal_value",
+            "B",
+            cmp="C",
+            year=2026,
+            adj=1000.0,
+            fte_total=2.5,
+            pay_before=22000.0,
+            n=3,
+        ),
+        _row(
+            M5,
+            "equal_value",
+            "A",
+            cmp="C",
+            unit="U2",
+            year=2027,
+            adj=300.0,
+            fte_total=3.0,
+            pay_before=30333.0,
+            n=3,
+        ),
+        _row(
+            M6,
+            "person",
+            "B",
+            emp="7",
+            unit="U1",
+            year=2026,
+            adj=200.0,
+            fte_total=1.0,
+            pay_before=20000.0,
+        ),
+    ]
     return pd.DataFrame(rows, columns=PLAN_COLUMNS)
 
 
 def _tiny_snapshot() -> pd.DataFrame:
     people = [  # employee_id, job, unit, gender, fte, base_salary
-        ("1", "A", "U1", "F", 1.0, 30000), ("2", "A", "U1", "F", 0.5, 40000),
-        ("3", "A", "U2", "F", 1.0, 25000), ("4", "A", "U1", "M", 1.0, 30000),
-        ("5", "A", "U2", "M", 1.0, 32000), ("6", "A", "U2", "F", 1.0, 34000),
-        ("7", "B", "U1", "F", 1.0, 20000), ("8", "B", "U2", "F", 1.0, 22000),
-        ("9", "B", "U2", "F", 0.5, 24000), ("10", "C", "U1", "M", 1.0, 50000),
-        ("11", "C", "U1", "M", 1.0, 60000), ("12", "C", "U2", "M", 1.0, 40000),
-    ]  # fmt: skip
-    s = pd.DataFrame(people, columns=["employee_id", "job_code", "unit", "gender", "fte",
-                                      "base_salary"])  # fmt: skip
+        ("1", "A", "U1", "F", 1.0, 30000),
+        ("2", "A", "U1", "F", 0.5, 40000),
+        ("3", "A", "U2", "F", 1.0, 25000),
+        ("4", "A", "U1", "M", 1.0, 30000),
+        ("5", "A", "U2", "M", 1.0, 32000),
+        ("6", "A", "U2", "F", 1.0, 34000),
+        ("7", "B", "U1", "F", 1.0, 20000),
+        ("8", "B", "U2", "F", 1.0, 22000),
+        ("9", "B", "U2", "F", 0.5, 24000),
+        ("10", "C", "U1", "M", 1.0, 50000),
+        ("11", "C", "U1", "M", 1.0, 60000),
+        ("12", "C", "U2", "M", 1.0, 40000),
+    ]
+    s = pd.DataFrame(
+        people, columns=["employee_id", "job_code", "unit", "gender", "fte", "base_salary"]
+    )
     s["base_salary"] = s["base_salary"].astype(float)
     s["monthly_pay"] = s["base_salary"]
     return s
@@ -96,18 +194,54 @@ def _tiny_snapshot() -> pd.DataFrame:
 
 def _tiny_current(**pay: float) -> pd.DataFrame:
     new = {  # 3 and 9 left, 13 is new; m5's people 5 and 6 get job A's 2 %
-        "1": 30000 * 1.02 + 600, "2": 40000 * 1.02 + 400, "4": 30600, "5": 32640, "6": 34680,
-        "7": 20000 * 1.03 + 1000 + 200, "8": 22000 * 1.03 + 1000, "10": 51500, "11": 61800,
-        "12": 41200, "13": 40000,
-    }  # fmt: skip
+        "1": 30000 * 1.02 + 600,
+        "2": 40000 * 1.02 + 400,
+        "4": 30600,
+        "5": 32640,
+        "6": 34680,
+        "7": 20000 * 1.03 + 1000 + 200,
+        "8": 22000 * 1.03 + 1000,
+        "10": 51500,
+        "11": 61800,
+        "12": 41200,
+        "13": 40000,
+    }
     new |= pay
-    jobs = {"1": "A", "2": "A", "4": "A", "5": "A", "6": "A", "7": "B", "8": "B", "10": "C",
-            "11": "C", "12": "C", "13": "B"}  # fmt: skip
-    units = {"1": "U1", "2": "U1", "4": "U1", "5": "U2", "6": "U2", "7": "U1", "8": "U2",
-             "10": "U1", "11": "U1", "12": "U2", "13": "U2"}  # fmt: skip
-    return pd.DataFrame({"employee_id": list(new), "job_code": [jobs[k] for k in new],
-                         "unit": [units[k] for k in new], "gender": "F",
-                         "base_salary": [float(round(v)) for v in new.values()]})  # fmt: skip
+    jobs = {
+        "1": "A",
+        "2": "A",
+        "4": "A",
+        "5": "A",
+        "6": "A",
+        "7": "B",
+        "8": "B",
+        "10": "C",
+        "11": "C",
+        "12": "C",
+        "13": "B",
+    }
+    units = {
+        "1": "U1",
+        "2": "U1",
+        "4": "U1",
+        "5": "U2",
+        "6": "U2",
+        "7": "U1",
+        "8": "U2",
+        "10": "U1",
+        "11": "U1",
+        "12": "U2",
+        "13": "U2",
+    }
+    return pd.DataFrame(
+        {
+            "employee_id": list(new),
+            "job_code": [jobs[k] for k in new],
+            "unit": [units[k] for k in new],
+            "gender": "F",
+            "base_salary": [float(round(v)) for v in new.values()],
+        }
+    )
 
 
 def test_tiny_case_by_hand():
@@ -119,8 +253,7 @@ def test_tiny_case_by_hand():
     # followed up next year)
     assert t["measure_id"].tolist() == [M1, M2, M3, M4, M6]
     r = t.set_index("measure_id")
-    assert r["status"].to_dict() == {M1: "done", M2: "partly", M3: "left", M4: "done",
-                                     M6: "done"}  # fmt: skip
+    assert r["status"].to_dict() == {M1: "done", M2: "partly", M3: "left", M4: "done", M6: "done"}
     assert res.counts == {"done": 3, "partly": 1, "not_done": 0, "left": 1}
     assert res.general_raise_pct == pytest.approx(3.0)
 
@@ -155,7 +288,10 @@ def test_tiny_case_by_hand():
     assert "1 of 3 covered have left" in r.loc[M4, "note"]
     assert "organisation" in r.loc[M4, "note"]
     assert (r.loc[M4, "kind"], r.loc[M4, "comparator_job"], r.loc[M4, "unit"]) == (
-        "equal_value", "C", "")  # fmt: skip
+        "equal_value",
+        "C",
+        "",
+    )
     # m5: unit U2 of job A (3, 5, 6); nothing due by 2026; 5 and 6 got the job's 2 %
     assert M5 not in r.index
     # m6: 7's 1 200 kr beyond the general raise less m4's 1 000
@@ -185,8 +321,9 @@ def test_files_give_the_same_result(tmp_path):
     plan.to_csv(tmp_path / "action_plan.csv", index=False, lineterminator="\n")
     snap.to_csv(tmp_path / "snapshot.csv", index=False, lineterminator="\n")
     a = follow_up(plan, snap, cur, year=2027).table
-    b = follow_up(tmp_path / "action_plan.csv", str(tmp_path / "snapshot.csv"), cur,
-                  year=2027).table  # fmt: skip
+    b = follow_up(
+        tmp_path / "action_plan.csv", str(tmp_path / "snapshot.csv"), cur, year=2027
+    ).table
     pd.testing.assert_frame_equal(a, b)
     # a fixed overhead instead of the plan's own
     c = follow_up(plan, snap, cur, year=2027, overhead=0.0).table.set_index("measure_id")
@@ -258,11 +395,25 @@ def _person_rows(people: pd.DataFrame, adj: float = 1500.0) -> pd.DataFrame:
     rows = []
     for r in people.itertuples():
         for y in range(2026, 2030):
-            row = _row(f"2026-person-{r.employee_id}", "person", r.job_code, emp=r.employee_id,
-                       unit=r.unit_path, year=y, adj=adj, fte_total=r.fte,
-                       pay_before=r.base_salary)  # fmt: skip
-            rows.append(row | {"due_year": 2029, "target_pay": r.base_salary + 4 * adj,
-                               "adjustment_total": 4 * adj})  # fmt: skip
+            row = _row(
+                f"2026-person-{r.employee_id}",
+                "person",
+                r.job_code,
+                emp=r.employee_id,
+                unit=r.unit_path,
+                year=y,
+                adj=adj,
+                fte_total=r.fte,
+                pay_before=r.base_salary,
+            )
+            rows.append(
+                row
+                | {
+                    "due_year": 2029,
+                    "target_pay": r.base_salary + 4 * adj,
+                    "adjustment_total": 4 * adj,
+                }
+            )
     return pd.DataFrame(rows, columns=PLAN_COLUMNS)
 
 
@@ -291,8 +442,9 @@ def test_follow_up_finds_done_partly_and_not_done_between_two_generated_years(tw
     assert a.index.equals(b.index)
     assert set(a.index[a != b]) <= set(people["employee_id"])
 
-    snapshot = y2026.frame[["employee_id", "job_code", "unit", "gender", "fte", "base_salary",
-                            "monthly_pay"]]  # fmt: skip
+    snapshot = y2026.frame[
+        ["employee_id", "job_code", "unit", "gender", "fte", "base_salary", "monthly_pay"]
+    ]
     res = follow_up(plan, snapshot, y2027, year=2027)
     t = res.table.set_index("measure_id")
     assert t["status"].to_dict() == {m1: "done", m2: "partly", m3: "not_done"}
@@ -313,19 +465,39 @@ def test_generated_group_measure_and_leavers():
     probe, _ = datasets.generate_frame(seed=4, year=2027, previous_frame=prev)
     job = datasets.EQUAL_VALUE_JOB
     scope = prev[prev["job_code"] == job]
-    plan = pd.DataFrame([
-        _row("2026-equal_value-/fd", "equal_value", job, cmp=datasets.EQUAL_VALUE_COMPARATOR,
-             year=2026, adj=900.0, fte_total=float(scope["fte"].sum()),
-             pay_before=float(scope["base_salary"].mean()), n=len(scope)),
-        _row("2026-person-x", "person", "A", emp="x", year=2026, adj=1.0, fte_total=1.0,
-             pay_before=1.0),
-    ], columns=PLAN_COLUMNS)  # fmt: skip
+    plan = pd.DataFrame(
+        [
+            _row(
+                "2026-equal_value-/fd",
+                "equal_value",
+                job,
+                cmp=datasets.EQUAL_VALUE_COMPARATOR,
+                year=2026,
+                adj=900.0,
+                fte_total=float(scope["fte"].sum()),
+                pay_before=float(scope["base_salary"].mean()),
+                n=len(scope),
+            ),
+            _row(
+                "2026-person-x",
+                "person",
+                "A",
+                emp="x",
+                year=2026,
+                adj=1.0,
+                fte_total=1.0,
+                pay_before=1.0,
+            ),
+        ],
+        columns=PLAN_COLUMNS,
+    )
     with pytest.raises(DataFileError, match="employee x in job A"):
         datasets.generate_frame(seed=4, year=2027, previous_frame=prev, plan=plan)
     plan = plan.iloc[:1]
     mid = plan["measure_id"].iloc[0]
-    nxt, _ = datasets.generate_frame(seed=4, year=2027, previous_frame=prev, plan=plan,
-                                     realise={mid: 0.5})  # fmt: skip
+    nxt, _ = datasets.generate_frame(
+        seed=4, year=2027, previous_frame=prev, plan=plan, realise={mid: 0.5}
+    )
     assert nxt["employee_id"].tolist() == probe["employee_id"].tolist()
     left = ~scope["employee_id"].isin(nxt["employee_id"])
     assert 0 < left.sum() < len(scope)  # some of the job left (the test needs both)
@@ -349,8 +521,9 @@ def test_generate_refuses_bad_realise(two_years):
     plan = _person_rows(people)
     mid = plan["measure_id"].iloc[0]
     with pytest.raises(ValueError, match="'2026-person-nobody', which is not in the plan"):
-        datasets.generate(seed=1, year=2027, previous=y2026, plan=plan,
-                          realise={"2026-person-nobody": 1.0})  # fmt: skip
+        datasets.generate(
+            seed=1, year=2027, previous=y2026, plan=plan, realise={"2026-person-nobody": 1.0}
+        )
     with pytest.raises(ValueError, match=r"fraction in \[0, 1\], got 1.5"):
         datasets.generate(seed=1, year=2027, previous=y2026, plan=plan, realise={mid: 1.5})
     with pytest.raises(ValueError, match="realise needs the plan"):
@@ -358,8 +531,12 @@ def test_generate_refuses_bad_realise(two_years):
     with pytest.raises(ValueError, match="plan needs previous_frame"):
         datasets.generate_frame(300, seed=1, plan=plan)
     with pytest.raises(ConfigError, match="before 2027"):
-        datasets.generate(seed=1, year=2028, previous=datasets.generate(seed=1, year=2027,
-                          previous=y2026), plan=plan)  # fmt: skip
+        datasets.generate(
+            seed=1,
+            year=2028,
+            previous=datasets.generate(seed=1, year=2027, previous=y2026),
+            plan=plan,
+        )
 
 
 # --- (c) year over year ------------------------------------------------------------------------
@@ -373,25 +550,42 @@ def _write(path, text):
 @pytest.fixture
 def archive(tmp_path):
     a = tmp_path / "archive"
-    gap25 = {"raw_mean_gap_pct": -6.0, "raw_median_gap_pct": -4.0, "adjusted_gap_pct": -2.0,
-             "ci_low": -3.0, "ci_high": -1.0, "p_value": 0.001, "n": 100,
-             "oaxaca": {"explained": -0.03}}  # fmt: skip
+    gap25 = {
+        "raw_mean_gap_pct": -6.0,
+        "raw_median_gap_pct": -4.0,
+        "adjusted_gap_pct": -2.0,
+        "ci_low": -3.0,
+        "ci_high": -1.0,
+        "p_value": 0.001,
+        "n": 100,
+        "oaxaca": {"explained": -0.03},
+    }
     _write(a / "2025/data/org_gap.json", json.dumps(gap25))
-    _write(a / "2025/data/equal_work.csv",
-           "unit,work_group,pay_measure,flagged\n,1,base_salary,True\n,1,monthly_pay,True\n"
-           ",2,base_salary,False\nX,1,base_salary,True\n")  # fmt: skip
-    _write(a / "2025/data/equal_value.csv",
-           "unit,female_dominated_job,comparator_job,flagged\n,1,2,True\n,3,2,False\n"
-           "X,1,2,True\n")  # fmt: skip
+    _write(
+        a / "2025/data/equal_work.csv",
+        "unit,work_group,pay_measure,flagged\n,1,base_salary,True\n,1,monthly_pay,True\n"
+        ",2,base_salary,False\nX,1,base_salary,True\n",
+    )
+    _write(
+        a / "2025/data/equal_value.csv",
+        "unit,female_dominated_job,comparator_job,flagged\n,1,2,True\n,3,2,False\nX,1,2,True\n",
+    )
     _write(
         a / "2025/data/action_plan.csv",
         "measure_id,year,cost_yearly\nm1,2025,100.5\nm1,2026,100\nm2,2025,50\n",
     )
-    gap26 = {"raw_mean_gap_pct": -5.0, "raw_median_gap_pct": -3.5, "adjusted_gap_pct": -1.5,
-             "ci_low": None, "ci_high": None}  # fmt: skip
+    gap26 = {
+        "raw_mean_gap_pct": -5.0,
+        "raw_median_gap_pct": -3.5,
+        "adjusted_gap_pct": -1.5,
+        "ci_low": None,
+        "ci_high": None,
+    }
     _write(a / "2026/data/org_gap.json", json.dumps(gap26))
-    _write(a / "2026/data/equal_work.csv", "unit,work_group,pay_measure,flagged\n"
-           ",1,base_salary,False\n")  # fmt: skip
+    _write(
+        a / "2026/data/equal_work.csv",
+        "unit,work_group,pay_measure,flagged\n,1,base_salary,False\n",
+    )
     _write(a / "notes/readme.txt", "not a year")
     _write(a / "2030/data/org_gap.json", json.dumps(gap25))  # after this year: left out
     return a
@@ -399,15 +593,25 @@ def archive(tmp_path):
 
 def test_year_over_year_by_hand(archive):
     ev = pd.DataFrame({"unit": [np.nan, "", "Y"], "flagged": [True, True, True]})
-    plan = pd.DataFrame({"measure_id": ["a", "a", "b", "c"], "year": [2027, 2028, 2027, 2028],
-                         "cost_yearly": [10.0, 10.0, 5.0, 7.0]})  # fmt: skip
+    plan = pd.DataFrame(
+        {
+            "measure_id": ["a", "a", "b", "c"],
+            "year": [2027, 2028, 2027, 2028],
+            "cost_yearly": [10.0, 10.0, 5.0, 7.0],
+        }
+    )
     current = {
-        "org_gap": {"raw_mean_gap_pct": -4.0, "raw_median_gap_pct": -3.0,
-                    "adjusted_gap_pct": -1.0, "ci_low": -1.5, "ci_high": -0.5},
+        "org_gap": {
+            "raw_mean_gap_pct": -4.0,
+            "raw_median_gap_pct": -3.0,
+            "adjusted_gap_pct": -1.0,
+            "ci_low": -1.5,
+            "ci_high": -0.5,
+        },
         "equal_work": pd.DataFrame({"unit": ["", ""], "flagged": [True, True]}),
         "equal_value": ev,
         "action_plan": plan,
-    }  # fmt: skip
+    }
     res = year_over_year(archive, year=2027, current=current)
     nan = np.nan
     expected = pd.DataFrame(
@@ -439,7 +643,7 @@ def test_year_over_year_chart(archive, tmp_path):
             "ci_high": -0.5,
         }
     }
-    res = year_over_year(archive, year=2027, current=current)  # fmt: skip
+    res = year_over_year(archive, year=2027, current=current)
     ax = res.plot()
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2025", "2026", "2027"]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]

@@ -25,9 +25,11 @@ def frame() -> pd.DataFrame:
     tenure = rng.uniform(0, 30, n)
     group = rng.choice(["a", "b", "c"], n)
     pay = 30000 * np.exp(
-        0.01 * tenure + np.select([group == "b", group == "c"], [0.1, 0.2], 0.0)
-        - 0.03 * (gender == "F") + rng.normal(0, 0.05, n)
-    )  # fmt: skip
+        0.01 * tenure
+        + np.select([group == "b", group == "c"], [0.1, 0.2], 0.0)
+        - 0.03 * (gender == "F")
+        + rng.normal(0, 0.05, n)
+    )
     return pd.DataFrame({"gender": gender, "pay": pay, "years in job": tenure, "wg": group})
 
 

@@ -10,8 +10,13 @@ import pytest
 from payequity import load_pay_data
 from payequity.exceptions import DataFileError, PseudonymKeyError
 
-SV = {"employee_id": "Anst.nr", "gender": "Kön", "unit": "Enhet", "job_code": "Kod",
-      "base_salary": "Lön"}  # fmt: skip
+SV = {
+    "employee_id": "Anst.nr",
+    "gender": "Kön",
+    "unit": "Enhet",
+    "job_code": "Kod",
+    "base_salary": "Lön",
+}
 VALUES = {"gender": {"K": "F", "M": "M"}}
 HEAD = "Anst.nr;Kön;Enhet;Kod;Lön\n"
 
@@ -66,7 +71,9 @@ def test_personnummer_variants(write, token):
 def test_duplicate_key_excludes_every_row_of_the_key(write):
     data = load(write, "3;K;A;x;30000\n3;K;A;x;abc\n4;M;A;x;30000\n")
     assert dict(zip(data.exclusions["source_row"], data.exclusions["reason"], strict=True)) == {
-        2: "duplicate_key", 3: "duplicate_key"}  # fmt: skip
+        2: "duplicate_key",
+        3: "duplicate_key",
+    }
 
 
 def test_manager_column_of_personnummer_is_named(write, monkeypatch):
@@ -102,8 +109,13 @@ def test_fte_percent_signs_and_leading_zero_decimals(write, cells, expected):
 def test_implausible_dates(write):
     head = "Anst.nr;Kön;Enhet;Kod;Lön;Född;Anställd\n"
     body = "1;K;A;x;30000;1980;2015\n2;K;A;x;30000;1980;1899-12-31\n3;K;A;x;30000;1960;1990-01-01\n"
-    data = load(write, body, head=head, cols=SV | {"birth_year": "Född", "hire_date": "Anställd"},
-                reference_date="2026-09-01")  # fmt: skip
+    data = load(
+        write,
+        body,
+        head=head,
+        cols=SV | {"birth_year": "Född", "hire_date": "Anställd"},
+        reference_date="2026-09-01",
+    )
     # "2015" is no Excel serial of a plausible date (1920–2100): excluded, not 1905-07-07
     assert data.exclusions[["source_row", "reason"]].values.tolist() == [[2, "invalid_date"]]
     w = data.warnings
@@ -134,10 +146,18 @@ def test_xlsx_chartsheet_and_cells_right_of_the_header(tmp_path):
 
 
 def test_parquet_with_index_and_time_zone(tmp_path):
-    frame = pd.DataFrame({"Anst.nr": ["1", "2"], "Kön": ["K", "M"], "Enhet": ["A", "A"],
-                          "Kod": ["x", "x"], "Lön": [30000.0, 31000.0],
-                          "Anställd": pd.to_datetime(["2020-01-01", "2021-06-01"]).tz_localize(
-                              "Europe/Stockholm")}).set_index("Anst.nr")  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "Anst.nr": ["1", "2"],
+            "Kön": ["K", "M"],
+            "Enhet": ["A", "A"],
+            "Kod": ["x", "x"],
+            "Lön": [30000.0, 31000.0],
+            "Anställd": pd.to_datetime(["2020-01-01", "2021-06-01"]).tz_localize(
+                "Europe/Stockholm"
+            ),
+        }
+    ).set_index("Anst.nr")
     path = tmp_path / "pay.parquet"
     frame.to_parquet(path, index=True)
     data = load_pay_data(path, columns=SV | {"hire_date": "Anställd"}, values=VALUES)
@@ -147,5 +167,10 @@ def test_parquet_with_index_and_time_zone(tmp_path):
 
 def test_bad_date_format_through_the_api(write):
     with pytest.raises(DataFileError, match="date_format '%Q' is not a date format"):
-        load(write, "1;K;A;x;30000;01/02/2020\n", head="Anst.nr;Kön;Enhet;Kod;Lön;D\n",
-             cols=SV | {"hire_date": "D"}, date_format="%Q")  # fmt: skip
+        load(
+            write,
+            "1;K;A;x;30000;01/02/2020\n",
+            head="Anst.nr;Kön;Enhet;Kod;Lön;D\n",
+            cols=SV | {"hire_date": "D"},
+            date_format="%Q",
+        )

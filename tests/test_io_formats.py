@@ -55,8 +55,13 @@ def test_comma_delimiter_decimal_point_and_quotes(write):
         "2,M,Police,A1,2345.25\n"
         "3,F,Police,A1,12.5.3\n"
     )
-    cols = {"employee_id": "id", "gender": "sex", "unit": "dept", "job_code": "job",
-            "base_salary": "salary"}  # fmt: skip
+    cols = {
+        "employee_id": "id",
+        "gender": "sex",
+        "unit": "dept",
+        "job_code": "job",
+        "base_salary": "salary",
+    }
     data = load_pay_data(write("pay.csv", text), columns=cols)
     assert data.provenance.details["delimiter"] == ","
     assert list(data.frame["base_salary"]) == [1234.5, 2345.25]
@@ -80,8 +85,13 @@ def test_tab_delimiter_with_detected_decimal_comma(write):
 
 def test_comma_file_keeps_decimal_point(write):
     text = 'id,sex,unit,job,salary\n1,F,A,x,1250.50\n2,M,A,x,"1,250"\n'
-    cols = {"employee_id": "id", "gender": "sex", "unit": "unit", "job_code": "job",
-            "base_salary": "salary"}  # fmt: skip
+    cols = {
+        "employee_id": "id",
+        "gender": "sex",
+        "unit": "unit",
+        "job_code": "job",
+        "base_salary": "salary",
+    }
     data = load_pay_data(write("pay.csv", text), columns=cols)
     assert data.provenance.details["decimal"] == "."
     assert list(data.frame["base_salary"]) == [1250.5, 1250.0]
@@ -203,8 +213,9 @@ def test_missing_header_names_the_key_and_closest(write):
 
 def test_required_column_not_mapped(write):
     with pytest.raises(SchemaError, match="base_salary not mapped"):
-        load_pay_data(write("pay.csv", SV_TEXT), columns={k: v for k, v in SV.items()
-                                                         if k != "base_salary"})  # fmt: skip
+        load_pay_data(
+            write("pay.csv", SV_TEXT), columns={k: v for k, v in SV.items() if k != "base_salary"}
+        )
 
 
 @pytest.mark.parametrize(
@@ -237,5 +248,10 @@ def test_identity_mapping_when_headers_are_canonical(write):
     text = "employee_id,gender,unit,job_code,base_salary\n1,F,A,x,30000\n2,M,A,x,31000\n"
     data = load_pay_data(write("pay.csv", text))
     assert data.provenance.rows_kept == 2
-    assert set(data.provenance.mapping) == {"employee_id", "gender", "unit", "job_code",
-                                             "base_salary"}  # fmt: skip
+    assert set(data.provenance.mapping) == {
+        "employee_id",
+        "gender",
+        "unit",
+        "job_code",
+        "base_salary",
+    }

@@ -13,14 +13,32 @@ from payequity import load_pay_data
 from payequity.exceptions import PayEquityError
 from payequity.io import EXCLUSION_REASONS
 
-HEADER = ["Anst.nr", "Kön", "Enhet", "Kod", "Lön", "Syssgrad %", "Tillägg", "Född", "Anställd",
-          "Chef", "Not"]  # fmt: skip
+HEADER = [
+    "Anst.nr",
+    "Kön",
+    "Enhet",
+    "Kod",
+    "Lön",
+    "Syssgrad %",
+    "Tillägg",
+    "Född",
+    "Anställd",
+    "Chef",
+    "Not",
+]
 GOOD = ["1", "K", "A", "x", "30000", "100", "0", "1980", "2010-01-01", "Nej", ""]
 COLS = {
-    "employee_id": "Anst.nr", "gender": "Kön", "unit": "Enhet", "job_code": "Kod",
-    "base_salary": "Lön", "fte": "Syssgrad %", "supplements": "Tillägg", "birth_year": "Född",
-    "hire_date": "Anställd", "is_manager": "Chef",
-}  # fmt: skip
+    "employee_id": "Anst.nr",
+    "gender": "Kön",
+    "unit": "Enhet",
+    "job_code": "Kod",
+    "base_salary": "Lön",
+    "fte": "Syssgrad %",
+    "supplements": "Tillägg",
+    "birth_year": "Född",
+    "hire_date": "Anställd",
+    "is_manager": "Chef",
+}
 
 garbage = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
@@ -50,7 +68,7 @@ garbage = st.one_of(
             "M",
             "x",
         ]
-    ),  # fmt: skip
+    ),
 )
 
 
@@ -77,8 +95,9 @@ def test_garbage_cells_are_accounted_for(tmp_path_factory, rows):
     path = tmp_path_factory.mktemp("g") / "pay.csv"
     path.write_bytes(buf.getvalue().encode("utf-8"))
     try:
-        data = load_pay_data(path, columns=COLS, values={"gender": {"K": "F", "M": "M"}},
-                             reference_date="2026-09-01")  # fmt: skip
+        data = load_pay_data(
+            path, columns=COLS, values={"gender": {"K": "F", "M": "M"}}, reference_date="2026-09-01"
+        )
     except PayEquityError as exc:
         assert "\n" not in str(exc)  # noqa: PT017 - any PayEquityError is an allowed outcome
         return
@@ -94,5 +113,6 @@ def test_garbage_cells_are_accounted_for(tmp_path_factory, rows):
     assert np.isfinite(f[["base_salary", "supplements", "fte"]].to_numpy()).all()
     assert ((f["base_salary"] > 0) & (f["fte"] > 0) & (f["fte"] <= 1.5)).all()
     assert set(f["gender"]) <= {"F", "M"}
-    assert "19800101-1234" not in (f.astype(str).to_csv() + data.exclusions.to_csv()
-                                   + data.warnings.to_csv())  # fmt: skip
+    assert "19800101-1234" not in (
+        f.astype(str).to_csv() + data.exclusions.to_csv() + data.warnings.to_csv()
+    )

@@ -50,8 +50,9 @@ def test_column_mostly_personnummer_is_dropped_and_recorded(write):
         "2;19750505-4321;M;A;x;31000;\n"
         "3;;K;A;x;32000;ok\n"
     )
-    data = load_pay_data(write("pay.csv", text), columns=COLS | {"employee_id": "Anst.nr"},
-                         values=VALUES)  # fmt: skip
+    data = load_pay_data(
+        write("pay.csv", text), columns=COLS | {"employee_id": "Anst.nr"}, values=VALUES
+    )
     assert data.provenance.dropped_columns == ["Pnr"]
     assert "Pnr" not in data.frame.columns
     assert data.frame["Notering"].tolist() == ["ring [personnummer]", "", "ok"]
@@ -79,8 +80,9 @@ def test_id_column_of_personnummer_needs_a_key(write, monkeypatch):
 
 def test_a_stray_personnummer_as_id_is_not_kept(write):
     text = "Anst.nr;Kön;Enhet;Kod;Lön\n1;K;A;x;30000\n19800101-1234;M;A;x;31000\n3;K;A;x;30500\n"
-    data = load_pay_data(write("pay.csv", text), columns=COLS | {"employee_id": "Anst.nr"},
-                         values=VALUES)  # fmt: skip
+    data = load_pay_data(
+        write("pay.csv", text), columns=COLS | {"employee_id": "Anst.nr"}, values=VALUES
+    )
     assert data.frame["employee_id"].tolist() == ["1", "row-3", "3"]
     assert set(data.warnings["warning"]) == {"personnummer_masked", "generated_id"}
     assert "1234" not in data.warnings.to_csv()
@@ -88,8 +90,9 @@ def test_a_stray_personnummer_as_id_is_not_kept(write):
 
 def test_exclusion_values_are_masked(write):
     text = "Anst.nr;Kön;Enhet;Kod;Lön\n1;19800101-1234;A;x;30000\n2;K;A;x;1\n3;M;A;x;1\n"
-    data = load_pay_data(write("pay.csv", text), columns=COLS | {"employee_id": "Anst.nr"},
-                         values=VALUES)  # fmt: skip
+    data = load_pay_data(
+        write("pay.csv", text), columns=COLS | {"employee_id": "Anst.nr"}, values=VALUES
+    )
     assert data.exclusions["value"].tolist() == ["[personnummer]"]
 
 

@@ -25,8 +25,9 @@ REF = dt.date(2026, 9, 1)
 
 
 def load(write, body: str, **kw):
-    return load_pay_data(write("pay.csv", HEAD + body), columns=COLS, values=VALUES,
-                         reference_date=REF, **kw)  # fmt: skip
+    return load_pay_data(
+        write("pay.csv", HEAD + body), columns=COLS, values=VALUES, reference_date=REF, **kw
+    )
 
 
 def reasons(data) -> dict[int, str]:
@@ -63,12 +64,24 @@ def test_every_exclusion_reason_once(write):
     )
     data = load(write, body)
     assert reasons(data) == {
-        3: "missing_gender", 4: "unmapped_gender", 5: "missing_job_code", 6: "missing_unit",
-        7: "invalid_pay", 8: "invalid_pay", 9: "invalid_pay", 10: "invalid_fte",
-        11: "invalid_fte", 12: "invalid_date", 13: "invalid_date", 14: "duplicate_key",
-        15: "duplicate_key", 16: "conflicting_person", 17: "conflicting_person",
-        18: "conflicting_person", 19: "conflicting_person",
-    }  # fmt: skip
+        3: "missing_gender",
+        4: "unmapped_gender",
+        5: "missing_job_code",
+        6: "missing_unit",
+        7: "invalid_pay",
+        8: "invalid_pay",
+        9: "invalid_pay",
+        10: "invalid_fte",
+        11: "invalid_fte",
+        12: "invalid_date",
+        13: "invalid_date",
+        14: "duplicate_key",
+        15: "duplicate_key",
+        16: "conflicting_person",
+        17: "conflicting_person",
+        18: "conflicting_person",
+        19: "conflicting_person",
+    }
     p = data.provenance
     assert (p.rows_read, p.rows_kept, p.rows_excluded) == (20, 3, 17)
     assert list(data.frame.index) == [2, 20, 21]
@@ -121,8 +134,9 @@ def test_derived_age_tenure_and_monthly_pay(write):
 
 
 def test_no_reference_date_no_age_or_tenure(write):
-    data = load_pay_data(write("pay.csv", HEAD + "1;K;A;x;30000;100;1980;2016-09-01\n"),
-                         columns=COLS, values=VALUES)  # fmt: skip
+    data = load_pay_data(
+        write("pay.csv", HEAD + "1;K;A;x;30000;100;1980;2016-09-01\n"), columns=COLS, values=VALUES
+    )
     assert "age" not in data.frame.columns
     assert "tenure_years" not in data.frame.columns
 
@@ -177,8 +191,15 @@ def test_other_date_styles_need_date_format(write):
 
 def test_annual_pay_divided_by_twelve_never_variable_pay(write):
     text = "id;sex;unit;job;salary;bonus;extra\n1;F;A;x;360000;12000;6000\n"
-    cols = {"employee_id": "id", "gender": "sex", "unit": "unit", "job_code": "job",
-            "base_salary": "salary", "variable_pay": "bonus", "supplements": "extra"}  # fmt: skip
+    cols = {
+        "employee_id": "id",
+        "gender": "sex",
+        "unit": "unit",
+        "job_code": "job",
+        "base_salary": "salary",
+        "variable_pay": "bonus",
+        "supplements": "extra",
+    }
     data = load_pay_data(write("pay.csv", text), columns=cols, pay_period="annual")
     row = data.frame.iloc[0]
     assert (row["base_salary"], row["supplements"], row["variable_pay"]) == (
@@ -204,8 +225,13 @@ def test_blank_id_gets_a_row_id_and_a_warning(write):
 
 def test_gender_words_understood_without_a_mapping(write):
     text = "id;kön;enhet;kod;lön\n1;Kvinna;A;x;30000\n2;man;A;x;30000\n3;Female;A;x;1\n4;MALE;A;x;1\n5;?;A;x;1\n"
-    cols = {"employee_id": "id", "gender": "kön", "unit": "enhet", "job_code": "kod",
-            "base_salary": "lön"}  # fmt: skip
+    cols = {
+        "employee_id": "id",
+        "gender": "kön",
+        "unit": "enhet",
+        "job_code": "kod",
+        "base_salary": "lön",
+    }
     data = load_pay_data(write("pay.csv", text), columns=cols)
     assert data.frame["gender"].tolist() == ["F", "M", "F", "M"]
     assert reasons(data) == {6: "unmapped_gender"}

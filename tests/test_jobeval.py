@@ -14,9 +14,22 @@ from payequity import JobEvaluation, evaluate_jobs, load_job_model
 from payequity.exceptions import DataFileError, SchemaError
 from payequity.jobeval._model import JobModelError, model_from_dict
 
-SUBS = ["knowledge", "communication", "problem_solving", "planning", "physical_skills",
-        "resp_people", "resp_equipment", "resp_information", "resp_finance", "mental_effort",
-        "emotional_effort", "physical_effort", "environment", "working_hours"]  # fmt: skip
+SUBS = [
+    "knowledge",
+    "communication",
+    "problem_solving",
+    "planning",
+    "physical_skills",
+    "resp_people",
+    "resp_equipment",
+    "resp_information",
+    "resp_finance",
+    "mental_effort",
+    "emotional_effort",
+    "physical_effort",
+    "environment",
+    "working_hours",
+]
 DEFAULT = tomllib.loads(
     resources.files("payequity").joinpath("models/default.toml").read_text("utf-8")
 )
@@ -48,15 +61,20 @@ def test_default_model_is_the_table_of_1_12():
     assert m.name == "eige_2026_default" and load_job_model("eige_2026_default").name == m.name
     assert m.subfactor_ids == SUBS
     assert m.total_points == 1200 and m.level_base == 0
-    assert m.factor_weights() == {"skills": 40, "responsibility": 35, "effort": 15,
-                                  "working_conditions": 10}  # fmt: skip
+    assert m.factor_weights() == {
+        "skills": 40,
+        "responsibility": 35,
+        "effort": 15,
+        "working_conditions": 10,
+    }
     top = [m.points(s, m.level_range(s)[1]) for s in m.subfactors]
     assert top == pytest.approx([144, 96, 96, 72, 72, 144, 84, 96, 96, 60, 72, 48, 84, 36])
     assert [s.n_levels for s in m.subfactors] == [9] + [6] * 13
     # points per level (§1.12 last column): knowledge 18.0, communication 19.2, ...
     per_level = [m.points(s, 1) for s in m.subfactors]
-    assert per_level == pytest.approx([18, 19.2, 19.2, 14.4, 14.4, 28.8, 16.8, 19.2, 19.2, 12,
-                                       14.4, 9.6, 16.8, 7.2])  # fmt: skip
+    assert per_level == pytest.approx(
+        [18, 19.2, 19.2, 14.4, 14.4, 28.8, 16.8, 19.2, 19.2, 12, 14.4, 9.6, 16.8, 7.2]
+    )
     table = m.points_table()
     assert len(table) == 9 + 13 * 6 and table["description"].str.len().gt(0).all()
 
@@ -69,21 +87,39 @@ def test_equal_weights_model():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d["factors"].pop(2), r"factor 'effort' \(Ansträngning\) is missing.*cannot be removed"),
-        (lambda d: d["factors"][0]["subfactors"][0].update(weight=20),
-         r"weights sum to 108 %, not 100 % \(skills 48 %.*adjust"),
-        (lambda d: d["factors"][1]["subfactors"][0].update(levels=["only one"]),
-         r"sub-factor 'resp_people' \(factor 'responsibility'\) has 1 levels; give 2–9"),
-        (lambda d: d["factors"][0]["subfactors"][0].update(levels=["x"] * 10),
-         r"sub-factor 'knowledge' \(factor 'skills'\) has 10 levels; give 2–9"),
-        (lambda d: d["factors"][3]["subfactors"][1].update(id="environment"),
-         "sub-factor id 'environment' is used twice"),
-        (lambda d: [s.update(weight=0) for s in d["factors"][3]["subfactors"]]
-         and d["factors"][0]["subfactors"][0].update(weight=22),
-         r"factor 'working_conditions' \(Arbetsförhållanden\) has weight 0"),
-        (lambda d: d["factors"][0]["subfactors"][0].update(weight=-1), "weight must be a number ≥ 0"),
+        (
+            lambda d: d["factors"].pop(2),
+            r"factor 'effort' \(Ansträngning\) is missing.*cannot be removed",
+        ),
+        (
+            lambda d: d["factors"][0]["subfactors"][0].update(weight=20),
+            r"weights sum to 108 %, not 100 % \(skills 48 %.*adjust",
+        ),
+        (
+            lambda d: d["factors"][1]["subfactors"][0].update(levels=["only one"]),
+            r"sub-factor 'resp_people' \(factor 'responsibility'\) has 1 levels; give 2–9",
+        ),
+        (
+            lambda d: d["factors"][0]["subfactors"][0].update(levels=["x"] * 10),
+            r"sub-factor 'knowledge' \(factor 'skills'\) has 10 levels; give 2–9",
+        ),
+        (
+            lambda d: d["factors"][3]["subfactors"][1].update(id="environment"),
+            "sub-factor id 'environment' is used twice",
+        ),
+        (
+            lambda d: (
+                [s.update(weight=0) for s in d["factors"][3]["subfactors"]]
+                and d["factors"][0]["subfactors"][0].update(weight=22)
+            ),
+            r"factor 'working_conditions' \(Arbetsförhållanden\) has weight 0",
+        ),
+        (
+            lambda d: d["factors"][0]["subfactors"][0].update(weight=-1),
+            "weight must be a number ≥ 0",
+        ),
     ],
-)  # fmt: skip
+)
 def test_model_validation_messages(change, message):
     raw = copy.deepcopy(DEFAULT)
     change(raw)
@@ -106,8 +142,14 @@ def test_unknown_model_name_and_file(tmp_path):
 def test_an_extra_factor_is_allowed(tmp_path):
     raw = copy.deepcopy(DEFAULT)
     raw["factors"][0]["subfactors"][0]["weight"] = 7
-    raw["factors"].append({"id": "digital", "subfactors": [{"id": "digital_tools", "weight": 5,
-                                                            "levels": [{"sv": "a", "en": "a"}] * 3}]})  # fmt: skip
+    raw["factors"].append(
+        {
+            "id": "digital",
+            "subfactors": [
+                {"id": "digital_tools", "weight": 5, "levels": [{"sv": "a", "en": "a"}] * 3}
+            ],
+        }
+    )
     m = model_from_dict(raw)
     assert m.factor_weights()["digital"] == 5 and len(m.subfactors) == 15
 
@@ -122,17 +164,30 @@ def test_points_by_hand_for_two_jobs():
     # emotional 5 → 72; physical 4 → 38.4; environment 2 → 33.6; working_hours 5 → 36.
     # Skills 182.4, responsibility 182.4, effort 146.4, conditions 69.6; total 580.8 → band 4.
     # job b: knowledge 8 → 144, resp_finance 5 → 96: total 240, exactly the top of band 1.
-    ev = evaluate_jobs(jobs(a=[4, 3, 2, 1, 0, 5, 0, 2, 0, 3, 5, 4, 2, 5],
-                            b=[8, 0, 0, 0, 0, 0, 0, 0, 5]))  # fmt: skip
+    ev = evaluate_jobs(
+        jobs(a=[4, 3, 2, 1, 0, 5, 0, 2, 0, 3, 5, 4, 2, 5], b=[8, 0, 0, 0, 0, 0, 0, 0, 5])
+    )
     t = ev.table.set_index("job_code")
     assert t.loc["a", "points"] == pytest.approx(580.8)
-    assert t.loc["a", ["skills", "responsibility", "effort", "working_conditions"]].tolist() == \
-        pytest.approx([182.4, 182.4, 146.4, 69.6])  # fmt: skip
+    assert t.loc[
+        "a", ["skills", "responsibility", "effort", "working_conditions"]
+    ].tolist() == pytest.approx([182.4, 182.4, 146.4, 69.6])
     assert t.loc["b", "points"] == pytest.approx(240)
     assert (t.loc["a", "band"], t.loc["b", "band"]) == (4, 1)
     assert list(ev.table.columns[:12]) == [
-        "job_code", "points", "band", "n", "n_women", "share_women", "female_dominated",
-        "male_dominated", "skills", "responsibility", "effort", "working_conditions"]  # fmt: skip
+        "job_code",
+        "points",
+        "band",
+        "n",
+        "n_women",
+        "share_women",
+        "female_dominated",
+        "male_dominated",
+        "skills",
+        "responsibility",
+        "effort",
+        "working_conditions",
+    ]
 
 
 def test_band_edges_and_tolerance_list():
@@ -142,14 +197,18 @@ def test_band_edges_and_tolerance_list():
     pairs = {(r.job_a, r.job_b) for r in ev.edge_pairs.itertuples()}
     # different bands and at most 60 points apart: a–c is 120.5, e–f 60.5, too far
     assert pairs == {("b", "c"), ("b", "d")}
-    assert ev.edge_pairs.loc[ev.edge_pairs["job_a"] == "b", "difference"].tolist() == \
-        pytest.approx([0.5, 55])  # fmt: skip
+    assert ev.edge_pairs.loc[ev.edge_pairs["job_a"] == "b", "difference"].tolist() == pytest.approx(
+        [0.5, 55]
+    )
 
 
 @pytest.mark.parametrize(("inclusive", "expected"), [(True, True), (False, False)])
 def test_three_of_five_women_is_sixty_percent(inclusive, expected):
-    ev = evaluate_jobs(jobs(x=[4], y=[5]), data=people({"x": (3, 2, 30000), "y": (2, 3, 31000)}),
-                       inclusive=inclusive)  # fmt: skip
+    ev = evaluate_jobs(
+        jobs(x=[4], y=[5]),
+        data=people({"x": (3, 2, 30000), "y": (2, 3, 31000)}),
+        inclusive=inclusive,
+    )
     t = ev.table.set_index("job_code")
     assert t.loc["x", "share_women"] == 0.6
     assert bool(t.loc["x", "female_dominated"]) is expected
@@ -239,8 +298,14 @@ def test_a_biased_model_fails_the_weighting_test():
     # technical job on equipment and physical effort; the biased model weights the latter
     raw = copy.deepcopy(DEFAULT)
     weights = dict(zip(SUBS, [12, 8, 8, 6, 6, 12, 7, 8, 8, 5, 6, 4, 7, 3], strict=True))
-    weights |= {"resp_people": 2, "emotional_effort": 1, "communication": 3,
-                "resp_equipment": 20, "physical_effort": 14, "problem_solving": 5}  # fmt: skip
+    weights |= {
+        "resp_people": 2,
+        "emotional_effort": 1,
+        "communication": 3,
+        "resp_equipment": 20,
+        "physical_effort": 14,
+        "problem_solving": 5,
+    }
     for f in raw["factors"]:
         for s in f["subfactors"]:
             s["weight"] = weights[s["id"]]
@@ -277,8 +342,9 @@ def test_factor_under_weight_floor_and_zero_subfactor_flagged():
 
 def test_band_sensitivity_counts_changed_pairs():
     pts = pd.DataFrame({"job_code": ["fd", "c1", "c2", "c3"], "points": [100, 110, 200, 300]})
-    data = people({"fd": (9, 1, 30000), "c1": (2, 8, 31000), "c2": (5, 5, 32000),
-                   "c3": (1, 9, 33000)})  # fmt: skip
+    data = people(
+        {"fd": (9, 1, 30000), "c1": (2, 8, 31000), "c2": (5, 5, 32000), "c3": (1, 9, 33000)}
+    )
     ev = evaluate_jobs(pts, data=data, band_width=120)
     # W=60: bands 1,1,3,4 → fd~c1; W=120: 0,0,1,2 → fd~c1; W=240: 0,0,0,1 → fd~c1, fd~c2
     s = ev.sensitivity().set_index("band_width")
@@ -287,9 +353,11 @@ def test_band_sensitivity_counts_changed_pairs():
     assert ev.pairs().values.tolist() == [["fd", "c1", "equal_value", 0, 0]]
     # a comparator of lower value paid more counts too (DESIGN §5)
     low = evaluate_jobs(pts.assign(points=[250, 110, 200, 300]), data=data, band_width=120)
-    assert low.pairs().values.tolist() == [["fd", "c1", "lower_value_higher_pay", 2, 0],
-                                           ["fd", "c2", "lower_value_higher_pay", 2, 1],
-                                           ["fd", "c3", "equal_value", 2, 2]]  # fmt: skip
+    assert low.pairs().values.tolist() == [
+        ["fd", "c1", "lower_value_higher_pay", 2, 0],
+        ["fd", "c2", "lower_value_higher_pay", 2, 1],
+        ["fd", "c3", "equal_value", 2, 2],
+    ]
 
 
 def test_result_object_contract():
@@ -360,14 +428,26 @@ def test_missing_evaluation_file_names_its_key(tmp_path):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d["factors"][0]["subfactors"][0].update(weight=float("nan")), "weight must be a number"),
-        (lambda d: d["factors"].append(copy.deepcopy(d["factors"][0])), "factor id 'skills' is used twice"),
-        (lambda d: d.update(level_bse=1), "unknown key 'level_bse' in the model; did you mean 'level_base'"),
+        (
+            lambda d: d["factors"][0]["subfactors"][0].update(weight=float("nan")),
+            "weight must be a number",
+        ),
+        (
+            lambda d: d["factors"].append(copy.deepcopy(d["factors"][0])),
+            "factor id 'skills' is used twice",
+        ),
+        (
+            lambda d: d.update(level_bse=1),
+            "unknown key 'level_bse' in the model; did you mean 'level_base'",
+        ),
         (lambda d: d.update(level_base=True), "level_base must be 0"),
-        (lambda d: d["factors"][0]["subfactors"][0]["levels"][0].pop("en"), "level 0 text of 'knowledge' must be"),
+        (
+            lambda d: d["factors"][0]["subfactors"][0]["levels"][0].pop("en"),
+            "level 0 text of 'knowledge' must be",
+        ),
         (lambda d: d["factors"][0].update(id=7), "id 7 must be a name"),
     ],
-)  # fmt: skip
+)
 def test_more_model_rules(change, message):
     raw = copy.deepcopy(DEFAULT)
     change(raw)
@@ -428,8 +508,10 @@ def test_band_width_out_of_scale_is_flagged():
 
 
 def test_model_is_the_pay_line_and_scalars():
-    ev = evaluate_jobs(jobs(a=[2], b=[4], c=[6]),
-                       data=people({"a": (1, 2, 30000), "b": (1, 3, 33000), "c": (1, 1, 36000)}))  # fmt: skip
+    ev = evaluate_jobs(
+        jobs(a=[2], b=[4], c=[6]),
+        data=people({"a": (1, 2, 30000), "b": (1, 3, 33000), "c": (1, 1, 36000)}),
+    )
     # a, b, c at 36, 72, 108 points; pay rises 3 000 per 36 points exactly
     assert ev.model.params[1] == pytest.approx(3000 / 36)
     assert ev.n_jobs == 3

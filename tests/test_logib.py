@@ -193,10 +193,15 @@ def test_entry_dates_use_yearfrac_to_the_next_month(sheet):
 
 @pytest.mark.parametrize(
     ("p", "k", "rating"),
-    [(0.06, -0.08, "not_significant"), (0.01, -0.0259, "within_target"),
-     (0.01, 0.025, "within_target"), (0.01, -0.0261, "above_target"),
-     (0.01, -0.0509, "above_target"), (0.01, -0.051, "above_limit")],
-)  # fmt: skip
+    [
+        (0.06, -0.08, "not_significant"),
+        (0.01, -0.0259, "within_target"),
+        (0.01, 0.025, "within_target"),
+        (0.01, -0.0261, "above_target"),
+        (0.01, -0.0509, "above_target"),
+        (0.01, -0.051, "above_limit"),
+    ],
+)
 def test_rating_bands(p, k, rating):
     assert _rating(p, k) == rating
     assert rating in RATINGS

@@ -39,10 +39,23 @@ def frame() -> pd.DataFrame:
     level = rng.choice(["a", "b", "c"], n, p=[0.5, 0.3, 0.2])
     level = np.where(female & (rng.random(n) < 0.3), "a", level)
     bump = pd.Series(level).map({"a": 0.0, "b": 0.10, "c": 0.25}).to_numpy()
-    log_pay = (10.2 + (0.012 - 0.004 * female) * tenure + 0.002 * age + bump - 0.03 * female
-               + rng.normal(0, 0.05, n))  # fmt: skip
-    return pd.DataFrame({"gender": np.where(female, "F", "M"), "pay": np.exp(log_pay),
-                         "tenure": tenure.clip(0), "age": age, "level": level})  # fmt: skip
+    log_pay = (
+        10.2
+        + (0.012 - 0.004 * female) * tenure
+        + 0.002 * age
+        + bump
+        - 0.03 * female
+        + rng.normal(0, 0.05, n)
+    )
+    return pd.DataFrame(
+        {
+            "gender": np.where(female, "F", "M"),
+            "pay": np.exp(log_pay),
+            "tenure": tenure.clip(0),
+            "age": age,
+            "level": level,
+        }
+    )
 
 
 def _statsmodels(frame: pd.DataFrame, *, natural: bool = False) -> OaxacaBlinder:
@@ -114,8 +127,12 @@ def test_detailed_terms_match_statsmodels_fits(frame, weights):
     np.testing.assert_allclose(explained, ((m_o - m_r) * b)[1:], atol=TOL)
     np.testing.assert_allclose(unexplained, m_o * (b_o - b) + m_r * (b - b_r), atol=TOL)
     assert list(table["unexplained"].index) == [
-        "Intercept", "tenure", "age", "C(level)[T.b]", "C(level)[T.c]",
-    ]  # fmt: skip
+        "Intercept",
+        "tenure",
+        "age",
+        "C(level)[T.b]",
+        "C(level)[T.c]",
+    ]
 
 
 # --- a hand-computed case --------------------------------------------------------------------
@@ -123,8 +140,9 @@ def test_detailed_terms_match_statsmodels_fits(frame, weights):
 
 @pytest.fixture
 def tiny() -> pd.DataFrame:
-    return pd.DataFrame({"gender": ["M", "M", "M", "F", "F"],
-                         "pay": [30000.0, 32000.0, 34000.0, 29000.0, 31000.0]})  # fmt: skip
+    return pd.DataFrame(
+        {"gender": ["M", "M", "M", "F", "F"], "pay": [30000.0, 32000.0, 34000.0, 29000.0, 31000.0]}
+    )
 
 
 @pytest.mark.parametrize("weights", WEIGHTS)
@@ -136,8 +154,12 @@ def test_no_controls_everything_is_unexplained(tiny, weights):
     assert res.unexplained == pytest.approx(gap, abs=1e-12)
     assert res.table[["component", "term"]].values.tolist() == [["unexplained", "Intercept"]]
     assert (res.n_reference, res.n_other) == (3, 2)
-    sm = OaxacaBlinder(np.log(tiny["pay"]), pd.DataFrame({"g": (tiny["gender"] == "M") * 1.0,
-                       "const": 1.0}), "g", swap=False).two_fold(**SM_TWO_FOLD[weights])  # fmt: skip
+    sm = OaxacaBlinder(
+        np.log(tiny["pay"]),
+        pd.DataFrame({"g": (tiny["gender"] == "M") * 1.0, "const": 1.0}),
+        "g",
+        swap=False,
+    ).two_fold(**SM_TWO_FOLD[weights])
     assert sm.params == pytest.approx((res.unexplained, res.explained, res.gap), abs=TOL)
 
 
@@ -187,8 +209,9 @@ def test_categorical_base_level(frame):
     reordered = frame.assign(level=pd.Categorical(frame["level"], categories=["c", "a", "b"]))
     other = decompose(reordered, pay="pay", controls=CONTROLS)
     assert "C(level)[T.c]" not in set(other.table["term"])
-    first, second = (r.by_variable().set_index(["component", "variable"])["value"]
-                     for r in (res, other))  # fmt: skip
+    first, second = (
+        r.by_variable().set_index(["component", "variable"])["value"] for r in (res, other)
+    )
     assert first["explained", "C(level)"] == pytest.approx(second["explained", "C(level)"])
     assert other.explained == pytest.approx(res.explained)
 
@@ -234,27 +257,55 @@ def test_no_bootstrap_gives_nan_intervals(frame):
 @pytest.mark.parametrize(
     ("change", "kwargs", "error", "match"),
     [
-        (lambda f: f.assign(gender=["F", "M", "X"] * (len(f) // 3) + ["F"] * (len(f) % 3)), {},
-         SchemaError, r"column 'gender' must have exactly two values.*3: 'F', 'M', 'X'"),
-        (None, {"reference": "K"}, SchemaError,
-         r"must be one of 'F', 'M' \(values of column 'gender'\)\. Got 'K'"),
-        (lambda f: f.assign(tenure=f["tenure"].where(f.index > 1)), {}, SchemaError,
-         r"column 'tenure' \(control 'tenure'\) has 2 missing values"),
-        (lambda f: f.assign(level=f["level"].where(f.index != 7)), {}, SchemaError,
-         r"column 'level' \(control 'C\(level\)'\) has 1 missing values"),
-        (lambda f: f.assign(pay=f["pay"].where(f.index != 0)), {}, SchemaError,
-         r"column 'pay' \(the pay column\) has 1 missing"),
+        (
+            lambda f: f.assign(gender=["F", "M", "X"] * (len(f) // 3) + ["F"] * (len(f) % 3)),
+            {},
+            SchemaError,
+            r"column 'gender' must have exactly two values.*3: 'F', 'M', 'X'",
+        ),
+        (
+            None,
+            {"reference": "K"},
+            SchemaError,
+            r"must be one of 'F', 'M' \(values of column 'gender'\)\. Got 'K'",
+        ),
+        (
+            lambda f: f.assign(tenure=f["tenure"].where(f.index > 1)),
+            {},
+            SchemaError,
+            r"column 'tenure' \(control 'tenure'\) has 2 missing values",
+        ),
+        (
+            lambda f: f.assign(level=f["level"].where(f.index != 7)),
+            {},
+            SchemaError,
+            r"column 'level' \(control 'C\(level\)'\) has 1 missing values",
+        ),
+        (
+            lambda f: f.assign(pay=f["pay"].where(f.index != 0)),
+            {},
+            SchemaError,
+            r"column 'pay' \(the pay column\) has 1 missing",
+        ),
         (lambda f: f.drop(columns="age"), {}, SchemaError, r"column 'age' .* is not in the data"),
         (None, {"controls": ["level"]}, SchemaError, r"write 'C\(level\)'"),
-        (lambda f: f.assign(pay=f["pay"].where(f.index != 5, 0.0)), {}, SchemaError,
-         r"'pay' has 1 values ≤ 0"),
+        (
+            lambda f: f.assign(pay=f["pay"].where(f.index != 5, 0.0)),
+            {},
+            SchemaError,
+            r"'pay' has 1 values ≤ 0",
+        ),
         (None, {"weights": "neumark"}, ValueError, r"'weights' parameter of decompose .*'cotton'"),
         (None, {"kind": "fourfold"}, ValueError, r"'kind' parameter"),
         (None, {"bootstrap_reps": -1}, ValueError, r"bootstrap_reps"),
-        (lambda f: pd.concat([f[f["gender"] == "M"], f[f["gender"] == "F"].head(1)]), {},
-         InsufficientDataError, r"gender='F' has 1 rows"),
+        (
+            lambda f: pd.concat([f[f["gender"] == "M"], f[f["gender"] == "F"].head(1)]),
+            {},
+            InsufficientDataError,
+            r"gender='F' has 1 rows",
+        ),
     ],
-)  # fmt: skip
+)
 def test_errors_are_one_line_and_name_the_problem(frame, change, kwargs, error, match):
     data = change(frame.copy()) if change else frame
     with pytest.raises(error, match=match) as info:
@@ -269,8 +320,9 @@ def test_not_a_frame():
 
 def test_rank_deficiency_warns_only_when_it_matters(frame):
     # level "d" only among men: harmless for pooled weights, not for weights using β_women
-    data = frame.assign(level=np.where((frame["gender"] == "M") & (frame.index % 9 == 0), "d",
-                                       frame["level"]))  # fmt: skip
+    data = frame.assign(
+        level=np.where((frame["gender"] == "M") & (frame.index % 9 == 0), "d", frame["level"])
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         decompose(data, pay="pay", controls=CONTROLS)
@@ -312,8 +364,14 @@ def test_plot_returns_axes_swedish_by_default(frame):
     ax = res.plot()
     assert isinstance(ax, Axes)
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == ["tenure", "ålder", "level", "Förklarad del, totalt", "Oförklarad del",
-                      "Total löneskillnad"]  # fmt: skip
+    assert labels == [
+        "tenure",
+        "ålder",
+        "level",
+        "Förklarad del, totalt",
+        "Oförklarad del",
+        "Total löneskillnad",
+    ]
     assert "log-poäng" in ax.get_xlabel()
     bars = [p for p in ax.patches if p.get_height() == pytest.approx(0.6)]
     assert len(bars) == 6

@@ -33,12 +33,20 @@ def frame(rows: list[tuple]) -> pd.DataFrame:
 # group a: men's mean 32 000, at a 2.5 % target the women's mean must reach 31 200 (3 500 kr in
 # all); group b: men's mean 42 000, target mean 40 950 (1 400 kr in all). Every bound (men's
 # mean − pay) is a multiple of 50 kr, so the optimum lies on the 50 kr grid.
-SMALL = frame([
-    ("a1", "F", "a", 0.5, 29000.0), ("a2", "F", "a", 1.0, 30100.0), ("a3", "F", "a", 0.7, 31000.0),
-    ("a4", "M", "a", 1.0, 31000.0), ("a5", "M", "a", 1.0, 33000.0),
-    ("b1", "F", "b", 1.0, 40000.0), ("b2", "F", "b", 0.6, 40500.0),
-    ("b3", "M", "b", 1.0, 40000.0), ("b4", "M", "b", 1.0, 42000.0), ("b5", "M", "b", 1.0, 44000.0),
-])  # fmt: skip
+SMALL = frame(
+    [
+        ("a1", "F", "a", 0.5, 29000.0),
+        ("a2", "F", "a", 1.0, 30100.0),
+        ("a3", "F", "a", 0.7, 31000.0),
+        ("a4", "M", "a", 1.0, 31000.0),
+        ("a5", "M", "a", 1.0, 33000.0),
+        ("b1", "F", "b", 1.0, 40000.0),
+        ("b2", "F", "b", 0.6, 40500.0),
+        ("b3", "M", "b", 1.0, 40000.0),
+        ("b4", "M", "b", 1.0, 42000.0),
+        ("b5", "M", "b", 1.0, 44000.0),
+    ]
+)
 TARGET = 2.5
 
 
@@ -101,8 +109,14 @@ def test_budget_mode_equals_brute_force():
 def test_lower_fte_raised_first_by_hand():
     # men's mean 30 000; a 2 % target needs the women's mean at 29 400: 2 800 kr in all. The
     # half-time woman costs half as much per krona, so she gets her bound (2 000), the other 800.
-    df = frame([(1, "F", "g", 0.5, 28000.0), (2, "F", "g", 1.0, 28000.0),
-                (3, "M", "g", 1.0, 29000.0), (4, "M", "g", 1.0, 31000.0)])  # fmt: skip
+    df = frame(
+        [
+            (1, "F", "g", 0.5, 28000.0),
+            (2, "F", "g", 1.0, 28000.0),
+            (3, "M", "g", 1.0, 29000.0),
+            (4, "M", "g", 1.0, 31000.0),
+        ]
+    )
     res = optimise_remediation(df, groups=["g"], target_gap_pct=2.0)
     assert res.table["raise_monthly"].tolist() == pytest.approx([2000, 800])
     assert res.table["new_pay"].tolist() == pytest.approx([30000, 28800])
@@ -120,8 +134,14 @@ def test_lower_fte_raised_first_by_hand():
 
 
 def test_men_behind_are_raised():
-    df = frame([(1, "M", "g", 1.0, 28000.0), (2, "M", "g", 1.0, 29000.0),
-                (3, "F", "g", 1.0, 30000.0), (4, "F", "g", 1.0, 31000.0)])  # fmt: skip
+    df = frame(
+        [
+            (1, "M", "g", 1.0, 28000.0),
+            (2, "M", "g", 1.0, 29000.0),
+            (3, "F", "g", 1.0, 30000.0),
+            (4, "F", "g", 1.0, 31000.0),
+        ]
+    )
     res = optimise_remediation(df, groups=["g"])
     assert res.groups.iloc[0]["disadvantaged"] == "M"
     assert res.table["gender"].tolist() == ["M", "M"]
@@ -182,9 +202,16 @@ def test_constraints_hold_on_the_sample(sample, gap, controls, target):
 def test_adjusted_not_worse_than_a_grid(sample):
     # brute force on a 50 kr grid for an adjusted gap: the LP is never dearer than the best grid
     # point, and the grid is within one step per person of it (gaps by lstsq, independently)
-    df = frame([(1, "F", "g", 0.5, 30000.0, 2.0), (2, "F", "g", 1.0, 30200.0, 6.0),
-                (3, "F", "g", 0.8, 30900.0, 9.0), (4, "M", "g", 1.0, 30600.0, 1.0),
-                (5, "M", "g", 1.0, 31800.0, 5.0), (6, "M", "g", 1.0, 32400.0, 10.0)])  # fmt: skip
+    df = frame(
+        [
+            (1, "F", "g", 0.5, 30000.0, 2.0),
+            (2, "F", "g", 1.0, 30200.0, 6.0),
+            (3, "F", "g", 0.8, 30900.0, 9.0),
+            (4, "M", "g", 1.0, 30600.0, 1.0),
+            (5, "M", "g", 1.0, 31800.0, 5.0),
+            (6, "M", "g", 1.0, 32400.0, 10.0),
+        ]
+    )
     res = optimise_remediation(
         df, groups=["g"], gap="adjusted", controls=["tenure_years"], target_gap_pct=1.0
     )

@@ -30,7 +30,7 @@ def grade(shared):
             "base_salary": "Base_Salary",
             "supplements": "Longevity_Pay",
             "variable_pay": "Overtime_Pay",
-        },  # fmt: skip
+        },
         values={"gender": {"Female": "F", "Male": "M"}},
         pay_period="annual",
         currency="USD",
@@ -52,7 +52,7 @@ def salaries_2017(shared):
             "variable_pay": "2017 Overtime Pay",
             "hire_date": "Date First Hired",
             "employment_form": "Assignment Category",
-        },  # fmt: skip
+        },
         pay_period="annual",
         date_format="%m/%d/%Y",
         reference_date="2017-12-31",
@@ -135,10 +135,18 @@ def test_salary_review_on_real_data_meets_every_pot(salaries_2017):
     missing instead of failing."""
     import payequity as pe
 
-    crit = {"criterion": [{"id": "results", "name": "Results", "weight": 1}],
-            "eligibility": {"employment_form": ["Fulltime-Regular"]}}  # fmt: skip
-    r = pe.salary_review(salaries_2017, ratings=pd.DataFrame({"employee_id": []}), criteria=crit,
-                         pot_pct=2.5, guarantee=50, whatif=False)  # fmt: skip
+    crit = {
+        "criterion": [{"id": "results", "name": "Results", "weight": 1}],
+        "eligibility": {"employment_form": ["Fulltime-Regular"]},
+    }
+    r = pe.salary_review(
+        salaries_2017,
+        ratings=pd.DataFrame({"employee_id": []}),
+        criteria=crit,
+        pot_pct=2.5,
+        guarantee=50,
+        whatif=False,
+    )
     u = r.units[r.units["n_eligible"] > 0]
     f = salaries_2017.frame
     assert len(u) == f.loc[f["employment_form"] == "Fulltime-Regular", "unit"].nunique()

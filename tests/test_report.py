@@ -17,11 +17,20 @@ from payequity.report import overview_pdf, slug, slugs, unit_pdf
 
 TS = "2026-10-30T12:00:00Z"
 HEADINGS = [
-    "Sammanfattning", "Bestämmelser och praxis", "Lika arbete", "Likvärdigt arbete",
-    "Löneskillnader i hela organisationen", "Nationella jämförelsetal",
-    "EU:s lönetransparensdirektiv, artikel 9", "Förklaringar", "Handlingsplan", "Uppföljning",
-    "Dokumentation enligt diskrimineringslagen", "Metod och inställningar", "Underskrifter",
-]  # fmt: skip
+    "Sammanfattning",
+    "Bestämmelser och praxis",
+    "Lika arbete",
+    "Likvärdigt arbete",
+    "Löneskillnader i hela organisationen",
+    "Nationella jämförelsetal",
+    "EU:s lönetransparensdirektiv, artikel 9",
+    "Förklaringar",
+    "Handlingsplan",
+    "Uppföljning",
+    "Dokumentation enligt diskrimineringslagen",
+    "Metod och inställningar",
+    "Underskrifter",
+]
 
 
 def _text(pdf: bytes) -> list[str]:
@@ -136,8 +145,9 @@ def test_workbook_reopens_with_a_sheet_per_data_file(small):
 def test_union_pdf_is_confidential_on_every_page_and_pseudonymised(small, tmp_path, monkeypatch):
     folder, run = small
     monkeypatch.setenv("PAYEQUITY_PSEUDONYM_KEY", "k")
-    union = pe.run(folder / "survey.toml", audience="union", out=tmp_path / "u", only="pdf",
-                   timestamp=TS)  # fmt: skip
+    union = pe.run(
+        folder / "survey.toml", audience="union", out=tmp_path / "u", only="pdf", timestamp=TS
+    )
     pages = _text((tmp_path / "u" / "pdf" / "overview.pdf").read_bytes())
     assert all("Sekretess" in p for p in pages)
     ids = set(run.data.frame["employee_id"])
@@ -163,11 +173,21 @@ def test_cli_exit_codes_and_messages(small, tmp_path):
     folder, _ = small
 
     def cli(*args):
-        return subprocess.run([sys.executable, "-m", "payequity", *args], capture_output=True,
-                              text=True)  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-m", "payequity", *args], capture_output=True, text=True
+        )
 
-    ok = cli("run", str(folder / "survey.toml"), "--out", str(tmp_path / "c"), "--only", "pdf",
-             "--timestamp", TS, "--quiet")  # fmt: skip
+    ok = cli(
+        "run",
+        str(folder / "survey.toml"),
+        "--out",
+        str(tmp_path / "c"),
+        "--only",
+        "pdf",
+        "--timestamp",
+        TS,
+        "--quiet",
+    )
     assert ok.returncode == 0, ok.stderr
     assert (tmp_path / "c" / "pdf" / "overview.pdf").is_file()
     bad = cli("run", str(folder / "survey.toml"), "--only", "word")
@@ -175,8 +195,9 @@ def test_cli_exit_codes_and_messages(small, tmp_path):
     missing = cli("run", str(tmp_path / "nope.toml"))
     assert missing.returncode == 1 and "nope.toml" in missing.stderr
     assert "Traceback" not in missing.stderr
-    manager = cli("run", str(folder / "survey.toml"), "--audience", "manager", "--out",
-                  str(tmp_path / "m"))  # fmt: skip
+    manager = cli(
+        "run", str(folder / "survey.toml"), "--audience", "manager", "--out", str(tmp_path / "m")
+    )
     assert manager.returncode == 1 and "suppression" in manager.stderr
 
 
@@ -204,8 +225,15 @@ def test_english_report_with_the_eu_module(small, tmp_path):
     run = pe.run(toml, only="pdf", timestamp=TS)
     pages = _text((work / "reports" / "pdf" / "overview.pdf").read_bytes())
     joined = " ".join(pages)
-    for heading in ("Summary", "Equal work", "Work of equal value", "Action plan",
-                    "Method and settings", "Signatures", "National reference figures"):  # fmt: skip
+    for heading in (
+        "Summary",
+        "Equal work",
+        "Work of equal value",
+        "Action plan",
+        "Method and settings",
+        "Signatures",
+        "National reference figures",
+    ):
         assert heading in joined, heading
     assert "not yet in force in Swedish law" in pages[0]  # the banner on the cover
     assert "(g) Gap in mean hourly pay by category" in joined

@@ -25,14 +25,22 @@ CRIT = {
 
 def _three(**extra):
     """One unit, one job (median 40 000): compa-ratios 0.75 (low), 1.00 (mid), 1.25 (high)."""
-    frame = pd.DataFrame({
-        "employee_id": ["a", "b", "c"], "gender": ["F", "M", "F"], "unit": "U",
-        "job_code": "J", "base_salary": [30000, 40000, 50000], "fte": [1.0, 1.0, 0.5],
-    })  # fmt: skip
-    ratings = pd.DataFrame({"employee_id": ["a", "b", "c"], "results": [4, 2, 3],
-                            "cooperation": [4, 2, 3]})  # fmt: skip
-    return pe.salary_review(frame, ratings=ratings, criteria=CRIT, pot_pct=3.0, whatif=False,
-                            **extra).table.set_index("employee_id")  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "employee_id": ["a", "b", "c"],
+            "gender": ["F", "M", "F"],
+            "unit": "U",
+            "job_code": "J",
+            "base_salary": [30000, 40000, 50000],
+            "fte": [1.0, 1.0, 0.5],
+        }
+    )
+    ratings = pd.DataFrame(
+        {"employee_id": ["a", "b", "c"], "results": [4, 2, 3], "cooperation": [4, 2, 3]}
+    )
+    return pe.salary_review(
+        frame, ratings=ratings, criteria=CRIT, pot_pct=3.0, whatif=False, **extra
+    ).table.set_index("employee_id")
 
 
 def test_distribution_matches_the_formula_by_hand():
@@ -98,16 +106,24 @@ def small():
     data = pe.datasets.generate(900, n_units=8, seed=4)
     ids = data.frame["employee_id"].unique()
     rng = np.random.default_rng(0)
-    ratings = pd.DataFrame({"employee_id": ids, "results": rng.integers(1, 5, len(ids)),
-                            "cooperation": rng.integers(1, 5, len(ids)),
-                            "leadership": 3})  # fmt: skip
+    ratings = pd.DataFrame(
+        {
+            "employee_id": ids,
+            "results": rng.integers(1, 5, len(ids)),
+            "cooperation": rng.integers(1, 5, len(ids)),
+            "leadership": 3,
+        }
+    )
     return data, ratings
 
 
 def test_every_unit_pot_met_to_the_krona_on_a_generated_sample(small):
     data, ratings = small
-    for kw in ({"pot_pct": 2.7, "guarantee": 350}, {"pot_per_head": 985, "guarantee": 450},
-               {"pot_pct": 3.1, "cap": 2500}):  # fmt: skip
+    for kw in (
+        {"pot_pct": 2.7, "guarantee": 350},
+        {"pot_per_head": 985, "guarantee": 450},
+        {"pot_pct": 3.1, "cap": 2500},
+    ):
         r = pe.salary_review(data, ratings=ratings, criteria=CRIT, whatif=False, **kw)
         u = r.units
         assert len(u) == data.frame[data.unit_column].nunique()
@@ -128,8 +144,9 @@ def test_every_unit_pot_met_to_the_krona_on_a_generated_sample(small):
 
 def test_one_organisation_pot(small):
     data, ratings = small
-    r = pe.salary_review(data, ratings=ratings, criteria=CRIT, pot_pct=3.0, pot_unit="organisation",
-                         whatif=False)  # fmt: skip
+    r = pe.salary_review(
+        data, ratings=ratings, criteria=CRIT, pot_pct=3.0, pot_unit="organisation", whatif=False
+    )
     assert r.units["unit"].tolist() == [""]
     f = data.frame
     assert r.pot == pytest.approx(0.03 * float((f["base_salary"] * f["fte"]).sum()))
@@ -137,11 +154,24 @@ def test_one_organisation_pot(small):
 
 
 def test_overall_rating_weights_and_managers_criteria():
-    frame = pd.DataFrame({"employee_id": ["m", "s", "u"], "gender": ["F", "M", "F"], "unit": "U",
-                          "job_code": ["B", "J", "J"], "base_salary": [50000, 30000, 31000],
-                          "is_manager": [True, False, False]})  # fmt: skip
-    ratings = pd.DataFrame({"employee_id": ["m", "s"], "Resultat": [4, 3], "cooperation": [2, 2],
-                            "leadership": [1, None]})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "employee_id": ["m", "s", "u"],
+            "gender": ["F", "M", "F"],
+            "unit": "U",
+            "job_code": ["B", "J", "J"],
+            "base_salary": [50000, 30000, 31000],
+            "is_manager": [True, False, False],
+        }
+    )
+    ratings = pd.DataFrame(
+        {
+            "employee_id": ["m", "s"],
+            "Resultat": [4, 3],
+            "cooperation": [2, 2],
+            "leadership": [1, None],
+        }
+    )
     t = pe.salary_review(frame, ratings=ratings, criteria=CRIT, pot_pct=3, whatif=False).table
     t = t.set_index("employee_id")
     assert t.loc["m", "rating"] == pytest.approx((3 * 4 + 2 + 2 * 1) / 6)  # leadership counts
@@ -154,9 +184,16 @@ def test_overall_rating_weights_and_managers_criteria():
 
 def test_eligibility_is_a_rule_in_the_criteria():
     crit = {**CRIT, "eligibility": {"employment_form": ["Tillsvidare"]}}
-    frame = pd.DataFrame({"employee_id": ["a", "b", "c"], "gender": ["F", "M", "F"], "unit": "U",
-                          "job_code": "J", "base_salary": [30000, 31000, 32000],
-                          "employment_form": ["Tillsvidare", "Visstid", "Tillsvidare"]})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "employee_id": ["a", "b", "c"],
+            "gender": ["F", "M", "F"],
+            "unit": "U",
+            "job_code": "J",
+            "base_salary": [30000, 31000, 32000],
+            "employment_form": ["Tillsvidare", "Visstid", "Tillsvidare"],
+        }
+    )
     ratings = pd.DataFrame({"employee_id": ["a", "b", "c"], "results": 2, "cooperation": 2})
     r = pe.salary_review(frame, ratings=ratings, criteria=crit, pot_pct=3, whatif=False)
     t = r.table.set_index("employee_id")
@@ -164,13 +201,19 @@ def test_eligibility_is_a_rule_in_the_criteria():
     assert t.loc["b", "reason"] == "employment_form = Visstid"
     assert r.units["payroll"].iloc[0] == 62000  # the pot counts the people taking part
     with pytest.raises(SchemaError, match="employment_form"):
-        pe.salary_review(frame.drop(columns="employment_form"), ratings=ratings, criteria=crit,
-                         pot_pct=3, whatif=False)  # fmt: skip
+        pe.salary_review(
+            frame.drop(columns="employment_form"),
+            ratings=ratings,
+            criteria=crit,
+            pot_pct=3,
+            whatif=False,
+        )
 
 
 def _uniform_ratings(data, level=3):
-    return pd.DataFrame({"employee_id": data.frame["employee_id"].unique(), "results": level,
-                         "cooperation": level})  # fmt: skip
+    return pd.DataFrame(
+        {"employee_id": data.frame["employee_id"].unique(), "results": level, "cooperation": level}
+    )
 
 
 def test_lower_raises_for_women_at_equal_ratings_are_flagged(small):
@@ -178,10 +221,16 @@ def test_lower_raises_for_women_at_equal_ratings_are_flagged(small):
     f = data.frame
     ratings = _uniform_ratings(data)
     pct = np.where(f["gender"] == "F", 0.02, 0.03)
-    proposals = pd.DataFrame({"employee_id": f["employee_id"], "job_code": f["job_code"],
-                              "raise": (f["base_salary"] * pct).round()})  # fmt: skip
-    r = pe.salary_review(data, ratings=ratings, criteria=CRIT, pot_pct=3.0, proposals=proposals,
-                         whatif=False)  # fmt: skip
+    proposals = pd.DataFrame(
+        {
+            "employee_id": f["employee_id"],
+            "job_code": f["job_code"],
+            "raise": (f["base_salary"] * pct).round(),
+        }
+    )
+    r = pe.salary_review(
+        data, ratings=ratings, criteria=CRIT, pot_pct=3.0, proposals=proposals, whatif=False
+    )
     org = r.flags[r.flags["unit"] == ""]
     assert {"lower_raise_equal_rating", "regression_gender"} <= set(org["check"])
     gap = org.set_index("check").loc["lower_raise_equal_rating", "value"]
@@ -190,18 +239,26 @@ def test_lower_raises_for_women_at_equal_ratings_are_flagged(small):
     # the same raise for everyone is not flagged
     same = proposals.assign(raise_=(f["base_salary"] * 0.025).round().to_numpy())
     same = same.drop(columns="raise").rename(columns={"raise_": "raise"})
-    r2 = pe.salary_review(data, ratings=ratings, criteria=CRIT, pot_pct=3.0, proposals=same,
-                          whatif=False)  # fmt: skip
+    r2 = pe.salary_review(
+        data, ratings=ratings, criteria=CRIT, pot_pct=3.0, proposals=same, whatif=False
+    )
     assert not r2.flags["check"].isin(["lower_raise_equal_rating", "regression_gender"]).any()
 
 
 def test_manual_mode_checks_pot_guarantee_and_cap():
-    frame = pd.DataFrame({"employee_id": ["a", "b", "c", "d"], "gender": ["F", "M", "F", "M"],
-                          "unit": "U", "job_code": "J",
-                          "base_salary": [30000, 31000, 32000, 33000]})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "employee_id": ["a", "b", "c", "d"],
+            "gender": ["F", "M", "F", "M"],
+            "unit": "U",
+            "job_code": "J",
+            "base_salary": [30000, 31000, 32000, 33000],
+        }
+    )
     proposals = pd.DataFrame({"Anst.nr": ["a", "b", "c"], "Ny lön": ["30 100", "33 000", "32500"]})
-    r = pe.salary_review(frame, pot_pct=3.0, proposals=proposals, guarantee=200, cap=1500,
-                         whatif=False)  # fmt: skip
+    r = pe.salary_review(
+        frame, pot_pct=3.0, proposals=proposals, guarantee=200, cap=1500, whatif=False
+    )
     t = r.table.set_index("employee_id")
     assert t["raise"].tolist() == [100, 2000, 500, 0]
     assert t.loc["a", "notes"] == "below_guarantee"
@@ -216,39 +273,87 @@ def test_manual_mode_checks_pot_guarantee_and_cap():
 
 
 def test_proposal_errors_name_the_row():
-    frame = pd.DataFrame({"employee_id": ["a", "a"], "gender": ["F", "F"], "unit": "U",
-                          "job_code": ["J", "K"], "base_salary": [30000, 31000],
-                          "fte": [0.5, 0.5]})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "employee_id": ["a", "a"],
+            "gender": ["F", "F"],
+            "unit": "U",
+            "job_code": ["J", "K"],
+            "base_salary": [30000, 31000],
+            "fte": [0.5, 0.5],
+        }
+    )
     with pytest.raises(DataFileError, match="row 2: employee a has 2 employments"):
-        pe.salary_review(frame, pot_pct=3, proposals=pd.DataFrame({"employee_id": ["a"],
-                         "raise": [100]}), whatif=False)  # fmt: skip
+        pe.salary_review(
+            frame,
+            pot_pct=3,
+            proposals=pd.DataFrame({"employee_id": ["a"], "raise": [100]}),
+            whatif=False,
+        )
     with pytest.raises(DataFileError, match="row 3: employee zz is not in the pay data"):
-        pe.salary_review(frame, pot_pct=3, proposals=pd.DataFrame(
-            {"employee_id": ["a", "zz"], "job_code": ["J", ""], "raise": [1, 2]}), whatif=False)  # fmt: skip
+        pe.salary_review(
+            frame,
+            pot_pct=3,
+            proposals=pd.DataFrame(
+                {"employee_id": ["a", "zz"], "job_code": ["J", ""], "raise": [1, 2]}
+            ),
+            whatif=False,
+        )
     with pytest.raises(DataFileError, match=r"row 2: .*'x' is not an amount"):
-        pe.salary_review(frame, pot_pct=3, proposals=pd.DataFrame(
-            {"employee_id": ["a"], "job_code": ["J"], "raise": ["x"]}), whatif=False)  # fmt: skip
+        pe.salary_review(
+            frame,
+            pot_pct=3,
+            proposals=pd.DataFrame({"employee_id": ["a"], "job_code": ["J"], "raise": ["x"]}),
+            whatif=False,
+        )
 
 
 def test_action_plan_overlay_reserves_part_of_the_pot():
-    frame = pd.DataFrame({"employee_id": list("abcd"), "gender": ["F", "F", "M", "M"], "unit": "U",
-                          "job_code": ["N", "N", "E", "E"],
-                          "base_salary": [30000, 30000, 34000, 34000]})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "employee_id": list("abcd"),
+            "gender": ["F", "F", "M", "M"],
+            "unit": "U",
+            "job_code": ["N", "N", "E", "E"],
+            "base_salary": [30000, 30000, 34000, 34000],
+        }
+    )
     ratings = pd.DataFrame({"employee_id": list("abcd"), "results": 2, "cooperation": 2})
-    plan = pd.DataFrame({"measure_id": ["2026-person-a", "2026-person-a"], "employee_id": ["a", "a"],
-                         "job_code": ["N", "N"], "unit": "", "year": [2026, 2027],
-                         "adjustment_monthly": [900, 500]})  # fmt: skip
+    plan = pd.DataFrame(
+        {
+            "measure_id": ["2026-person-a", "2026-person-a"],
+            "employee_id": ["a", "a"],
+            "job_code": ["N", "N"],
+            "unit": "",
+            "year": [2026, 2027],
+            "adjustment_monthly": [900, 500],
+        }
+    )
     # pot 3 % of 128 000 = 3 840; reserve 25 % = 960 ≥ a's 900 of 2026: paid in full
-    r = pe.salary_review(frame, ratings=ratings, criteria=CRIT, pot_pct=3, action_plan=plan,
-                         action_plan_share=0.25, whatif=False)  # fmt: skip
+    r = pe.salary_review(
+        frame,
+        ratings=ratings,
+        criteria=CRIT,
+        pot_pct=3,
+        action_plan=plan,
+        action_plan_share=0.25,
+        whatif=False,
+    )
     t = r.table.set_index("employee_id")
     assert t.loc["a", "plan_adjustment"] == 900 and "plan" in t.loc["a", "notes"]
     assert r.units["plan_adjustments"].iloc[0] == 900
     assert float(t["merit_raise"].sum()) == 3840 - 900  # the unused reserve goes to merit
     assert 0 <= r.pot - r.total_raises < 1
     # a reserve of 10 % = 384 scales the adjustment down and says so
-    r = pe.salary_review(frame, ratings=ratings, criteria=CRIT, pot_pct=3, action_plan=plan,
-                         action_plan_share=0.10, whatif=False)  # fmt: skip
+    r = pe.salary_review(
+        frame,
+        ratings=ratings,
+        criteria=CRIT,
+        pot_pct=3,
+        action_plan=plan,
+        action_plan_share=0.10,
+        whatif=False,
+    )
     assert r.table.set_index("employee_id").loc["a", "plan_adjustment"] == 384
     assert any("scaled down" in w for w in r.warnings)
 
@@ -259,29 +364,45 @@ def test_whatif_equals_the_survey_on_the_applied_data():
     from payequity.pipeline._run import _evaluation
 
     evaluation = _evaluation(load_config("data/sample/survey.toml"), data)
-    r = pe.salary_review(data, ratings="data/sample/ratings.csv",
-                         criteria="data/sample/criteria.toml", pot_pct=3.0, guarantee=300,
-                         evaluation=evaluation)  # fmt: skip
+    r = pe.salary_review(
+        data,
+        ratings="data/sample/ratings.csv",
+        criteria="data/sample/criteria.toml",
+        pot_pct=3.0,
+        guarantee=300,
+        evaluation=evaluation,
+    )
     after = r.apply()
     assert (
         after.frame["base_salary"] - data.frame["base_salary"] == r.table["raise"].to_numpy()
     ).all()
     pay = ["base_salary", "monthly_pay"]
-    ew = pd.concat([pe.equal_work(after, pay=pay).table,
-                    *[x.table for x in pe.equal_work(after, pay=pay, by="unit").values()]])  # fmt: skip
-    ev = pd.concat([pe.equal_value(after, evaluation, pay=pay).table,
-                    *[x.table for x in pe.equal_value(after, evaluation, pay=pay, by="unit").values()]])  # fmt: skip
+    ew = pd.concat(
+        [
+            pe.equal_work(after, pay=pay).table,
+            *[x.table for x in pe.equal_work(after, pay=pay, by="unit").values()],
+        ]
+    )
+    ev = pd.concat(
+        [
+            pe.equal_value(after, evaluation, pay=pay).table,
+            *[x.table for x in pe.equal_value(after, evaluation, pay=pay, by="unit").values()],
+        ]
+    )
     c = r.changes
     w = c[c["item_kind"] == "equal_work"].set_index(["unit", "group", "pay_measure"])
     ew = ew.assign(unit=ew["unit"].fillna("")).set_index(["unit", "work_group", "pay_measure"])
-    np.testing.assert_allclose(w["after"].reindex(ew.index).to_numpy(float),
-                               ew["women_pct_of_men"].to_numpy(float))  # fmt: skip
+    np.testing.assert_allclose(
+        w["after"].reindex(ew.index).to_numpy(float), ew["women_pct_of_men"].to_numpy(float)
+    )
     assert (w["flagged_after"].reindex(ew.index).to_numpy() == ew["flagged"].to_numpy()).all()
     v = c[c["item_kind"] == "equal_value"].set_index(["unit", "group", "comparator", "pay_measure"])
     ev = ev.assign(unit=ev["unit"].fillna("")).set_index(
-        ["unit", "female_dominated_job", "comparator_job", "pay_measure"])  # fmt: skip
-    np.testing.assert_allclose(v["after"].reindex(ev.index).to_numpy(float),
-                               ev["pay_gap_pct"].to_numpy(float))  # fmt: skip
+        ["unit", "female_dominated_job", "comparator_job", "pay_measure"]
+    )
+    np.testing.assert_allclose(
+        v["after"].reindex(ev.index).to_numpy(float), ev["pay_gap_pct"].to_numpy(float)
+    )
     # the spread after is the spread of the applied data
     s = r.spread[(r.spread["unit"] == "") & (r.spread["stage"] == "after")].iloc[0]
     assert s["p90_p10"] == pytest.approx(
@@ -301,9 +422,15 @@ def test_widening_an_explained_gap_is_not_flagged():
 
     class R:  # a stand-in equal-work result
         def __init__(self, pct, flagged):
-            self.table = pd.DataFrame({"unit": [""], "work_group": ["J"],
-                                       "pay_measure": ["base_salary"],
-                                       "women_pct_of_men": [pct], "flagged": [flagged]})  # fmt: skip
+            self.table = pd.DataFrame(
+                {
+                    "unit": [""],
+                    "work_group": ["J"],
+                    "pay_measure": ["base_salary"],
+                    "women_pct_of_men": [pct],
+                    "flagged": [flagged],
+                }
+            )
 
     before, after = {"equal_work": [R(95.0, True)]}, {"equal_work": [R(94.0, True)]}
     assert whatif(before, after, None)["widens"].tolist() == [True]
@@ -319,18 +446,28 @@ def test_criteria_errors_name_the_key(tmp_path):
     bad = [
         ({"criterion": [{"id": "Results", "name": "R", "weight": 1}]}, "lower-case identifier"),
         ({"criterion": [{"id": "r", "name": "R", "weight": 0}]}, "weight = 0"),
-        ({"criterion": [{"id": "r", "name": "R", "weight": 1, "applies_to": "boss"}]},
-         "use all, managers or staff"),
+        (
+            {"criterion": [{"id": "r", "name": "R", "weight": 1, "applies_to": "boss"}]},
+            "use all, managers or staff",
+        ),
         ({"criterion": [{"id": "r", "name": "R", "wieght": 1}]}, "did you mean 'weight'"),
-        ({"criterion": [{"id": "r", "weight": 1, "applies_to": "managers"}]},
-         "no criterion applies to staff"),
-        ({"scale": {"min": 1, "max": 4, "expected": 5}, "criterion": [{"id": "r", "weight": 1}]},
-         "expected between"),
-        ({"criterion": [{"id": "r", "weight": 1}], "matrix": {"multipliers": {"4": [1, 2]}}},
-         "three multipliers"),
-        ({"criterion": [{"id": "r", "weight": 1}], "matrix": {"multipliers": {"4": [1, 1, 1]}}},
-         "no row for level 1"),
-    ]  # fmt: skip
+        (
+            {"criterion": [{"id": "r", "weight": 1, "applies_to": "managers"}]},
+            "no criterion applies to staff",
+        ),
+        (
+            {"scale": {"min": 1, "max": 4, "expected": 5}, "criterion": [{"id": "r", "weight": 1}]},
+            "expected between",
+        ),
+        (
+            {"criterion": [{"id": "r", "weight": 1}], "matrix": {"multipliers": {"4": [1, 2]}}},
+            "three multipliers",
+        ),
+        (
+            {"criterion": [{"id": "r", "weight": 1}], "matrix": {"multipliers": {"4": [1, 1, 1]}}},
+            "no row for level 1",
+        ),
+    ]
     for spec, message in bad:
         with pytest.raises(ConfigError, match=message):
             pe.load_criteria(spec)
@@ -355,22 +492,39 @@ def test_ratings_errors_name_file_row_and_column(tmp_path):
 
 
 def test_pot_settings_are_checked():
-    frame = pd.DataFrame({"employee_id": ["a"], "gender": ["F"], "unit": "U", "job_code": "J",
-                          "base_salary": [30000]})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "employee_id": ["a"],
+            "gender": ["F"],
+            "unit": "U",
+            "job_code": "J",
+            "base_salary": [30000],
+        }
+    )
     with pytest.raises(ConfigError, match="pot_pct or review.pot_per_head"):
         pe.salary_review(frame, ratings=frame[["employee_id"]], criteria=CRIT, whatif=False)
     with pytest.raises(ConfigError, match="needs review.criteria and review.ratings"):
         pe.salary_review(frame, pot_pct=3, whatif=False)
     with pytest.raises(ConfigError, match="no column of the pay data"):
-        pe.salary_review(frame, ratings=frame[["employee_id"]], criteria=CRIT, pot_pct=3,
-                         pot_unit="district", whatif=False)  # fmt: skip
+        pe.salary_review(
+            frame,
+            ratings=frame[["employee_id"]],
+            criteria=CRIT,
+            pot_pct=3,
+            pot_unit="district",
+            whatif=False,
+        )
 
 
 def test_merit_matrix_default_is_the_documented_one():
     m = MeritMatrix.default()
     assert m.multipliers[4] == (1.9, 1.5, 1.2) and m.multipliers[1] == (0.3, 0.0, 0.0)
     assert (m.band(0.8999), m.band(0.90), m.band(1.10), m.band(1.1001)) == (
-        "low", "mid", "mid", "high")  # fmt: skip
+        "low",
+        "mid",
+        "mid",
+        "high",
+    )
 
 
 def test_result_displays_and_plots(small):
@@ -401,21 +555,43 @@ def test_a_score_of_exactly_half_rounds_up_despite_float_error():
 
 
 def test_plan_adjustments_are_not_read_as_merit_bias_and_cannot_be_undone_silently():
-    frame = pd.DataFrame({"employee_id": list("abcdefghijkl"), "gender": list("FFFFFFMMMMMM"),
-                          "unit": "U", "job_code": "J", "base_salary": 30000.0})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "employee_id": list("abcdefghijkl"),
+            "gender": list("FFFFFFMMMMMM"),
+            "unit": "U",
+            "job_code": "J",
+            "base_salary": 30000.0,
+        }
+    )
     ratings = pd.DataFrame({"employee_id": list("abcdefghijkl"), "results": 2, "cooperation": 2})
-    plan = pd.DataFrame({"employee_id": list("abc"), "job_code": "J", "unit": "", "year": 2026,
-                         "adjustment_monthly": 1500})  # fmt: skip
+    plan = pd.DataFrame(
+        {
+            "employee_id": list("abc"),
+            "job_code": "J",
+            "unit": "",
+            "year": 2026,
+            "adjustment_monthly": 1500,
+        }
+    )
     # an equity lift for three women is not "women get higher raises at equal rating"
-    r = pe.salary_review(frame, ratings=ratings, criteria=CRIT, pot_pct=3, action_plan=plan,
-                         action_plan_share=0.5, whatif=False)  # fmt: skip
+    r = pe.salary_review(
+        frame,
+        ratings=ratings,
+        criteria=CRIT,
+        pot_pct=3,
+        action_plan=plan,
+        action_plan_share=0.5,
+        whatif=False,
+    )
     assert r.table.set_index("employee_id").loc["a", "plan_adjustment"] == 1500
     g = r.gender[r.gender["scope"] == "organisation"].set_index("gender")
     assert g.loc["F", "mean_raise_pct"] == pytest.approx(g.loc["M", "mean_raise_pct"], abs=0.01)
     # a proposal below the plan's adjustment is noted and flagged
     proposals = pd.DataFrame({"employee_id": list("abcdefghijkl"), "raise": [200] + [900] * 11})
-    r = pe.salary_review(frame, pot_pct=3, proposals=proposals, action_plan=plan,
-                         action_plan_share=0.5, whatif=False)  # fmt: skip
+    r = pe.salary_review(
+        frame, pot_pct=3, proposals=proposals, action_plan=plan, action_plan_share=0.5, whatif=False
+    )
     t = r.table.set_index("employee_id")
     assert t.loc["a", "merit_raise"] == -1300 and "below_plan" in t.loc["a", "notes"]
     assert "below_plan" in set(r.flags["check"])

@@ -30,8 +30,11 @@ def reviewed(tmp_path_factory):
 
 def test_review_folder_meets_the_contract(reviewed):
     base, out = reviewed
-    res = subprocess.run([sys.executable, str(ROOT.parent / "shared/tools/check_contract.py"),
-                          str(out)], capture_output=True, text=True)  # fmt: skip
+    res = subprocess.run(
+        [sys.executable, str(ROOT.parent / "shared/tools/check_contract.py"), str(out)],
+        capture_output=True,
+        text=True,
+    )
     if not (ROOT.parent / "shared/tools/check_contract.py").exists():
         pytest.skip("../shared is not beside the repository")
     assert res.returncode == 0, res.stdout
@@ -66,7 +69,8 @@ def _staff_by_manager(base: Path) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for _, r in pay.iterrows():
         boss = r["Chefens anst.nr"] or next(
-            (h for h in heads.get(r["unit"], []) if h != r["Anst.nr"]), "no-manager")  # fmt: skip
+            (h for h in heads.get(r["unit"], []) if h != r["Anst.nr"]), "no-manager"
+        )
         out.setdefault(boss, set()).add(r["Anst.nr"])
     return out
 
@@ -81,8 +85,11 @@ def test_each_manager_workbook_holds_exactly_that_managers_staff(reviewed):
         ws = wb["Lönerevision"]
         header = [c.value for c in ws[1]]
         col = header.index("Anst.nr") + 1
-        ids = {str(ws.cell(row=i, column=col).value) for i in range(2, ws.max_row + 1)
-               if ws.cell(row=i, column=2).value is not None}  # fmt: skip
+        ids = {
+            str(ws.cell(row=i, column=col).value)
+            for i in range(2, ws.max_row + 1)
+            if ws.cell(row=i, column=2).value is not None
+        }
         ids.discard("None")
         assert ids == expected[path.stem], path.name
         assert {"Kriterier", "Kontroller", "Om"} <= set(wb.sheetnames)

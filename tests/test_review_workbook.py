@@ -17,63 +17,84 @@ from payequity.report._workbook import FORMATS
 CREATED = dt.datetime(2026, 3, 1, 8, 30, tzinfo=dt.UTC)
 KR, PCT = FORMATS["kr"][0], FORMATS["pct"][0]
 CRITERIA = [
-    {"id": "results", "name": "Resultat och måluppfyllelse", "name_en": "Results and goals",
-     "description": "Når uppsatta mål.", "description_en": "Reaches the goals set.",
-     "weight": 0.6, "applies_to": "all"},
-    {"id": "leadership", "name": "Ledarskap", "name_en": "Leadership",
-     "description": "Leder och utvecklar.", "description_en": "Leads and develops.",
-     "weight": 0.4, "applies_to": "managers"},
-]  # fmt: skip
+    {
+        "id": "results",
+        "name": "Resultat och måluppfyllelse",
+        "name_en": "Results and goals",
+        "description": "Når uppsatta mål.",
+        "description_en": "Reaches the goals set.",
+        "weight": 0.6,
+        "applies_to": "all",
+    },
+    {
+        "id": "leadership",
+        "name": "Ledarskap",
+        "name_en": "Leadership",
+        "description": "Leder och utvecklar.",
+        "description_en": "Leads and develops.",
+        "weight": 0.4,
+        "applies_to": "managers",
+    },
+]
 
 
 def _rows() -> pd.DataFrame:
     """Four employments, deliberately unsorted: rated, not rated, capped, not eligible."""
     nan = np.nan
-    return pd.DataFrame({
-        "unit": ["Skola B", "Skola A", "Skola A", "Skola A"],
-        "employee_id": ["103", "102", "101", "104"],
-        "job_code": ["ADM", "LAR", "LAR", "ADM"],
-        "gender": ["F", "M", "F", "M"],
-        "fte": [0.5, 0.75, 1.0, 1.0],
-        "manager": ["C1"] * 4,
-        "eligible": [True, True, True, False],
-        "reason": ["", "", "", "Visstid"],
-        "rating": [3.6, nan, 2.6, nan],
-        "rating_level": pd.array([4, 2, 3, pd.NA], dtype="Int64"),
-        "rated": ["all", "none", "all", "none"],
-        "compa_ratio": [1.123, 0.951, 0.876, 1.0],
-        "cr_band": ["high", "mid", "low", "mid"],
-        "multiplier": [1.2, 1.0, 1.4, nan],
-        "base_salary": [35000, 30000, 28000, 31000],
-        "plan_adjustment": [500, 0, 0, 0],
-        "merit_raise": [700, 600, 950, 0],
-        "raise": [1200, 600, 950, 0],
-        "raise_pct": [100 * 1200 / 35000, 2.0, 100 * 950 / 28000, 0.0],
-        "new_base_salary": [36200, 30600, 28950, 31000],
-        "cost": [600.0, 450.0, 950.0, 0.0],
-        "notes": ["capped;plan", "not_rated", "", "not_eligible"],
-        "rating_results": [4.0, nan, 3.0, nan],
-        "rating_leadership": [3.0, nan, nan, nan],
-        "job_title": ["Administratör", "Lärare", "Lärare", "Administratör"],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "unit": ["Skola B", "Skola A", "Skola A", "Skola A"],
+            "employee_id": ["103", "102", "101", "104"],
+            "job_code": ["ADM", "LAR", "LAR", "ADM"],
+            "gender": ["F", "M", "F", "M"],
+            "fte": [0.5, 0.75, 1.0, 1.0],
+            "manager": ["C1"] * 4,
+            "eligible": [True, True, True, False],
+            "reason": ["", "", "", "Visstid"],
+            "rating": [3.6, nan, 2.6, nan],
+            "rating_level": pd.array([4, 2, 3, pd.NA], dtype="Int64"),
+            "rated": ["all", "none", "all", "none"],
+            "compa_ratio": [1.123, 0.951, 0.876, 1.0],
+            "cr_band": ["high", "mid", "low", "mid"],
+            "multiplier": [1.2, 1.0, 1.4, nan],
+            "base_salary": [35000, 30000, 28000, 31000],
+            "plan_adjustment": [500, 0, 0, 0],
+            "merit_raise": [700, 600, 950, 0],
+            "raise": [1200, 600, 950, 0],
+            "raise_pct": [100 * 1200 / 35000, 2.0, 100 * 950 / 28000, 0.0],
+            "new_base_salary": [36200, 30600, 28950, 31000],
+            "cost": [600.0, 450.0, 950.0, 0.0],
+            "notes": ["capped;plan", "not_rated", "", "not_eligible"],
+            "rating_results": [4.0, nan, 3.0, nan],
+            "rating_leadership": [3.0, nan, nan, nan],
+            "job_title": ["Administratör", "Lärare", "Lärare", "Administratör"],
+        }
+    )
 
 
 def _checks() -> pd.DataFrame:
-    return pd.DataFrame({
-        "unit": ["Skola A", "Skola C"],
-        "check": ["raise_gap", "raise_gap"],
-        "subject": ["LAR", "LAR"],
-        "message": ["Women get 1.2 pp less than men", "Other unit"],
-        "message_sv": ["Kvinnor får 1,2 procentenheter mindre än män", "Annan enhet"],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "unit": ["Skola A", "Skola C"],
+            "check": ["raise_gap", "raise_gap"],
+            "subject": ["LAR", "LAR"],
+            "message": ["Women get 1.2 pp less than men", "Other unit"],
+            "message_sv": ["Kvinnor får 1,2 procentenheter mindre än män", "Annan enhet"],
+        }
+    )
 
 
 def _book(language="sv", checks=None, rows=None, created=CREATED) -> bytes:
     return manager_workbook(
-        _rows() if rows is None else rows, manager="C1", criteria=CRITERIA,
-        checks=_checks() if checks is None else checks, organisation="Exempelkommun",
-        year=2026, language=language, created=created,
-    )  # fmt: skip
+        _rows() if rows is None else rows,
+        manager="C1",
+        criteria=CRITERIA,
+        checks=_checks() if checks is None else checks,
+        organisation="Exempelkommun",
+        year=2026,
+        language=language,
+        created=created,
+    )
 
 
 def _open(data: bytes) -> openpyxl.Workbook:
@@ -120,11 +141,24 @@ def test_exactly_these_employees_sorted(sv):
 def test_swedish_headers_in_order(sv):
     head, _ = _table(sv["Lönerevision"])
     assert head == [
-        "Enhet", "Anst.nr", "Befattningskod", "Befattning", "Kön", "Syssgrad",
-        "Resultat och måluppfyllelse", "Ledarskap", "Samlad bedömning", "Nivå",
-        "Löneläge (compa-ratio)", "Nuvarande lön", "Åtgärd lönekartläggning",
-        "Föreslagen höjning", "Höjning %", "Ny lön", "Noteringar",
-    ]  # fmt: skip
+        "Enhet",
+        "Anst.nr",
+        "Befattningskod",
+        "Befattning",
+        "Kön",
+        "Syssgrad",
+        "Resultat och måluppfyllelse",
+        "Ledarskap",
+        "Samlad bedömning",
+        "Nivå",
+        "Löneläge (compa-ratio)",
+        "Nuvarande lön",
+        "Åtgärd lönekartläggning",
+        "Föreslagen höjning",
+        "Höjning %",
+        "Ny lön",
+        "Noteringar",
+    ]
     ws = sv["Lönerevision"]
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == "A1:Q5"
@@ -135,9 +169,16 @@ def test_english_headers(en):
     assert head[:6] == ["Unit", "Employee ID", "Job code", "Job title", "Gender", "FTE"]
     assert head[6:8] == ["Results and goals", "Leadership"]
     assert head[8:] == [
-        "Overall rating", "Level", "Compa-ratio", "Current salary", "Pay survey adjustment",
-        "Proposed raise", "Raise %", "New salary", "Notes",
-    ]  # fmt: skip
+        "Overall rating",
+        "Level",
+        "Compa-ratio",
+        "Current salary",
+        "Pay survey adjustment",
+        "Proposed raise",
+        "Raise %",
+        "New salary",
+        "Notes",
+    ]
     assert [c.value for c in _column(en["Salary review"], "Gender")] == ["M", "F", "M", "F"]
     assert _column(en["Salary review"], "Current salary")[0].number_format == FORMATS["kr"][1]
 
@@ -150,9 +191,16 @@ def test_no_job_title_column_without_job_titles():
 
 def test_numbers_are_numeric_with_formats(sv):
     ws = sv["Lönerevision"]
-    expected = {"Nuvarande lön": KR, "Åtgärd lönekartläggning": KR, "Föreslagen höjning": KR,
-                "Ny lön": KR, "Höjning %": PCT, "Samlad bedömning": "0.00",
-                "Löneläge (compa-ratio)": "0.00", "Syssgrad": "0 %"}  # fmt: skip
+    expected = {
+        "Nuvarande lön": KR,
+        "Åtgärd lönekartläggning": KR,
+        "Föreslagen höjning": KR,
+        "Ny lön": KR,
+        "Höjning %": PCT,
+        "Samlad bedömning": "0.00",
+        "Löneläge (compa-ratio)": "0.00",
+        "Syssgrad": "0 %",
+    }
     for name, fmt in expected.items():
         cells = [c for c in _column(ws, name) if c.value is not None]
         assert cells, name
@@ -177,7 +225,10 @@ def test_numbers_are_numeric_with_formats(sv):
 
 def test_total_row_is_cost_per_month_by_hand(sv, en):
     by_hand = 1200 * 0.5 + 600 * 0.75 + 950 * 1.0 + 0 * 1.0  # = 2000.0
-    for book, sheet, label in ((sv, "Lönerevision", "Kostnad/månad"), (en, "Salary review", "Cost/month")):  # fmt: skip
+    for book, sheet, label in (
+        (sv, "Lönerevision", "Kostnad/månad"),
+        (en, "Salary review", "Cost/month"),
+    ):
         ws = book[sheet]
         head, _ = _table(ws)
         col = head.index("Föreslagen höjning" if book is sv else "Proposed raise") + 1
@@ -199,20 +250,34 @@ def test_notes_translated(sv, en):
 def test_criteria_sheet(sv, en):
     ws = sv["Kriterier"]
     assert [c.value for c in ws[1]] == ["Id", "Kriterium", "Beskrivning", "Vikt", "Gäller"]
-    assert [c.value for c in ws[2]] == ["results", "Resultat och måluppfyllelse",
-                                        "Når uppsatta mål.", 0.6, "alla"]  # fmt: skip
+    assert [c.value for c in ws[2]] == [
+        "results",
+        "Resultat och måluppfyllelse",
+        "Når uppsatta mål.",
+        0.6,
+        "alla",
+    ]
     assert ws["D3"].value == 0.4 and ws["D3"].number_format == "0.00"
     assert ws["E3"].value == "chefer"
-    assert [c.value for c in en["Criteria"][3]] == ["leadership", "Leadership",
-                                                    "Leads and develops.", 0.4, "managers"]  # fmt: skip
+    assert [c.value for c in en["Criteria"][3]] == [
+        "leadership",
+        "Leadership",
+        "Leads and develops.",
+        0.4,
+        "managers",
+    ]
 
 
 def test_checks_sheet_shows_only_these_units(sv, en):
     ws = sv["Kontroller"]
     assert "innan beslut" in ws["A2"].value and "chef" in ws["A3"].value
     assert [c.value for c in ws[5]] == ["Enhet", "Kontroll", "Avser", "Meddelande"]
-    assert [c.value for c in ws[6]] == ["Skola A", "raise_gap", "LAR",
-                                        "Kvinnor får 1,2 procentenheter mindre än män"]  # fmt: skip
+    assert [c.value for c in ws[6]] == [
+        "Skola A",
+        "raise_gap",
+        "LAR",
+        "Kvinnor får 1,2 procentenheter mindre än män",
+    ]
     assert ws.max_row == 6  # Skola C is not this manager's
     assert en["Checks"]["D6"].value == "Women get 1.2 pp less than men"
     assert "before" in en["Checks"]["A2"].value and "manager" in en["Checks"]["A3"].value

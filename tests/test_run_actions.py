@@ -19,8 +19,9 @@ HEADER = "item_kind;item_key;category;text;evidence;gender_related;author;date\n
 def _fast(folder):
     """No Oaxaca bootstrap: these tests are about the actions, not the standard errors."""
     toml = folder / "survey.toml"
-    toml.write_text(toml.read_text(encoding="utf-8") + "\n[analysis]\nbootstrap_reps = 0\n",
-                    encoding="utf-8")  # fmt: skip
+    toml.write_text(
+        toml.read_text(encoding="utf-8") + "\n[analysis]\nbootstrap_reps = 0\n", encoding="utf-8"
+    )
 
 
 def _read(path):
@@ -42,8 +43,14 @@ def year1(tmp_path_factory):
 def test_first_run_writes_the_action_files_and_archives_them(year1):
     folder, _, run = year1
     out = folder / "reports"
-    for name in ("explanations", "action_plan", "rules_and_practice", "samverkan",
-                 "documentation", "year_over_year"):  # fmt: skip
+    for name in (
+        "explanations",
+        "action_plan",
+        "rules_and_practice",
+        "samverkan",
+        "documentation",
+        "year_over_year",
+    ):
         assert (out / "data" / f"{name}.csv").is_file(), name
     archive = folder / "reports" / "archive" / "2026"
     assert (archive / "data" / "action_plan.csv").read_bytes() == (
@@ -104,9 +111,11 @@ def test_an_explanation_survives_a_re_run(year1, tmp_path):
 
 def test_next_year_follows_up_last_years_plan(year1, tmp_path):
     folder, data, _ = year1
-    plan = pd.read_csv(folder / "reports" / "data" / "action_plan.csv",
-                       dtype={"employee_id": str, "job_code": str, "unit": str,
-                              "comparator_job": str}, keep_default_na=False)  # fmt: skip
+    plan = pd.read_csv(
+        folder / "reports" / "data" / "action_plan.csv",
+        dtype={"employee_id": str, "job_code": str, "unit": str, "comparator_job": str},
+        keep_default_na=False,
+    )
     # people who stay into 2027 (the same seed draws the same leavers with or without a plan)
     stays = set(datasets.generate(seed=5, year=2027, previous=data).frame["employee_id"])
     person = plan[(plan["kind"] == "person") & plan["employee_id"].isin(stays)]
@@ -159,8 +168,9 @@ def test_configured_register_that_is_missing_stops_the_run(year1, tmp_path):
     )
     result = subprocess.run(
         [sys.executable, "-m", "payequity", "run", str(work / "survey.toml"), "--quiet"],
-        capture_output=True, text=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "förklaringar.csv: no such file" in result.stderr
     assert "Traceback" not in result.stderr
@@ -171,14 +181,20 @@ def test_validate_reads_the_registers(tmp_path):
 
     work = tmp_path / "s"
     shutil.copytree(SAMPLE, work)
-    ok = subprocess.run([sys.executable, "-m", "payequity", "validate", str(work / "survey.toml")],
-                        capture_output=True, text=True)  # fmt: skip
+    ok = subprocess.run(
+        [sys.executable, "-m", "payequity", "validate", str(work / "survey.toml")],
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0 and "explanations: 6 rows" in ok.stdout
     (work / "explanations.csv").write_text(
         HEADER + "equal_work;/351015/base_salary;other;x;;kanske;;\n", encoding="utf-8"
     )
-    bad = subprocess.run([sys.executable, "-m", "payequity", "validate", str(work / "survey.toml")],
-                         capture_output=True, text=True)  # fmt: skip
+    bad = subprocess.run(
+        [sys.executable, "-m", "payequity", "validate", str(work / "survey.toml")],
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 1
     assert "explanations.csv, row 2: gender_related = 'kanske' is not one of" in bad.stderr
     assert "Traceback" not in bad.stderr

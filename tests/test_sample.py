@@ -32,8 +32,14 @@ def test_committed_pay_csv_equals_generator(regenerated):
     fresh = pd.read_csv(regenerated / "pay.csv", **kw)
     assert list(committed.columns) == list(fresh.columns)
     assert committed.shape == fresh.shape
-    numeric = ["Syssgrad %", "Månadslön heltid", "Fast tillägg", "Ansvarstillägg",
-               "Rörlig lön (år)", "Veckoarbetstid"]  # fmt: skip
+    numeric = [
+        "Syssgrad %",
+        "Månadslön heltid",
+        "Fast tillägg",
+        "Ansvarstillägg",
+        "Rörlig lön (år)",
+        "Veckoarbetstid",
+    ]
     for col in committed.columns:
         if col in numeric:
             a = pd.to_numeric(committed[col].str.replace(",", "."), errors="coerce")

@@ -64,8 +64,17 @@ def test_one_sex_cells_reported_separately(res):
 
 def test_age_groups_boundaries():
     got = age_groups(pd.Series([16, 29, 29.9, 30, 39, 40, 49, 50, 67, None]))
-    assert got.astype(object).tolist()[:9] == ["–29", "–29", "–29", "30–39", "30–39", "40–49",
-                                               "40–49", "50–", "50–"]  # fmt: skip
+    assert got.astype(object).tolist()[:9] == [
+        "–29",
+        "–29",
+        "–29",
+        "30–39",
+        "30–39",
+        "40–49",
+        "40–49",
+        "50–",
+        "50–",
+    ]
     assert pd.isna(got.iloc[9])
 
 
@@ -89,8 +98,14 @@ def test_other_cells_and_no_cells():
 
 
 def test_missing_cell_values_are_left_out_and_counted():
-    df = pd.concat([FIXTURE, pd.DataFrame({"gender": ["F"], "age": [np.nan],
-                                           "job_code": ["J1"], "monthly_pay": [99000.0]})])  # fmt: skip
+    df = pd.concat(
+        [
+            FIXTURE,
+            pd.DataFrame(
+                {"gender": ["F"], "age": [np.nan], "job_code": ["J1"], "monthly_pay": [99000.0]}
+            ),
+        ]
+    )
     got = standardized_ratio(df)
     assert got.settings["n_missing_cell"] == 1
     assert got.standardized_ratio_pct == pytest.approx(91.5)  # unchanged
@@ -128,7 +143,12 @@ def test_odd_gender_codes_are_refused_not_dropped():
     from payequity import standardized_ratio
     from payequity.exceptions import SchemaError
 
-    df = pd.DataFrame({"gender": ["F", "M", "K"], "monthly_pay": [30000.0, 31000, 32000],
-                       "job_code": ["x", "x", "x"]})  # fmt: skip
+    df = pd.DataFrame(
+        {
+            "gender": ["F", "M", "K"],
+            "monthly_pay": [30000.0, 31000, 32000],
+            "job_code": ["x", "x", "x"],
+        }
+    )
     with pytest.raises(SchemaError, match=r"gender in the pay data holds \['K'\], not F/M"):
         standardized_ratio(df, cells=("job_code",))

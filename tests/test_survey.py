@@ -17,8 +17,12 @@ from payequity import datasets, equal_value, equal_work, evaluate_jobs
 
 def frame(rows: list[tuple]) -> pd.DataFrame:
     """(employee_id, gender, work_group, base_salary[, tenure_years]) rows as pay data."""
-    f = pd.DataFrame(rows, columns=["employee_id", "gender", "work_group", "base_salary",
-                                    "tenure_years"][: len(rows[0])])  # fmt: skip
+    f = pd.DataFrame(
+        rows,
+        columns=["employee_id", "gender", "work_group", "base_salary", "tenure_years"][
+            : len(rows[0])
+        ],
+    )
     f["employee_id"] = f["employee_id"].astype(str)
     f["job_code"] = f["work_group"]
     f["unit"] = "A"
@@ -28,8 +32,10 @@ def frame(rows: list[tuple]) -> pd.DataFrame:
 
 WOMEN = [30000, 31000, 32000]
 MEN = [33000, 34000, 36000]
-SMALL = frame([(i, "F", "x", p) for i, p in enumerate(WOMEN)]
-              + [(10 + i, "M", "x", p) for i, p in enumerate(MEN)])  # fmt: skip
+SMALL = frame(
+    [(i, "F", "x", p) for i, p in enumerate(WOMEN)]
+    + [(10 + i, "M", "x", p) for i, p in enumerate(MEN)]
+)
 
 
 def test_descriptive_figures_by_hand():
@@ -38,7 +44,11 @@ def test_descriptive_figures_by_hand():
     assert row["mean_women"] == 31000 and row["mean_men"] == pytest.approx(103000 / 3)
     assert (row["median_women"], row["median_men"]) == (31000, 34000)
     assert (row["min_women"], row["max_women"], row["min_men"], row["max_men"]) == (
-        30000, 32000, 33000, 36000)  # fmt: skip
+        30000,
+        32000,
+        33000,
+        36000,
+    )
     # P10/P90 with linear interpolation: position 0.1·(n−1) = 0.2 and 1.8
     assert (row["p10_women"], row["p90_women"]) == pytest.approx((30200, 31800))
     assert (row["p10_men"], row["p90_men"]) == pytest.approx((33200, 35600))
@@ -88,12 +98,14 @@ def test_controls_enter_the_regression():
 def test_benjamini_hochberg_across_groups_and_the_raw_rule():
     rows = []
     # group a: big gap, b: no gap, c: too small for a regression but 10 % apart, d: women only
-    for k, (g, women, men) in enumerate([
-        ("a", [30000, 30100, 30200, 30300], [33000, 33100, 33200, 33300]),
-        ("b", [30000, 31000, 32000], [30100, 30900, 32050]),
-        ("c", [30000, 30000], [33000, 33000, 33000]),
-        ("d", [30000, 31000], []),
-    ]):  # fmt: skip
+    for k, (g, women, men) in enumerate(
+        [
+            ("a", [30000, 30100, 30200, 30300], [33000, 33100, 33200, 33300]),
+            ("b", [30000, 31000, 32000], [30100, 30900, 32050]),
+            ("c", [30000, 30000], [33000, 33000, 33000]),
+            ("d", [30000, 31000], []),
+        ]
+    ):
         rows += [(f"{k}{i}w", "F", g, p) for i, p in enumerate(women)]
         rows += [(f"{k}{i}m", "M", g, p) for i, p in enumerate(men)]
     t = equal_work(frame(rows), controls=[]).table.set_index("work_group")
@@ -115,8 +127,9 @@ def test_people_against_the_gender_neutral_model():
     geo = math.exp(np.log(WOMEN + MEN).mean())  # no controls: the group's geometric mean
     assert people["expected_pay"].to_numpy() == pytest.approx(np.full(6, geo))
     dev = 100 * (np.array(WOMEN + MEN) / geo - 1)
-    assert people.sort_values("employee_id", key=lambda s: s.astype(int))["deviation_pct"].to_numpy() \
-        == pytest.approx(dev[[0, 1, 2, 3, 4, 5]])  # fmt: skip
+    assert people.sort_values("employee_id", key=lambda s: s.astype(int))[
+        "deviation_pct"
+    ].to_numpy() == pytest.approx(dev[[0, 1, 2, 3, 4, 5]])
     assert people["flagged"].tolist() == list(dev < -5)
 
 
@@ -127,9 +140,14 @@ def test_equal_value_pair_rules_on_constructed_jobs():
         {"job_code": list("abcdefg"), "points": [250, 260, 130, 300, 400, 280, 290]}
     )
     spec = {  # job: (women, men, mean pay)
-        "a": (9, 1, 30000), "b": (5, 5, 33000), "c": (4, 6, 31000), "d": (1, 9, 29000),
-        "e": (5, 5, 40000), "f": (8, 2, 35000), "g": (5, 5, 30300),
-    }  # fmt: skip
+        "a": (9, 1, 30000),
+        "b": (5, 5, 33000),
+        "c": (4, 6, 31000),
+        "d": (1, 9, 29000),
+        "e": (5, 5, 40000),
+        "f": (8, 2, 35000),
+        "g": (5, 5, 30300),
+    }
     rows = []
     for job, (w, m, pay) in spec.items():
         rows += [(f"{job}{i}", "F", job, pay) for i in range(w)]
@@ -137,8 +155,9 @@ def test_equal_value_pair_rules_on_constructed_jobs():
     data = frame(rows)
     ev = evaluate_jobs(jobs, data=data)
     t = equal_value(data, ev).table
-    got = {(r.female_dominated_job, r.comparator_job, r.kind, bool(r.flagged))
-           for r in t.itertuples()}  # fmt: skip
+    got = {
+        (r.female_dominated_job, r.comparator_job, r.kind, bool(r.flagged)) for r in t.itertuples()
+    }
     assert got == {
         ("a", "b", "equal_value", True),  # same band, paid more: −9.1 %
         ("a", "g", "equal_value", False),  # same band, paid 1 % more: under the threshold
@@ -148,14 +167,24 @@ def test_equal_value_pair_rules_on_constructed_jobs():
     ab = t[(t["comparator_job"] == "b")].iloc[0]
     assert ab["pay_gap_pct"] == pytest.approx(100 * (30000 - 33000) / 33000)
     assert (ab["value_fd"], ab["value_cmp"], ab["mean_pay_fd"], ab["mean_pay_cmp"]) == (
-        250, 260, 30000, 33000)  # fmt: skip
+        250,
+        260,
+        30000,
+        33000,
+    )
     assert set(t["pay_measure"]) == {"base_salary"}
 
 
 def test_equal_value_per_unit_uses_jobs_present_in_the_unit():
     jobs = pd.DataFrame({"job_code": ["a", "b"], "points": [250, 260]})
-    data = frame([("1", "F", "a", 30000), ("2", "F", "a", 30000), ("3", "M", "b", 33000),
-                  ("4", "F", "b", 33000)])  # fmt: skip
+    data = frame(
+        [
+            ("1", "F", "a", 30000),
+            ("2", "F", "a", 30000),
+            ("3", "M", "b", 33000),
+            ("4", "F", "b", 33000),
+        ]
+    )
     data.loc[2:, "unit"] = "B"
     ev = evaluate_jobs(jobs, data=data)
     per_unit = equal_value(data, ev, by="unit")
@@ -171,8 +200,11 @@ def test_equal_value_per_unit_uses_jobs_present_in_the_unit():
 def sample_results():
     data = datasets.load_sample()
     ev = evaluate_jobs(SAMPLE / "job_evaluation.csv", data=data)
-    return data, equal_work(data, pay=["base_salary", "monthly_pay"]), equal_value(
-        data, ev, pay=["base_salary", "monthly_pay"])  # fmt: skip
+    return (
+        data,
+        equal_work(data, pay=["base_salary", "monthly_pay"]),
+        equal_value(data, ev, pay=["base_salary", "monthly_pay"]),
+    )
 
 
 def test_injected_gaps_are_flagged(sample_results):
@@ -188,8 +220,10 @@ def test_injected_gaps_are_flagged(sample_results):
             )
         else:
             t = value.table
-            rows = t[(t["female_dominated_job"] == gap["female_dominated_job"])
-                     & (t["comparator_job"] == gap["comparator_job"])]  # fmt: skip
+            rows = t[
+                (t["female_dominated_job"] == gap["female_dominated_job"])
+                & (t["comparator_job"] == gap["comparator_job"])
+            ]
             assert len(rows) == 2 and rows["flagged"].all()
             assert (rows["kind"] == "equal_value").all()
 
@@ -240,8 +274,13 @@ def test_run_writes_the_survey_files_byte_identically(tmp_path, shared):
     ts = "2026-09-30T12:00:00Z"
     pe.run(SAMPLE / "survey.toml", out=tmp_path / "a", only="data", timestamp=ts)
     pe.run(SAMPLE / "survey.toml", out=tmp_path / "b", only="data", timestamp=ts)
-    for name in ("equal_work.csv", "equal_value.csv", "exclusions.csv", "people.csv",
-                 "job_evaluation.csv"):  # fmt: skip
+    for name in (
+        "equal_work.csv",
+        "equal_value.csv",
+        "exclusions.csv",
+        "people.csv",
+        "job_evaluation.csv",
+    ):
         assert (tmp_path / "a/data" / name).read_bytes() == (
             tmp_path / "b/data" / name
         ).read_bytes()
@@ -249,8 +288,12 @@ def test_run_writes_the_survey_files_byte_identically(tmp_path, shared):
     assert list(ew.columns) == pe.survey.EQUAL_WORK_COLUMNS
     assert set(ew["pay_measure"]) == {"base_salary", "monthly_pay"}
     assert "" in set(ew["unit"]) and len(set(ew["unit"])) > 10  # organisation and units
-    done = subprocess.run([sys.executable, str(shared / "tools/check_contract.py"),
-                           str(tmp_path / "a")], capture_output=True, text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, str(shared / "tools/check_contract.py"), str(tmp_path / "a")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout
 
 
@@ -273,8 +316,11 @@ def test_text_controls_are_dummy_coded_and_collinear_ones_skipped():
     assert row["controls"] == "tenure_years employment_form=Visstid"
     import statsmodels.formula.api as smf
 
-    ref = smf.ols("np.log(base_salary) ~ C(gender, Treatment('M')) + tenure_years"
-                  " + C(employment_form, Treatment('Tillsvidare'))", f).fit()  # fmt: skip
+    ref = smf.ols(
+        "np.log(base_salary) ~ C(gender, Treatment('M')) + tenure_years"
+        " + C(employment_form, Treatment('Tillsvidare'))",
+        f,
+    ).fit()
     assert row["coef"] == pytest.approx(ref.params.iloc[1])
 
 
@@ -302,8 +348,14 @@ def test_bad_inputs_are_refused_with_a_message():
 
 def test_equal_value_needs_composition_and_lists_unevaluated_jobs():
     jobs = pd.DataFrame({"job_code": ["a", "b"], "points": [250, 260]})
-    data = frame([("1", "F", "a", 30000), ("2", "F", "a", 30000), ("3", "M", "b", 33000),
-                  ("4", "M", "z", 50000)])  # fmt: skip
+    data = frame(
+        [
+            ("1", "F", "a", 30000),
+            ("2", "F", "a", 30000),
+            ("3", "M", "b", 33000),
+            ("4", "M", "z", 50000),
+        ]
+    )
     with pytest.raises(pe.exceptions.SchemaError, match="no gender composition"):
         equal_value(data, evaluate_jobs(jobs))
     res = equal_value(data, evaluate_jobs(jobs, data=data))
@@ -325,8 +377,9 @@ def test_per_unit_results_plot_their_own_unit(sample_results):
     by_unit = equal_work(data, by="unit")
     unit, res = next((u, r) for u, r in by_unit.items() if r.table["needs_assessment"].any())
     ax = res.plot()
-    assert len(ax.get_yticklabels()) == int(res.table.query("pay_measure == 'base_salary'")[
-        "needs_assessment"].sum())  # fmt: skip
+    assert len(ax.get_yticklabels()) == int(
+        res.table.query("pay_measure == 'base_salary'")["needs_assessment"].sum()
+    )
     import matplotlib.pyplot as plt
 
     plt.close("all")
@@ -353,8 +406,15 @@ def test_run_writes_org_gap_and_eu_files_matching_the_api(tmp_path):
         og["oaxaca"]["gap"]
     )
     eu = pd.read_csv(tmp_path / "data/eu_indicators.csv", keep_default_na=False)
-    assert list(eu.columns[:7]) == ["indicator", "category", "component", "pay_level", "gender",
-                                    "quartile", "value"]  # fmt: skip
+    assert list(eu.columns[:7]) == [
+        "indicator",
+        "category",
+        "component",
+        "pay_level",
+        "gender",
+        "quartile",
+        "value",
+    ]
     assert set(eu["indicator"]) == set("abcdefg")
 
 

@@ -21,8 +21,19 @@ import payequity as pe
 from payequity.report._workbook import FORMATS, SHEETS, org_gap_table, write_workbook_tables
 
 TS = "2026-10-30T12:00:00Z"
-TEXT_IDS = ["unit", "work_group", "job_code", "employee_id", "comparator_job",
-            "female_dominated_job", "measure_id", "item_key", "group", "comparator", "category"]  # fmt: skip
+TEXT_IDS = [
+    "unit",
+    "work_group",
+    "job_code",
+    "employee_id",
+    "comparator_job",
+    "female_dominated_job",
+    "measure_id",
+    "item_key",
+    "group",
+    "comparator",
+    "category",
+]
 KR, PCT = FORMATS["kr"][0], FORMATS["pct"][0]
 
 
@@ -80,8 +91,12 @@ def test_a_sheet_per_data_file_named_by_its_stem_after_the_about_sheet(book, tab
 def test_headers_are_swedish_by_default_and_english_on_request(book, tables):
     assert _header(book["equal_work"])[:4] == ["Enhet", "Arbetsgrupp", "Lönemått", "Antal kvinnor"]
     assert "Medellön kvinnor" in _header(book["equal_work"])
-    assert _header(book["org_gap"]) == ["Nyckel", "Värde", "Konfidensintervall, nedre",
-                                        "Konfidensintervall, övre"]  # fmt: skip
+    assert _header(book["org_gap"]) == [
+        "Nyckel",
+        "Värde",
+        "Konfidensintervall, nedre",
+        "Konfidensintervall, övre",
+    ]
     en = openpyxl.load_workbook(io.BytesIO(write_workbook_tables(tables, language="en")))
     assert en.sheetnames[0] == "About"
     assert _header(en["equal_work"])[:4] == ["Unit", "Work group", "Pay measure", "Women (n)"]
@@ -124,9 +139,17 @@ def test_numbers_are_numbers_with_swedish_formats(book, tables):
     ew = tables["equal_work"]
     cols = {name: i for i, name in enumerate(ew.columns, start=1)}
     ws = book["equal_work"]
-    for name, fmt in [("mean_women", KR), ("median_men", KR), ("p90_men", KR),
-                      ("women_pct_of_men", PCT), ("adjusted_gap_pct", PCT), ("ci_low", PCT),
-                      ("p_value", "0.0000"), ("p_adjusted", "0.0000"), ("n_women", "0")]:  # fmt: skip
+    for name, fmt in [
+        ("mean_women", KR),
+        ("median_men", KR),
+        ("p90_men", KR),
+        ("women_pct_of_men", PCT),
+        ("adjusted_gap_pct", PCT),
+        ("ci_low", PCT),
+        ("p_value", "0.0000"),
+        ("p_adjusted", "0.0000"),
+        ("n_women", "0"),
+    ]:
         cells = [ws.cell(r, cols[name]) for r in range(2, ws.max_row + 1)]
         filled = [c for c in cells if c.value is not None]
         assert filled, name
@@ -164,15 +187,23 @@ def test_org_gap_is_a_key_value_sheet_with_the_oaxaca_terms(book, tables):
     term = gap["oaxaca"]["table"][0]
     cells = rows[f"oaxaca.{term['component']}.{term['term']}"]
     assert [c.value for c in cells[1:]] == [term["value"], term["ci_low"], term["ci_high"]]
-    assert list(org_gap_table(gap)["key"])[:3] == ["raw_mean_gap_pct", "raw_median_gap_pct",
-                                                   "adjusted_gap_pct"]  # fmt: skip
+    assert list(org_gap_table(gap)["key"])[:3] == [
+        "raw_mean_gap_pct",
+        "raw_median_gap_pct",
+        "adjusted_gap_pct",
+    ]
 
 
 def test_empty_tables_give_a_header_only_sheet(book, tables):
     assert tables["exclusions"].empty
     assert book["exclusions"].max_row == 1
-    assert _header(book["exclusions"]) == ["Rad i källfilen", "Anställnings-id", "Kolumn",
-                                           "Värde", "Orsak"]  # fmt: skip
+    assert _header(book["exclusions"]) == [
+        "Rad i källfilen",
+        "Anställnings-id",
+        "Kolumn",
+        "Värde",
+        "Orsak",
+    ]
     empty = pd.DataFrame(columns=["measure_id", "planned", "realised", "status"])
     ws = openpyxl.load_workbook(io.BytesIO(write_workbook_tables({"follow_up": empty})))[
         "follow_up"
@@ -181,9 +212,18 @@ def test_empty_tables_give_a_header_only_sheet(book, tables):
 
 
 def test_follow_up_unknown_columns_and_awkward_values():
-    follow = pd.DataFrame({"measure_id": ["2025-person-7"], "planned": [3.5], "realised": [1.25],
-                           "status": ["partly"], "extra_col": ["=1+1"], "n_things": [4.0],
-                           "ratio": [float("inf")], "flagged": ["True"]})  # fmt: skip
+    follow = pd.DataFrame(
+        {
+            "measure_id": ["2025-person-7"],
+            "planned": [3.5],
+            "realised": [1.25],
+            "status": ["partly"],
+            "extra_col": ["=1+1"],
+            "n_things": [4.0],
+            "ratio": [float("inf")],
+            "flagged": ["True"],
+        }
+    )
     other = pd.DataFrame({"when": pd.to_datetime(["2026-01-02"]), "x": [1.5]})
     book = openpyxl.load_workbook(
         io.BytesIO(
@@ -238,7 +278,8 @@ def test_output_folder_with_the_workbook_meets_the_contract(run, tables, tmp_pat
         pytest.skip(f"{tool} not found")
     shutil.copytree(run.out_dir / "data", tmp_path / "data")
     write_workbook_tables(tables, tmp_path / "survey.xlsx")
-    done = subprocess.run([sys.executable, str(tool), str(tmp_path)], capture_output=True,
-                          text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, str(tool), str(tmp_path)], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 contract problems" in done.stdout

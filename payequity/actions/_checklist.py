@@ -43,25 +43,65 @@ class Evidence:
 
 
 _ITEMS = [  # id, law, tiers requiring it, Swedish label, English label
-    ("risks_obstacles", "3:13 p. 1", ("3:13",), "Risker och hinder (övriga områden)",
-     "Risks and obstacles (other areas)"),
-    ("other_measures", "3:13 p. 2; 3:5–7", ("3:13",), "Åtgärder i övriga områden",
-     "Measures in the other areas"),
-    ("results", "3:13 p. 3; 3:8–9", TIERS[1:], "Resultat av kartläggning och analys",
-     "Results of the survey and analysis"),
-    ("rules_and_practice", "3:8 p. 1", TIERS[1:], "Bestämmelser och praxis om löner",
-     "Rules and practice on pay"),
-    ("adjustments", "3:13 p. 4; 3:10", TIERS[1:], "Lönejusteringar och andra åtgärder",
-     "Pay adjustments and other measures"),
+    (
+        "risks_obstacles",
+        "3:13 p. 1",
+        ("3:13",),
+        "Risker och hinder (övriga områden)",
+        "Risks and obstacles (other areas)",
+    ),
+    (
+        "other_measures",
+        "3:13 p. 2; 3:5–7",
+        ("3:13",),
+        "Åtgärder i övriga områden",
+        "Measures in the other areas",
+    ),
+    (
+        "results",
+        "3:13 p. 3; 3:8–9",
+        TIERS[1:],
+        "Resultat av kartläggning och analys",
+        "Results of the survey and analysis",
+    ),
+    (
+        "rules_and_practice",
+        "3:8 p. 1",
+        TIERS[1:],
+        "Bestämmelser och praxis om löner",
+        "Rules and practice on pay",
+    ),
+    (
+        "adjustments",
+        "3:13 p. 4; 3:10",
+        TIERS[1:],
+        "Lönejusteringar och andra åtgärder",
+        "Pay adjustments and other measures",
+    ),
     ("cost", "3:13 p. 5", TIERS[1:], "Kostnadsberäkning", "Cost estimate"),
-    ("time_plan", "3:13 p. 5; 3:10", TIERS[1:], "Tidsplan (högst tre år)",
-     "Time plan (at most three years)"),
-    ("follow_up", "3:13 p. 6", TIERS[1:], "Uppföljning av föregående års åtgärder",
-     "Follow-up of last year's measures"),
+    (
+        "time_plan",
+        "3:13 p. 5; 3:10",
+        TIERS[1:],
+        "Tidsplan (högst tre år)",
+        "Time plan (at most three years)",
+    ),
+    (
+        "follow_up",
+        "3:13 p. 6",
+        TIERS[1:],
+        "Uppföljning av föregående års åtgärder",
+        "Follow-up of last year's measures",
+    ),
     ("cooperation", "3:13 st. 2; 3:11–12", TIERS[1:], "Samverkan", "Cooperation"),
-    ("joint_pay_assessment", "EU 2023/970 art. 10", (), "Gemensam lönebedömning (art. 10)",
-     "Joint pay assessment (Art. 10)"),
-]  # fmt: skip
+    (
+        "joint_pay_assessment",
+        "EU 2023/970 art. 10",
+        (),
+        "Gemensam lönebedömning (art. 10)",
+        "Joint pay assessment (Art. 10)",
+    ),
+]
 
 
 _STATUS_SV = {
@@ -248,13 +288,20 @@ class DocumentationResult:
 
     def summary(self, language: str = "en") -> Summary:
         sv = language == "sv"
-        tier = {"none": "inget krav (< 10)" if sv else "none required (< 10)",
-                "3:14": "3:14 (10–24)", "3:13": "3:13 (≥ 25)"}[self.tier]  # fmt: skip
+        tier = {
+            "none": "inget krav (< 10)" if sv else "none required (< 10)",
+            "3:14": "3:14 (10–24)",
+            "3:13": "3:13 (≥ 25)",
+        }[self.tier]
         label = "label_sv" if sv else "label_en"
-        facts = [("dokumentationskrav" if sv else "documentation duty", tier),
-                 ("komplett" if sv else "complete", ("ja" if sv else "yes") if self.complete
-                  else ("nej" if sv else "no")),
-                 ("saknas" if sv else "missing", ", ".join(self.missing) or "–")]  # fmt: skip
+        facts = [
+            ("dokumentationskrav" if sv else "documentation duty", tier),
+            (
+                "komplett" if sv else "complete",
+                ("ja" if sv else "yes") if self.complete else ("nej" if sv else "no"),
+            ),
+            ("saknas" if sv else "missing", ", ".join(self.missing) or "–"),
+        ]
         shown = self.table[[label, "law", "status", "detail"]]
         title = "Dokumentation (DL 3:13–14)" if sv else "Documentation checklist (DL 3:13–14)"
         return Summary(title, facts, [("", shown)])

@@ -59,18 +59,35 @@ from ..exceptions import ConfigError, SchemaError
 from ._register import Field, choices, read_register
 
 __all__ = [
-    "Art10Result", "art10_trigger", "documentation_tier", "headcount_january",
-    "load_rules_and_practice", "load_samverkan", "rules_template",
-]  # fmt: skip
+    "Art10Result",
+    "art10_trigger",
+    "documentation_tier",
+    "headcount_january",
+    "load_rules_and_practice",
+    "load_samverkan",
+    "rules_template",
+]
 
-AREAS = ("collective_agreement", "pay_policy", "salary_criteria", "supplements", "benefits",
-         "other")  # fmt: skip
+AREAS = (
+    "collective_agreement",
+    "pay_policy",
+    "salary_criteria",
+    "supplements",
+    "benefits",
+    "other",
+)
 _AREA_ALIASES = {
-    "kollektivavtal": "collective_agreement", "avtal": "collective_agreement",
-    "lönepolicy": "pay_policy", "policy": "pay_policy", "lönekriterier": "salary_criteria",
-    "kriterier": "salary_criteria", "tillägg": "supplements", "förmåner": "benefits",
-    "annat": "other", "övrigt": "other",
-} | {a: a for a in AREAS}  # fmt: skip
+    "kollektivavtal": "collective_agreement",
+    "avtal": "collective_agreement",
+    "lönepolicy": "pay_policy",
+    "policy": "pay_policy",
+    "lönekriterier": "salary_criteria",
+    "kriterier": "salary_criteria",
+    "tillägg": "supplements",
+    "förmåner": "benefits",
+    "annat": "other",
+    "övrigt": "other",
+} | {a: a for a in AREAS}
 _NEUTRAL = choices("yes", "no", "unclear", ja="yes", nej="no", oklart="unclear")
 RULES_FIELDS = [
     Field("area", "choice", choices(*AREAS, **_AREA_ALIASES)),
@@ -82,12 +99,26 @@ RULES_FIELDS = [
     Field("author", required=False),
     Field("date", "date", required=False),
 ]
-SAMVERKAN_FIELDS = [Field("date", "date"), Field("participants"), Field("topic"),
-                    Field("information_given")]  # fmt: skip
+SAMVERKAN_FIELDS = [
+    Field("date", "date"),
+    Field("participants"),
+    Field("topic"),
+    Field("information_given"),
+]
 TIERS = ("none", "3:14", "3:13")
 STATUSES = ("present", "incomplete", "missing", "external", "not_required")
-ART10_COLUMNS = ["category", "mean_gap_pct", "n_women", "n_men", "gap_reached", "justified",
-                 "reporting_date", "deadline", "deadline_passed", "triggered"]  # fmt: skip
+ART10_COLUMNS = [
+    "category",
+    "mean_gap_pct",
+    "n_women",
+    "n_men",
+    "gap_reached",
+    "justified",
+    "reporting_date",
+    "deadline",
+    "deadline_passed",
+    "triggered",
+]
 CHECKLIST_COLUMNS = [
     "item",
     "law",
@@ -101,47 +132,124 @@ CHECKLIST_COLUMNS = [
 
 # area, item (sv), description (sv), item (en), description (en)
 _TEMPLATE = [
-    ("collective_agreement", "HÖK och AB", "Centrala kollektivavtal: lönebildningsregler, "
-     "lägstalöner, villkor i Allmänna bestämmelser.", "Central agreements (HÖK, AB)",
-     "Central collective agreements: pay-setting rules, minimum pay, General Provisions terms."),
-    ("collective_agreement", "Lokala kollektivavtal", "Lokala avtal om lön, arbetstid och "
-     "ersättningar.", "Local collective agreements", "Local agreements on pay, working time "
-     "and allowances."),
-    ("pay_policy", "Lönepolicy", "Principer för lönesättning, löneöversyn och lönesamtal.",
-     "Pay policy", "Principles for pay setting, pay reviews and pay talks."),
-    ("pay_policy", "Lönesättning vid nyanställning", "Hur ingångslön bestäms: vem beslutar, på "
-     "vilket underlag (marknad, erfarenhet), utrymme för förhandling.", "Pay setting for new "
-     "hires", "How starting pay is set: who decides, on what basis (market, experience), room "
-     "for negotiation."),
-    ("salary_criteria", "Gemensamma lönekriterier", "Kriterierna för individuell lönesättning "
-     "och hur chefer tillämpar dem.", "Shared salary criteria", "The criteria for individual "
-     "pay setting and how managers apply them."),
-    ("salary_criteria", "Arbetsvärderingssystem", "Hur arbetens krav (kunskap, ansvar, "
-     "ansträngning, arbetsförhållanden) värderas och likvärdiga arbeten grupperas.",
-     "Job evaluation system", "How the demands of jobs (skills, responsibility, effort, "
-     "working conditions) are valued and work of equal value is grouped."),
-    ("supplements", "OB-tillägg", "Ersättning för obekväm arbetstid: vilka arbeten och tider.",
-     "Unsocial hours supplement (OB)", "Pay for unsocial hours: which jobs and hours."),
-    ("supplements", "Jour- och beredskapsersättning", "Ersättning för jour och beredskap.",
-     "On-call pay", "Pay for on-call duty and standby."),
-    ("supplements", "Ansvarstillägg", "Tillägg för särskilt ansvar: vem får det och varför.",
-     "Responsibility supplement", "Supplements for extra responsibility: who gets them, why."),
-    ("supplements", "Marknadstillägg", "Tillägg av marknadsskäl: underlag och tidsgräns.",
-     "Market supplement", "Supplements for market reasons: evidence and time limit."),
-    ("supplements", "Övertidsersättning", "Övertid och mertid: vem erbjuds och ersätts.",
-     "Overtime pay", "Overtime and extra hours: who is offered them and how they are paid."),
-    ("benefits", "Tjänstepension", "Pensionsavtal (AKAP-KR, KAP-KL) och särskilda lösningar.",
-     "Occupational pension", "Pension agreements (AKAP-KR, KAP-KL) and special arrangements."),
-    ("benefits", "Friskvårdsbidrag", "Belopp och villkor, även för deltid och visstid.",
-     "Wellness grant", "Amount and terms, also for part-time and fixed-term staff."),
-    ("benefits", "Bil- och cykelförmån", "Vem erbjuds förmånen och på vilka villkor.",
-     "Car and bicycle benefit", "Who is offered the benefit and on what terms."),
-    ("benefits", "Ledighetsvillkor", "Semester, föräldrapenningtillägg, tjänstledighet.",
-     "Leave terms", "Holidays, parental pay top-up, leave of absence."),
-    ("other", "Arbetstid och anställningsformer", "Heltid som norm, deltid, visstid och "
-     "timanställning: vem erbjuds vad.", "Working time and forms of employment", "Full time "
-     "as the norm, part time, fixed-term and hourly work: who is offered what."),
-]  # fmt: skip
+    (
+        "collective_agreement",
+        "HÖK och AB",
+        "Centrala kollektivavtal: lönebildningsregler, "
+        "lägstalöner, villkor i Allmänna bestämmelser.",
+        "Central agreements (HÖK, AB)",
+        "Central collective agreements: pay-setting rules, minimum pay, General Provisions terms.",
+    ),
+    (
+        "collective_agreement",
+        "Lokala kollektivavtal",
+        "Lokala avtal om lön, arbetstid och ersättningar.",
+        "Local collective agreements",
+        "Local agreements on pay, working time and allowances.",
+    ),
+    (
+        "pay_policy",
+        "Lönepolicy",
+        "Principer för lönesättning, löneöversyn och lönesamtal.",
+        "Pay policy",
+        "Principles for pay setting, pay reviews and pay talks.",
+    ),
+    (
+        "pay_policy",
+        "Lönesättning vid nyanställning",
+        "Hur ingångslön bestäms: vem beslutar, på "
+        "vilket underlag (marknad, erfarenhet), utrymme för förhandling.",
+        "Pay setting for new hires",
+        "How starting pay is set: who decides, on what basis (market, experience), room "
+        "for negotiation.",
+    ),
+    (
+        "salary_criteria",
+        "Gemensamma lönekriterier",
+        "Kriterierna för individuell lönesättning och hur chefer tillämpar dem.",
+        "Shared salary criteria",
+        "The criteria for individual pay setting and how managers apply them.",
+    ),
+    (
+        "salary_criteria",
+        "Arbetsvärderingssystem",
+        "Hur arbetens krav (kunskap, ansvar, "
+        "ansträngning, arbetsförhållanden) värderas och likvärdiga arbeten grupperas.",
+        "Job evaluation system",
+        "How the demands of jobs (skills, responsibility, effort, "
+        "working conditions) are valued and work of equal value is grouped.",
+    ),
+    (
+        "supplements",
+        "OB-tillägg",
+        "Ersättning för obekväm arbetstid: vilka arbeten och tider.",
+        "Unsocial hours supplement (OB)",
+        "Pay for unsocial hours: which jobs and hours.",
+    ),
+    (
+        "supplements",
+        "Jour- och beredskapsersättning",
+        "Ersättning för jour och beredskap.",
+        "On-call pay",
+        "Pay for on-call duty and standby.",
+    ),
+    (
+        "supplements",
+        "Ansvarstillägg",
+        "Tillägg för särskilt ansvar: vem får det och varför.",
+        "Responsibility supplement",
+        "Supplements for extra responsibility: who gets them, why.",
+    ),
+    (
+        "supplements",
+        "Marknadstillägg",
+        "Tillägg av marknadsskäl: underlag och tidsgräns.",
+        "Market supplement",
+        "Supplements for market reasons: evidence and time limit.",
+    ),
+    (
+        "supplements",
+        "Övertidsersättning",
+        "Övertid och mertid: vem erbjuds och ersätts.",
+        "Overtime pay",
+        "Overtime and extra hours: who is offered them and how they are paid.",
+    ),
+    (
+        "benefits",
+        "Tjänstepension",
+        "Pensionsavtal (AKAP-KR, KAP-KL) och särskilda lösningar.",
+        "Occupational pension",
+        "Pension agreements (AKAP-KR, KAP-KL) and special arrangements.",
+    ),
+    (
+        "benefits",
+        "Friskvårdsbidrag",
+        "Belopp och villkor, även för deltid och visstid.",
+        "Wellness grant",
+        "Amount and terms, also for part-time and fixed-term staff.",
+    ),
+    (
+        "benefits",
+        "Bil- och cykelförmån",
+        "Vem erbjuds förmånen och på vilka villkor.",
+        "Car and bicycle benefit",
+        "Who is offered the benefit and on what terms.",
+    ),
+    (
+        "benefits",
+        "Ledighetsvillkor",
+        "Semester, föräldrapenningtillägg, tjänstledighet.",
+        "Leave terms",
+        "Holidays, parental pay top-up, leave of absence.",
+    ),
+    (
+        "other",
+        "Arbetstid och anställningsformer",
+        "Heltid som norm, deltid, visstid och timanställning: vem erbjuds vad.",
+        "Working time and forms of employment",
+        "Full time as the norm, part time, fixed-term and hourly work: who is offered what.",
+    ),
+]
 
 
 def load_rules_and_practice(
@@ -166,18 +274,24 @@ def load_rules_and_practice(
     >>> warnings
     ['rules_and_practice.csv: no gender_neutral assessment in rows 3; assess each rule']
     """
-    frame, warnings = read_register(path, RULES_FIELDS, key="actions.rules_and_practice",
-                                    explicit=explicit)  # fmt: skip
+    frame, warnings = read_register(
+        path, RULES_FIELDS, key="actions.rules_and_practice", explicit=explicit
+    )
     name = Path(path).name if path is not None else "rules_and_practice.csv"
     blank = frame.loc[frame["gender_neutral"] == "", "source_row"].tolist()
     if blank:
-        warnings.append(f"{name}: no gender_neutral assessment in rows "
-                        f"{', '.join(map(str, blank))}; assess each rule")  # fmt: skip
-    no_action = frame.loc[(frame["gender_neutral"] == "no") & (frame["action"] == ""),
-                          "source_row"].tolist()  # fmt: skip
+        warnings.append(
+            f"{name}: no gender_neutral assessment in rows "
+            f"{', '.join(map(str, blank))}; assess each rule"
+        )
+    no_action = frame.loc[
+        (frame["gender_neutral"] == "no") & (frame["action"] == ""), "source_row"
+    ].tolist()
     if no_action:
-        warnings.append(f"{name}: gender_neutral = no but no action in rows "
-                        f"{', '.join(map(str, no_action))}; say what will change")  # fmt: skip
+        warnings.append(
+            f"{name}: gender_neutral = no but no action in rows "
+            f"{', '.join(map(str, no_action))}; say what will change"
+        )
     return frame, warnings
 
 
@@ -188,14 +302,17 @@ def load_samverkan(
 
     A row with a blank date or blank participants gives a warning naming the row.
     """
-    frame, warnings = read_register(path, SAMVERKAN_FIELDS, key="actions.samverkan",
-                                    explicit=explicit)  # fmt: skip
+    frame, warnings = read_register(
+        path, SAMVERKAN_FIELDS, key="actions.samverkan", explicit=explicit
+    )
     name = Path(path).name if path is not None else "samverkan.csv"
     for row in frame.itertuples(index=False):
         lacking = [c for c in ("date", "participants") if getattr(row, c) == ""]
         if lacking:
-            warnings.append(f"{name}, row {row.source_row}: {' and '.join(lacking)} blank; fill "
-                            "in when and with whom (DL 3:13 asks how the cooperation was done)")  # fmt: skip
+            warnings.append(
+                f"{name}, row {row.source_row}: {' and '.join(lacking)} blank; fill "
+                "in when and with whom (DL 3:13 asks how the cooperation was done)"
+            )
     return frame, warnings
 
 
@@ -238,25 +355,32 @@ def headcount_january(data: Any, year: int, *, override: int | None = None) -> t
     jan1 = pd.Timestamp(int(year), 1, 1)
     if override is not None:
         if isinstance(override, bool) or not isinstance(override, int | np.integer) or override < 0:
-            raise ConfigError(f"the head count override must be a whole number ≥ 0, got "
-                              f"{override!r}")  # fmt: skip
+            raise ConfigError(
+                f"the head count override must be a whole number ≥ 0, got {override!r}"
+            )
         n = int(override)
         return n, f"{n} employees at 1 January {year}, as given in the config"
     frame = data.frame if hasattr(data, "frame") else data
     if frame is None or "employee_id" not in frame.columns:
-        raise SchemaError("headcount_january needs an 'employee_id' column; load data with "
-                          "load_pay_data (or give the head count in the config)")  # fmt: skip
+        raise SchemaError(
+            "headcount_january needs an 'employee_id' column; load data with "
+            "load_pay_data (or give the head count in the config)"
+        )
     if "hire_date" not in frame.columns:
         n = int(frame["employee_id"].nunique())
-        return n, (f"{n} employees at 1 January {year}: everyone in the pay data (no hire_date, "
-                   "so people hired later in the year count and people who left do not)")  # fmt: skip
+        return n, (
+            f"{n} employees at 1 January {year}: everyone in the pay data (no hire_date, "
+            "so people hired later in the year count and people who left do not)"
+        )
     hired = pd.to_datetime(frame["hire_date"], errors="coerce")
     keep = hired.isna() | (hired <= jan1)
     n = int(frame.loc[keep, "employee_id"].nunique())
     unknown = int(frame.loc[hired.isna(), "employee_id"].nunique())
-    note = (f"{n} employees at 1 January {year}: people in the pay data hired on or before "
-            "that day; people who left before the export are not in it, so this is a lower "
-            "bound (give the count in the config if you know it)")  # fmt: skip
+    note = (
+        f"{n} employees at 1 January {year}: people in the pay data hired on or before "
+        "that day; people who left before the export are not in it, so this is a lower "
+        "bound (give the count in the config if you know it)"
+    )
     if unknown:
         note += f"; {unknown} without a hire date counted"
     return n, note
@@ -312,17 +436,25 @@ class Art10Result:
         facts = [
             ("reporting date", str(self.reporting_date or "–")),
             ("deadline (+6 months)", str(self.deadline or "–")),
-            ("as of", f"{self.as_of} ({self.months_since_reporting} months since reporting)"
-             if self.reporting_date else str(self.as_of)),
-            ("threshold", f"mean gap ≥ {fmt_pct(self.threshold_pct, 1, 'en')} ({self.pay_level} "
-             "pay, 100·(men − women)/men)"),
+            (
+                "as of",
+                f"{self.as_of} ({self.months_since_reporting} months since reporting)"
+                if self.reporting_date
+                else str(self.as_of),
+            ),
+            (
+                "threshold",
+                f"mean gap ≥ {fmt_pct(self.threshold_pct, 1, 'en')} ({self.pay_level} "
+                "pay, 100·(men − women)/men)",
+            ),
             ("joint pay assessment needed for", ", ".join(self.categories) or "no category"),
-        ]  # fmt: skip
+        ]
         if self.note:
             facts.append(("note", self.note))
         shown = self.table.assign(mean_gap_pct=self.table["mean_gap_pct"].round(2))
-        return Summary("EU Article 10: joint pay assessment trigger", facts,
-                       [("categories of workers", shown)])  # fmt: skip
+        return Summary(
+            "EU Article 10: joint pay assessment trigger", facts, [("categories of workers", shown)]
+        )
 
     def _repr_html_(self) -> str:
         return self.summary()._repr_html_()
@@ -362,16 +494,20 @@ def art10_trigger(
     t = getattr(indicators, "table", indicators)
     need = {"indicator", "category", "component", "pay_level", "value", "n_women", "n_men"}
     if not isinstance(t, pd.DataFrame) or need - set(t.columns):
-        raise SchemaError("art10_trigger needs the eu_indicators result (or its table, with "
-                          f"columns {', '.join(sorted(need))})")  # fmt: skip
+        raise SchemaError(
+            "art10_trigger needs the eu_indicators result (or its table, with "
+            f"columns {', '.join(sorted(need))})"
+        )
     g = t[(t["indicator"] == "g") & (t["component"] == "all") & (t["pay_level"] == pay_level)]
     as_of_d = _date(as_of, "as_of")
     rep = None if reporting_date is None else _date(reporting_date, "analysis.reporting_date")
     deadline = months = None
     note = ""
     if rep is None:
-        note = ("no analysis.reporting_date: the six-month clock cannot run, nothing is "
-                "triggered; set it to the date the Art. 9 report was submitted")  # fmt: skip
+        note = (
+            "no analysis.reporting_date: the six-month clock cannot run, nothing is "
+            "triggered; set it to the date the Art. 9 report was submitted"
+        )
     else:
         deadline = (pd.Timestamp(rep) + pd.DateOffset(months=6)).date()
         months = (as_of_d.year - rep.year) * 12 + as_of_d.month - rep.month
@@ -386,16 +522,22 @@ def art10_trigger(
     )
     ok = np.array([justified.get(str(c), False) for c in g["category"]], dtype=bool)
     passed = deadline is not None and as_of_d > deadline
-    table = pd.DataFrame({
-        "category": g["category"].astype(str).to_numpy(), "mean_gap_pct": gap,
-        "n_women": g["n_women"].to_numpy(), "n_men": g["n_men"].to_numpy(),
-        "gap_reached": reached, "justified": ok,
-        "reporting_date": rep.isoformat() if rep else "",
-        "deadline": deadline.isoformat() if deadline else "",
-        "deadline_passed": passed, "triggered": reached & ~ok & passed,
-    }, columns=ART10_COLUMNS)  # fmt: skip
-    return Art10Result(table, as_of_d, rep, deadline, months, float(threshold_pct), pay_level,
-                       note)  # fmt: skip
+    table = pd.DataFrame(
+        {
+            "category": g["category"].astype(str).to_numpy(),
+            "mean_gap_pct": gap,
+            "n_women": g["n_women"].to_numpy(),
+            "n_men": g["n_men"].to_numpy(),
+            "gap_reached": reached,
+            "justified": ok,
+            "reporting_date": rep.isoformat() if rep else "",
+            "deadline": deadline.isoformat() if deadline else "",
+            "deadline_passed": passed,
+            "triggered": reached & ~ok & passed,
+        },
+        columns=ART10_COLUMNS,
+    )
+    return Art10Result(table, as_of_d, rep, deadline, months, float(threshold_pct), pay_level, note)
 
 
 def _justified(explanations: Any) -> dict[str, bool]:
@@ -405,8 +547,10 @@ def _justified(explanations: Any) -> dict[str, bool]:
     e = getattr(explanations, "table", explanations)
     need = {"item_kind", "item_key", "gender_related"}
     if not isinstance(e, pd.DataFrame) or need - set(e.columns):
-        raise SchemaError("explanations need the columns item_kind, item_key, gender_related; "
-                          "read them with load_explanations")  # fmt: skip
+        raise SchemaError(
+            "explanations need the columns item_kind, item_key, gender_related; "
+            "read them with load_explanations"
+        )
     rows = e[e["item_kind"].astype(str).str.strip() == "eu_category"]
     related = rows["gender_related"].astype(str).str.strip().str.lower().isin({"no", "nej"})
     return related.groupby(rows["item_key"].astype(str).str.strip()).all().to_dict()

@@ -51,24 +51,56 @@ KINDS = ("equal_work", "equal_value", "person", "eu_category")
 CATEGORIES = ("job_value", "experience", "performance", "market", "other")
 TARGETS = ("expected", "median", "mean")
 EXPLANATION_FIELDS = [
-    Field("item_kind", "choice", choices(*KINDS, lika_arbete="equal_work",
-          likvärdigt_arbete="equal_value", individ="person", kategori="eu_category")),
+    Field(
+        "item_kind",
+        "choice",
+        choices(
+            *KINDS,
+            lika_arbete="equal_work",
+            likvärdigt_arbete="equal_value",
+            individ="person",
+            kategori="eu_category",
+        ),
+    ),
     Field("item_key"),
-    Field("category", "choice", choices(*CATEGORIES, arbetsvärdering="job_value",
-          arbetets_värde="job_value", erfarenhet="experience", prestation="performance",
-          marknad="market", marknadsläge="market", annat="other", övrigt="other")),
+    Field(
+        "category",
+        "choice",
+        choices(
+            *CATEGORIES,
+            arbetsvärdering="job_value",
+            arbetets_värde="job_value",
+            erfarenhet="experience",
+            prestation="performance",
+            marknad="market",
+            marknadsläge="market",
+            annat="other",
+            övrigt="other",
+        ),
+    ),
     Field("text"),
     Field("evidence", required=False),
-    Field("gender_related", "choice", choices("yes", "no", "unclear", ja="yes", nej="no",
-          oklart="unclear")),
+    Field(
+        "gender_related",
+        "choice",
+        choices("yes", "no", "unclear", ja="yes", nej="no", oklart="unclear"),
+    ),
     Field("author", required=False),
     Field("date", "date", required=False),
-]  # fmt: skip
+]
 REGISTER_COLUMNS = [f.name for f in EXPLANATION_FIELDS]
 ITEM_COLUMNS = REGISTER_COLUMNS + [
-    "source", "flagged", "status", "needs_action", "unit", "group", "comparator",
-    "pay_measure", "gap_pct", "register_row",
-]  # fmt: skip
+    "source",
+    "flagged",
+    "status",
+    "needs_action",
+    "unit",
+    "group",
+    "comparator",
+    "pay_measure",
+    "gap_pct",
+    "register_row",
+]
 # an equal-work explanation that says the work differs is a grouping question, not a reason
 _DIFFERENT_TASKS = re.compile(
     r"olika (arbets)?uppgifter|andra (arbets)?uppgifter|annat arbete|inte samma arbete|"
@@ -230,10 +262,16 @@ class Assessment:
         facts = [
             ("items", str(int((t["item_kind"] != "person").sum()))),
             ("flagged", str(len(flagged))),
-            ("flagged and explained (not gender-related)", str(int((flagged["status"] == "explained").sum()))),
+            (
+                "flagged and explained (not gender-related)",
+                str(int((flagged["status"] == "explained").sum())),
+            ),
             ("flagged, needing action", str(int(flagged["needs_action"].sum()))),
-            ("people in the plan through them", str(self.lifts["employee_id"].nunique() if len(self.lifts) else 0)),
-        ]  # fmt: skip
+            (
+                "people in the plan through them",
+                str(self.lifts["employee_id"].nunique() if len(self.lifts) else 0),
+            ),
+        ]
         facts += [("warning", w) for w in self.warnings]
         return Summary("Explanations", facts, [("Items by kind and status", self.counts())])
 
@@ -337,13 +375,19 @@ def _work_items(table: pd.DataFrame, language: str, threshold: float = 0.02) -> 
         adjusted.notna(), np.where(adjusted < 0, "F", "M"), np.where(gap < 0, "F", "M")
     )
     texts = [_work_text(r, language, threshold) for _, r in t.iterrows()]
-    return pd.DataFrame({
-        "item_kind": "equal_work",
-        "item_key": unit + "/" + t["work_group"].astype(str) + "/" + t["pay_measure"],
-        "text": texts, "flagged": t["flagged"].astype(bool).to_numpy(), "unit": unit.to_numpy(),
-        "group": t["work_group"].astype(str).to_numpy(), "comparator": against,
-        "pay_measure": t["pay_measure"].to_numpy(), "gap_pct": gap.to_numpy(),
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "item_kind": "equal_work",
+            "item_key": unit + "/" + t["work_group"].astype(str) + "/" + t["pay_measure"],
+            "text": texts,
+            "flagged": t["flagged"].astype(bool).to_numpy(),
+            "unit": unit.to_numpy(),
+            "group": t["work_group"].astype(str).to_numpy(),
+            "comparator": against,
+            "pay_measure": t["pay_measure"].to_numpy(),
+            "gap_pct": gap.to_numpy(),
+        }
+    )
 
 
 def _work_text(r: pd.Series, language: str, threshold: float) -> str:
@@ -377,8 +421,15 @@ def _work_text(r: pd.Series, language: str, threshold: float) -> str:
 def _value_items(table: pd.DataFrame, language: str) -> pd.DataFrame:
     sv = language == "sv"
     unit = table["unit"].fillna("").astype(str)
-    key = (unit + "/" + table["female_dominated_job"].astype(str) + "/"
-           + table["comparator_job"].astype(str) + "/" + table["pay_measure"])  # fmt: skip
+    key = (
+        unit
+        + "/"
+        + table["female_dominated_job"].astype(str)
+        + "/"
+        + table["comparator_job"].astype(str)
+        + "/"
+        + table["pay_measure"]
+    )
     texts = []
     for _, r in table.iterrows():
         gap = fmt_pct(float(r["pay_gap_pct"]), 1, language)
@@ -389,14 +440,19 @@ def _value_items(table: pd.DataFrame, language: str) -> pd.DataFrame:
             else f"Automatic assessment: the female-dominated group's pay is {gap} from the "
             "comparator's, within the limit. No action proposed."
         )
-    return pd.DataFrame({
-        "item_kind": "equal_value", "item_key": key.to_numpy(), "text": texts,
-        "flagged": table["flagged"].astype(bool).to_numpy(), "unit": unit.to_numpy(),
-        "group": table["female_dominated_job"].astype(str).to_numpy(),
-        "comparator": table["comparator_job"].astype(str).to_numpy(),
-        "pay_measure": table["pay_measure"].to_numpy(),
-        "gap_pct": table["pay_gap_pct"].astype(float).to_numpy(),
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "item_kind": "equal_value",
+            "item_key": key.to_numpy(),
+            "text": texts,
+            "flagged": table["flagged"].astype(bool).to_numpy(),
+            "unit": unit.to_numpy(),
+            "group": table["female_dominated_job"].astype(str).to_numpy(),
+            "comparator": table["comparator_job"].astype(str).to_numpy(),
+            "pay_measure": table["pay_measure"].to_numpy(),
+            "gap_pct": table["pay_gap_pct"].astype(float).to_numpy(),
+        }
+    )
 
 
 def _attach(items: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
@@ -419,9 +475,10 @@ def _attach(items: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
                 hit &= items["unit"].ne("").to_numpy()
                 # only where the unit's difference runs the same way as the organisation's
                 org = items[items["unit"] == ""].set_index(["item_kind", "item_key"])["comparator"]
-                same = [org.get((k, o), c) == c if k == "equal_work" else True
-                        for k, o, c in zip(items["item_kind"], keys, items["comparator"],
-                                           strict=True)]  # fmt: skip
+                same = [
+                    org.get((k, o), c) == c if k == "equal_work" else True
+                    for k, o, c in zip(items["item_kind"], keys, items["comparator"], strict=True)
+                ]
                 hit &= np.asarray(same, dtype=bool)
             rows = reg.reindex(idx[hit])
             for c in REGISTER_COLUMNS[2:] + ["source_row"]:
@@ -460,11 +517,10 @@ def _status(items: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     rel = items["gender_related"]
     flagged = items["flagged"].astype(bool)
     status = np.select(
-        [complete & rel.eq("yes"), person & rel.eq("unclear"), ~flagged,
-         complete & rel.eq("no")],
+        [complete & rel.eq("yes"), person & rel.eq("unclear"), ~flagged, complete & rel.eq("no")],
         ["gender_related", "unclear", "not_flagged", "explained"],
         "unexplained",
-    )  # fmt: skip
+    )
     needs = np.isin(status, ["gender_related", "unclear"]) | (
         flagged.to_numpy() & (status == "unexplained")
     )
@@ -473,8 +529,16 @@ def _status(items: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 def _lifts(items: pd.DataFrame, work: list[Any], target: str) -> pd.DataFrame:
     """People of the disadvantaged gender below the target in equal-work items needing action."""
-    cols = ["employee_id", "unit", "work_group", "pay_measure", "pay", "target_pay", "lift",
-            "item_key"]  # fmt: skip
+    cols = [
+        "employee_id",
+        "unit",
+        "work_group",
+        "pay_measure",
+        "pay",
+        "target_pay",
+        "lift",
+        "item_key",
+    ]
     act = items[(items["item_kind"] == "equal_work") & items["needs_action"].astype(bool)]
     if act.empty:
         return pd.DataFrame(columns=cols)
@@ -505,12 +569,19 @@ def _person_items(lifts: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=ITEM_COLUMNS)
     best = lifts.sort_values("lift", ascending=False, kind="stable").drop_duplicates("employee_id")
     best = best.sort_values("employee_id", kind="stable")
-    items = pd.DataFrame({
-        "item_kind": "person", "item_key": best["employee_id"].astype(str).to_numpy(), "text": "",
-        "flagged": True, "unit": best["unit"].to_numpy(), "group": best["work_group"].to_numpy(),
-        "comparator": best["item_key"].to_numpy(), "pay_measure": best["pay_measure"].to_numpy(),
-        "gap_pct": (100 * (best["pay"] / best["target_pay"] - 1)).to_numpy(),
-    })  # fmt: skip
+    items = pd.DataFrame(
+        {
+            "item_kind": "person",
+            "item_key": best["employee_id"].astype(str).to_numpy(),
+            "text": "",
+            "flagged": True,
+            "unit": best["unit"].to_numpy(),
+            "group": best["work_group"].to_numpy(),
+            "comparator": best["item_key"].to_numpy(),
+            "pay_measure": best["pay_measure"].to_numpy(),
+            "gap_pct": (100 * (best["pay"] / best["target_pay"] - 1)).to_numpy(),
+        }
+    )
     return _attach(items, register)
 
 
@@ -527,9 +598,16 @@ def _orphans(items: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
     if rest.empty:
         return items
     extra = rest[REGISTER_COLUMNS + ["source_row"]].assign(
-        source="person", flagged=False, status="no_item", needs_action=False, unit="", group="",
-        comparator="", pay_measure="", gap_pct=np.nan,
-    )  # fmt: skip
+        source="person",
+        flagged=False,
+        status="no_item",
+        needs_action=False,
+        unit="",
+        group="",
+        comparator="",
+        pay_measure="",
+        gap_pct=np.nan,
+    )
     return pd.concat([items, extra], ignore_index=True)
 
 

@@ -57,15 +57,36 @@ __all__ = [
 
 #: Columns of ``data/follow_up.csv`` / :attr:`FollowUpResult.table`, in order.
 FOLLOW_UP_COLUMNS: tuple[str, ...] = (
-    "measure_id", "job_code", "planned", "realised", "status", "kind", "unit", "employee_id",
-    "comparator_job", "planned_kr", "realised_kr", "general_raise_pct", "n_people",
-    "cost_planned", "cost_realised", "note",
-)  # fmt: skip
+    "measure_id",
+    "job_code",
+    "planned",
+    "realised",
+    "status",
+    "kind",
+    "unit",
+    "employee_id",
+    "comparator_job",
+    "planned_kr",
+    "realised_kr",
+    "general_raise_pct",
+    "n_people",
+    "cost_planned",
+    "cost_realised",
+    "note",
+)
 #: Columns of :attr:`YearOverYear.table`, in order.
 YEAR_OVER_YEAR_COLUMNS: tuple[str, ...] = (
-    "year", "raw_mean_gap_pct", "raw_median_gap_pct", "adjusted_gap_pct", "ci_low", "ci_high",
-    "n_equal_work_flagged", "n_equal_value_flagged", "n_measures", "plan_cost_yearly",
-)  # fmt: skip
+    "year",
+    "raw_mean_gap_pct",
+    "raw_median_gap_pct",
+    "adjusted_gap_pct",
+    "ci_low",
+    "ci_high",
+    "n_equal_work_flagged",
+    "n_equal_value_flagged",
+    "n_measures",
+    "plan_cost_yearly",
+)
 STATUSES: tuple[str, ...] = ("done", "partly", "not_done", "left")
 KINDS: tuple[str, ...] = ("person", "equal_value")
 #: Payroll overhead used when the plan does not reveal its own (every step zero).
@@ -73,8 +94,15 @@ DEFAULT_OVERHEAD = 0.40
 _EPS = 1e-9  # floating point slack in the status comparisons
 
 PLAN_TEXT = ("measure_id", "job_code", "employee_id", "comparator_job", "kind", "unit")
-PLAN_NUMBERS = ("year", "adjustment_monthly", "cost_yearly", "first_found_year", "due_year",
-                "fte_total", "pay_before")  # fmt: skip
+PLAN_NUMBERS = (
+    "year",
+    "adjustment_monthly",
+    "cost_yearly",
+    "first_found_year",
+    "due_year",
+    "fte_total",
+    "pay_before",
+)
 SNAPSHOT_TEXT = ("employee_id", "job_code", "unit")
 SNAPSHOT_NUMBERS = ("fte", "base_salary")
 CURRENT_TEXT = ("employee_id", "job_code")
@@ -342,12 +370,14 @@ class FollowUpResult:
         facts = [
             ("plan followed up", f"{self.year - 1} (followed up in {self.year})"),
             ("measures", str(len(t))),
-            ("done / partly / not done / left",
-             f"{c['done']} / {c['partly']} / {c['not_done']} / {c['left']}"),
+            (
+                "done / partly / not done / left",
+                f"{c['done']} / {c['partly']} / {c['not_done']} / {c['left']}",
+            ),
             ("general raise (organisation)", fmt_pct(self.general_raise_pct, 2)),
             ("cost planned (per year)", fmt_kr(float(t["cost_planned"].sum()))),
             ("cost realised (per year)", fmt_kr(float(t["cost_realised"].sum()))),
-        ]  # fmt: skip
+        ]
         cols = ["measure_id", "job_code", "planned", "realised", "status", "note"]
         open_ = t[t["status"].isin(["partly", "not_done"])][cols]
         return Summary(
@@ -422,8 +452,9 @@ def follow_up(
     _check_years(p, plan_name, year)
     m = _measures(p, year, overhead)
     snap_fix = "the snapshot needs employee_id, job_code, unit, fte, base_salary"
-    s, snap_name = _table_of(previous, "previous", SNAPSHOT_TEXT, SNAPSHOT_NUMBERS, snap_fix,
-                             optional=("unit_path",))  # fmt: skip
+    s, snap_name = _table_of(
+        previous, "previous", SNAPSHOT_TEXT, SNAPSHOT_NUMBERS, snap_fix, optional=("unit_path",)
+    )
     cur_fix = "pass this year's PayData (employee_id, job_code, base_salary)"
     c, cur_name = _table_of(current, "current", CURRENT_TEXT, CURRENT_NUMBERS, cur_fix)
     _unique_people(s, snap_name)
@@ -474,20 +505,30 @@ def follow_up(
         if r["planned_kr"] == 0:  # nothing due yet: followed up the year its first step is due
             continue
         row = {
-            "measure_id": mid, "job_code": r["job_code"], "planned": planned,
-            "kind": r["kind"], "unit": r["unit"], "employee_id": r["employee_id"],
-            "comparator_job": r["comparator_job"], "planned_kr": float(r["planned_kr"]),
+            "measure_id": mid,
+            "job_code": r["job_code"],
+            "planned": planned,
+            "kind": r["kind"],
+            "unit": r["unit"],
+            "employee_id": r["employee_id"],
+            "comparator_job": r["comparator_job"],
+            "planned_kr": float(r["planned_kr"]),
             "general_raise_pct": job_raise if job_raise is not None else org,
-            "n_people": len(here), "cost_planned": float(r["cost_planned"]),
-        }  # fmt: skip
+            "n_people": len(here),
+            "cost_planned": float(r["cost_planned"]),
+        }
         if len(here) == 0:
             if r["kind"] == "person" and r["employee_id"] in set(c["employee_id"]):
                 moved = c.loc[c["employee_id"] == r["employee_id"], "job_code"].iloc[0]
                 notes.append(f"still employed, now in job {moved}: follow up by hand")
             else:
                 notes.append("nobody covered is still in the job")
-            row |= {"realised": float("nan"), "status": "left", "realised_kr": float("nan"),
-                    "cost_realised": float("nan")}  # fmt: skip
+            row |= {
+                "realised": float("nan"),
+                "status": "left",
+                "realised_kr": float("nan"),
+                "cost_realised": float("nan"),
+            }
             rows.append(row | {"note": "; ".join(notes)})
             continue
         if job_raise is None:
@@ -510,17 +551,25 @@ def follow_up(
                 "their joint raise is shared in proportion to what each planned; check by hand"
             )
         row |= {
-            "realised": realised, "status": status, "realised_kr": kr,
+            "realised": realised,
+            "status": status,
+            "realised_kr": kr,
             "cost_realised": kr * float(fte[here].sum()) * 12 * (1 + r["overhead"]),
             "note": "; ".join(notes),
-        }  # fmt: skip
+        }
         rows.append(row)
     table = pd.DataFrame(rows, columns=list(FOLLOW_UP_COLUMNS))
-    numbers = ["planned", "realised", "planned_kr", "realised_kr", "general_raise_pct",
-               "cost_planned", "cost_realised"]  # fmt: skip
+    numbers = [
+        "planned",
+        "realised",
+        "planned_kr",
+        "realised_kr",
+        "general_raise_pct",
+        "cost_planned",
+        "cost_realised",
+    ]
     table = table.astype({c: float for c in numbers} | {"n_people": "int64"})
-    settings = {"overhead": overhead, "plan": plan_name, "previous": snap_name,
-                "current": cur_name}  # fmt: skip
+    settings = {"overhead": overhead, "plan": plan_name, "previous": snap_name, "current": cur_name}
     return FollowUpResult(table, year, org, settings)
 
 

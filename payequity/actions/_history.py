@@ -103,10 +103,13 @@ def _year_row(year: int, gap: dict | None, ew, ev, plan) -> dict[str, Any]:
 
     n_measures, cost = _plan_figures(plan, year)
     return {
-        "year": year, **{k: num(k) for k in YEAR_OVER_YEAR_COLUMNS[1:6]},
-        "n_equal_work_flagged": _flag_count(ew), "n_equal_value_flagged": _flag_count(ev),
-        "n_measures": n_measures, "plan_cost_yearly": cost,
-    }  # fmt: skip
+        "year": year,
+        **{k: num(k) for k in YEAR_OVER_YEAR_COLUMNS[1:6]},
+        "n_equal_work_flagged": _flag_count(ew),
+        "n_equal_value_flagged": _flag_count(ev),
+        "n_measures": n_measures,
+        "plan_cost_yearly": cost,
+    }
 
 
 def _read_archived(folder: Path) -> tuple[tuple[Any, ...], list[str]]:
@@ -201,10 +204,20 @@ def year_over_year(
             v = current.get(key)
             return v.table if v is not None and hasattr(v, "table") else v
 
-        rows.append(_year_row(year, current.get("org_gap"), table("equal_work"),
-                              table("equal_value"), table("action_plan")))  # fmt: skip
-        gone = [k for k in ("org_gap", "equal_work", "equal_value", "action_plan")
-                if current.get(k) is None]  # fmt: skip
+        rows.append(
+            _year_row(
+                year,
+                current.get("org_gap"),
+                table("equal_work"),
+                table("equal_value"),
+                table("action_plan"),
+            )
+        )
+        gone = [
+            k
+            for k in ("org_gap", "equal_work", "equal_value", "action_plan")
+            if current.get(k) is None
+        ]
         if gone:
             missing[year] = gone
     t = pd.DataFrame(rows, columns=list(YEAR_OVER_YEAR_COLUMNS))

@@ -42,13 +42,36 @@ if TYPE_CHECKING:
     from ..io import PayData
     from ..survey import EqualWorkResult
 
-__all__ = ["CURVE_COLUMNS", "GROUP_COLUMNS", "TABLE_COLUMNS", "RemediationResult",
-           "optimise_remediation"]  # fmt: skip
+__all__ = [
+    "CURVE_COLUMNS",
+    "GROUP_COLUMNS",
+    "TABLE_COLUMNS",
+    "RemediationResult",
+    "optimise_remediation",
+]
 
-TABLE_COLUMNS = ["unit", "group", "employee_id", "gender", "fte", "pay", "raise_monthly",
-                 "new_pay", "cost_yearly"]  # fmt: skip
-GROUP_COLUMNS = ["group", "disadvantaged", "n_disadvantaged", "mean_before", "mean_advantaged",
-                 "gap_before_pct", "gap_after_pct", "target_gap_pct", "cost_yearly"]  # fmt: skip
+TABLE_COLUMNS = [
+    "unit",
+    "group",
+    "employee_id",
+    "gender",
+    "fte",
+    "pay",
+    "raise_monthly",
+    "new_pay",
+    "cost_yearly",
+]
+GROUP_COLUMNS = [
+    "group",
+    "disadvantaged",
+    "n_disadvantaged",
+    "mean_before",
+    "mean_advantaged",
+    "gap_before_pct",
+    "gap_after_pct",
+    "target_gap_pct",
+    "cost_yearly",
+]
 CURVE_COLUMNS = ["budget", "cost_yearly", "max_remaining_gap_pct", "mean_remaining_gap_pct"]
 GAPS = ("raw", "adjusted")
 
@@ -104,8 +127,9 @@ def _solve(p: _Problem, budget: float | None) -> tuple[np.ndarray, Any]:
     # a row per group short of the target, scaled by its head count n:
     # n·a·r + n·mean_adv/100·s ≥ n·need, s = percentage points above the target (budget only)
     rows = np.concatenate([np.full(g.n + slack, k) for k, g in enumerate(short)])
-    cols = np.concatenate([[*range(g.start, g.stop), *[nr + k] * slack]
-                           for k, g in enumerate(short)])  # fmt: skip
+    cols = np.concatenate(
+        [[*range(g.start, g.stop), *[nr + k] * slack] for k, g in enumerate(short)]
+    )
     vals = np.concatenate([[*(-g.n * g.a), *[-g.n * g.mean_adv / 100] * slack] for g in short])
     a_ub = coo_array((vals, (rows, cols)), shape=(ns, nr + ns * slack))
     rhs = np.array([-g.n * g.need(p.target) for g in short])
@@ -178,8 +202,14 @@ class RemediationResult:
         for b in np.linspace(0.0, full, points):
             r = _solve(p, float(b))[0]
             gaps = p.gaps(r)
-            rows.append((float(b), float(p.weight @ r), float(gaps.max()),
-                         float(heads @ gaps / heads.sum())))  # fmt: skip
+            rows.append(
+                (
+                    float(b),
+                    float(p.weight @ r),
+                    float(gaps.max()),
+                    float(heads @ gaps / heads.sum()),
+                )
+            )
         return pd.DataFrame(rows, columns=CURVE_COLUMNS)
 
     def summary(self, language: str = "sv") -> Summary:
@@ -189,29 +219,38 @@ class RemediationResult:
         facts = [
             ("gap measure", f"{measure}, pay measure {s.get('pay', '')}"),
             ("target gap", fmt_pct(self.target_gap_pct, 1, language)),
-            ("budget per year", "none (cheapest reaching the target)" if self.budget is None
-             else fmt_kr(self.budget, 0, language)),
+            (
+                "budget per year",
+                "none (cheapest reaching the target)"
+                if self.budget is None
+                else fmt_kr(self.budget, 0, language),
+            ),
             ("groups remedied", str(len(g))),
             ("people raised", f"{len(raised)} of {len(t)}"),
             ("raises, monthly full-time", fmt_kr(float(t["raise_monthly"].sum()), 0, language)),
-            (f"cost per year (overhead {fmt_number(100 * s.get('overhead', 0), 0, language)} %)",
-             fmt_kr(self.cost_yearly, 0, language)),
-        ]  # fmt: skip
+            (
+                f"cost per year (overhead {fmt_number(100 * s.get('overhead', 0), 0, language)} %)",
+                fmt_kr(self.cost_yearly, 0, language),
+            ),
+        ]
         facts += [("largest gap after", fmt_pct(float(g["gap_after_pct"].max()), 2, language))]
         facts += [("controls", ", ".join(s["controls"]))] if s.get("controls") else []
         shown = raised.sort_values("raise_monthly", ascending=False, kind="stable").head(20)
         return Summary(
-            "Remediation (lönejusteringar)", facts,
+            "Remediation (lönejusteringar)",
+            facts,
             [("Groups", g.round(2)), ("Largest raises (20 at most)", shown.round(2))],
-        )  # fmt: skip
+        )
 
     def _repr_html_(self) -> str:
         return self.summary()._repr_html_()
 
     def __repr__(self) -> str:
-        return (f"<RemediationResult {len(self.groups)} groups, "
-                f"{int((self.table['raise_monthly'] > 0).sum())} raised, "
-                f"{self.cost_yearly:,.0f} kr/year>")  # fmt: skip
+        return (
+            f"<RemediationResult {len(self.groups)} groups, "
+            f"{int((self.table['raise_monthly'] > 0).sum())} raised, "
+            f"{self.cost_yearly:,.0f} kr/year>"
+        )
 
     def plot(self, ax: Axes | None = None, language: str = "sv", **kwargs: Any) -> Axes:
         """Cost against remaining gap (:func:`charts.plot_remediation_curve`)."""
@@ -290,8 +329,11 @@ def optimise_remediation(
         raise ValueError(f"gap must be 'raw' or 'adjusted', got {gap!r}")
     if not 0 <= target_gap_pct < 100:
         raise ValueError(f"target_gap_pct must be in [0, 100), got {target_gap_pct!r}")
-    for name, value in (("budget", budget), ("max_raise_pct", max_raise_pct),
-                        ("overhead", overhead)):  # fmt: skip
+    for name, value in (
+        ("budget", budget),
+        ("max_raise_pct", max_raise_pct),
+        ("overhead", overhead),
+    ):
         if value is not None and not value >= 0:
             raise ValueError(f"{name} must be ≥ 0 (overhead 0.40 = 40 %), got {value!r}")
     controls = [controls] if isinstance(controls, str) else list(controls)
@@ -316,9 +358,18 @@ def optimise_remediation(
     frame, used, absent = _controls(frame, controls)
     if absent:
         raise SchemaError(f"control {absent[0]} is not a column of the pay data; check the name")
-    p = _build(frame, list(dict.fromkeys(names)), pay=pay, group=group, gap=gap, controls=used,
-               max_raise_pct=max_raise_pct, overhead=overhead, target=float(target_gap_pct),
-               unit="" if unit is None else unit)  # fmt: skip
+    p = _build(
+        frame,
+        list(dict.fromkeys(names)),
+        pay=pay,
+        group=group,
+        gap=gap,
+        controls=used,
+        max_raise_pct=max_raise_pct,
+        overhead=overhead,
+        target=float(target_gap_pct),
+        unit="" if unit is None else unit,
+    )
     if budget is None:
         for g in p.groups:
             reach = float(np.clip(g.a, 0, None) @ p.upper[g.start : g.stop])
@@ -330,9 +381,22 @@ def optimise_remediation(
                     "target_gap_pct higher, or give a budget"
                 )
     r, model = _solve(p, None if budget is None else float(budget))
-    return _result(p, r, model, budget, gap, settings=dict(
-        pay=pay, group=group, controls=used, max_raise_pct=max_raise_pct, overhead=overhead,
-        unit="" if unit is None else unit, groups=list(names)))  # fmt: skip
+    return _result(
+        p,
+        r,
+        model,
+        budget,
+        gap,
+        settings=dict(
+            pay=pay,
+            group=group,
+            controls=used,
+            max_raise_pct=max_raise_pct,
+            overhead=overhead,
+            unit="" if unit is None else unit,
+            groups=list(names),
+        ),
+    )
 
 
 def _which(
@@ -358,9 +422,19 @@ def _which(
     return [str(g) for g in groups], unit
 
 
-def _build(frame: pd.DataFrame, names: list[str], *, pay: str, group: str, gap: str,
-           controls: list[str], max_raise_pct: float | None, overhead: float, target: float,
-           unit: str) -> _Problem:  # fmt: skip
+def _build(
+    frame: pd.DataFrame,
+    names: list[str],
+    *,
+    pay: str,
+    group: str,
+    gap: str,
+    controls: list[str],
+    max_raise_pct: float | None,
+    overhead: float,
+    target: float,
+    unit: str,
+) -> _Problem:
     parts, people, start = [], [], 0
     keys = frame[group].astype(str)
     for name in names:
@@ -412,24 +486,41 @@ def _design(female: np.ndarray, x: np.ndarray, names: list[str]) -> tuple[np.nda
     for i, name in enumerate(names):
         col = x[:, i]
         trial = np.column_stack([design, col])
-        if (np.isfinite(col).all() and len(col) - trial.shape[1] >= 1
-                and np.linalg.matrix_rank(trial) == trial.shape[1]):  # fmt: skip
+        if (
+            np.isfinite(col).all()
+            and len(col) - trial.shape[1] >= 1
+            and np.linalg.matrix_rank(trial) == trial.shape[1]
+        ):
             design, used = trial, [*used, name]
     return design, " ".join(used)
 
 
-def _result(p: _Problem, r: np.ndarray, model: Any, budget: float | None, gap: str,
-            settings: dict[str, Any]) -> RemediationResult:  # fmt: skip
+def _result(
+    p: _Problem, r: np.ndarray, model: Any, budget: float | None, gap: str, settings: dict[str, Any]
+) -> RemediationResult:
     table = p.people.copy()
     table["raise_monthly"] = r
     table["new_pay"] = table["pay"] + r
     table["cost_yearly"] = p.weight * r
     after = p.gaps(r) if p.groups else np.zeros(0)
     groups = pd.DataFrame(
-        [(g.name, g.disadvantaged, g.n, g.mean_before, g.mean_adv, g.gap_before, a, p.target,
-          float(p.weight[g.start : g.stop] @ r[g.start : g.stop]), g.controls)
-         for g, a in zip(p.groups, after, strict=True)],
+        [
+            (
+                g.name,
+                g.disadvantaged,
+                g.n,
+                g.mean_before,
+                g.mean_adv,
+                g.gap_before,
+                a,
+                p.target,
+                float(p.weight[g.start : g.stop] @ r[g.start : g.stop]),
+                g.controls,
+            )
+            for g, a in zip(p.groups, after, strict=True)
+        ],
         columns=[*GROUP_COLUMNS, "controls"],
-    )  # fmt: skip
-    return RemediationResult(table[TABLE_COLUMNS], groups, float(p.weight @ r), budget,
-                             p.target, gap, model, settings, p)  # fmt: skip
+    )
+    return RemediationResult(
+        table[TABLE_COLUMNS], groups, float(p.weight @ r), budget, p.target, gap, model, settings, p
+    )

@@ -41,10 +41,25 @@ if TYPE_CHECKING:
 __all__ = ["PLAN_COLUMNS", "ActionPlan", "action_plan", "measure_key"]
 
 PLAN_COLUMNS = [
-    "measure_id", "job_code", "employee_id", "comparator_job", "year", "adjustment_monthly",
-    "cost_yearly", "first_found_year", "due_year", "kind", "unit", "item_keys", "n_people",
-    "fte_total", "pay_before", "target_pay", "adjustment_total", "reason",
-]  # fmt: skip
+    "measure_id",
+    "job_code",
+    "employee_id",
+    "comparator_job",
+    "year",
+    "adjustment_monthly",
+    "cost_yearly",
+    "first_found_year",
+    "due_year",
+    "kind",
+    "unit",
+    "item_keys",
+    "n_people",
+    "fte_total",
+    "pay_before",
+    "target_pay",
+    "adjustment_total",
+    "reason",
+]
 MEASURE_COLUMNS = [
     c for c in PLAN_COLUMNS if c not in ("year", "adjustment_monthly", "cost_yearly")
 ]
@@ -87,24 +102,34 @@ class ActionPlan:
         if self.table.empty:
             return pd.DataFrame(columns=["year", "cost_yearly", "n_measures"])
         g = self.table.groupby("year")
-        return pd.DataFrame({
-            "year": g.size().index.astype(int), "cost_yearly": g["cost_yearly"].sum().to_numpy(),
-            "n_measures": g["measure_id"].nunique().to_numpy(),
-        })  # fmt: skip
+        return pd.DataFrame(
+            {
+                "year": g.size().index.astype(int),
+                "cost_yearly": g["cost_yearly"].sum().to_numpy(),
+                "n_measures": g["measure_id"].nunique().to_numpy(),
+            }
+        )
 
     def summary(self, language: str = "sv") -> Summary:
         m = self.measures
         facts = [
             ("survey year", str(self.year)),
-            ("measures", f"{len(m)} ({int((m['kind'] == 'person').sum()) if len(m) else 0} "
-                         f"person, {int((m['kind'] == 'equal_value').sum()) if len(m) else 0} "
-                         "equal value)"),
+            (
+                "measures",
+                f"{len(m)} ({int((m['kind'] == 'person').sum()) if len(m) else 0} "
+                f"person, {int((m['kind'] == 'equal_value').sum()) if len(m) else 0} "
+                "equal value)",
+            ),
             ("yearly cost when fully paid", fmt_kr(self.cost_yearly, 0, language)),
             ("overhead", f"{self.overhead:g}"),
-            ("yearly budget", fmt_kr(self.yearly_budget, 0, language) if self.yearly_budget
-             is not None else "none"),
+            (
+                "yearly budget",
+                fmt_kr(self.yearly_budget, 0, language)
+                if self.yearly_budget is not None
+                else "none",
+            ),
             ("last due year", str(int(m["due_year"].max())) if len(m) else "–"),
-        ]  # fmt: skip
+        ]
         facts += [("warning", w) for w in self.warnings]
         return Summary("Action plan", facts, [("Cost by year", self.by_year)])
 
@@ -238,15 +263,22 @@ def _person_measures(assessment: Assessment, frame: pd.DataFrame, unit_col: str)
         own = status.get(("person", str(eid)), "unexplained")
         group = [status.get(("equal_work", k), "unexplained") for k in keys_.split(";")]
         reasons.append(min([own, *group], key=lambda s: _REASON_ORDER.get(s, 9)))
-    return pd.DataFrame({
-        "kind": "person", "key": m["employee_id"].astype(str).to_numpy(),
-        "job_code": m["job_code"].astype(str).to_numpy(),
-        "employee_id": m["employee_id"].astype(str).to_numpy(), "comparator_job": "",
-        "unit": m["person_unit"].astype(str).to_numpy(),
-        "item_keys": m["item_keys"].to_numpy(), "n_people": 1,
-        "fte_total": m["fte"].to_numpy(float), "pay_before": m["base_salary"].to_numpy(float),
-        "adjustment_total": adjustment, "reason": reasons,
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "kind": "person",
+            "key": m["employee_id"].astype(str).to_numpy(),
+            "job_code": m["job_code"].astype(str).to_numpy(),
+            "employee_id": m["employee_id"].astype(str).to_numpy(),
+            "comparator_job": "",
+            "unit": m["person_unit"].astype(str).to_numpy(),
+            "item_keys": m["item_keys"].to_numpy(),
+            "n_people": 1,
+            "fte_total": m["fte"].to_numpy(float),
+            "pay_before": m["base_salary"].to_numpy(float),
+            "adjustment_total": adjustment,
+            "reason": reasons,
+        }
+    )
 
 
 def _value_measures(assessment: Assessment, frame: pd.DataFrame, unit_col: str) -> pd.DataFrame:
@@ -271,14 +303,22 @@ def _value_measures(assessment: Assessment, frame: pd.DataFrame, unit_col: str) 
             if not unit:
                 org[job] = adjustment
             reason = min(pairs["status"], key=lambda s: _REASON_ORDER.get(s, 9))
-            rows.append({
-                "kind": "equal_value", "key": f"{unit}/{job}", "job_code": job, "employee_id": "",
-                "comparator_job": str(pairs["comparator"].iloc[i]), "unit": unit,
-                "item_keys": ";".join(sorted(pairs["item_key"])), "n_people": len(in_job),
-                "fte_total": float(in_job["fte"].sum()),
-                "pay_before": float(in_job["base_salary"].mean()),
-                "adjustment_total": float(adjustment), "reason": reason,
-            })  # fmt: skip
+            rows.append(
+                {
+                    "kind": "equal_value",
+                    "key": f"{unit}/{job}",
+                    "job_code": job,
+                    "employee_id": "",
+                    "comparator_job": str(pairs["comparator"].iloc[i]),
+                    "unit": unit,
+                    "item_keys": ";".join(sorted(pairs["item_key"])),
+                    "n_people": len(in_job),
+                    "fte_total": float(in_job["fte"].sum()),
+                    "pay_before": float(in_job["base_salary"].mean()),
+                    "adjustment_total": float(adjustment),
+                    "reason": reason,
+                }
+            )
     return pd.DataFrame(rows, columns=["key", *MEASURE_COLUMNS])
 
 
@@ -306,8 +346,9 @@ def _identify(
         min(found.get((k, key), year), year) for k, key in zip(m["kind"], m["key"], strict=True)
     ]
     m["measure_id"] = [
-        f"{y}-{k}-{key}" for y, k, key in zip(m["first_found_year"], m["kind"], m["key"], strict=True)
-    ]  # fmt: skip
+        f"{y}-{k}-{key}"
+        for y, k, key in zip(m["first_found_year"], m["kind"], m["key"], strict=True)
+    ]
     m["due_year"] = m["first_found_year"] + MAX_YEARS
     for name, due in (due_years or {}).items():
         hit = (m["measure_id"] == name) | (m["key"] == name)
@@ -352,8 +393,14 @@ def _schedule(m: pd.DataFrame, year: int, overhead: float, budget: float | None)
     rows = []
     for (i, y), kr in sorted(steps.items()):
         r = m.loc[i]
-        rows.append({**{c: r[c] for c in MEASURE_COLUMNS}, "year": y, "adjustment_monthly": kr,
-                     "cost_yearly": kr * r["fte_total"] * 12 * (1 + overhead)})  # fmt: skip
+        rows.append(
+            {
+                **{c: r[c] for c in MEASURE_COLUMNS},
+                "year": y,
+                "adjustment_monthly": kr,
+                "cost_yearly": kr * r["fte_total"] * 12 * (1 + overhead),
+            }
+        )
     out = pd.DataFrame(rows, columns=PLAN_COLUMNS)
     for c in ("year", "first_found_year", "due_year", "n_people"):
         out[c] = out[c].astype(int)

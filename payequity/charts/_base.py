@@ -103,8 +103,10 @@ def place_labels(
 
     centres = ax.transData.transform(np.column_stack([xs, ys]))
     radius = np.sqrt(sizes if sizes is not None else np.full(len(xs), 36.0)) / 2 * fig.dpi / 72
-    markers = [Bbox.from_extents(x - r, y - r, x + r, y + r)
-               for (x, y), r in zip(centres, radius, strict=True)]  # fmt: skip
+    markers = [
+        Bbox.from_extents(x - r, y - r, x + r, y + r)
+        for (x, y), r in zip(centres, radius, strict=True)
+    ]
     offsets = [(8, 0), (-8, 0), (0, 10), (0, -10)] + [
         (round(r * np.cos(a)), round(r * np.sin(a)))
         for r in (16, 24, 34, 46, 60, 76, 94)
@@ -115,11 +117,20 @@ def place_labels(
         for dx, dy in offsets:
             ha = "left" if dx > 0 else "right" if dx < 0 else "center"
             far = abs(dx) + abs(dy) > 12  # beyond the nearest spot: a thin line shows the owner
-            label = ax.annotate(names[i], (xs[i], ys[i]), xytext=(dx, dy),
-                                textcoords="offset points", fontsize=6.5, ha=ha, va="center",
-                                color="#222222", zorder=4,
-                                arrowprops=dict(arrowstyle="-", color="#888888", lw=0.5,
-                                                shrinkA=0, shrinkB=3) if far else None)  # fmt: skip
+            label = ax.annotate(
+                names[i],
+                (xs[i], ys[i]),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                fontsize=6.5,
+                ha=ha,
+                va="center",
+                color="#222222",
+                zorder=4,
+                arrowprops=dict(arrowstyle="-", color="#888888", lw=0.5, shrinkA=0, shrinkB=3)
+                if far
+                else None,
+            )
             label.update_positions(renderer)
             box = Text.get_window_extent(label, renderer)  # the text alone, not its leader line
             inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
@@ -202,13 +213,25 @@ def plot_value_vs_pay(
     kind = np.where(fd, "fd", np.where(md, "md", "other"))
     # biggest first, so a small job is never hidden inside a big one
     for i in np.argsort(-area.to_numpy(), kind="stable"):
-        ax.scatter(t["points"].iloc[i], t[col].iloc[i], s=area.iloc[i], linewidth=1.2,
-                   zorder=3 + i / 1000, **(styles[kind[i]] | (scatter_kw or {})))  # fmt: skip
+        ax.scatter(
+            t["points"].iloc[i],
+            t[col].iloc[i],
+            s=area.iloc[i],
+            linewidth=1.2,
+            zorder=3 + i / 1000,
+            **(styles[kind[i]] | (scatter_kw or {})),
+        )
     fit = evaluation.model if pay == "base_salary" else None
     if fit is not None:
         xs = np.linspace(t["points"].min(), t["points"].max(), 50)
-        ax.plot(xs, fit.params[0] + fit.params[1] * xs, color="black", linewidth=1.2,
-                linestyle="--", zorder=2)  # fmt: skip
+        ax.plot(
+            xs,
+            fit.params[0] + fit.params[1] * xs,
+            color="black",
+            linewidth=1.2,
+            linestyle="--",
+            zorder=2,
+        )
     w = evaluation.band_width
     lo, hi = ax.get_xlim()
     ymax = ax.get_ylim()[1]
@@ -218,8 +241,15 @@ def plot_value_vs_pay(
         for k in range(max(int(lo // w), 0), int(hi // w) + 1):
             mid = (k + 0.5) * w
             if lo < mid < hi:
-                ax.text(mid, ymax, text["band"].format(k=k), ha="center", va="bottom",
-                        fontsize=8, color="#555555")  # fmt: skip
+                ax.text(
+                    mid,
+                    ymax,
+                    text["band"].format(k=k),
+                    ha="center",
+                    va="bottom",
+                    fontsize=8,
+                    color="#555555",
+                )
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_kr(v, 0, language, currency)))
     ax.xaxis.set_major_formatter(
         FuncFormatter(lambda v, _: fmt_number(v, 2, language).rstrip("0").rstrip(",."))
@@ -231,32 +261,77 @@ def plot_value_vs_pay(
     md_share = evaluation.settings.get("male_dominated_share", 0.4)
     ge = "≥" if evaluation.settings.get("inclusive", True) else ">"
     handles = [
-        Line2D([], [], marker="^", linestyle="", markerfacecolor=OKABE_ITO["vermillion"],
-               markeredgecolor="black", markersize=8,
-               label=text["fd"].format(share=f"{ge} {fmt_pct(100 * share, 0, language)}")),
-        Line2D([], [], marker="s", linestyle="", markerfacecolor="white",
-               markeredgecolor=OKABE_ITO["blue"], markersize=8,
-               label=text["md"].format(share=f"≤ {fmt_pct(100 * md_share, 0, language)}")),
-        Line2D([], [], marker="o", linestyle="", markerfacecolor="white",
-               markeredgecolor="#444444", markersize=8, label=text["mixed"]),
+        Line2D(
+            [],
+            [],
+            marker="^",
+            linestyle="",
+            markerfacecolor=OKABE_ITO["vermillion"],
+            markeredgecolor="black",
+            markersize=8,
+            label=text["fd"].format(share=f"{ge} {fmt_pct(100 * share, 0, language)}"),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="s",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor=OKABE_ITO["blue"],
+            markersize=8,
+            label=text["md"].format(share=f"≤ {fmt_pct(100 * md_share, 0, language)}"),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor="#444444",
+            markersize=8,
+            label=text["mixed"],
+        ),
         Line2D([], [], color="black", linestyle="--", label=text["line"]),
-    ]  # fmt: skip
+    ]
     n_max = int(t["n"].max())
     for n in sorted({n_max, max(1, round(n_max / 4, -1) or n_max // 4)}, reverse=True):
         size = np.sqrt(25 + 400 * n / n_max)  # marker size in points from the scatter area
-        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="#dddddd",
-                              markeredgecolor="#777777", markersize=size,
-                              label=text["people"].format(n=fmt_number(n, 0, language))))  # fmt: skip
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markerfacecolor="#dddddd",
+                markeredgecolor="#777777",
+                markersize=size,
+                label=text["people"].format(n=fmt_number(n, 0, language)),
+            )
+        )
     ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, labelspacing=0.9)
     if label_jobs:
         names = t["job_title"] if "job_title" in t.columns else t["job_code"]
         names = names.where(names.astype(str) != "", t["job_code"])
         order = np.argsort(-t["n"].to_numpy(), kind="stable")  # biggest jobs get a label first
-        skipped = place_labels(ax, t["points"].to_numpy(), t[col].to_numpy(),
-                               names.astype(str).to_numpy(), order, area.to_numpy())  # fmt: skip
+        skipped = place_labels(
+            ax,
+            t["points"].to_numpy(),
+            t[col].to_numpy(),
+            names.astype(str).to_numpy(),
+            order,
+            area.to_numpy(),
+        )
         if skipped:
-            ax.text(1.0, -0.13, text["unlabelled"].format(n=skipped), transform=ax.transAxes,
-                    ha="right", va="top", fontsize=7, color="#555555")  # fmt: skip
+            ax.text(
+                1.0,
+                -0.13,
+                text["unlabelled"].format(n=skipped),
+                transform=ax.transAxes,
+                ha="right",
+                va="top",
+                fontsize=7,
+                color="#555555",
+            )
     return ax
 
 
@@ -332,10 +407,21 @@ def _rows(table, unit: str, pay: str, limit: int):  # noqa: ANN001, ANN202 - Dat
 
 def _shown_note(ax: Axes, shown: int, total: int, language: str) -> None:
     if shown < total:
-        text = (f"Visar {shown} av {total} grupper: flaggade och största först" if language == "sv"
-                else f"Showing {shown} of {total} groups: flagged and largest first")  # fmt: skip
-        ax.text(0.0, 1.0, text, transform=ax.transAxes, ha="left", va="bottom", fontsize=7,
-                color="#555555")  # fmt: skip
+        text = (
+            f"Visar {shown} av {total} grupper: flaggade och största först"
+            if language == "sv"
+            else f"Showing {shown} of {total} groups: flagged and largest first"
+        )
+        ax.text(
+            0.0,
+            1.0,
+            text,
+            transform=ax.transAxes,
+            ha="left",
+            va="bottom",
+            fontsize=7,
+            color="#555555",
+        )
 
 
 def plot_gap_by_group(
@@ -369,12 +455,21 @@ def plot_gap_by_group(
     for i in np.where(tested)[0]:
         ax.plot([lo[i], hi[i]], [y[i], y[i]], color=colour[i], linewidth=1.6, zorder=2)
     ax.scatter(value[tested], y[tested], marker="o", s=36, c=colour[tested], zorder=3)
-    ax.scatter(value[~tested], y[~tested], marker="D", s=30, facecolors="white",
-               edgecolors=colour[~tested], linewidths=1.3, zorder=3)  # fmt: skip
+    ax.scatter(
+        value[~tested],
+        y[~tested],
+        marker="D",
+        s=30,
+        facecolors="white",
+        edgecolors=colour[~tested],
+        linewidths=1.3,
+        zorder=3,
+    )
     ax.axvline(100, color="black", linewidth=0.8)
     names = [(labels or {}).get(g, g) for g in t["work_group"]]
-    ax.set_yticks(y, [f"{n} ({w}+{m})" for n, w, m in zip(names, t["n_women"], t["n_men"],
-                                                           strict=True)])  # fmt: skip
+    ax.set_yticks(
+        y, [f"{n} ({w}+{m})" for n, w, m in zip(names, t["n_women"], t["n_men"], strict=True)]
+    )
     for tick, f in zip(ax.get_yticklabels(), flagged, strict=True):
         if f:
             tick.set_fontweight("bold")
@@ -388,14 +483,35 @@ def plot_gap_by_group(
         _CONTROL_NAMES.get(language, {}).get(c, c) for c in result.settings.get("controls", [])
     ]
     handles = [
-        Line2D([], [], marker="o", color="#333333", label=text["adjusted"].format(
-            controls=", ".join(controls)) if controls else text["unadjusted"]),
-        Line2D([], [], marker="D", linestyle="", markerfacecolor="white",
-               markeredgecolor="#333333", label=text["raw"]),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            color="#333333",
+            label=text["adjusted"].format(controls=", ".join(controls))
+            if controls
+            else text["unadjusted"],
+        ),
+        Line2D(
+            [],
+            [],
+            marker="D",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor="#333333",
+            label=text["raw"],
+        ),
         Line2D([], [], marker="o", linestyle="", color=OKABE_ITO["vermillion"], label=text["flag"]),
-    ]  # fmt: skip
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.04), fontsize=7.5,
-              frameon=False, ncol=1, borderaxespad=0)  # fmt: skip
+    ]
+    ax.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.04),
+        fontsize=7.5,
+        frameon=False,
+        ncol=1,
+        borderaxespad=0,
+    )
     ax.set_title(text["title"], loc="left", pad=62)
     _shown_note(ax, len(t), total, language)
     return ax
@@ -424,14 +540,25 @@ def plot_pay_by_gender(
         raise InsufficientDataError("no work group with both women and men to plot")
     ax = _axes(ax, size=(8, max(3.4, 0.42 * len(t) + 2.0)))
     y = np.arange(len(t))
-    for who, off, face, edge in (("women", 0.17, OKABE_ITO["vermillion"], "black"),
-                                 ("men", -0.17, "white", OKABE_ITO["blue"])):  # fmt: skip
+    for who, off, face, edge in (
+        ("women", 0.17, OKABE_ITO["vermillion"], "black"),
+        ("men", -0.17, "white", OKABE_ITO["blue"]),
+    ):
         ax.hlines(y + off, t[f"p10_{who}"], t[f"p90_{who}"], color=edge, linewidth=1.4)
-        ax.scatter(t[f"median_{who}"], y + off, marker="s" if who == "men" else "^", s=42,
-                   facecolors=face, edgecolors=edge, zorder=3, label=text[who])  # fmt: skip
+        ax.scatter(
+            t[f"median_{who}"],
+            y + off,
+            marker="s" if who == "men" else "^",
+            s=42,
+            facecolors=face,
+            edgecolors=edge,
+            zorder=3,
+            label=text[who],
+        )
     names = [(labels or {}).get(g, g) for g in t["work_group"]]
-    ax.set_yticks(y, [f"{n} ({w}+{m})" for n, w, m in zip(names, t["n_women"], t["n_men"],
-                                                           strict=True)])  # fmt: skip
+    ax.set_yticks(
+        y, [f"{n} ({w}+{m})" for n, w, m in zip(names, t["n_women"], t["n_men"], strict=True)]
+    )
     for tick, f in zip(ax.get_yticklabels(), t["flagged"].astype(bool), strict=True):
         if f:
             tick.set_fontweight("bold")
@@ -467,17 +594,36 @@ def plot_equal_value(
     ax = _axes(ax, size=(8, max(2.2, 0.35 * len(t) + 1.4)))
     y = np.arange(len(t))
     flagged = t["flagged"].astype(bool).to_numpy()
-    ax.barh(y, t["pay_gap_pct"], height=0.55, edgecolor="black", linewidth=0.6,
-            color=np.where(flagged, OKABE_ITO["vermillion"], "#bbbbbb"))  # fmt: skip
+    ax.barh(
+        y,
+        t["pay_gap_pct"],
+        height=0.55,
+        edgecolor="black",
+        linewidth=0.6,
+        color=np.where(flagged, OKABE_ITO["vermillion"], "#bbbbbb"),
+    )
     ax.set_ylim(-0.5 - 0.4 * max(1, 4 - len(t)), len(t) - 0.5 + 0.4 * max(1, 4 - len(t)))
     name = lambda c: (labels or {}).get(c, c)  # noqa: E731
-    ax.set_yticks(y, [f"{name(a)} – {name(b)} · {text[k]}" for a, b, k in
-                      zip(t["female_dominated_job"], t["comparator_job"], t["kind"], strict=True)])  # fmt: skip
+    ax.set_yticks(
+        y,
+        [
+            f"{name(a)} – {name(b)} · {text[k]}"
+            for a, b, k in zip(
+                t["female_dominated_job"], t["comparator_job"], t["kind"], strict=True
+            )
+        ],
+    )
     low = min(float(t["pay_gap_pct"].min()), -100 * result.settings.get("gap_threshold", 0.02))
     ax.set_xlim(low * 1.18 - 0.5, max(0.5, float(t["pay_gap_pct"].max()) * 1.18))
     for yi, v in zip(y, t["pay_gap_pct"], strict=True):  # the value just beyond the bar's end
-        ax.text(v, yi, f" {fmt_pct(v, 1, language)} ", va="center", ha="right" if v < 0 else "left",
-                fontsize=7.5)  # fmt: skip
+        ax.text(
+            v,
+            yi,
+            f" {fmt_pct(v, 1, language)} ",
+            va="center",
+            ha="right" if v < 0 else "left",
+            fontsize=7.5,
+        )
     thr = 100 * (threshold if threshold is not None else result.settings.get("gap_threshold", 0.02))
     ax.axvline(-thr, color="black", linestyle=":", linewidth=0.9)
     ax.axvline(0, color="black", linewidth=0.8)

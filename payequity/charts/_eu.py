@@ -73,9 +73,13 @@ def _pct_axis(axis: Any, language: str) -> None:
 
 def _label(ax: Axes, x: float, y: float, value: float, language: str, **kw: Any) -> None:
     style = dict(ha="center", va="center", fontsize=8.5, color="black", zorder=4) | kw
-    ax.text(x, y, fmt_pct(value, 1, language),
-            bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none",
-                      alpha=0.85), **style)  # fmt: skip
+    ax.text(
+        x,
+        y,
+        fmt_pct(value, 1, language),
+        bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85),
+        **style,
+    )
 
 
 def plot_quartiles(result: Any, *, ax: Axes | None = None, language: str = "sv") -> Axes:
@@ -126,15 +130,23 @@ def plot_quartiles(result: Any, *, ax: Axes | None = None, language: str = "sv")
     names = []
     for row in q.itertuples(index=False):
         extra = {1: text["lowest"], len(q): text["highest"]}.get(row.quartile, "")
-        names.append(f"{text['quartile'].format(q=row.quartile)} {extra}".strip()
-                     + f"\nn = {fmt_number(row.n, 0, language)}")  # fmt: skip
+        names.append(
+            f"{text['quartile'].format(q=row.quartile)} {extra}".strip()
+            + f"\nn = {fmt_number(row.n, 0, language)}"
+        )
     ax.set_xticks(x, names)
     ax.set_ylim(0, 100)
     _pct_axis(ax.yaxis, language)
     ax.set_ylabel(text["q_y"])
     ax.set_title(text["q_title"], loc="left", pad=24)
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, fontsize=8.5,
-              borderaxespad=0.2)  # fmt: skip
+    ax.legend(
+        loc="lower left",
+        bbox_to_anchor=(0, 1.0),
+        ncol=2,
+        frameon=False,
+        fontsize=8.5,
+        borderaxespad=0.2,
+    )
     return ax
 
 
@@ -176,8 +188,10 @@ def plot_standardized(result: Any, *, ax: Axes | None = None, language: str = "s
     ax.grid(False)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     y = np.array([1.0, 0.0])
-    styles = [dict(color="white", edgecolor="#333333", hatch="\\\\\\"),
-              dict(color=OKABE_ITO["blue"], edgecolor="black", hatch="")]  # fmt: skip
+    styles = [
+        dict(color="white", edgecolor="#333333", hatch="\\\\\\"),
+        dict(color=OKABE_ITO["blue"], edgecolor="black", hatch=""),
+    ]
     for yi, v, style in zip(y, values, styles, strict=True):
         if np.isnan(v):
             continue
@@ -193,11 +207,19 @@ def plot_standardized(result: Any, *, ax: Axes | None = None, language: str = "s
     ax.set_title(text["s_title"], loc="left")
     cells = " × ".join(text.get(c, c) for c in result.cells) or "–"
     both = int(result.table["both_sexes"].sum())
-    note = text["s_note"].format(cells=cells, n=both, k=result.n_cells_one_sex,
-                                 p=result.n_one_sex)  # fmt: skip
+    note = text["s_note"].format(cells=cells, n=both, k=result.n_cells_one_sex, p=result.n_one_sex)
     import textwrap
 
-    ax.annotate(textwrap.fill(note, 90), xy=(0, 0), xycoords="axes fraction",
-                xytext=(0, -42), textcoords="offset points", ha="left", va="top", fontsize=7,
-                color="#444444", annotation_clip=False)  # fmt: skip
+    ax.annotate(
+        textwrap.fill(note, 90),
+        xy=(0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -42),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=7,
+        color="#444444",
+        annotation_clip=False,
+    )
     return ax

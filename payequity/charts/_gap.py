@@ -75,9 +75,17 @@ def plot_gap(result: Any, *, ax: Axes | None = None, language: str = "sv") -> Ax
     ci = text["ci"].format(
         level=level, lo=fmt_pct(lo, dec, language), hi=fmt_pct(hi, dec, language)
     )
-    ax.annotate(f"{fmt_pct(est, dec, language)}\n{ci}", (est, 0), xytext=(0, 14),
-                textcoords="offset points", ha="center", va="bottom", fontsize=9,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5}, zorder=4)  # fmt: skip
+    ax.annotate(
+        f"{fmt_pct(est, dec, language)}\n{ci}",
+        (est, 0),
+        xytext=(0, 14),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=9,
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+        zorder=4,
+    )
     span = max(hi, 0) - min(lo, 0) or 1.0
     ax.set_xlim(min(lo, 0) - 0.25 * span, max(hi, 0) + 0.25 * span)
     ax.set_ylim(-1, 1.6)
@@ -98,6 +106,13 @@ def plot_gap(result: Any, *, ax: Axes | None = None, language: str = "sv") -> Ax
 
         names_c = _CONTROL_NAMES.get(language, {})
         controls = ", ".join(names_c.get(c, c) for c in result.controls) or text["none"]
-        ax.text(0, -0.32, text["controls"].format(controls=controls), transform=ax.transAxes,
-                fontsize=7.5, color="#444444", va="top")  # fmt: skip
+        ax.text(
+            0,
+            -0.32,
+            text["controls"].format(controls=controls),
+            transform=ax.transAxes,
+            fontsize=7.5,
+            color="#444444",
+            va="top",
+        )
     return ax

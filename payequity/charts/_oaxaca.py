@@ -134,10 +134,13 @@ def plot_decomposition(
     }
     bars: list[tuple[str, float, float, float, str]] = []  # label, value, low, high, style
     for row in by_var[by_var["component"] == first].itertuples():
-        bars.append((_name(row.variable, text, language), row.value, row.ci_low, row.ci_high,
-                     "part"))  # fmt: skip
-    parts = [first, *(["coefficients", "interaction"] if result.kind == "threefold"
-                      else ["unexplained"])]  # fmt: skip
+        bars.append(
+            (_name(row.variable, text, language), row.value, row.ci_low, row.ci_high, "part")
+        )
+    parts = [
+        first,
+        *(["coefficients", "interaction"] if result.kind == "threefold" else ["unexplained"]),
+    ]
     for component in parts:
         label = text[component]
         style = {"explained": "explained", "endowments": "explained"}.get(component, component)
@@ -158,16 +161,30 @@ def plot_decomposition(
         ax.barh(yi, value, height=0.6, linewidth=0.7, **styles[bar[4]])
     has_ci = np.isfinite(low) & np.isfinite(high)
     if has_ci.any():
-        ax.errorbar(values[has_ci], y[has_ci], xerr=[values[has_ci] - low[has_ci],
-                    high[has_ci] - values[has_ci]], fmt="none", ecolor="black", elinewidth=1,
-                    capsize=3)  # fmt: skip
+        ax.errorbar(
+            values[has_ci],
+            y[has_ci],
+            xerr=[values[has_ci] - low[has_ci], high[has_ci] - values[has_ci]],
+            fmt="none",
+            ecolor="black",
+            elinewidth=1,
+            capsize=3,
+        )
     ends = np.where(has_ci, np.where(values < 0, low, high), values)
     for yi, value, end in zip(y, values, ends, strict=True):
-        ax.text(end, yi, f" {fmt_number(value, 2, language)} ", va="center", fontsize=7.5,
-                ha="right" if value < 0 else "left")  # fmt: skip
+        ax.text(
+            end,
+            yi,
+            f" {fmt_number(value, 2, language)} ",
+            va="center",
+            fontsize=7.5,
+            ha="right" if value < 0 else "left",
+        )
     span = max(float(np.nanmax(np.abs(np.r_[values, low, high]))), 1e-9)
-    ax.set_xlim(min(-0.05 * span, float(np.nanmin(np.r_[values, low])) - 0.3 * span),
-                max(0.05 * span, float(np.nanmax(np.r_[values, high])) + 0.3 * span))  # fmt: skip
+    ax.set_xlim(
+        min(-0.05 * span, float(np.nanmin(np.r_[values, low])) - 0.3 * span),
+        max(0.05 * span, float(np.nanmax(np.r_[values, high])) + 0.3 * span),
+    )
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(y, [b[0] for b in bars])
     ax.grid(axis="y", visible=False)
@@ -178,15 +195,24 @@ def plot_decomposition(
     ax.set_xlabel(text["x_log"] if result.log else text["x_pct"].format(ref=ref))
     kind = text[result.kind].format(weights=text[result.weights])
     sub = text["sub"].format(kind=kind, other=other)
-    ax.set_title(text["title"].format(other=other, ref=ref) + "\n" + sub, loc="left",
-                 fontsize=10)  # fmt: skip
-    handles = [Patch(**styles["explained"], label=text[first]),
-               Patch(**styles["unexplained"], label=text[parts[1]])]  # fmt: skip
+    ax.set_title(text["title"].format(other=other, ref=ref) + "\n" + sub, loc="left", fontsize=10)
+    handles = [
+        Patch(**styles["explained"], label=text[first]),
+        Patch(**styles["unexplained"], label=text[parts[1]]),
+    ]
     if result.kind == "threefold":
         handles.append(Patch(**styles["interaction"], label=text["interaction"]))
     handles.append(Patch(**styles["gap"], label=text["gap"]))
     below = ax.transAxes + ScaledTranslation(0, -40 / 72, ax.figure.dpi_scale_trans)
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), ncol=2,
-              bbox_transform=below, fontsize=8, frameon=False, title_fontsize=7.5,
-              title=text["ci"] if has_ci.any() else None)  # fmt: skip
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0),
+        ncol=2,
+        bbox_transform=below,
+        fontsize=8,
+        frameon=False,
+        title_fontsize=7.5,
+        title=text["ci"] if has_ci.any() else None,
+    )
     return ax

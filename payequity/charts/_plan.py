@@ -69,12 +69,27 @@ def plot_action_plan(plan: Any, *, ax: Axes | None = None, language: str = "sv")
         values = [float(by.get(y, 0.0)) for y in years]
         if not any(values):
             continue
-        ax.bar(years, values, bottom=bottom, color=colour, hatch=hatch, edgecolor="white",
-               label=text[kind], width=0.6)  # fmt: skip
+        ax.bar(
+            years,
+            values,
+            bottom=bottom,
+            color=colour,
+            hatch=hatch,
+            edgecolor="white",
+            label=text[kind],
+            width=0.6,
+        )
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     for y, total in zip(years, bottom, strict=True):
-        ax.annotate(fmt_kr(total, 0, language), (y, total), xytext=(0, 3),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=9)  # fmt: skip
+        ax.annotate(
+            fmt_kr(total, 0, language),
+            (y, total),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=9,
+        )
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_ylim(0, max(bottom) * 1.15 or 1)
     ax.yaxis.set_major_formatter(_kr_formatter(language, "SEK"))

@@ -96,19 +96,49 @@ def plot_remediation_curve(
     ax = _axes(ax, size=(8, 4.8))
     x = curve["cost_yearly"].to_numpy(float)
     single = len(result.groups) == 1  # then the largest gap is the mean: one line
-    ax.plot(x, curve["max_remaining_gap_pct"], color=OKABE_ITO["vermillion"], marker="s",
-            markersize=6, linewidth=1.8, linestyle="-", label=text["one" if single else "max"],
-            zorder=3)  # fmt: skip
+    ax.plot(
+        x,
+        curve["max_remaining_gap_pct"],
+        color=OKABE_ITO["vermillion"],
+        marker="s",
+        markersize=6,
+        linewidth=1.8,
+        linestyle="-",
+        label=text["one" if single else "max"],
+        zorder=3,
+    )
     if not single:
-        ax.plot(x, curve["mean_remaining_gap_pct"], color=OKABE_ITO["blue"], marker="o",
-                markersize=6, markerfacecolor="white", markeredgewidth=1.5, linewidth=1.8,
-                linestyle="-.", label=text["mean"], zorder=3)  # fmt: skip
+        ax.plot(
+            x,
+            curve["mean_remaining_gap_pct"],
+            color=OKABE_ITO["blue"],
+            marker="o",
+            markersize=6,
+            markerfacecolor="white",
+            markeredgewidth=1.5,
+            linewidth=1.8,
+            linestyle="-.",
+            label=text["mean"],
+            zorder=3,
+        )
     target = float(result.target_gap_pct)
-    ax.axhline(target, color="black", linestyle="--", linewidth=1.0, zorder=2,
-               label=text["target"].format(target=fmt_pct(target, 1, language)))  # fmt: skip
+    ax.axhline(
+        target,
+        color="black",
+        linestyle="--",
+        linewidth=1.0,
+        zorder=2,
+        label=text["target"].format(target=fmt_pct(target, 1, language)),
+    )
     if result.budget is not None:
-        ax.axvline(result.budget, color="#666666", linestyle=":", linewidth=1.2, zorder=2,
-                   label=text["budget"].format(budget=fmt_kr(result.budget, 0, language)))  # fmt: skip
+        ax.axvline(
+            result.budget,
+            color="#666666",
+            linestyle=":",
+            linewidth=1.2,
+            zorder=2,
+            label=text["budget"].format(budget=fmt_kr(result.budget, 0, language)),
+        )
     top = float(np.nanmax(curve["max_remaining_gap_pct"].to_numpy(float)))
     low = min(0.0, target)
     ax.set_ylim(low - 0.04 * (top - low or 1), top + 0.12 * (top - low or 1))
@@ -128,17 +158,34 @@ def plot_remediation_curve(
     ax.set_xlabel(text["x"].format(overhead=fmt_pct(overhead, 0, language)))
     ax.set_ylabel(text["y"])
     # the legend above the plot, where it cannot hide a line
-    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.02), ncol=2, fontsize=8, frameon=False,
-              borderaxespad=0, handlelength=3)  # fmt: skip
+    ax.legend(
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.02),
+        ncol=2,
+        fontsize=8,
+        frameon=False,
+        borderaxespad=0,
+        handlelength=3,
+    )
     rows = (len(ax.get_legend_handles_labels()[1]) + 1) // 2
     ax.set_title(text["title"], loc="left", pad=12 + 14 * rows)
     names = _CONTROL_NAMES.get(language, {})
     controls = [names.get(c, c) for c in result.settings.get("controls") or []]
-    gap = (text["adjusted"].format(controls=", ".join(controls)) if result.gap == "adjusted"
-           else text["raw"])  # fmt: skip
+    gap = (
+        text["adjusted"].format(controls=", ".join(controls))
+        if result.gap == "adjusted"
+        else text["raw"]
+    )
     count = len(result.groups)
     n = text["groups"][count != 1].format(n=fmt_number(count, 0, language))
-    ax.annotate(text["note"].format(gap=gap, n=n), (0, 0), xycoords="axes fraction",
-                xytext=(0, -44), textcoords="offset points", fontsize=7.5, color="#444444",
-                va="top")  # fmt: skip
+    ax.annotate(
+        text["note"].format(gap=gap, n=n),
+        (0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -44),
+        textcoords="offset points",
+        fontsize=7.5,
+        color="#444444",
+        va="top",
+    )
     return ax

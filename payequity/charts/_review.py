@@ -63,9 +63,13 @@ def _rated(table: pd.DataFrame) -> pd.DataFrame:
     pct = pd.to_numeric(table["raise_pct"], errors="coerce").astype(float)
     level = pd.to_numeric(table["rating_level"], errors="coerce")
     keep = (eligible & level.notna() & np.isfinite(pct)).to_numpy()
-    return pd.DataFrame({"rating_level": level[keep].astype(int).to_numpy(),
-                         "gender": table["gender"].astype(str).to_numpy()[keep],
-                         "raise_pct": pct[keep].to_numpy()})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "rating_level": level[keep].astype(int).to_numpy(),
+            "gender": table["gender"].astype(str).to_numpy()[keep],
+            "raise_pct": pct[keep].to_numpy(),
+        }
+    )
 
 
 def _levels(rated: pd.DataFrame, labels: list[str] | None) -> list[int]:
@@ -83,8 +87,16 @@ def _levels(rated: pd.DataFrame, labels: list[str] | None) -> list[int]:
 
 def _legend(ax: Axes, handles: list[Any], names: list[str], ncol: int) -> Any:
     """The legend above the axes, left-aligned with them."""
-    return ax.legend(handles, names, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=ncol,
-                     frameon=False, fontsize=8.5, borderaxespad=0.2)  # fmt: skip
+    return ax.legend(
+        handles,
+        names,
+        loc="lower left",
+        bbox_to_anchor=(0, 1.0),
+        ncol=ncol,
+        frameon=False,
+        fontsize=8.5,
+        borderaxespad=0.2,
+    )
 
 
 def _tidy(ax: Axes, tags: list[Any], men: list[Any], counts: list[Any], legend: Any) -> None:
@@ -102,8 +114,11 @@ def _tidy(ax: Axes, tags: list[Any], men: list[Any], counts: list[Any], legend: 
     if legend.get_window_extent(renderer).width > ax.get_window_extent(renderer).width:
         legend = _legend(ax, legend.legend_handles, [t.get_text() for t in legend.texts], 1)
         fig.canvas.draw()
-    title = ax.set_title(ax.get_title(loc="left"), loc="left",
-                         pad=legend.get_window_extent(renderer).height * pts + 9)  # fmt: skip
+    title = ax.set_title(
+        ax.get_title(loc="left"),
+        loc="left",
+        pad=legend.get_window_extent(renderer).height * pts + 9,
+    )
     box = title.get_window_extent(renderer)
     if box.x1 > fig.bbox.x1:  # too long for a narrow figure: on two lines or more
         chars = int(len(title.get_text()) * (fig.bbox.x1 - box.x0) / box.width) - 1
@@ -146,8 +161,9 @@ def _tidy(ax: Axes, tags: list[Any], men: list[Any], counts: list[Any], legend: 
 
 
 def _empty(ax: Axes, text: dict[str, str]) -> Axes:
-    ax.text(0.5, 0.5, text["none"], ha="center", va="center", transform=ax.transAxes,
-            color="#444444")  # fmt: skip
+    ax.text(
+        0.5, 0.5, text["none"], ha="center", va="center", transform=ax.transAxes, color="#444444"
+    )
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_title(text["title"], loc="left")
@@ -216,10 +232,15 @@ def plot_review_raises(
     tags: list[Any] = []  # value labels
     men: list[Any] = []  # the men's value labels
     counts: list[Any] = []  # n labels
-    for code, offset, style, name in (("F", -_WIDTH / 2, _WOMEN, "women"),
-                                      ("M", _WIDTH / 2, _MEN, "men")):  # fmt: skip
-        rows = [(xi, means.loc[(code, lv)]) for xi, lv in zip(x, levels, strict=True)
-                if (code, lv) in means.index]  # fmt: skip
+    for code, offset, style, name in (
+        ("F", -_WIDTH / 2, _WOMEN, "women"),
+        ("M", _WIDTH / 2, _MEN, "men"),
+    ):
+        rows = [
+            (xi, means.loc[(code, lv)])
+            for xi, lv in zip(x, levels, strict=True)
+            if (code, lv) in means.index
+        ]
         if not rows:
             continue
         xs = np.array([xi + offset for xi, _ in rows])
@@ -228,18 +249,36 @@ def plot_review_raises(
         shown += list(values)
         for xi, v, (_, r) in zip(xs, values, rows, strict=True):
             up = v >= 0
-            tag = ax.annotate(fmt_pct(v, 1, language), (xi, v), xytext=(0, 3 if up else -3),
-                              textcoords="offset points", ha="center",
-                              va="bottom" if up else "top", fontsize=8.5, zorder=5,
-                              bbox=dict(boxstyle="round,pad=0.1", facecolor="white",
-                                        edgecolor="none", alpha=0.85))  # fmt: skip
+            tag = ax.annotate(
+                fmt_pct(v, 1, language),
+                (xi, v),
+                xytext=(0, 3 if up else -3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom" if up else "top",
+                fontsize=8.5,
+                zorder=5,
+                bbox=dict(
+                    boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85
+                ),
+            )
             tags.append(tag)
             if code == "M":
                 men.append(tag)
-            counts.append(ax.annotate(text["n"].format(n=fmt_number(int(r["size"]), 0, language)),
-                          (xi, 0), xycoords=("data", "axes fraction"), xytext=(0, -4),
-                          textcoords="offset points", ha="center", va="top", fontsize=7.5,
-                          color="#444444", annotation_clip=False))  # fmt: skip
+            counts.append(
+                ax.annotate(
+                    text["n"].format(n=fmt_number(int(r["size"]), 0, language)),
+                    (xi, 0),
+                    xycoords=("data", "axes fraction"),
+                    xytext=(0, -4),
+                    textcoords="offset points",
+                    ha="center",
+                    va="top",
+                    fontsize=7.5,
+                    color="#444444",
+                    annotation_clip=False,
+                )
+            )
     ax.axhline(overall, color="#222222", linewidth=0.9, linestyle="--", zorder=3)
     top, bottom = max(max(shown), 0.0), min(min(shown), 0.0)
     span = (top - bottom) or 1.0
@@ -251,8 +290,10 @@ def plot_review_raises(
     else:  # about 13 characters per inch at 9 pt; wrap each name to its level's width
         fig_width = ax.figure.get_figwidth() * ax.get_position().width
         chars = max(8, int(13 * fig_width / len(levels)))
-        names = [textwrap.fill(str(labels[lv - levels[0]]), chars, break_long_words=False)
-                 for lv in levels]  # fmt: skip
+        names = [
+            textwrap.fill(str(labels[lv - levels[0]]), chars, break_long_words=False)
+            for lv in levels
+        ]
     ax.set_xticks(x, names, fontsize=9 if labels is not None else None, linespacing=1.1)
     ax.tick_params(axis="x", length=0, pad=16)  # room for the n labels under the bars
     ax.yaxis.set_major_formatter(_y_pct_formatter(language, ax))

@@ -116,19 +116,45 @@ def plot_year_over_year(result: Any, *, ax: Axes | None = None, language: str = 
         label = f"{text[key]} ({latest})"
         # connect the years that have a value; markers hollow for the raw median (B/W)
         face = "white" if key == "raw_median" else colour
-        ax.plot(years[ok], y[ok], color=colour, linestyle=style, linewidth=1.8, marker=marker,
-                markersize=7, markerfacecolor=face, markeredgecolor=colour, label=label,
-                zorder=3)  # fmt: skip
+        ax.plot(
+            years[ok],
+            y[ok],
+            color=colour,
+            linestyle=style,
+            linewidth=1.8,
+            marker=marker,
+            markersize=7,
+            markerfacecolor=face,
+            markeredgecolor=colour,
+            label=label,
+            zorder=3,
+        )
         shown.append(y[ok])
         if key == "adjusted" and has_ci.any():
             yy = np.where(has_ci, y, np.nan)
             err = np.vstack([yy - lo, hi - yy])
-            ax.errorbar(years[has_ci], yy[has_ci], yerr=err[:, has_ci], fmt="none",
-                        ecolor=colour, elinewidth=1.2, capsize=5, capthick=1.2, zorder=2,
-                        label=text["ci"])  # fmt: skip
+            ax.errorbar(
+                years[has_ci],
+                yy[has_ci],
+                yerr=err[:, has_ci],
+                fmt="none",
+                ecolor=colour,
+                elinewidth=1.2,
+                capsize=5,
+                capthick=1.2,
+                zorder=2,
+                label=text["ci"],
+            )
             if has_ci.sum() >= 2:  # a band between consecutive years that have an interval
-                ax.fill_between(years, np.where(has_ci, lo, np.nan), np.where(has_ci, hi, np.nan),
-                                color=colour, alpha=0.12, linewidth=0, zorder=1)  # fmt: skip
+                ax.fill_between(
+                    years,
+                    np.where(has_ci, lo, np.nan),
+                    np.where(has_ci, hi, np.nan),
+                    color=colour,
+                    alpha=0.12,
+                    linewidth=0,
+                    zorder=1,
+                )
             shown += [lo[has_ci], hi[has_ci]]
     values = np.concatenate(shown + [np.array([0.0])])
     top, bottom = float(np.max(values)), float(np.min(values))
@@ -142,6 +168,5 @@ def plot_year_over_year(result: Any, *, ax: Axes | None = None, language: str = 
     ax.set_title(text["title"], loc="left")
     if ax.get_legend_handles_labels()[0]:
         ax.legend(loc="best", fontsize=8.5, frameon=True, framealpha=0.9, edgecolor="none")
-    ax.text(0, -0.18, text["note"], transform=ax.transAxes, fontsize=7.5, color="#444444",
-            va="top")  # fmt: skip
+    ax.text(0, -0.18, text["note"], transform=ax.transAxes, fontsize=7.5, color="#444444", va="top")
     return ax

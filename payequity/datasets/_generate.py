@@ -48,16 +48,39 @@ if TYPE_CHECKING:
     from payequity.io import PayData
 
 __all__ = [
-    "COLUMNS", "CSV_HEADER", "SURVEY_COLUMNS", "add_arguments", "generate", "generate_frame",
-    "load_sample", "main", "run_from_args", "write_sample",
-]  # fmt: skip
+    "COLUMNS",
+    "CSV_HEADER",
+    "SURVEY_COLUMNS",
+    "add_arguments",
+    "generate",
+    "generate_frame",
+    "load_sample",
+    "main",
+    "run_from_args",
+    "write_sample",
+]
 
 #: Canonical columns of the generated frame, in order (``hire_date`` is ``datetime64[ns]``).
 COLUMNS: tuple[str, ...] = (
-    "employee_id", "gender", "birth_year", "unit", "unit_path", "job_code", "job_title", "fte",
-    "base_salary", "supplements", "variable_pay", "weekly_hours", "hire_date", "employment_form",
-    "is_manager", "manager_id", "fixed_supplement", "responsibility_supplement",
-)  # fmt: skip
+    "employee_id",
+    "gender",
+    "birth_year",
+    "unit",
+    "unit_path",
+    "job_code",
+    "job_title",
+    "fte",
+    "base_salary",
+    "supplements",
+    "variable_pay",
+    "weekly_hours",
+    "hire_date",
+    "employment_form",
+    "is_manager",
+    "manager_id",
+    "fixed_supplement",
+    "responsibility_supplement",
+)
 EQUAL_WORK_JOB = sj.JOBS_BY_TITLE["Behandlingsassistent"]
 EQUAL_WORK_FACTOR = 0.94
 EQUAL_VALUE_JOB = sj.JOBS_BY_TITLE["Sjuksköterska"]
@@ -140,8 +163,13 @@ def _draw_person_fields(
         p = np.where(shift | (hours != 40.0), p_shift, p_other)
         hit = idx & (u3 < p)
         variable[hit] = np.round((low + (high - low) * amount[hit]) * fte[hit], 2)
-    return {"fte": fte, "weekly_hours": hours, "fixed_supplement": fixed,
-            "responsibility_supplement": resp, "variable_pay": variable}  # fmt: skip
+    return {
+        "fte": fte,
+        "weekly_hours": hours,
+        "fixed_supplement": fixed,
+        "responsibility_supplement": resp,
+        "variable_pay": variable,
+    }
 
 
 def _base_salary(
@@ -175,11 +203,20 @@ def _injected(gender_effect: bool) -> list[dict[str, Any]]:
     fd, cmp = sj.JOBS_BY_CODE[EQUAL_VALUE_JOB], sj.JOBS_BY_CODE[EQUAL_VALUE_COMPARATOR]
     intended = EQUAL_VALUE_FACTOR * fd.pay_level / cmp.pay_level
     return [
-        {"kind": "equal_work", "unit": "", "work_group": EQUAL_WORK_JOB,
-         "gap_pct": round(100.0 * (EQUAL_WORK_FACTOR - 1.0), 1)},
-        {"kind": "equal_value", "unit": "", "female_dominated_job": EQUAL_VALUE_JOB,
-         "comparator_job": EQUAL_VALUE_COMPARATOR, "gap_pct": round(100.0 * (intended - 1.0), 1)},
-    ]  # fmt: skip
+        {
+            "kind": "equal_work",
+            "unit": "",
+            "work_group": EQUAL_WORK_JOB,
+            "gap_pct": round(100.0 * (EQUAL_WORK_FACTOR - 1.0), 1),
+        },
+        {
+            "kind": "equal_value",
+            "unit": "",
+            "female_dominated_job": EQUAL_VALUE_JOB,
+            "comparator_job": EQUAL_VALUE_COMPARATOR,
+            "gap_pct": round(100.0 * (intended - 1.0), 1),
+        },
+    ]
 
 
 def _hire_dates(
@@ -199,8 +236,15 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     """Types, component sum, column order and row order (förvaltning, enhet, employee_id)."""
     frame["supplements"] = frame["fixed_supplement"] + frame["responsibility_supplement"]
     frame["hire_date"] = pd.to_datetime(frame["hire_date"]).astype("datetime64[ns]")
-    for col in ("fte", "base_salary", "supplements", "variable_pay", "weekly_hours",
-                "fixed_supplement", "responsibility_supplement"):  # fmt: skip
+    for col in (
+        "fte",
+        "base_salary",
+        "supplements",
+        "variable_pay",
+        "weekly_hours",
+        "fixed_supplement",
+        "responsibility_supplement",
+    ):
         frame[col] = frame[col].astype(float)
     frame["birth_year"] = frame["birth_year"].astype("int64")
     frame["is_manager"] = frame["is_manager"].astype(bool)
@@ -262,34 +306,63 @@ def _fresh(n_employees: int, n_units: int, rng: np.random.Generator, year: int, 
     head = {i: ids[np.flatnonzero((ui == i) & mgr)[0]] for i in range(len(units))}
     chief = {u["forvaltning"]: head[i] for i, u in enumerate(units) if u["manager"] == sj.CHIEF}
     manager_id = [
-        "" if (m and units[i]["manager"] == sj.CHIEF)
-        else chief[units[i]["forvaltning"]] if m else head[i]
+        ""
+        if (m and units[i]["manager"] == sj.CHIEF)
+        else chief[units[i]["forvaltning"]]
+        if m
+        else head[i]
         for i, m in zip(ui, mgr, strict=True)
-    ]  # fmt: skip
-    frame = pd.DataFrame({
-        "employee_id": ids.astype(str), "gender": np.where(female, "F", "M"),
-        "birth_year": birth_year, "unit": [units[i]["name"] for i in ui],
-        "unit_path": [units[i]["path"] for i in ui], "job_code": codes_a,
-        "job_title": sj.job_attr(codes_a, "title"), "base_salary": base,
-        "hire_date": hire, "employment_form": np.where(temp, "Visstid", "Tillsvidare"),
-        "is_manager": mgr, "manager_id": manager_id, **fields,
-    })  # fmt: skip
+    ]
+    frame = pd.DataFrame(
+        {
+            "employee_id": ids.astype(str),
+            "gender": np.where(female, "F", "M"),
+            "birth_year": birth_year,
+            "unit": [units[i]["name"] for i in ui],
+            "unit_path": [units[i]["path"] for i in ui],
+            "job_code": codes_a,
+            "job_title": sj.job_attr(codes_a, "title"),
+            "base_salary": base,
+            "hire_date": hire,
+            "employment_form": np.where(temp, "Visstid", "Tillsvidare"),
+            "is_manager": mgr,
+            "manager_id": manager_id,
+            **fields,
+        }
+    )
     return _finish(frame)
 
 
 def _normalise_previous(frame: pd.DataFrame) -> pd.DataFrame:
     """Canonical columns of last year's frame (a generated frame or ``PayData.frame``)."""
-    missing = {"employee_id", "gender", "birth_year", "unit", "job_code", "base_salary",
-               "hire_date"} - set(frame.columns)  # fmt: skip
+    missing = {
+        "employee_id",
+        "gender",
+        "birth_year",
+        "unit",
+        "job_code",
+        "base_salary",
+        "hire_date",
+    } - set(frame.columns)
     if missing:
         raise ValueError(f"previous frame lacks columns: {', '.join(sorted(missing))}")
     f = pd.DataFrame({"employee_id": frame["employee_id"].astype(str).to_numpy()})
-    for col, default in (("gender", None), ("birth_year", None), ("unit", None),
-                         ("unit_path", frame["unit"]), ("job_code", None),
-                         ("job_title", frame["job_code"]), ("fte", 1.0), ("base_salary", None),
-                         ("variable_pay", 0.0), ("weekly_hours", 40.0), ("hire_date", None),
-                         ("employment_form", "Tillsvidare"), ("is_manager", False),
-                         ("manager_id", "")):  # fmt: skip
+    for col, default in (
+        ("gender", None),
+        ("birth_year", None),
+        ("unit", None),
+        ("unit_path", frame["unit"]),
+        ("job_code", None),
+        ("job_title", frame["job_code"]),
+        ("fte", 1.0),
+        ("base_salary", None),
+        ("variable_pay", 0.0),
+        ("weekly_hours", 40.0),
+        ("hire_date", None),
+        ("employment_form", "Tillsvidare"),
+        ("is_manager", False),
+        ("manager_id", ""),
+    ):
         src = frame[col] if col in frame.columns else default
         f[col] = src.to_numpy() if isinstance(src, pd.Series) else src
     supp = np.asarray(frame.get("supplements", 0.0 * f["fte"]), dtype=float)
@@ -351,11 +424,17 @@ def _next_year(
     first = int(numeric.max()) + 1 if numeric.notna().any() else 100001
     ids = np.array([str(first + j) for j in rng.permutation(k)], dtype=object)
     new = new.assign(
-        employee_id=ids, gender=np.where(female, "F", "M"), birth_year=birth_year, hire_date=hire,
-        base_salary=base, employment_form=np.where(temp_new, "Visstid", "Tillsvidare"),
-        **{c: fields[c] for c in ("fte", "fixed_supplement", "responsibility_supplement",
-                                  "variable_pay")},
-    )  # fmt: skip
+        employee_id=ids,
+        gender=np.where(female, "F", "M"),
+        birth_year=birth_year,
+        hire_date=hire,
+        base_salary=base,
+        employment_form=np.where(temp_new, "Visstid", "Tillsvidare"),
+        **{
+            c: fields[c]
+            for c in ("fte", "fixed_supplement", "responsibility_supplement", "variable_pay")
+        },
+    )
     replaced = dict(zip(f.loc[leave, "employee_id"], ids, strict=True))
     frame = pd.concat([f.loc[~leave], new], ignore_index=True)
     frame["manager_id"] = frame["manager_id"].map(lambda m: replaced.get(m, m))
@@ -480,9 +559,15 @@ def generate(
         if isinstance(ref, date) and ref.year >= year:
             year = ref.year + 1
     frame, injected = generate_frame(
-        n_employees, n_units, seed, year=year, gender_effect=gender_effect,
-        previous_frame=previous_frame, plan=plan, realise=realise,
-    )  # fmt: skip
+        n_employees,
+        n_units,
+        seed,
+        year=year,
+        gender_effect=gender_effect,
+        previous_frame=previous_frame,
+        plan=plan,
+        realise=realise,
+    )
     if out is not None:
         from payequity.io import load_survey
 

@@ -137,6 +137,7 @@ class Job:
 
 # Levels in SUBFACTORS order:
 #   kn co ps pl pk rp re ri rf me em pe en wh
+# A table, one record a line with aligned columns: the formatter leaves it as written.
 # fmt: off
 _J = Job
 JOBS: tuple[Job, ...] = (
@@ -192,6 +193,7 @@ class UnitType:
     shift: bool = False
 
 
+# A table, one record a line with aligned columns: the formatter leaves it as written.
 # fmt: off
 UNIT_TYPES: dict[str, UnitType] = {
     "office": UnitType(UNIT_MANAGER, 0.8, {"Administratör": 4, "Ekonom": 2, "HR-specialist": 1.5, "Nämndsekreterare": 1.5, "IT-tekniker": 0.5, "Kommunikatör": 0.5}, False),
@@ -241,6 +243,7 @@ class Forvaltning:
     extra: tuple[tuple[str, str], ...]  # (name template, unit type)
 
 
+# A table, one record a line with aligned columns: the formatter leaves it as written.
 # fmt: off
 AREAS: tuple[str, ...] = (
     "Norr", "Söder", "Öster", "Väster", "Centrum", "Nordost", "Sydväst", "Sydost", "Nordväst",
@@ -446,10 +449,10 @@ def build_units(n_units: int) -> list[dict[str, Any]]:
                     "size": utype.size,
                     "mix": {JOBS_BY_TITLE[t]: w for t, w in mix.items()},
                     "manager": CHIEF if j == 0 else utype.manager,
-                    "shift": utype.shift or (k == 1 and any(
-                        UNIT_TYPES[kd].shift for _, kd in forv.units)),
+                    "shift": utype.shift
+                    or (k == 1 and any(UNIT_TYPES[kd].shift for _, kd in forv.units)),
                 }
-            )  # fmt: skip
+            )
     return units
 
 

@@ -19,19 +19,54 @@ from . import _personnummer as pnr
 from ._read import as_text, blank, parse_dates, parse_flags, parse_numbers, plain_text
 
 TEXT = (
-    "employee_id", "gender", "unit", "unit_path", "job_code", "work_group", "job_title",
-    "education", "employment_form", "manager_id",
-)  # fmt: skip
+    "employee_id",
+    "gender",
+    "unit",
+    "unit_path",
+    "job_code",
+    "work_group",
+    "job_title",
+    "education",
+    "employment_form",
+    "manager_id",
+)
 ORDER = (
-    "employee_id", "gender", "unit", "unit_path", "job_code", "work_group", "job_title", "fte",
-    "base_salary", "supplements", "monthly_pay", "variable_pay", "weekly_hours", "birth_year",
-    "age", "hire_date", "tenure_years", "education", "employment_form", "is_manager",
-    "manager_id", "leave_days",
-)  # fmt: skip
+    "employee_id",
+    "gender",
+    "unit",
+    "unit_path",
+    "job_code",
+    "work_group",
+    "job_title",
+    "fte",
+    "base_salary",
+    "supplements",
+    "monthly_pay",
+    "variable_pay",
+    "weekly_hours",
+    "birth_year",
+    "age",
+    "hire_date",
+    "tenure_years",
+    "education",
+    "employment_form",
+    "is_manager",
+    "manager_id",
+    "leave_days",
+)
 _GENDER_WORDS = {
-    "f": "F", "k": "F", "kvinna": "F", "kvinnor": "F", "female": "F", "woman": "F", "w": "F",
-    "m": "M", "man": "M", "män": "M", "male": "M",
-}  # fmt: skip
+    "f": "F",
+    "k": "F",
+    "kvinna": "F",
+    "kvinnor": "F",
+    "female": "F",
+    "woman": "F",
+    "w": "F",
+    "m": "M",
+    "man": "M",
+    "män": "M",
+    "male": "M",
+}
 
 
 class Rows:
@@ -298,8 +333,12 @@ def derive_columns(
     conflict = pd.Series(False, index=k.index)
     for col in person:
         conflict |= k.groupby("employee_id")[col].transform("nunique") > 1
-    rows.exclude(conflict.reindex(frame.index, fill_value=False), "conflicting_person", id_header,
-                 frame["employee_id"])  # fmt: skip
+    rows.exclude(
+        conflict.reindex(frame.index, fill_value=False),
+        "conflicting_person",
+        id_header,
+        frame["employee_id"],
+    )
 
     k = frame[rows.kept]
     over = k.groupby("employee_id")["fte"].transform("sum") > 1.5

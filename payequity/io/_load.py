@@ -43,9 +43,16 @@ EXCLUSION_REASONS = (
 EXCLUSION_COLUMNS = ["source_row", "employee_id", "column", "value", "reason"]
 WARNING_COLUMNS = ["source_row", "employee_id", "column", "value", "warning"]
 _OPTIONS = {
-    "sheet", "encoding", "delimiter", "decimal", "date_format", "fte_unit", "pay_period",
-    "currency", "pseudonym_key",
-}  # fmt: skip
+    "sheet",
+    "encoding",
+    "delimiter",
+    "decimal",
+    "date_format",
+    "fte_unit",
+    "pay_period",
+    "currency",
+    "pseudonym_key",
+}
 
 
 @dataclass(frozen=True)

@@ -36,64 +36,126 @@ def bias_checks(
     rows: list[dict] = []
 
     def add(check, subject, value, threshold, flagged, message):
-        rows.append({"check": check, "subject": subject, "value": value, "threshold": threshold,
-                     "flagged": bool(flagged), "message": message})  # fmt: skip
+        rows.append(
+            {
+                "check": check,
+                "subject": subject,
+                "value": value,
+                "threshold": threshold,
+                "flagged": bool(flagged),
+                "message": message,
+            }
+        )
 
     if external:
-        add("weighting_test", "model", np.nan, WEIGHTING_RATIO, False,
-            "not run: external points carry no sub-factor levels")  # fmt: skip
+        add(
+            "weighting_test",
+            "model",
+            np.nan,
+            WEIGHTING_RATIO,
+            False,
+            "not run: external points carry no sub-factor levels",
+        )
     else:
         ratio, message = weighting_test(t, levels, jm)
-        add("weighting_test", "model", ratio, WEIGHTING_RATIO,
-            bool(np.isfinite(ratio) and ratio < WEIGHTING_RATIO), message)  # fmt: skip
+        add(
+            "weighting_test",
+            "model",
+            ratio,
+            WEIGHTING_RATIO,
+            bool(np.isfinite(ratio) and ratio < WEIGHTING_RATIO),
+            message,
+        )
         for f in jm.factors:
             if f.id not in CRITERIA:
                 continue
             share = f.weight / 100
             low, high = share < weight_floor, share > 0.5
-            msg = (f"{f.id} has {f.weight:g} % of points"
-                   + (f", below the floor {weight_floor:.0%}" if low else "")
-                   + (", above 50 %" if high else ""))  # fmt: skip
+            msg = (
+                f"{f.id} has {f.weight:g} % of points"
+                + (f", below the floor {weight_floor:.0%}" if low else "")
+                + (", above 50 %" if high else "")
+            )
             add("factor_weight", f.id, share, weight_floor, low or high, msg)
         for s in jm.subfactors:
             if s.weight == 0 or s.weight > 20:
-                add("subfactor_weight", s.id, s.weight / 100, 0.0, True,
+                add(
+                    "subfactor_weight",
+                    s.id,
+                    s.weight / 100,
+                    0.0,
+                    True,
                     f"{s.id} has weight {s.weight:g} %"
-                    + (": it cannot count at all" if s.weight == 0 else ", above 20 %"))  # fmt: skip
+                    + (": it cannot count at all" if s.weight == 0 else ", above 20 %"),
+                )
         if levels is not None and len(levels) > 1:
             for sid in levels.columns:
                 if levels[sid].nunique() == 1:
-                    add("dead_subfactor", sid, float(levels[sid].iloc[0]), np.nan, True,
+                    add(
+                        "dead_subfactor",
+                        sid,
+                        float(levels[sid].iloc[0]),
+                        np.nan,
+                        True,
                         f"every job has level {levels[sid].iloc[0]:g} in {sid}: it does not "
-                        "affect the ranking; re-read the level descriptions")  # fmt: skip
+                        "affect the ranking; re-read the level descriptions",
+                    )
     if len(t) > 2:
         span = float(t["points"].max() - t["points"].min())
         n_bands = int(t["band"].nunique())
         if n_bands == 1 or span / band_width > 25:
-            add("band_scale", "band_width", float(n_bands), band_width, True,
+            add(
+                "band_scale",
+                "band_width",
+                float(n_bands),
+                band_width,
+                True,
                 f"points run {t['points'].min():g}–{t['points'].max():g}: a band width of "
                 f"{band_width:g} gives {n_bands} band(s); set job_evaluation.band_width to about "
-                "a tenth of the scale")  # fmt: skip
+                "a tenth of the scale",
+            )
     if "n_evaluators" in t and t["n_evaluators"].notna().any():
         for _, r in t[t["n_evaluators"] < MIN_EVALUATORS].iterrows():
-            add("evaluators", r["job_code"], float(r["n_evaluators"]), MIN_EVALUATORS, True,
+            add(
+                "evaluators",
+                r["job_code"],
+                float(r["n_evaluators"]),
+                MIN_EVALUATORS,
+                True,
                 f"job {r['job_code']} was evaluated by {int(r['n_evaluators'])} evaluator(s); "
-                f"use at least {MIN_EVALUATORS}")  # fmt: skip
+                f"use at least {MIN_EVALUATORS}",
+            )
     else:
-        add("evaluators", "all jobs", np.nan, MIN_EVALUATORS, False,
-            "not known: the file has no evaluator column (one row per job)")  # fmt: skip
+        add(
+            "evaluators",
+            "all jobs",
+            np.nan,
+            MIN_EVALUATORS,
+            False,
+            "not known: the file has no evaluator column (one row per job)",
+        )
     if per_evaluator is not None:
         # the caller puts each evaluator's total in its band: no import back into jobeval
         spread = per_evaluator.groupby("job_code").agg(
-            lo=("points", "min"), hi=("points", "max"), bands=("band", "nunique"),
-            n=("points", "size"))  # fmt: skip
+            lo=("points", "min"),
+            hi=("points", "max"),
+            bands=("band", "nunique"),
+            n=("points", "size"),
+        )
         for code, r in spread[(spread["n"] > 1) & (spread["hi"] > spread["lo"])].iterrows():
             differ = r["bands"] > 1
-            add("evaluator_spread", code, float(r["hi"] - r["lo"]), band_width, differ,
+            add(
+                "evaluator_spread",
+                code,
+                float(r["hi"] - r["lo"]),
+                band_width,
+                differ,
                 f"evaluators' totals for {code} range {r['lo']:.1f}–{r['hi']:.1f} points"
-                + (" and fall in different bands: agree on the levels" if differ else ""))  # fmt: skip
-    return pd.DataFrame(rows, columns=["check", "subject", "value", "threshold", "flagged",
-                                       "message"])  # fmt: skip
+                + (" and fall in different bands: agree on the levels" if differ else ""),
+            )
+    return pd.DataFrame(
+        rows, columns=["check", "subject", "value", "threshold", "flagged", "message"]
+    )
 
 
 def weighting_test(t: pd.DataFrame, levels: pd.DataFrame | None, jm: JobModel) -> tuple[float, str]:

@@ -29,8 +29,16 @@ if TYPE_CHECKING:
 
 __all__ = ["JobEvaluation", "evaluate_jobs", "assign_bands", "equal_value_pairs"]
 
-TABLE_COLUMNS = ["job_code", "points", "band", "n", "n_women", "share_women", "female_dominated",
-                 "male_dominated"]  # fmt: skip
+TABLE_COLUMNS = [
+    "job_code",
+    "points",
+    "band",
+    "n",
+    "n_women",
+    "share_women",
+    "female_dominated",
+    "male_dominated",
+]
 CHECK_COLUMNS = ["check", "subject", "value", "threshold", "flagged", "message"]
 
 
@@ -172,8 +180,15 @@ class JobEvaluation:
         for w in (self.band_width / 2, self.band_width, self.band_width * 2):
             got = {tuple(r) for r in self.pairs(w)[key].itertuples(index=False)}
             added, removed = len(got - base), len(base - got)
-            rows.append({"band_width": w, "n_pairs": len(got), "added": added,
-                         "removed": removed, "changed": added + removed})  # fmt: skip
+            rows.append(
+                {
+                    "band_width": w,
+                    "n_pairs": len(got),
+                    "added": added,
+                    "removed": removed,
+                    "changed": added + removed,
+                }
+            )
         return pd.DataFrame(rows)
 
     @property
@@ -198,8 +213,9 @@ class JobEvaluation:
         ]
         if self.has_pay:
             sens = self.sensitivity().set_index("band_width")["n_pairs"]
-            facts.append(("comparisons at ½ / 1 / 2 × band width",
-                          " / ".join(str(int(v)) for v in sens)))  # fmt: skip
+            facts.append(
+                ("comparisons at ½ / 1 / 2 × band width", " / ".join(str(int(v)) for v in sens))
+            )
         if self.not_in_data:
             facts.append(("evaluated jobs nobody holds", ", ".join(self.not_in_data)))
         show = [c for c in TABLE_COLUMNS + ["job_title"] if c in t.columns]
@@ -343,8 +359,9 @@ def evaluate_jobs(
         by_job.size().reindex(table["job_code"]).to_numpy() if has_evaluator else np.nan
     )
     table, unevaluated = _join_pay(table, data)
-    table = _dominance(table, cells, codes, where, female_dominated_share, inclusive,
-                       male_dominated_share)  # fmt: skip
+    table = _dominance(
+        table, cells, codes, where, female_dominated_share, inclusive, male_dominated_share
+    )
     first = TABLE_COLUMNS + ([] if external else [f.id for f in jm.factors])
     table = table[first + [c for c in table.columns if c not in first]]
     evaluator_points = (
@@ -434,8 +451,13 @@ def _row_points(
 
 
 def _join_pay(table: pd.DataFrame, data: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
-    empty = pd.DataFrame({"job_code": pd.Series(dtype=str), "n": pd.Series(dtype=int),
-                          "n_women": pd.Series(dtype=int)})  # fmt: skip
+    empty = pd.DataFrame(
+        {
+            "job_code": pd.Series(dtype=str),
+            "n": pd.Series(dtype=int),
+            "n_women": pd.Series(dtype=int),
+        }
+    )
     if data is None:
         for c in ("n", "n_women"):
             table[c] = pd.array([pd.NA] * len(table), dtype="Int64")
@@ -534,7 +556,17 @@ def _edge_pairs(t: pd.DataFrame, tolerance: float) -> pd.DataFrame:
             if diff > tolerance + 1e-9:
                 break
             if values[i][2] != values[j][2]:
-                rows.append((values[i][0], values[j][0], values[i][1], values[j][1],
-                             values[i][2], values[j][2], diff))  # fmt: skip
-    return pd.DataFrame(rows, columns=["job_a", "job_b", "points_a", "points_b", "band_a",
-                                       "band_b", "difference"])  # fmt: skip
+                rows.append(
+                    (
+                        values[i][0],
+                        values[j][0],
+                        values[i][1],
+                        values[j][1],
+                        values[i][2],
+                        values[j][2],
+                        diff,
+                    )
+                )
+    return pd.DataFrame(
+        rows, columns=["job_a", "job_b", "points_a", "points_b", "band_a", "band_b", "difference"]
+    )

@@ -222,8 +222,11 @@ def model_from_dict(raw: dict[str, Any], *, where: str = "model") -> JobModel:
             raise JobModelError(f"{where}: {what} must be {want}")
         return dict(value)
 
-    known(raw, {"name", "aliases", "title", "source", "total_points", "level_base", "factors"},
-          "the model")  # fmt: skip
+    known(
+        raw,
+        {"name", "aliases", "title", "source", "total_points", "level_base", "factors"},
+        "the model",
+    )
     total = need(raw, "total_points", "the model")
     if isinstance(total, bool) or not isinstance(total, int | float) or not 0 < total < math.inf:
         raise JobModelError(f"{where}: total_points must be a positive number, got {total!r}")

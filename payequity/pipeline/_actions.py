@@ -38,8 +38,15 @@ from ..io import PayData
 
 __all__ = ["actions_step", "action_tables", "archive_extras", "register_inputs"]
 
-SNAPSHOT_COLUMNS = ["employee_id", "job_code", "unit", "gender", "fte", "base_salary",
-                    "monthly_pay"]  # fmt: skip
+SNAPSHOT_COLUMNS = [
+    "employee_id",
+    "job_code",
+    "unit",
+    "gender",
+    "fte",
+    "base_salary",
+    "monthly_pay",
+]
 
 
 def actions_step(
@@ -67,8 +74,14 @@ def actions_step(
     )
     last = _last_year(archives, year)
     previous_plan = _read_csv(last / "data" / "action_plan.csv") if last else None
-    plan = action_plan(assessment, data, year=year, overhead=a.overhead,
-                       yearly_budget=a.yearly_budget, previous=previous_plan)  # fmt: skip
+    plan = action_plan(
+        assessment,
+        data,
+        year=year,
+        overhead=a.overhead,
+        yearly_budget=a.yearly_budget,
+        previous=previous_plan,
+    )
     remediation = _remediation(assessment, data, a.overhead)
     followed = None
     snapshot = last / "snapshot.csv" if last else None
@@ -86,10 +99,13 @@ def actions_step(
     history = year_over_year(
         _history_archive(archives, year),
         year=year,
-        current={"org_gap": results["org_gap"], "equal_work": results["equal_work"].table,
-                 "equal_value": getattr(results.get("equal_value"), "table", None),
-                 "action_plan": plan.table},
-    )  # fmt: skip
+        current={
+            "org_gap": results["org_gap"],
+            "equal_work": results["equal_work"].table,
+            "equal_value": getattr(results.get("equal_value"), "table", None),
+            "action_plan": plan.table,
+        },
+    )
     warnings = assessment.warnings + plan.warnings + rules_warn + samverkan_warn
     if previous_plan is not None and followed is None:
         warnings.append(
@@ -116,8 +132,12 @@ def _remediation(assessment: Any, data: PayData, overhead: float) -> Any:
     """The cheapest raises closing the organisation's equal-work gaps that need action (base
     salary, raw gap to 0 %), for the cost-vs-remaining-gap curve; None when none needs action."""
     t = assessment.table
-    act = t[(t["item_kind"] == "equal_work") & (t["unit"] == "") & t["needs_action"].astype(bool)
-            & (t["pay_measure"] == "base_salary")]  # fmt: skip
+    act = t[
+        (t["item_kind"] == "equal_work")
+        & (t["unit"] == "")
+        & t["needs_action"].astype(bool)
+        & (t["pay_measure"] == "base_salary")
+    ]
     if act.empty:
         return None
     return optimise_remediation(data, groups=sorted(act["group"]), overhead=overhead)
@@ -143,9 +163,11 @@ def _read_csv(path: Path) -> pd.DataFrame | None:
     if not path.is_file():
         return None
     try:
-        return pd.read_csv(path, dtype={"employee_id": str, "job_code": str,
-                                        "comparator_job": str, "unit": str},
-                           keep_default_na=False)  # fmt: skip
+        return pd.read_csv(
+            path,
+            dtype={"employee_id": str, "job_code": str, "comparator_job": str, "unit": str},
+            keep_default_na=False,
+        )
     except (OSError, ValueError, pd.errors.ParserError) as exc:
         raise PayEquityError(f"{path}: cannot read last year's plan ({exc}); restore it") from None
 
@@ -153,8 +175,9 @@ def _read_csv(path: Path) -> pd.DataFrame | None:
 def _art10(cfg: SurveyConfig, eu: Any, register: ExplanationRegister, created: dt.datetime):
     if eu is None or not (eu.table["indicator"] == "g").any():
         return None
-    return art10_trigger(eu, register.table, reporting_date=cfg.analysis.reporting_date,
-                         as_of=created.date())  # fmt: skip
+    return art10_trigger(
+        eu, register.table, reporting_date=cfg.analysis.reporting_date, as_of=created.date()
+    )
 
 
 def _evidence(cfg, evaluation, assessment, plan, followed, last, rules, samverkan, art10):
@@ -163,26 +186,32 @@ def _evidence(cfg, evaluation, assessment, plan, followed, last, rules, samverka
     return Evidence(
         equal_work_done=True,
         equal_value_done=evaluation is not None,
-        equal_value_reason="" if evaluation is not None else "no job evaluation (job_evaluation.path)",
+        equal_value_reason=""
+        if evaluation is not None
+        else "no job evaluation (job_evaluation.path)",
         n_flagged=len(groups),
         n_flagged_unassessed=int((groups["status"] == "unexplained").sum()),
         n_needing_action=int(groups["needs_action"].sum()),
         n_measures=len(plan.measures),
         plan_cost_yearly=plan.cost_yearly,
         max_due_ok=bool((plan.measures["due_year"] <= plan.measures["first_found_year"] + 3).all())
-        if len(plan.measures) else True,
+        if len(plan.measures)
+        else True,
         follow_up=followed.counts if followed is not None else None,
         previous_year_archived=last is not None,
         rules_rows=len(rules),
         rules_unassessed=int((rules["gender_neutral"] == "").sum()) if len(rules) else 0,
         samverkan_rows=len(samverkan),
-        samverkan_incomplete=int(((samverkan["date"] == "") | (samverkan["participants"] == "")).sum())
-        if len(samverkan) else 0,
+        samverkan_incomplete=int(
+            ((samverkan["date"] == "") | (samverkan["participants"] == "")).sum()
+        )
+        if len(samverkan)
+        else 0,
         eu_directive=bool(cfg.analysis.eu_directive),
         art10_triggered=tuple(art10.categories)
         if art10 is not None and art10.reporting_date is not None
         else None,
-    )  # fmt: skip
+    )
 
 
 def action_tables(state: dict[str, Any], audience: str, key: str | None) -> dict[str, pd.DataFrame]:
@@ -245,15 +274,24 @@ def register_inputs(cfg: SurveyConfig, state: dict[str, Any]) -> list[dict[str, 
     """The registers the run read, for the manifest's inputs (F-I3: every input hashed)."""
     from ..io._read import file_sha256
 
-    rows = {"explanations": len(state["explanation_register"].table),
-            "samverkan": len(state["samverkan"]),
-            "rules_and_practice": len(state["rules_and_practice"])}  # fmt: skip
+    rows = {
+        "explanations": len(state["explanation_register"].table),
+        "samverkan": len(state["samverkan"]),
+        "rules_and_practice": len(state["rules_and_practice"]),
+    }
     out = []
     for name, n in rows.items():
         path = getattr(cfg.actions, name)
         if path is not None and Path(path).is_file():
-            out.append({"path": Path(path), "sha256": file_sha256(Path(path)), "rows_read": n,
-                        "rows_kept": n, "rows_excluded": 0})  # fmt: skip
+            out.append(
+                {
+                    "path": Path(path),
+                    "sha256": file_sha256(Path(path)),
+                    "rows_read": n,
+                    "rows_kept": n,
+                    "rows_excluded": 0,
+                }
+            )
     return out
 
 

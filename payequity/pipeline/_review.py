@@ -87,16 +87,30 @@ def run_review(
     )
     a = cfg.analysis
     result = salary_review(
-        data, ratings=r.ratings, criteria=r.criteria, pot_pct=r.pot_pct,
-        pot_per_head=r.pot_per_head, guarantee=r.guarantee, cap=r.cap, pot_unit=r.pot_unit,
+        data,
+        ratings=r.ratings,
+        criteria=r.criteria,
+        pot_pct=r.pot_pct,
+        pot_per_head=r.pot_per_head,
+        guarantee=r.guarantee,
+        cap=r.cap,
+        pot_unit=r.pot_unit,
         matrix=None if r.matrix == "default" else _matrix_path(cfg, r.matrix),
-        proposals=r.proposals, action_plan=plan, action_plan_share=r.action_plan_share,
-        evaluation=evaluation, explanations=register,
-        survey_options=dict(controls=a.controls, min_per_gender=a.min_per_gender, fdr=a.fdr,
-                            gap_threshold=a.gap_threshold, person_threshold=a.person_threshold,
-                            cov_type=a.cov_type),
+        proposals=r.proposals,
+        action_plan=plan,
+        action_plan_share=r.action_plan_share,
+        evaluation=evaluation,
+        explanations=register,
+        survey_options=dict(
+            controls=a.controls,
+            min_per_gender=a.min_per_gender,
+            fdr=a.fdr,
+            gap_threshold=a.gap_threshold,
+            person_threshold=a.person_threshold,
+            cov_type=a.cov_type,
+        ),
         effective_date=r.effective_date,
-    )  # fmt: skip
+    )
     files = review_files(result, cfg, created)
     written = write_all([Staged(out_dir, files, ["review"], "output.dir")])[0]
     return ReviewRun(cfg, result, out_dir, written, plan_file)
@@ -124,10 +138,15 @@ def review_files(result: ReviewResult, cfg: SurveyConfig, created: dt.datetime) 
     for manager, rows in t.groupby(managers, sort=True):
         flags = _relevant(result.flags, rows)
         files[f"review/managers/{names[manager]}.xlsx"] = manager_workbook(
-            rows, manager=str(manager), criteria=criteria, checks=flags,
-            organisation=cfg.survey.organisation, year=_review_year(cfg),
-            language=cfg.survey.language, created=created,
-        )  # fmt: skip
+            rows,
+            manager=str(manager),
+            criteria=criteria,
+            checks=flags,
+            organisation=cfg.survey.organisation,
+            year=_review_year(cfg),
+            language=cfg.survey.language,
+            created=created,
+        )
     return files
 
 
@@ -150,8 +169,15 @@ def _relevant(flags: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
 
 def _inputs(cfg: SurveyConfig) -> list[Path]:
     r = cfg.review
-    paths = [cfg.data.path, cfg.job_evaluation.path, cfg.actions.explanations, r.criteria,
-             r.ratings, r.proposals, cfg.path]  # fmt: skip
+    paths = [
+        cfg.data.path,
+        cfg.job_evaluation.path,
+        cfg.actions.explanations,
+        r.criteria,
+        r.ratings,
+        r.proposals,
+        cfg.path,
+    ]
     return [Path(p) for p in paths if p is not None]
 
 
@@ -168,8 +194,11 @@ def _plan(cfg: SurveyConfig, out_dir: Path, trial: bool) -> tuple[pd.DataFrame |
     for path in (archive / year / "data" / "action_plan.csv", out_dir / "data" / "action_plan.csv"):
         if path.is_file():
             try:
-                plan = pd.read_csv(path, dtype={"employee_id": str, "job_code": str, "unit": str,
-                                                "comparator_job": str}, keep_default_na=False)  # fmt: skip
+                plan = pd.read_csv(
+                    path,
+                    dtype={"employee_id": str, "job_code": str, "unit": str, "comparator_job": str},
+                    keep_default_na=False,
+                )
             except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
                 raise DataFileError(
                     f"{path}: cannot read the action plan ({exc}); rerun payequity run"
@@ -198,15 +227,20 @@ def review_text(run: ReviewRun) -> str:
         f"{int(res.table['eligible'].sum())} of {len(res.table)} employments take part",
     ]
     if run.plan_file is not None:
-        lines.append(f"action plan from {run.plan_file}: {u['plan_adjustments'].sum():,.0f} kr of "
-                     f"{u['plan_reserve'].sum():,.0f} kr reserved")  # fmt: skip
+        lines.append(
+            f"action plan from {run.plan_file}: {u['plan_adjustments'].sum():,.0f} kr of "
+            f"{u['plan_reserve'].sum():,.0f} kr reserved"
+        )
     g = res.gender[res.gender["scope"] == "organisation"].set_index("gender")
     if {"F", "M"} <= set(g.index):
-        lines.append(f"mean raise: women {g.loc['F', 'mean_raise_pct']:.2f} %, men "
-                     f"{g.loc['M', 'mean_raise_pct']:.2f} %")  # fmt: skip
+        lines.append(
+            f"mean raise: women {g.loc['F', 'mean_raise_pct']:.2f} %, men "
+            f"{g.loc['M', 'mean_raise_pct']:.2f} %"
+        )
     counts = res.flags["check"].value_counts()
-    lines.append("gender check: " + (", ".join(f"{n} {k}" for k, n in counts.items())
-                                     or "nothing flagged"))  # fmt: skip
+    lines.append(
+        "gender check: " + (", ".join(f"{n} {k}" for k, n in counts.items()) or "nothing flagged")
+    )
     org = res.flags[res.flags["unit"] == ""]
     lines += [f"  FLAG {m}" for m in org["message"]]
     lines += [f"warning: {w}" for w in res.warnings]

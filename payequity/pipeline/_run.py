@@ -208,11 +208,22 @@ def run(
     steps.append(("organisation-wide gap", lambda: state.update(_org_gap(state["data"], cfg))))
     # last year's plan: in the run's own archive, else (for a trial with --out) the configured one
     archives = list(dict.fromkeys([archive_dir.parent, cfg.archive.dir]))
-    steps.append((
-        "actions",
-        lambda: state.update(actions_step(cfg, state["data"], state["evaluation"], state,
-                                          year=year, created=created, archives=archives)),
-    ))  # fmt: skip
+    steps.append(
+        (
+            "actions",
+            lambda: state.update(
+                actions_step(
+                    cfg,
+                    state["data"],
+                    state["evaluation"],
+                    state,
+                    year=year,
+                    created=created,
+                    archives=archives,
+                )
+            ),
+        )
+    )
     from tqdm.auto import tqdm
 
     with tqdm(total=len(steps) + 1, disable=not progress, desc="payequity run", unit="step") as bar:
@@ -274,9 +285,18 @@ def _has_unit_pdfs(out_dir: Path) -> bool:
 
 
 def _input_paths(cfg: SurveyConfig) -> list[Path]:
-    paths = [cfg.data.path, cfg.job_evaluation.path, cfg.actions.explanations,
-             cfg.actions.samverkan, cfg.actions.rules_and_practice, cfg.review.criteria,
-             cfg.review.ratings, cfg.review.proposals, cfg.privacy.key_file, cfg.path]  # fmt: skip
+    paths = [
+        cfg.data.path,
+        cfg.job_evaluation.path,
+        cfg.actions.explanations,
+        cfg.actions.samverkan,
+        cfg.actions.rules_and_practice,
+        cfg.review.criteria,
+        cfg.review.ratings,
+        cfg.review.proposals,
+        cfg.privacy.key_file,
+        cfg.path,
+    ]
     return [Path(p) for p in paths if p is not None]
 
 
@@ -294,9 +314,15 @@ def _require_rows(data: PayData) -> PayData:
 
 def _equal_work(cfg: SurveyConfig, data: PayData) -> dict[str, Any]:
     a = cfg.analysis
-    kw = dict(pay=list(PAY_MEASURES), controls=a.controls, min_per_gender=a.min_per_gender,
-              fdr=a.fdr, gap_threshold=a.gap_threshold, person_threshold=a.person_threshold,
-              cov_type=a.cov_type)  # fmt: skip
+    kw = dict(
+        pay=list(PAY_MEASURES),
+        controls=a.controls,
+        min_per_gender=a.min_per_gender,
+        fdr=a.fdr,
+        gap_threshold=a.gap_threshold,
+        person_threshold=a.person_threshold,
+        cov_type=a.cov_type,
+    )
     return {
         "equal_work": equal_work(data, **kw),
         "equal_work_by_unit": equal_work(data, by="unit", **kw),
@@ -333,16 +359,32 @@ def _org_gap(data: PayData, cfg: SurveyConfig) -> dict[str, Any]:
     m = f.loc[f["gender"] == "M", "monthly_pay"]
     try:
         gap = adjusted_gap(data, **kw)
-        oaxaca = decompose(data, pay="monthly_pay", controls=controls, weights="pooled",
-                           bootstrap_reps=cfg.analysis.bootstrap_reps, seed=cfg.analysis.seed)  # fmt: skip
+        oaxaca = decompose(
+            data,
+            pay="monthly_pay",
+            controls=controls,
+            weights="pooled",
+            bootstrap_reps=cfg.analysis.bootstrap_reps,
+            seed=cfg.analysis.seed,
+        )
     except PayEquityError as exc:  # too little data for the models: the raw gaps still stand
         raw = {
-            "raw_mean_gap_pct": 100 * (w.mean() - m.mean()) / m.mean() if len(w) and len(m) else None,
-            "raw_median_gap_pct": 100 * (w.median() - m.median()) / m.median() if len(w) and len(m) else None,
-            "adjusted_gap_pct": None, "ci_low": None, "ci_high": None, "p_value": None,
-            "n": len(f), "controls": controls, "pay_measure": "monthly_pay",
-            "oaxaca": None, "note": f"not estimated: {exc}",
-        }  # fmt: skip
+            "raw_mean_gap_pct": 100 * (w.mean() - m.mean()) / m.mean()
+            if len(w) and len(m)
+            else None,
+            "raw_median_gap_pct": 100 * (w.median() - m.median()) / m.median()
+            if len(w) and len(m)
+            else None,
+            "adjusted_gap_pct": None,
+            "ci_low": None,
+            "ci_high": None,
+            "p_value": None,
+            "n": len(f),
+            "controls": controls,
+            "pay_measure": "monthly_pay",
+            "oaxaca": None,
+            "note": f"not estimated: {exc}",
+        }
         return {"adjusted_gap": None, "oaxaca": None, "org_gap": raw}
     return {
         "adjusted_gap": gap,
@@ -383,8 +425,9 @@ def _eu(data: PayData, evaluation: JobEvaluation | None, cfg: SurveyConfig) -> A
             f"{where}analysis.categories = {categories!r} is not a column of the pay data"
             + (f"; did you mean {close[0]!r}?" if close else "; use 'band' or a column name")
         )
-    return eu_indicators(data, evaluation=evaluation, categories=categories,
-                         quartile_ties=cfg.analysis.quartile_ties)  # fmt: skip
+    return eu_indicators(
+        data, evaluation=evaluation, categories=categories, quartile_ties=cfg.analysis.quartile_ties
+    )
 
 
 def _survey_tables(
@@ -525,8 +568,15 @@ def _manifest(
     ]
     if evaluation is not None:
         s = evaluation.settings
-        inputs.append({"path": _rel(Path(s["source"]), cfg.base_dir), "sha256": s["sha256"],
-                       "rows_read": s["rows"], "rows_kept": s["rows"], "rows_excluded": 0})  # fmt: skip
+        inputs.append(
+            {
+                "path": _rel(Path(s["source"]), cfg.base_dir),
+                "sha256": s["sha256"],
+                "rows_read": s["rows"],
+                "rows_kept": s["rows"],
+                "rows_excluded": 0,
+            }
+        )
     return {
         "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "audience": audience,

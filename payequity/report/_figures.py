@@ -33,8 +33,14 @@ def figure_png(plot: Callable[[], Any]) -> bytes | None:
     fig = ax.figure
     buf = io.BytesIO()
     # tight bounds: long tick labels or titles never run off the image
-    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, bbox_inches="tight",
-                pad_inches=0.08)  # fmt: skip
+    fig.savefig(
+        buf,
+        format="png",
+        dpi=DPI,
+        metadata={"Software": None},
+        bbox_inches="tight",
+        pad_inches=0.08,
+    )
     plt.close(fig)
     return buf.getvalue()
 
@@ -48,9 +54,11 @@ def draw(run: Any, unit: str | None, language: str) -> dict[str, bytes]:
     todo: dict[str, Callable[[], Any]] = {
         "gap_by_group.png": lambda: charts.plot_gap_by_group(
             r["equal_work"] if unit is None else r["equal_work_by_unit"][unit],
-            language=language, labels=labels, limit=25,
+            language=language,
+            labels=labels,
+            limit=25,
         ),
-    }  # fmt: skip
+    }
     value = r.get("equal_value") if unit is None else r.get("equal_value_by_unit", {}).get(unit)
     if value is not None and len(value.table):
         todo["equal_value.png"] = lambda: charts.plot_equal_value(

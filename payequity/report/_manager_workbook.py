@@ -24,39 +24,59 @@ from ._workbook import _BOLD, _FILL, _HEAD, FORMATS, _cell, _put, _save, _utc, _
 __all__ = ["manager_workbook"]
 
 _LANG = {"sv": 0, "en": 1}
-_SHEETS = {"review": ("Lönerevision", "Salary review"), "criteria": ("Kriterier", "Criteria"),
-           "checks": ("Kontroller", "Checks"), "about": ("Om", "About")}  # fmt: skip
+_SHEETS = {
+    "review": ("Lönerevision", "Salary review"),
+    "criteria": ("Kriterier", "Criteria"),
+    "checks": ("Kontroller", "Checks"),
+    "about": ("Om", "About"),
+}
 # column of ReviewResult.table → (Swedish header, English header, kind); criteria go after "fte"
 _COLUMNS: list[tuple[str, str, str, str]] = [
-    ("unit", "Enhet", "Unit", "id"), ("employee_id", "Anst.nr", "Employee ID", "id"),
-    ("job_code", "Befattningskod", "Job code", "id"), ("job_title", "Befattning", "Job title", "text"),
-    ("gender", "Kön", "Gender", "gender"), ("fte", "Syssgrad", "FTE", "fte"),
-    ("rating", "Samlad bedömning", "Overall rating", "dec"), ("rating_level", "Nivå", "Level", "int"),
+    ("unit", "Enhet", "Unit", "id"),
+    ("employee_id", "Anst.nr", "Employee ID", "id"),
+    ("job_code", "Befattningskod", "Job code", "id"),
+    ("job_title", "Befattning", "Job title", "text"),
+    ("gender", "Kön", "Gender", "gender"),
+    ("fte", "Syssgrad", "FTE", "fte"),
+    ("rating", "Samlad bedömning", "Overall rating", "dec"),
+    ("rating_level", "Nivå", "Level", "int"),
     ("compa_ratio", "Löneläge (compa-ratio)", "Compa-ratio", "dec"),
     ("base_salary", "Nuvarande lön", "Current salary", "kr"),
     ("plan_adjustment", "Åtgärd lönekartläggning", "Pay survey adjustment", "kr"),
     ("raise", "Föreslagen höjning", "Proposed raise", "kr"),
-    ("raise_pct", "Höjning %", "Raise %", "pct"), ("new_base_salary", "Ny lön", "New salary", "kr"),
+    ("raise_pct", "Höjning %", "Raise %", "pct"),
+    ("new_base_salary", "Ny lön", "New salary", "kr"),
     ("notes", "Noteringar", "Notes", "notes"),
-]  # fmt: skip
+]
 _FMT = {"fte": ("0 %", "0%"), "rating": ("0", "0")}
 _GENDER = ({"F": "K", "M": "M"}, {"F": "F", "M": "M"})
 _NOTES = {
-    "not_rated": ("ej bedömd", "not rated"), "partly_rated": ("delvis bedömd", "partly rated"),
-    "not_eligible": ("omfattas ej", "not eligible"), "guarantee": ("garantibelopp", "guarantee"),
-    "capped": ("tak", "capped"), "plan": ("åtgärd enligt handlingsplan", "action plan measure"),
+    "not_rated": ("ej bedömd", "not rated"),
+    "partly_rated": ("delvis bedömd", "partly rated"),
+    "not_eligible": ("omfattas ej", "not eligible"),
+    "guarantee": ("garantibelopp", "guarantee"),
+    "capped": ("tak", "capped"),
+    "plan": ("åtgärd enligt handlingsplan", "action plan measure"),
     "below_guarantee": ("under garantin", "below the guarantee"),
-    "above_cap": ("över taket", "above the cap"), "decrease": ("sänkt lön", "pay decrease"),
+    "above_cap": ("över taket", "above the cap"),
+    "decrease": ("sänkt lön", "pay decrease"),
     "no_proposal": ("inget förslag", "no proposal"),
     "below_plan": ("under handlingsplanens justering", "below the action plan's adjustment"),
-}  # fmt: skip
+}
 _REASON_WORDS = ({"employment_form": "anställningsform"}, {"employment_form": "employment form"})
-_TOTALS = (("Antal anställningar", "Employments"),
-           ("Kostnad/månad (Σ höjning × syssgrad)", "Cost/month (Σ raise × FTE)"))  # fmt: skip
-_APPLIES = {"all": ("alla", "everyone"), "managers": ("chefer", "managers"),
-            "staff": ("medarbetare utan chefsuppdrag", "staff who are not managers")}  # fmt: skip
-_CRITERIA_HEAD = (("Id", "Kriterium", "Beskrivning", "Vikt", "Gäller"),
-                  ("Id", "Criterion", "Description", "Weight", "Applies to"))  # fmt: skip
+_TOTALS = (
+    ("Antal anställningar", "Employments"),
+    ("Kostnad/månad (Σ höjning × syssgrad)", "Cost/month (Σ raise × FTE)"),
+)
+_APPLIES = {
+    "all": ("alla", "everyone"),
+    "managers": ("chefer", "managers"),
+    "staff": ("medarbetare utan chefsuppdrag", "staff who are not managers"),
+}
+_CRITERIA_HEAD = (
+    ("Id", "Kriterium", "Beskrivning", "Vikt", "Gäller"),
+    ("Id", "Criterion", "Description", "Weight", "Applies to"),
+)
 _CRITERIA_NOTE = (
     "Vikterna räknas om så att de kriterier som gäller för en person tillsammans väger 1. "
     "Id är kolumnrubriken i betygsfilen.",
@@ -64,41 +84,55 @@ _CRITERIA_NOTE = (
     "Id is the column header in the ratings file.",
 )
 _CHECKS = (
-    ("Jämställdhetskontroll av lönerevisionsförslaget",
-     "Förslaget kontrolleras ur jämställdhetssynpunkt innan beslut fattas. Flaggorna nedan är "
-     "underlag för dialog med HR.",
-     "Beslutet om varje lön fattas fortfarande av dig som chef.",
-     ("Enhet", "Kontroll", "Avser", "Meddelande"),
-     "Jämställdhetskontrollen flaggade ingenting i dina enheter.", "Hela organisationen"),
-    ("Gender check of the salary review proposal",
-     "The proposal is checked for gender bias before any decision is made. The flags below are "
-     "input for the dialogue with HR.",
-     "The decision on each salary still rests with you as the manager.",
-     ("Unit", "Check", "Subject", "Message"),
-     "The gender check flagged nothing in your units.", "Whole organisation"),
-)  # fmt: skip
+    (
+        "Jämställdhetskontroll av lönerevisionsförslaget",
+        "Förslaget kontrolleras ur jämställdhetssynpunkt innan beslut fattas. Flaggorna nedan är "
+        "underlag för dialog med HR.",
+        "Beslutet om varje lön fattas fortfarande av dig som chef.",
+        ("Enhet", "Kontroll", "Avser", "Meddelande"),
+        "Jämställdhetskontrollen flaggade ingenting i dina enheter.",
+        "Hela organisationen",
+    ),
+    (
+        "Gender check of the salary review proposal",
+        "The proposal is checked for gender bias before any decision is made. The flags below are "
+        "input for the dialogue with HR.",
+        "The decision on each salary still rests with you as the manager.",
+        ("Unit", "Check", "Subject", "Message"),
+        "The gender check flagged nothing in your units.",
+        "Whole organisation",
+    ),
+)
 _ABOUT = (
-    ("Lönerevision {year} – förslag för chef",
-     ("Organisation", "År", "Chef (id)", "Antal medarbetare", "Antal anställningar", "Skapad"),
-     "Så använder du arbetsboken",
-     ("1. Gå igenom förslaget på bladet Lönerevision: bedömningen per kriterium, den samlade "
-      "bedömningen, löneläget och den föreslagna höjningen.",
-      "2. Läs bladet Kontroller: jämställdhetskontrollen av förslaget görs innan beslut.",
-      "3. Justera förslaget i dialog med HR; beslutet om lönen är ditt.",
-      "4. Inget är beslutat förrän HR har läst in de beslutade lönerna i lönesystemet.",
-      "Belopp är månadslöner i kronor för heltid; kostnaden per månad är höjningen gånger "
-      "sysselsättningsgraden.")),
-    ("Salary review {year} – proposal for the manager",
-     ("Organisation", "Year", "Manager (id)", "Staff", "Employments", "Created"),
-     "How to use this workbook",
-     ("1. Review the proposal on the Salary review sheet: the rating per criterion, the overall "
-      "rating, the pay position and the proposed raise.",
-      "2. Read the Checks sheet: the gender check of the proposal is made before the decision.",
-      "3. Adjust the proposal in dialogue with HR; the decision on pay is yours.",
-      "4. Nothing is decided until HR has imported the decided salaries into the payroll system.",
-      "Amounts are full-time monthly salaries in kronor; the cost per month is the raise times "
-      "the FTE.")),
-)  # fmt: skip
+    (
+        "Lönerevision {year} – förslag för chef",
+        ("Organisation", "År", "Chef (id)", "Antal medarbetare", "Antal anställningar", "Skapad"),
+        "Så använder du arbetsboken",
+        (
+            "1. Gå igenom förslaget på bladet Lönerevision: bedömningen per kriterium, den samlade "
+            "bedömningen, löneläget och den föreslagna höjningen.",
+            "2. Läs bladet Kontroller: jämställdhetskontrollen av förslaget görs innan beslut.",
+            "3. Justera förslaget i dialog med HR; beslutet om lönen är ditt.",
+            "4. Inget är beslutat förrän HR har läst in de beslutade lönerna i lönesystemet.",
+            "Belopp är månadslöner i kronor för heltid; kostnaden per månad är höjningen gånger "
+            "sysselsättningsgraden.",
+        ),
+    ),
+    (
+        "Salary review {year} – proposal for the manager",
+        ("Organisation", "Year", "Manager (id)", "Staff", "Employments", "Created"),
+        "How to use this workbook",
+        (
+            "1. Review the proposal on the Salary review sheet: the rating per criterion, the overall "
+            "rating, the pay position and the proposed raise.",
+            "2. Read the Checks sheet: the gender check of the proposal is made before the decision.",
+            "3. Adjust the proposal in dialogue with HR; the decision on pay is yours.",
+            "4. Nothing is decided until HR has imported the decided salaries into the payroll system.",
+            "Amounts are full-time monthly salaries in kronor; the cost per month is the raise times "
+            "the FTE.",
+        ),
+    ),
+)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
@@ -264,8 +298,13 @@ def _criteria_sheet(ws: Any, criteria: list[dict], lang: int) -> None:
     for i, (c, name) in enumerate(zip(criteria, names, strict=True), start=2):
         text = (c.get("description_en") or c.get("description")) if lang else c.get("description")
         applies = str(c.get("applies_to", "all"))
-        values = (str(c["id"]), name, str(text or ""), _cell(c.get("weight"), "num"),
-                  _APPLIES[applies][lang] if applies in _APPLIES else applies)  # fmt: skip
+        values = (
+            str(c["id"]),
+            name,
+            str(text or ""),
+            _cell(c.get("weight"), "num"),
+            _APPLIES[applies][lang] if applies in _APPLIES else applies,
+        )
         for j, value in enumerate(values, start=1):
             _put(ws, i, j, value, "0.00" if j == 4 else None)
         ws.cell(i, 3).alignment = _WRAP
@@ -313,9 +352,14 @@ def _checks_sheet(ws: Any, checks: pd.DataFrame, rows: pd.DataFrame, lang: int) 
 
 
 def _about_sheet(
-    ws: Any, rows: pd.DataFrame, manager: str, organisation: str, year: int,
-    created: dt.datetime, lang: int,
-) -> None:  # fmt: skip
+    ws: Any,
+    rows: pd.DataFrame,
+    manager: str,
+    organisation: str,
+    year: int,
+    created: dt.datetime,
+    lang: int,
+) -> None:
     title, labels, how, steps = _ABOUT[lang]
     ws.title = _SHEETS["about"][lang]
     ws.cell(1, 1, title.format(year=year)).font = Font(bold=True, size=14)

@@ -22,26 +22,56 @@ def banner(w: Writer) -> str:
 
 def organisation(w: Writer) -> dict:
     og = w.results["org_gap"]
-    blocks = [w.text(w.tr(
-        "Skillnaden mellan kvinnors och mäns månadslön (inklusive fasta tillägg) i hela "
-        "organisationen, före och efter att yrke, ålder och anställningstid hålls lika.",
-        "The difference between women's and men's monthly pay (with fixed supplements) across "
-        "the organisation, before and after job, age and tenure are held equal."))]  # fmt: skip
-    facts = [[w.tr("Ojusterad skillnad, medellön", "Unadjusted gap, mean"), w.pct(og["raw_mean_gap_pct"])],
-             [w.tr("Ojusterad skillnad, medianlön", "Unadjusted gap, median"), w.pct(og["raw_median_gap_pct"])]]  # fmt: skip
+    blocks = [
+        w.text(
+            w.tr(
+                "Skillnaden mellan kvinnors och mäns månadslön (inklusive fasta tillägg) i hela "
+                "organisationen, före och efter att yrke, ålder och anställningstid hålls lika.",
+                "The difference between women's and men's monthly pay (with fixed supplements) across "
+                "the organisation, before and after job, age and tenure are held equal.",
+            )
+        )
+    ]
+    facts = [
+        [
+            w.tr("Ojusterad skillnad, medellön", "Unadjusted gap, mean"),
+            w.pct(og["raw_mean_gap_pct"]),
+        ],
+        [
+            w.tr("Ojusterad skillnad, medianlön", "Unadjusted gap, median"),
+            w.pct(og["raw_median_gap_pct"]),
+        ],
+    ]
     if og.get("adjusted_gap_pct") is not None:
-        facts += [[w.tr("Justerad skillnad", "Adjusted gap"), w.pct(og["adjusted_gap_pct"], 2)],
-                  [w.tr("95 % konfidensintervall", "95% confidence interval"),
-                   w.tr(f"{w.pct(og['ci_low'], 2)} till {w.pct(og['ci_high'], 2)}", f"{w.pct(og['ci_low'], 2)} to {w.pct(og['ci_high'], 2)}")],
-                  ["p", w.p(og["p_value"])], [w.tr("Anställda", "Employees"), w.num(og["n"])]]  # fmt: skip
+        facts += [
+            [w.tr("Justerad skillnad", "Adjusted gap"), w.pct(og["adjusted_gap_pct"], 2)],
+            [
+                w.tr("95 % konfidensintervall", "95% confidence interval"),
+                w.tr(
+                    f"{w.pct(og['ci_low'], 2)} till {w.pct(og['ci_high'], 2)}",
+                    f"{w.pct(og['ci_low'], 2)} to {w.pct(og['ci_high'], 2)}",
+                ),
+            ],
+            ["p", w.p(og["p_value"])],
+            [w.tr("Anställda", "Employees"), w.num(og["n"])],
+        ]
     ox = og.get("oaxaca")
     if ox:
         unit_ = w.tr("log-poäng (≈ %)", "log points (≈ %)")
-        facts += [[w.tr("Oaxaca–Blinder: total skillnad", "Oaxaca–Blinder: total gap"),
-                   f"{w.num(100 * ox['gap'], 2)} {unit_}"],
-                  [w.tr("varav förklarad", "of which explained"), f"{w.num(100 * ox['explained'], 2)} {unit_}"],
-                  [w.tr("varav oförklarad", "of which unexplained"),
-                   f"{w.num(100 * ox['unexplained'], 2)} {unit_}"]]  # fmt: skip
+        facts += [
+            [
+                w.tr("Oaxaca–Blinder: total skillnad", "Oaxaca–Blinder: total gap"),
+                f"{w.num(100 * ox['gap'], 2)} {unit_}",
+            ],
+            [
+                w.tr("varav förklarad", "of which explained"),
+                f"{w.num(100 * ox['explained'], 2)} {unit_}",
+            ],
+            [
+                w.tr("varav oförklarad", "of which unexplained"),
+                f"{w.num(100 * ox['unexplained'], 2)} {unit_}",
+            ],
+        ]
     blocks.append({"type": "facts", "rows": facts})
     if og.get("note"):
         blocks.append(
@@ -66,18 +96,30 @@ def organisation(w: Writer) -> dict:
                 )
             )
         )
-    blocks.append(w.figure("oaxaca.png", w.tr(
-        "Oaxaca–Blinder: hur mycket av skillnaden som förklaras av yrke, ålder och "
-        "anställningstid, och hur mycket som inte förklaras.",
-        "Oaxaca–Blinder: how much of the difference job, age and tenure explain, and how much "
-        "stays unexplained.")))  # fmt: skip
-    blocks.append(w.text(w.tr(
-        "Den oförklarade delen är oförklarad i statistisk mening. Den är inte ett mått på "
-        "diskriminering, men den visar var det finns skäl att granska lönesättningen.",
-        "The unexplained part is unexplained in a statistical sense. It is not a measure of "
-        "discrimination, but it shows where pay setting deserves a closer look.")))  # fmt: skip
-    return w.section(w.tr("Löneskillnader i hela organisationen", "Pay gaps across the organisation"),
-                     blocks)  # fmt: skip
+    blocks.append(
+        w.figure(
+            "oaxaca.png",
+            w.tr(
+                "Oaxaca–Blinder: hur mycket av skillnaden som förklaras av yrke, ålder och "
+                "anställningstid, och hur mycket som inte förklaras.",
+                "Oaxaca–Blinder: how much of the difference job, age and tenure explain, and how much "
+                "stays unexplained.",
+            ),
+        )
+    )
+    blocks.append(
+        w.text(
+            w.tr(
+                "Den oförklarade delen är oförklarad i statistisk mening. Den är inte ett mått på "
+                "diskriminering, men den visar var det finns skäl att granska lönesättningen.",
+                "The unexplained part is unexplained in a statistical sense. It is not a measure of "
+                "discrimination, but it shows where pay setting deserves a closer look.",
+            )
+        )
+    )
+    return w.section(
+        w.tr("Löneskillnader i hela organisationen", "Pay gaps across the organisation"), blocks
+    )
 
 
 def eu(w: Writer) -> dict:
@@ -88,20 +130,38 @@ def eu(w: Writer) -> dict:
     if on:
         blocks.append({"type": "notice", "tone": "warning", "text": banner(w)})
     else:
-        blocks.append(w.text(w.tr(
-            "EU-modulen är avstängd (analysis.eu_directive). Indikatorerna visas som information.",
-            "The EU module is off (analysis.eu_directive). The indicators are shown for information.")))  # fmt: skip
-    blocks.append(w.text(w.tr(
-        "Direktivets teckenkonvention: skillnaden är (män − kvinnor) i procent av männens lön, positiv när "
-        "kvinnor tjänar mindre. Årslön = 12 × månadslön × sysselsättningsgrad + rörlig lön; "
-        "timlön = årslön / (52 × veckoarbetstid × sysselsättningsgrad).",
-        "The directive's sign: the gap is (men − women) as % of men's pay, positive when women "
-        "earn less. Annual pay = 12 × monthly pay × fte + variable pay; hourly pay = annual / "
-        "(52 × weekly hours × fte).")))  # fmt: skip
-    names = {"a": w.tr("(a) Löneskillnad, medel", "(a) Pay gap, mean"),
-             "b": w.tr("(b) Kompletterande eller rörliga ersättningar, medel", "(b) Complementary or variable pay, mean"),
-             "c": w.tr("(c) Löneskillnad, median", "(c) Pay gap, median"),
-             "d": w.tr("(d) Kompletterande eller rörliga ersättningar, median", "(d) Complementary or variable pay, median")}  # fmt: skip
+        blocks.append(
+            w.text(
+                w.tr(
+                    "EU-modulen är avstängd (analysis.eu_directive). Indikatorerna visas som information.",
+                    "The EU module is off (analysis.eu_directive). The indicators are shown for information.",
+                )
+            )
+        )
+    blocks.append(
+        w.text(
+            w.tr(
+                "Direktivets teckenkonvention: skillnaden är (män − kvinnor) i procent av männens lön, positiv när "
+                "kvinnor tjänar mindre. Årslön = 12 × månadslön × sysselsättningsgrad + rörlig lön; "
+                "timlön = årslön / (52 × veckoarbetstid × sysselsättningsgrad).",
+                "The directive's sign: the gap is (men − women) as % of men's pay, positive when women "
+                "earn less. Annual pay = 12 × monthly pay × fte + variable pay; hourly pay = annual / "
+                "(52 × weekly hours × fte).",
+            )
+        )
+    )
+    names = {
+        "a": w.tr("(a) Löneskillnad, medel", "(a) Pay gap, mean"),
+        "b": w.tr(
+            "(b) Kompletterande eller rörliga ersättningar, medel",
+            "(b) Complementary or variable pay, mean",
+        ),
+        "c": w.tr("(c) Löneskillnad, median", "(c) Pay gap, median"),
+        "d": w.tr(
+            "(d) Kompletterande eller rörliga ersättningar, median",
+            "(d) Complementary or variable pay, median",
+        ),
+    }
     rows = []
     for ind in "abcd":
         for level in ("annual", "hourly"):
@@ -111,22 +171,45 @@ def eu(w: Writer) -> dict:
                 & (t["category"].fillna("") == "")
             ]
             if len(v):
-                rows.append([names[ind], w.tr("årslön", "annual") if level == "annual"
-                             else w.tr("timlön", "hourly"), w.pct(float(v["value"].iloc[0]))])  # fmt: skip
+                rows.append(
+                    [
+                        names[ind],
+                        w.tr("årslön", "annual") if level == "annual" else w.tr("timlön", "hourly"),
+                        w.pct(float(v["value"].iloc[0])),
+                    ]
+                )
     e = t[t["indicator"] == "e"]
     for g, label in (("F", w.tr("kvinnor", "women")), ("M", w.tr("män", "men"))):
         v = e[e["gender"] == g]
         if len(v):
-            rows.append([w.tr(f"(e) Andel {label} med kompletterande eller rörliga ersättningar",
-                              f"(e) Share of {label} with complementary or variable pay"),
-                         "", w.pct(float(v["value"].iloc[0]))])  # fmt: skip
-    blocks.append(w.table([w.tr("Indikator", "Indicator"), w.tr("Lönenivå", "Pay level"),
-                           w.tr("Värde", "Value")], rows, align=["left", "left", "right"],
-                          widths=[3, 1, 1], caption=w.tr("Indikatorer (a)–(e) (publiceras)",
-                                                         "Indicators (a)–(e) (published)")))  # fmt: skip
-    blocks.append(w.figure("quartiles.png", w.tr(
-        "(f) Andel kvinnor och män i varje kvartil av timlönen (publiceras).",
-        "(f) Share of women and men in each quartile of hourly pay (published).")))  # fmt: skip
+            rows.append(
+                [
+                    w.tr(
+                        f"(e) Andel {label} med kompletterande eller rörliga ersättningar",
+                        f"(e) Share of {label} with complementary or variable pay",
+                    ),
+                    "",
+                    w.pct(float(v["value"].iloc[0])),
+                ]
+            )
+    blocks.append(
+        w.table(
+            [w.tr("Indikator", "Indicator"), w.tr("Lönenivå", "Pay level"), w.tr("Värde", "Value")],
+            rows,
+            align=["left", "left", "right"],
+            widths=[3, 1, 1],
+            caption=w.tr("Indikatorer (a)–(e) (publiceras)", "Indicators (a)–(e) (published)"),
+        )
+    )
+    blocks.append(
+        w.figure(
+            "quartiles.png",
+            w.tr(
+                "(f) Andel kvinnor och män i varje kvartil av timlönen (publiceras).",
+                "(f) Share of women and men in each quartile of hourly pay (published).",
+            ),
+        )
+    )
     g = t[(t["indicator"] == "g") & (t["pay_level"] == "hourly")]
     if len(g):
         cats = list(dict.fromkeys(g["category"].astype(str)))
@@ -138,137 +221,299 @@ def eu(w: Writer) -> dict:
                 return w.pct(float(h.loc[comp, "value"])) if comp in h.index else "–"
 
             n = here.loc["all"] if "all" in here.index else here.iloc[0]
-            rows.append([w.category_label(c), w.num(n.get("n_women")), w.num(n.get("n_men")),
-                         cell("basic"), cell("complementary"), cell("all")])  # fmt: skip
-        blocks.append(w.table(
-            [w.tr("Kategori av arbetstagare", "Category of workers"), w.tr("Kvinnor", "Women"),
-             w.tr("Män", "Men"), w.tr("Grundlön", "Basic pay"),
-             w.tr("Kompletterande", "Complementary"), w.tr("Totalt", "Total")], rows,
-            align=["left", "right", "right", "right", "right", "right"],
-            caption=w.tr("(g) Skillnad i medeltimlön per kategori (till arbetstagarna och deras "
-                         "företrädare; årslön i arbetsboken)",
-                         "(g) Gap in mean hourly pay by category (to the workers and their "
-                         "representatives; annual pay in the workbook)"),
-            note=w.tr("Kompletterande: bland dem som har sådana ersättningar.",
-                      "Complementary: among those who receive it.")))  # fmt: skip
-    blocks.append(w.text(w.tr(
-        "Indikatorerna bygger på lönen vid referensdatumet omräknad till helår, inte på "
-        "föregående kalenderårs utbetalningar.",
-        "The indicators use pay at the reference date as a full year, not the previous "
-        "calendar year's payments.")))  # fmt: skip
+            rows.append(
+                [
+                    w.category_label(c),
+                    w.num(n.get("n_women")),
+                    w.num(n.get("n_men")),
+                    cell("basic"),
+                    cell("complementary"),
+                    cell("all"),
+                ]
+            )
+        blocks.append(
+            w.table(
+                [
+                    w.tr("Kategori av arbetstagare", "Category of workers"),
+                    w.tr("Kvinnor", "Women"),
+                    w.tr("Män", "Men"),
+                    w.tr("Grundlön", "Basic pay"),
+                    w.tr("Kompletterande", "Complementary"),
+                    w.tr("Totalt", "Total"),
+                ],
+                rows,
+                align=["left", "right", "right", "right", "right", "right"],
+                caption=w.tr(
+                    "(g) Skillnad i medeltimlön per kategori (till arbetstagarna och deras "
+                    "företrädare; årslön i arbetsboken)",
+                    "(g) Gap in mean hourly pay by category (to the workers and their "
+                    "representatives; annual pay in the workbook)",
+                ),
+                note=w.tr(
+                    "Kompletterande: bland dem som har sådana ersättningar.",
+                    "Complementary: among those who receive it.",
+                ),
+            )
+        )
+    blocks.append(
+        w.text(
+            w.tr(
+                "Indikatorerna bygger på lönen vid referensdatumet omräknad till helår, inte på "
+                "föregående kalenderårs utbetalningar.",
+                "The indicators use pay at the reference date as a full year, not the previous "
+                "calendar year's payments.",
+            )
+        )
+    )
     art10 = w.results.get("art10")
     if on and art10 is not None:
-        blocks.append(w.text(w.tr(
-            "Artikel 10: gemensam lönebedömning krävs där skillnaden i en kategori är minst 5 %, "
-            "inte är motiverad och inte har åtgärdats inom sex månader från rapporteringen.",
-            "Article 10: a joint pay assessment is needed where a category's gap is at least 5%, "
-            "not justified and not remedied within six months of reporting.")
-            + " " + (w.tr("Utlöst för: ", "Triggered for: ") + ", ".join(art10.categories)
-                     if art10.triggered else w.tr("Ingen kategori utlöser den.",
-                                                  "No category triggers it."))))  # fmt: skip
-    return w.section(w.tr("EU:s lönetransparensdirektiv, artikel 9", "EU Pay Transparency Directive, Article 9"),
-                     blocks)  # fmt: skip
+        blocks.append(
+            w.text(
+                w.tr(
+                    "Artikel 10: gemensam lönebedömning krävs där skillnaden i en kategori är minst 5 %, "
+                    "inte är motiverad och inte har åtgärdats inom sex månader från rapporteringen.",
+                    "Article 10: a joint pay assessment is needed where a category's gap is at least 5%, "
+                    "not justified and not remedied within six months of reporting.",
+                )
+                + " "
+                + (
+                    w.tr("Utlöst för: ", "Triggered for: ") + ", ".join(art10.categories)
+                    if art10.triggered
+                    else w.tr("Ingen kategori utlöser den.", "No category triggers it.")
+                )
+            )
+        )
+    return w.section(
+        w.tr("EU:s lönetransparensdirektiv, artikel 9", "EU Pay Transparency Directive, Article 9"),
+        blocks,
+    )
 
 
 def follow_up(w: Writer) -> dict:
     fu = w.run.tables.get("follow_up")
     blocks = []
     if fu is None:
-        blocks.append(w.text(w.tr(
-            "Det finns ingen handlingsplan från förra året i arkivet. Förra årets uppföljning "
-            "ska redovisas (DL 3 kap. 13 § 6 p.): bifoga den eller ange att inga åtgärder krävdes.",
-            "There is no action plan of last year in the archive. Last year's follow-up must be "
-            "reported (DL ch. 3 s. 13 p. 6): attach it or state that no measures were needed.")))  # fmt: skip
+        blocks.append(
+            w.text(
+                w.tr(
+                    "Det finns ingen handlingsplan från förra året i arkivet. Förra årets uppföljning "
+                    "ska redovisas (DL 3 kap. 13 § 6 p.): bifoga den eller ange att inga åtgärder krävdes.",
+                    "There is no action plan of last year in the archive. Last year's follow-up must be "
+                    "reported (DL ch. 3 s. 13 p. 6): attach it or state that no measures were needed.",
+                )
+            )
+        )
     else:
-        blocks.append(w.text(w.tr(
-            "Förra årets åtgärder jämförs med hur lönen faktiskt ändrats, utöver den allmänna "
-            "löneökningen (medianökningen i yrket bland dem utan åtgärd). Genomförd: minst det "
-            "planerade; delvis: mer än noll.",
-            "Last year's measures against how pay actually changed, beyond the general raise "
-            "(the median raise in the job among people without a measure). Done: at least what "
-            "was planned; partly: more than zero.")))  # fmt: skip
-        blocks.append(w.table(
-            [w.tr("Åtgärd", "Measure"), w.tr("Yrke", "Job"), w.tr("Planerat", "Planned"),
-             w.tr("Genomfört", "Realised"), w.tr("Status", "Status")],
-            [[str(r.measure_id), w.job(r.job_code), w.pct(r.planned), w.pct(r.realised),
-              w.follow_status(r.status)] for r in fu.itertuples()],
-            align=["left", "left", "right", "right", "left"], widths=[2.6, 2, 0.9, 0.9, 1.1],
-            caption=w.tr("Uppföljning av förra årets handlingsplan", "Follow-up of last year's action plan")))  # fmt: skip
+        blocks.append(
+            w.text(
+                w.tr(
+                    "Förra årets åtgärder jämförs med hur lönen faktiskt ändrats, utöver den allmänna "
+                    "löneökningen (medianökningen i yrket bland dem utan åtgärd). Genomförd: minst det "
+                    "planerade; delvis: mer än noll.",
+                    "Last year's measures against how pay actually changed, beyond the general raise "
+                    "(the median raise in the job among people without a measure). Done: at least what "
+                    "was planned; partly: more than zero.",
+                )
+            )
+        )
+        blocks.append(
+            w.table(
+                [
+                    w.tr("Åtgärd", "Measure"),
+                    w.tr("Yrke", "Job"),
+                    w.tr("Planerat", "Planned"),
+                    w.tr("Genomfört", "Realised"),
+                    w.tr("Status", "Status"),
+                ],
+                [
+                    [
+                        str(r.measure_id),
+                        w.job(r.job_code),
+                        w.pct(r.planned),
+                        w.pct(r.realised),
+                        w.follow_status(r.status),
+                    ]
+                    for r in fu.itertuples()
+                ],
+                align=["left", "left", "right", "right", "left"],
+                widths=[2.6, 2, 0.9, 0.9, 1.1],
+                caption=w.tr(
+                    "Uppföljning av förra årets handlingsplan",
+                    "Follow-up of last year's action plan",
+                ),
+            )
+        )
     yoy = w.run.tables.get("year_over_year")
     if yoy is not None and len(yoy):
-        blocks.append(w.table(
-            [w.tr("År", "Year"), w.tr("Ojusterad, medel", "Unadjusted, mean"),
-             w.tr("Ojusterad, median", "Unadjusted, median"), w.tr("Justerad", "Adjusted"),
-             w.tr("Flaggade lika arbete", "Flagged equal work"),
-             w.tr("Flaggade likvärdigt", "Flagged equal value"), w.tr("Åtgärder", "Measures")],
-            [[str(int(r.year)), w.pct(r.raw_mean_gap_pct), w.pct(r.raw_median_gap_pct),
-              w.pct(r.adjusted_gap_pct, 2), w.num(r.n_equal_work_flagged),
-              w.num(r.n_equal_value_flagged), w.num(r.n_measures)] for r in yoy.itertuples()],
-            align=["left"] + ["right"] * 6, widths=[0.7, 1, 1, 1, 1, 1, 0.9],
-            caption=w.tr("Löneskillnaderna år för år (hela organisationen)",
-                         "The gaps year by year (whole organisation)")))  # fmt: skip
-        blocks.append(w.figure("year_over_year.png", w.tr("Löneskillnaderna år för år.",
-                                                          "The gaps year by year.")))  # fmt: skip
+        blocks.append(
+            w.table(
+                [
+                    w.tr("År", "Year"),
+                    w.tr("Ojusterad, medel", "Unadjusted, mean"),
+                    w.tr("Ojusterad, median", "Unadjusted, median"),
+                    w.tr("Justerad", "Adjusted"),
+                    w.tr("Flaggade lika arbete", "Flagged equal work"),
+                    w.tr("Flaggade likvärdigt", "Flagged equal value"),
+                    w.tr("Åtgärder", "Measures"),
+                ],
+                [
+                    [
+                        str(int(r.year)),
+                        w.pct(r.raw_mean_gap_pct),
+                        w.pct(r.raw_median_gap_pct),
+                        w.pct(r.adjusted_gap_pct, 2),
+                        w.num(r.n_equal_work_flagged),
+                        w.num(r.n_equal_value_flagged),
+                        w.num(r.n_measures),
+                    ]
+                    for r in yoy.itertuples()
+                ],
+                align=["left"] + ["right"] * 6,
+                widths=[0.7, 1, 1, 1, 1, 1, 0.9],
+                caption=w.tr(
+                    "Löneskillnaderna år för år (hela organisationen)",
+                    "The gaps year by year (whole organisation)",
+                ),
+            )
+        )
+        blocks.append(
+            w.figure(
+                "year_over_year.png", w.tr("Löneskillnaderna år för år.", "The gaps year by year.")
+            )
+        )
     return w.section(w.tr("Uppföljning", "Follow-up"), blocks)
 
 
 def documentation(w: Writer) -> dict:
     r = w.results
     h, doc = r["headcount"], r["documentation"]
-    tier = {"none": w.tr("färre än 10 anställda: ingen dokumentationsplikt, men kartläggningen krävs",
-                         "fewer than 10 employees: no documentation duty, but the survey is required"),
-            "3:14": w.tr("10–24 anställda: DL 3 kap. 14 §", "10–24 employees: DL ch. 3 s. 14"),
-            "3:13": w.tr("25 eller fler anställda: DL 3 kap. 13 §", "25 or more employees: DL ch. 3 s. 13")}  # fmt: skip
+    tier = {
+        "none": w.tr(
+            "färre än 10 anställda: ingen dokumentationsplikt, men kartläggningen krävs",
+            "fewer than 10 employees: no documentation duty, but the survey is required",
+        ),
+        "3:14": w.tr("10–24 anställda: DL 3 kap. 14 §", "10–24 employees: DL ch. 3 s. 14"),
+        "3:13": w.tr(
+            "25 eller fler anställda: DL 3 kap. 13 §", "25 or more employees: DL ch. 3 s. 13"
+        ),
+    }
     if w.run.config.actions.headcount is not None:
         basis = w.tr(
             "Talet är angivet i actions.headcount.", "The number is set in actions.headcount."
         )
     elif "hire_date" in w.frame.columns:
-        basis = w.tr("Räknat ur lönefilen: de som var anställda den 1 januari enligt "
-                     "anställningsdatum. Den som slutat före uttaget saknas i filen, så talet är "
-                     "ett minsta antal; ange det rätta talet i actions.headcount om det behövs.",
-                     "Counted from the pay file: those employed on 1 January by hire date. "
-                     "People who left before the export are not in it, so this is a minimum; "
-                     "set the right number in actions.headcount if needed.")  # fmt: skip
+        basis = w.tr(
+            "Räknat ur lönefilen: de som var anställda den 1 januari enligt "
+            "anställningsdatum. Den som slutat före uttaget saknas i filen, så talet är "
+            "ett minsta antal; ange det rätta talet i actions.headcount om det behövs.",
+            "Counted from the pay file: those employed on 1 January by hire date. "
+            "People who left before the export are not in it, so this is a minimum; "
+            "set the right number in actions.headcount if needed.",
+        )
     else:
-        basis = w.tr("Räknat ur lönefilen (utan anställningsdatum: alla i filen). Ange det rätta "
-                     "talet i actions.headcount om det behövs.",
-                     "Counted from the pay file (no hire dates: everyone in it). Set the right "
-                     "number in actions.headcount if needed.")  # fmt: skip
-    blocks = [w.text(w.tr(
-        f"Antal anställda vid årets början: {w.num(h['n'])} ({tier[h['tier']]}). ",
-        f"Employees at the start of the year: {w.num(h['n'])} ({tier[h['tier']]}). ") + basis)]  # fmt: skip
+        basis = w.tr(
+            "Räknat ur lönefilen (utan anställningsdatum: alla i filen). Ange det rätta "
+            "talet i actions.headcount om det behövs.",
+            "Counted from the pay file (no hire dates: everyone in it). Set the right "
+            "number in actions.headcount if needed.",
+        )
+    blocks = [
+        w.text(
+            w.tr(
+                f"Antal anställda vid årets början: {w.num(h['n'])} ({tier[h['tier']]}). ",
+                f"Employees at the start of the year: {w.num(h['n'])} ({tier[h['tier']]}). ",
+            )
+            + basis
+        )
+    ]
     t = doc.table
-    rows = [[w.tr(a, b), str(law), w.checklist_status(s), str(dsv if w.sv else d)]
-            for a, b, law, s, d, dsv in zip(t["label_sv"], t["label_en"], t["law"], t["status"],
-                                           t["detail"], t["detail_sv"], strict=True)]  # fmt: skip
+    rows = [
+        [w.tr(a, b), str(law), w.checklist_status(s), str(dsv if w.sv else d)]
+        for a, b, law, s, d, dsv in zip(
+            t["label_sv"],
+            t["label_en"],
+            t["law"],
+            t["status"],
+            t["detail"],
+            t["detail_sv"],
+            strict=True,
+        )
+    ]
     marks = [i for i, s in enumerate(t["status"]) if s in ("missing", "incomplete")]
-    blocks.append(w.table([w.tr("Punkt", "Item"), w.tr("Lagrum", "Law"), "Status",
-                           w.tr("Underlag", "Detail")], rows,
-                          align=["left", "left", "left", "left"], widths=[2, 1.2, 1, 3.2],
-                          highlight=marks,
-                          caption=w.tr("Dokumentationen punkt för punkt", "The documentation item by item")))  # fmt: skip
+    blocks.append(
+        w.table(
+            [w.tr("Punkt", "Item"), w.tr("Lagrum", "Law"), "Status", w.tr("Underlag", "Detail")],
+            rows,
+            align=["left", "left", "left", "left"],
+            widths=[2, 1.2, 1, 3.2],
+            highlight=marks,
+            caption=w.tr("Dokumentationen punkt för punkt", "The documentation item by item"),
+        )
+    )
     s = w.run.tables.get("samverkan")
     if s is not None and len(s):
-        blocks.append(w.table([w.tr("Datum", "Date"), w.tr("Deltagare", "Participants"),
-                               w.tr("Ämne", "Topic"), w.tr("Information", "Information given")],
-                              [[str(a), str(b), str(c), str(d)] for a, b, c, d in
-                               s[["date", "participants", "topic", "information_given"]].fillna("").itertuples(index=False)],
-                              widths=[0.9, 2.4, 1.6, 2.4],
-                              caption=w.tr("Samverkan (DL 3 kap. 11–12 §§)", "Cooperation (DL ch. 3 s. 11–12)")))  # fmt: skip
-    return w.section(w.tr("Dokumentation enligt diskrimineringslagen", "Documentation under the Discrimination Act"),
-                     blocks)  # fmt: skip
+        blocks.append(
+            w.table(
+                [
+                    w.tr("Datum", "Date"),
+                    w.tr("Deltagare", "Participants"),
+                    w.tr("Ämne", "Topic"),
+                    w.tr("Information", "Information given"),
+                ],
+                [
+                    [str(a), str(b), str(c), str(d)]
+                    for a, b, c, d in s[["date", "participants", "topic", "information_given"]]
+                    .fillna("")
+                    .itertuples(index=False)
+                ],
+                widths=[0.9, 2.4, 1.6, 2.4],
+                caption=w.tr("Samverkan (DL 3 kap. 11–12 §§)", "Cooperation (DL ch. 3 s. 11–12)"),
+            )
+        )
+    return w.section(
+        w.tr(
+            "Dokumentation enligt diskrimineringslagen",
+            "Documentation under the Discrimination Act",
+        ),
+        blocks,
+    )
 
 
 def people_annex(w: Writer) -> dict:
     p = w.plan_people()
-    rows = [[str(r.employee_id), w.job(r.job_code), str(r.unit), w.kr(r.pay_before),
-             w.kr(r.adjustment_total), w.kr(r.cost_yearly), str(r.years), str(int(r.due_year))]
-            for r in p.itertuples()]  # fmt: skip
-    return w.section(w.tr("Bilaga: åtgärder per person", "Annex: measures by person"), [w.table(
-        [w.tr("Pseudonym", "Pseudonym") if w.run.manifest["audience"] == "union"
-         else w.tr("Anst.nr", "Employee"), w.tr("Yrke", "Job"), w.tr("Enhet", "Unit"),
-         w.tr("Grundlön före", "Base pay before"), w.tr("Höjning per månad", "Raise a month"),
-         w.tr("Kostnad per år", "Cost a year"), w.tr("År", "Years"), w.tr("Senast", "Due")], rows,
-        align=["left", "left", "left", "right", "right", "right", "left", "left"],
-        widths=[1.3, 2, 2.4, 1, 1, 1, 0.8, 0.6], size="small")])  # fmt: skip
+    rows = [
+        [
+            str(r.employee_id),
+            w.job(r.job_code),
+            str(r.unit),
+            w.kr(r.pay_before),
+            w.kr(r.adjustment_total),
+            w.kr(r.cost_yearly),
+            str(r.years),
+            str(int(r.due_year)),
+        ]
+        for r in p.itertuples()
+    ]
+    return w.section(
+        w.tr("Bilaga: åtgärder per person", "Annex: measures by person"),
+        [
+            w.table(
+                [
+                    w.tr("Pseudonym", "Pseudonym")
+                    if w.run.manifest["audience"] == "union"
+                    else w.tr("Anst.nr", "Employee"),
+                    w.tr("Yrke", "Job"),
+                    w.tr("Enhet", "Unit"),
+                    w.tr("Grundlön före", "Base pay before"),
+                    w.tr("Höjning per månad", "Raise a month"),
+                    w.tr("Kostnad per år", "Cost a year"),
+                    w.tr("År", "Years"),
+                    w.tr("Senast", "Due"),
+                ],
+                rows,
+                align=["left", "left", "left", "right", "right", "right", "left", "left"],
+                widths=[1.3, 2, 2.4, 1, 1, 1, 0.8, 0.6],
+                size="small",
+            )
+        ],
+    )

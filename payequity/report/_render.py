@@ -56,8 +56,11 @@ def unit_pdf(run: SurveyRun, unit: str, *, strict: bool = False) -> tuple[bytes,
         from ..exceptions import ConfigError
 
         raise ConfigError(f"unit {unit!r} is not in the pay data; see run.data.frame")
-    figures = draw(run, unit, str(run.config.survey.language)) if unit in run.results[
-        "equal_work_by_unit"] else {}  # fmt: skip
+    figures = (
+        draw(run, unit, str(run.config.survey.language))
+        if unit in run.results["equal_work_by_unit"]
+        else {}
+    )
     return render_pdf(document(run, unit, figures), figures, timestamp=_created(run), strict=strict)
 
 

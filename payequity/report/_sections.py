@@ -47,9 +47,13 @@ _FOLLOW = {
     "not_done": ("Inte genomförd", "Not done"),
     "left": ("Slutat", "Left"),
 }
-_CHECK = {"present": ("Finns", "Present"), "incomplete": ("Ofullständig", "Incomplete"),
-          "missing": ("Saknas", "Missing"), "external": ("Dokumenteras separat", "Documented elsewhere"),
-          "not_required": ("Krävs inte", "Not required")}  # fmt: skip
+_CHECK = {
+    "present": ("Finns", "Present"),
+    "incomplete": ("Ofullständig", "Incomplete"),
+    "missing": ("Saknas", "Missing"),
+    "external": ("Dokumenteras separat", "Documented elsewhere"),
+    "not_required": ("Krävs inte", "Not required"),
+}
 
 
 class Writer:
@@ -116,8 +120,11 @@ class Writer:
         return str(t.loc[item, "label_sv" if self.sv else "label_en"])
 
     def yes_no(self, v: Any) -> str:
-        return {"yes": self.tr("Ja", "Yes"), "no": self.tr("Nej", "No"),
-                "unclear": self.tr("Oklart", "Unclear")}.get(str(v), self.tr("Ej bedömd", "Not assessed"))  # fmt: skip
+        return {
+            "yes": self.tr("Ja", "Yes"),
+            "no": self.tr("Nej", "No"),
+            "unclear": self.tr("Oklart", "Unclear"),
+        }.get(str(v), self.tr("Ej bedömd", "Not assessed"))
 
     def bias_check(self, r: Any) -> str:
         """A flagged bias check of the job evaluation in the report's language."""
@@ -127,27 +134,29 @@ class Writer:
         job = self.job(subject)
         text = {
             "evaluators": f"{job} har värderats av {self.num(value)} värderare; använd minst "
-                          f"{self.num(thr)}.",
+            f"{self.num(thr)}.",
             "evaluator_spread": f"Värderarnas poäng för {job} skiljer {self.num(value, 1)} poäng "
-                                "och hamnar i olika band: enas om nivåerna.",
+            "och hamnar i olika band: enas om nivåerna.",
             "weighting_test": f"Viktningstestet (ILO): kvoten {self.num(value, 2)} är under "
-                              f"{self.num(thr, 1)}; faktorer där kvinnodominerade yrken får höga "
-                              "poäng väger lätt.",
+            f"{self.num(thr, 1)}; faktorer där kvinnodominerade yrken får höga "
+            "poäng väger lätt.",
             "factor_weight": f"Faktorn {subject} har {self.pct(100 * value, 0)} av poängen, "
-                             "utanför det rimliga.",
+            "utanför det rimliga.",
             "subfactor_weight": f"Delfaktorn {subject} har vikten {self.pct(100 * value, 0)}.",
             "dead_subfactor": f"Delfaktorn {subject} har samma nivå för alla yrken och skiljer "
-                              "inte arbeten åt.",
+            "inte arbeten åt.",
             "band_scale": f"Bandbredden passar inte poängskalan ({self.num(value)} band).",
-        }.get(str(r.check))  # fmt: skip
+        }.get(str(r.check))
         return text or str(r.message)
 
     def model_name(self, ev: Any) -> str:
         if ev.job_model is None:
             return self.tr("externa poäng", "external points")
         if ev.job_model.name in ("eige_2026_default", "default"):
-            return self.tr("standardmodellen (EIGE 2026: fyra faktorer, 14 delfaktorer)",
-                           "the default model (EIGE 2026: four factors, 14 sub-factors)")  # fmt: skip
+            return self.tr(
+                "standardmodellen (EIGE 2026: fyra faktorer, 14 delfaktorer)",
+                "the default model (EIGE 2026: four factors, 14 sub-factors)",
+            )
         return self.tr(f"modellen {ev.job_model.name}", f"the {ev.job_model.name} model")
 
     def category_label(self, c: Any) -> str:
@@ -176,17 +185,36 @@ class Writer:
 
     def figure(self, file: str, caption: str) -> dict:
         if file not in self.figures:
-            return {"type": "notice", "tone": "info",
-                    "text": self.tr("Diagrammet har inget att visa här.", "The chart has nothing to show here.")}  # fmt: skip
+            return {
+                "type": "notice",
+                "tone": "info",
+                "text": self.tr(
+                    "Diagrammet har inget att visa här.", "The chart has nothing to show here."
+                ),
+            }
         return {"type": "figure", "file": file, "caption": caption, "width": "100%"}
 
-    def table(self, columns: list[str], rows: list[list[str]], *, align: list[str] | None = None,
-              widths: list[float] | None = None, caption: str | None = None,
-              note: str | None = None, highlight: list[int] | None = None,
-              size: str | None = None) -> dict:  # fmt: skip
+    def table(
+        self,
+        columns: list[str],
+        rows: list[list[str]],
+        *,
+        align: list[str] | None = None,
+        widths: list[float] | None = None,
+        caption: str | None = None,
+        note: str | None = None,
+        highlight: list[int] | None = None,
+        size: str | None = None,
+    ) -> dict:
         block: dict[str, Any] = {"type": "table", "columns": columns, "rows": rows}
-        for k, v in (("align", align), ("widths", widths), ("caption", caption), ("note", note),
-                     ("highlight", highlight), ("size", size)):  # fmt: skip
+        for k, v in (
+            ("align", align),
+            ("widths", widths),
+            ("caption", caption),
+            ("note", note),
+            ("highlight", highlight),
+            ("size", size),
+        ):
             if v is not None:
                 block[k] = v
         return block
@@ -224,8 +252,11 @@ class Writer:
         g = t.groupby("measure_id", sort=False)
         out = g.first().reset_index()
         out["cost_yearly"] = g["cost_yearly"].sum().to_numpy()
-        out["years"] = g["year"].agg(lambda s: f"{s.min()}" if s.min() == s.max()
-                                     else f"{s.min()}–{s.max()}").to_numpy()  # fmt: skip
+        out["years"] = (
+            g["year"]
+            .agg(lambda s: f"{s.min()}" if s.min() == s.max() else f"{s.min()}–{s.max()}")
+            .to_numpy()
+        )
         return out
 
     def plan_people(self) -> pd.DataFrame:
@@ -242,105 +273,236 @@ def _float(x: Any) -> float:
 
 #: National figures (law-and-method.md §6; F-G2): year, what, value, source.
 NATIONAL = [
-    ("2024", ("Kvinnors lön i % av mäns, ojusterat / standardvägt", "Women's pay as % of men's, unadjusted / standardised"),
-     (90, 95, 0), "SCB lönestrukturstatistik, via bulletin.nu"),
-    ("2023", ("Löneskillnad / oförklarad del, hela ekonomin", "Pay gap / unexplained part, whole economy"),
-     (10.0, 4.8, 1), "Medlingsinstitutet, Löneskillnaden mellan kvinnor och män 2023"),
-    ("2023", ("Oförklarad del, kommuner", "Unexplained part, municipalities"), (1.4, None, 1),
-     "Medlingsinstitutet 2023"),
-    ("2022", ("Löneskillnad / oförklarad del, hela ekonomin", "Pay gap / unexplained part, whole economy"),
-     (9.9, 4.7, 1), "Medlingsinstitutet"),
-    ("2021", ("Kommuner: kvinnors lön i % av mäns, ojusterat / standardvägt",
-              "Municipalities: women's pay as % of men's, unadjusted / standardised"),
-     (98, 99, 0), "SCB, Kvinnors lön som andel av mäns lön efter sektor 2003–2021"),
-]  # fmt: skip
+    (
+        "2024",
+        (
+            "Kvinnors lön i % av mäns, ojusterat / standardvägt",
+            "Women's pay as % of men's, unadjusted / standardised",
+        ),
+        (90, 95, 0),
+        "SCB lönestrukturstatistik, via bulletin.nu",
+    ),
+    (
+        "2023",
+        (
+            "Löneskillnad / oförklarad del, hela ekonomin",
+            "Pay gap / unexplained part, whole economy",
+        ),
+        (10.0, 4.8, 1),
+        "Medlingsinstitutet, Löneskillnaden mellan kvinnor och män 2023",
+    ),
+    (
+        "2023",
+        ("Oförklarad del, kommuner", "Unexplained part, municipalities"),
+        (1.4, None, 1),
+        "Medlingsinstitutet 2023",
+    ),
+    (
+        "2022",
+        (
+            "Löneskillnad / oförklarad del, hela ekonomin",
+            "Pay gap / unexplained part, whole economy",
+        ),
+        (9.9, 4.7, 1),
+        "Medlingsinstitutet",
+    ),
+    (
+        "2021",
+        (
+            "Kommuner: kvinnors lön i % av mäns, ojusterat / standardvägt",
+            "Municipalities: women's pay as % of men's, unadjusted / standardised",
+        ),
+        (98, 99, 0),
+        "SCB, Kvinnors lön som andel av mäns lön efter sektor 2003–2021",
+    ),
+]
 
 
 def national_section(w: Writer) -> dict:
     og = w.results["org_gap"]
-    rows = [[y, w.tr(*what), " / ".join(w.pct(x, d) for x in (a, b) if x is not None), src]
-            for y, what, (a, b, d), src in NATIONAL]  # fmt: skip
-    rows.insert(0, [str(w.run.manifest["year"]), w.tr(
-        f"{w.run.config.survey.organisation}: kvinnors månadslön i % av mäns, ojusterat",
-        f"{w.run.config.survey.organisation}: women's monthly pay as % of men's, unadjusted"),
-        w.pct(100 + og["raw_mean_gap_pct"]), w.tr("Denna kartläggning", "This survey")])  # fmt: skip
-    return w.section(w.tr("Nationella jämförelsetal", "National reference figures"), [
-        w.text(w.tr(
-            "Medlingsinstitutet och SCB jämför kvinnors och mäns lön med standardvägning: "
-            "genomsnittslönen i grupper efter yrke, sektor, utbildning, ålder och arbetstid, "
-            "vägd med gruppernas storlek. Talen är inte direkt jämförbara med en enskild "
-            "arbetsgivares siffror men visar läget i landet.",
-            "Medlingsinstitutet and SCB compare women's and men's pay by standard weighting: mean "
-            "pay in cells by occupation, sector, education, age and working time, weighted by "
-            "the cells' size. The figures are not directly comparable with one employer's but "
-            "show the national picture.")),
-        w.table([w.tr("År", "Year"), w.tr("Mått", "Measure"), w.tr("Värde", "Value"),
-                 w.tr("Källa", "Source")], rows, align=["left", "left", "right", "left"],
-                widths=[0.6, 3, 1.1, 2.6]),
-        {"type": "notice", "tone": "info", "text": w.tr(
-            "Den oförklarade löneskillnaden är oförklarad i statistisk mening. Den är inte ett "
-            "mått på diskriminering.",
-            "The unexplained pay gap is unexplained in a statistical sense. It is not a measure "
-            "of discrimination.")},
-    ])  # fmt: skip
+    rows = [
+        [y, w.tr(*what), " / ".join(w.pct(x, d) for x in (a, b) if x is not None), src]
+        for y, what, (a, b, d), src in NATIONAL
+    ]
+    rows.insert(
+        0,
+        [
+            str(w.run.manifest["year"]),
+            w.tr(
+                f"{w.run.config.survey.organisation}: kvinnors månadslön i % av mäns, ojusterat",
+                f"{w.run.config.survey.organisation}: women's monthly pay as % of men's, unadjusted",
+            ),
+            w.pct(100 + og["raw_mean_gap_pct"]),
+            w.tr("Denna kartläggning", "This survey"),
+        ],
+    )
+    return w.section(
+        w.tr("Nationella jämförelsetal", "National reference figures"),
+        [
+            w.text(
+                w.tr(
+                    "Medlingsinstitutet och SCB jämför kvinnors och mäns lön med standardvägning: "
+                    "genomsnittslönen i grupper efter yrke, sektor, utbildning, ålder och arbetstid, "
+                    "vägd med gruppernas storlek. Talen är inte direkt jämförbara med en enskild "
+                    "arbetsgivares siffror men visar läget i landet.",
+                    "Medlingsinstitutet and SCB compare women's and men's pay by standard weighting: mean "
+                    "pay in cells by occupation, sector, education, age and working time, weighted by "
+                    "the cells' size. The figures are not directly comparable with one employer's but "
+                    "show the national picture.",
+                )
+            ),
+            w.table(
+                [
+                    w.tr("År", "Year"),
+                    w.tr("Mått", "Measure"),
+                    w.tr("Värde", "Value"),
+                    w.tr("Källa", "Source"),
+                ],
+                rows,
+                align=["left", "left", "right", "left"],
+                widths=[0.6, 3, 1.1, 2.6],
+            ),
+            {
+                "type": "notice",
+                "tone": "info",
+                "text": w.tr(
+                    "Den oförklarade löneskillnaden är oförklarad i statistisk mening. Den är inte ett "
+                    "mått på diskriminering.",
+                    "The unexplained pay gap is unexplained in a statistical sense. It is not a measure "
+                    "of discrimination.",
+                ),
+            },
+        ],
+    )
 
 
 def method_section(w: Writer) -> dict:
     m = w.run.manifest
     defs = [
-        (w.tr("Heltidslön", "Full-time pay"), w.tr(
-            "Grundlön och fasta tillägg per månad omräknade till heltid.",
-            "Monthly base salary and fixed supplements at full time.")),
-        (w.tr("Kvinnors lön i % av mäns", "Women's pay as % of men's"),
-         w.tr("100 × kvinnornas medellön / männens medellön.", "100 × women's mean / men's mean.")),
-        (w.tr("Justerad skillnad", "Adjusted gap"), w.tr(
-            "100 × (exp(b) − 1), där b är koefficienten för kvinna i en regression på "
-            "logaritmerad lön med kontrollerna; negativ när kvinnor tjänar mindre.",
-            "100 × (exp(b) − 1), b the coefficient of female in a regression of log pay on the "
-            "controls; negative when women earn less.")),
-        (w.tr("Flaggad (lika arbete)", "Flagged (equal work)"), w.tr(
-            "Signifikant justerad skillnad efter Benjamini–Hochberg inom enhet och lönebegrepp; "
-            "i grupper för små för regression: kvinnornas lön avviker mer än gränsen.",
-            "Significant adjusted gap after Benjamini–Hochberg within unit and pay measure; in "
-            "groups too small for a regression: women's pay differs by more than the limit.")),
-        (w.tr("Flaggad (likvärdigt)", "Flagged (equal value)"), w.tr(
-            "Det kvinnodominerade yrkets medellön är mer än gränsen under jämförelseyrkets.",
-            "The female-dominated job's mean pay is more than the limit below the comparator's.")),
-        (w.tr("Målnivå (handlingsplan)", "Target level (action plan)"), w.tr(
-            "Lika arbete: den lön som gruppens könsneutrala modell (ålder, anställningstid) "
-            "väntar sig för personen (actions.target = expected), eller det andra könets median "
-            "eller medelvärde i gruppen. Likvärdigt arbete: jämförelseyrkets medellön.",
-            "Equal work: the pay the group's gender-neutral model (age, tenure) expects for the "
-            "person (actions.target = expected), or the other gender's median or mean in the "
-            "group. Equal value: the comparator job's mean pay.")),
-        (w.tr("Kvinnodominerat", "Female-dominated"), w.tr(
-            "Minst analysis.female_dominated_share kvinnor i yrket i hela organisationen, eller "
-            "markerat i arbetsvärderingen med skäl.",
-            "At least analysis.female_dominated_share women in the job across the organisation, "
-            "or marked in the job evaluation with a reason.")),
-        (w.tr("Kostnad per år", "Cost a year"), w.tr(
-            "Höjning per månad × sysselsättningsgrad × 12 × (1 + lönebikostnader).",
-            "Raise a month × fte × 12 × (1 + payroll overhead).")),
-    ]  # fmt: skip
-    config = [[f"{sec}.{k}", _show(v)] for sec, values in m["config"].items()
-              for k, v in values.items() if not isinstance(v, dict)]  # fmt: skip
-    config += [[f"{sec}.{k}", _show(v)] for sec, values in m["config"].items()
-               for k, v in values.items() if isinstance(v, dict) and v]  # fmt: skip
-    inputs = [[str(i["path"]), str(i["sha256"])[:16] + "…", w.num(i["rows_read"]), w.num(i["rows_kept"]),
-               w.num(i["rows_excluded"])] for i in m["inputs"]]  # fmt: skip
+        (
+            w.tr("Heltidslön", "Full-time pay"),
+            w.tr(
+                "Grundlön och fasta tillägg per månad omräknade till heltid.",
+                "Monthly base salary and fixed supplements at full time.",
+            ),
+        ),
+        (
+            w.tr("Kvinnors lön i % av mäns", "Women's pay as % of men's"),
+            w.tr(
+                "100 × kvinnornas medellön / männens medellön.", "100 × women's mean / men's mean."
+            ),
+        ),
+        (
+            w.tr("Justerad skillnad", "Adjusted gap"),
+            w.tr(
+                "100 × (exp(b) − 1), där b är koefficienten för kvinna i en regression på "
+                "logaritmerad lön med kontrollerna; negativ när kvinnor tjänar mindre.",
+                "100 × (exp(b) − 1), b the coefficient of female in a regression of log pay on the "
+                "controls; negative when women earn less.",
+            ),
+        ),
+        (
+            w.tr("Flaggad (lika arbete)", "Flagged (equal work)"),
+            w.tr(
+                "Signifikant justerad skillnad efter Benjamini–Hochberg inom enhet och lönebegrepp; "
+                "i grupper för små för regression: kvinnornas lön avviker mer än gränsen.",
+                "Significant adjusted gap after Benjamini–Hochberg within unit and pay measure; in "
+                "groups too small for a regression: women's pay differs by more than the limit.",
+            ),
+        ),
+        (
+            w.tr("Flaggad (likvärdigt)", "Flagged (equal value)"),
+            w.tr(
+                "Det kvinnodominerade yrkets medellön är mer än gränsen under jämförelseyrkets.",
+                "The female-dominated job's mean pay is more than the limit below the comparator's.",
+            ),
+        ),
+        (
+            w.tr("Målnivå (handlingsplan)", "Target level (action plan)"),
+            w.tr(
+                "Lika arbete: den lön som gruppens könsneutrala modell (ålder, anställningstid) "
+                "väntar sig för personen (actions.target = expected), eller det andra könets median "
+                "eller medelvärde i gruppen. Likvärdigt arbete: jämförelseyrkets medellön.",
+                "Equal work: the pay the group's gender-neutral model (age, tenure) expects for the "
+                "person (actions.target = expected), or the other gender's median or mean in the "
+                "group. Equal value: the comparator job's mean pay.",
+            ),
+        ),
+        (
+            w.tr("Kvinnodominerat", "Female-dominated"),
+            w.tr(
+                "Minst analysis.female_dominated_share kvinnor i yrket i hela organisationen, eller "
+                "markerat i arbetsvärderingen med skäl.",
+                "At least analysis.female_dominated_share women in the job across the organisation, "
+                "or marked in the job evaluation with a reason.",
+            ),
+        ),
+        (
+            w.tr("Kostnad per år", "Cost a year"),
+            w.tr(
+                "Höjning per månad × sysselsättningsgrad × 12 × (1 + lönebikostnader).",
+                "Raise a month × fte × 12 × (1 + payroll overhead).",
+            ),
+        ),
+    ]
+    config = [
+        [f"{sec}.{k}", _show(v)]
+        for sec, values in m["config"].items()
+        for k, v in values.items()
+        if not isinstance(v, dict)
+    ]
+    config += [
+        [f"{sec}.{k}", _show(v)]
+        for sec, values in m["config"].items()
+        for k, v in values.items()
+        if isinstance(v, dict) and v
+    ]
+    inputs = [
+        [
+            str(i["path"]),
+            str(i["sha256"])[:16] + "…",
+            w.num(i["rows_read"]),
+            w.num(i["rows_kept"]),
+            w.num(i["rows_excluded"]),
+        ]
+        for i in m["inputs"]
+    ]
     versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v)
-    return w.section(w.tr("Metod och inställningar", "Method and settings"), [
-        w.table([w.tr("Begrepp", "Term"), w.tr("Definition", "Definition")],
-                [list(d) for d in defs], widths=[1.4, 4]),
-        w.table([w.tr("Fil", "File"), "sha256", w.tr("Lästa", "Read"), w.tr("Med", "Kept"),
-                 w.tr("Uteslutna", "Excluded")], inputs,
-                align=["left", "left", "right", "right", "right"], widths=[2.4, 2, 0.8, 0.8, 0.9],
-                caption=w.tr("Indata", "Inputs"), size="small"),
-        w.table([w.tr("Inställning", "Setting"), w.tr("Värde", "Value")], config, widths=[2, 4],
-                caption=w.tr("Varje inställning som användes (survey.toml och standardvärden)",
-                             "Every setting used (survey.toml and defaults)"), size="small"),
-        w.text(w.tr("Programversioner: ", "Software versions: ") + versions),
-    ])  # fmt: skip
+    return w.section(
+        w.tr("Metod och inställningar", "Method and settings"),
+        [
+            w.table(
+                [w.tr("Begrepp", "Term"), w.tr("Definition", "Definition")],
+                [list(d) for d in defs],
+                widths=[1.4, 4],
+            ),
+            w.table(
+                [
+                    w.tr("Fil", "File"),
+                    "sha256",
+                    w.tr("Lästa", "Read"),
+                    w.tr("Med", "Kept"),
+                    w.tr("Uteslutna", "Excluded"),
+                ],
+                inputs,
+                align=["left", "left", "right", "right", "right"],
+                widths=[2.4, 2, 0.8, 0.8, 0.9],
+                caption=w.tr("Indata", "Inputs"),
+                size="small",
+            ),
+            w.table(
+                [w.tr("Inställning", "Setting"), w.tr("Värde", "Value")],
+                config,
+                widths=[2, 4],
+                caption=w.tr(
+                    "Varje inställning som användes (survey.toml och standardvärden)",
+                    "Every setting used (survey.toml and defaults)",
+                ),
+                size="small",
+            ),
+            w.text(w.tr("Programversioner: ", "Software versions: ") + versions),
+        ],
+    )
 
 
 def _show(v: Any) -> str:
@@ -354,24 +516,47 @@ def _show(v: Any) -> str:
 
 
 def signatures_section(w: Writer) -> dict:
-    lines = [w.tr("Namnteckning", "Signature"), w.tr("Namnförtydligande", "Name in print"),
-             w.tr("Ort och datum", "Place and date")]  # fmt: skip
-    return w.section(w.tr("Underskrifter", "Signatures"), [
-        w.text(w.tr(
-            f"Lönekartläggningen {w.run.manifest['year']} har genomförts i samverkan mellan "
-            "arbetsgivaren och de fackliga organisationerna. Underskrifterna bekräftar att parterna "
-            "har tagit del av resultatet, förklaringarna och handlingsplanen.",
-            f"The pay survey {w.run.manifest['year']} was carried out in cooperation between the "
-            "employer and the unions. The signatures confirm that the parties have seen the "
-            "results, the explanations and the action plan.")),
-        *([w.text(w.tr(
-            "Uppgifterna enligt EU-direktivets artikel 9 bekräftas av ledningen efter samråd med "
-            "arbetstagarnas företrädare (artikel 9.6).",
-            "The Article 9 figures are confirmed by management after consulting the workers' "
-            "representatives (Article 9(6)).",
-        ))] if w.run.config.analysis.eu_directive else []),
-        {"type": "signatures", "parties": [
-            {"role": w.tr("För arbetsgivaren", "For the employer"), "lines": lines},
-            {"role": w.tr("För de fackliga organisationerna", "For the unions"), "lines": lines},
-        ]},
-    ])  # fmt: skip
+    lines = [
+        w.tr("Namnteckning", "Signature"),
+        w.tr("Namnförtydligande", "Name in print"),
+        w.tr("Ort och datum", "Place and date"),
+    ]
+    return w.section(
+        w.tr("Underskrifter", "Signatures"),
+        [
+            w.text(
+                w.tr(
+                    f"Lönekartläggningen {w.run.manifest['year']} har genomförts i samverkan mellan "
+                    "arbetsgivaren och de fackliga organisationerna. Underskrifterna bekräftar att parterna "
+                    "har tagit del av resultatet, förklaringarna och handlingsplanen.",
+                    f"The pay survey {w.run.manifest['year']} was carried out in cooperation between the "
+                    "employer and the unions. The signatures confirm that the parties have seen the "
+                    "results, the explanations and the action plan.",
+                )
+            ),
+            *(
+                [
+                    w.text(
+                        w.tr(
+                            "Uppgifterna enligt EU-direktivets artikel 9 bekräftas av ledningen efter samråd med "
+                            "arbetstagarnas företrädare (artikel 9.6).",
+                            "The Article 9 figures are confirmed by management after consulting the workers' "
+                            "representatives (Article 9(6)).",
+                        )
+                    )
+                ]
+                if w.run.config.analysis.eu_directive
+                else []
+            ),
+            {
+                "type": "signatures",
+                "parties": [
+                    {"role": w.tr("För arbetsgivaren", "For the employer"), "lines": lines},
+                    {
+                        "role": w.tr("För de fackliga organisationerna", "For the unions"),
+                        "lines": lines,
+                    },
+                ],
+            },
+        ],
+    )

@@ -32,21 +32,40 @@ __all__ = ["COLUMNS", "SHEETS", "org_gap_table", "write_workbook_tables"]
 # on the 0–100 scale get a literal " %" (Excel's % format would multiply by 100); shares that are
 # fractions (0–1) get Excel's % format, which does.
 FORMATS = {
-    "kr": ('#,##0 "kr"', '"SEK "#,##0'), "kr2": ('#,##0.00 "kr"', '"SEK "#,##0.00'),
-    "pct": ('0.0" %"', '0.0"%"'), "share": ("0.0 %", "0.0%"), "p": ("0.0000", "0.0000"),
-    "coef": ("0.0000", "0.0000"), "int": ("0", "0"), "dec": ("0.00", "0.00"),
-    "pts": ("0.0", "0.0"), "num": ("#,##0.00", "#,##0.00"), "date": ("yyyy-mm-dd", "yyyy-mm-dd"),
-}  # fmt: skip
-_WIDTH = {"pct": 9, "share": 9, "p": 8, "coef": 9, "int": 7, "dec": 8, "pts": 8, "num": 11,
-          "date": 11, "bool": 7}  # fmt: skip
+    "kr": ('#,##0 "kr"', '"SEK "#,##0'),
+    "kr2": ('#,##0.00 "kr"', '"SEK "#,##0.00'),
+    "pct": ('0.0" %"', '0.0"%"'),
+    "share": ("0.0 %", "0.0%"),
+    "p": ("0.0000", "0.0000"),
+    "coef": ("0.0000", "0.0000"),
+    "int": ("0", "0"),
+    "dec": ("0.00", "0.00"),
+    "pts": ("0.0", "0.0"),
+    "num": ("#,##0.00", "#,##0.00"),
+    "date": ("yyyy-mm-dd", "yyyy-mm-dd"),
+}
+_WIDTH = {
+    "pct": 9,
+    "share": 9,
+    "p": 8,
+    "coef": 9,
+    "int": 7,
+    "dec": 8,
+    "pts": 8,
+    "num": 11,
+    "date": 11,
+    "bool": 7,
+}
 
 #: Column name → (Swedish header, English header, kind). Kinds: kr/kr2 kronor, pct 0–100 percent,
 #: share 0–1 fraction, p p-value, coef log points, int counts/years, dec/pts decimals, date,
 #: bool, id (text, or whole numbers), text.
 COLUMNS: dict[str, tuple[str, str, str]] = {
-    "unit": ("Enhet", "Unit", "id"), "work_group": ("Arbetsgrupp", "Work group", "id"),
+    "unit": ("Enhet", "Unit", "id"),
+    "work_group": ("Arbetsgrupp", "Work group", "id"),
     "pay_measure": ("Lönemått", "Pay measure", "text"),
-    "n_women": ("Antal kvinnor", "Women (n)", "int"), "n_men": ("Antal män", "Men (n)", "int"),
+    "n_women": ("Antal kvinnor", "Women (n)", "int"),
+    "n_men": ("Antal män", "Men (n)", "int"),
     "mean_women": ("Medellön kvinnor", "Mean pay, women", "kr"),
     "mean_men": ("Medellön män", "Mean pay, men", "kr"),
     "median_women": ("Medianlön kvinnor", "Median pay, women", "kr"),
@@ -75,7 +94,8 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "controls": ("Kontrollvariabler", "Controls", "text"),
     "min_detectable_gap_pct": ("Minsta upptäckbara skillnad", "Minimum detectable gap", "pct"),
     "female_dominated_job": ("Kvinnodominerat arbete", "Female-dominated job", "id"),
-    "comparator_job": ("Jämförelsearbete", "Comparator job", "id"), "kind": ("Typ", "Kind", "text"),
+    "comparator_job": ("Jämförelsearbete", "Comparator job", "id"),
+    "kind": ("Typ", "Kind", "text"),
     "value_fd": ("Arbetsvärde, kvinnodominerat", "Job value, female-dominated", "pts"),
     "value_cmp": ("Arbetsvärde, jämförelse", "Job value, comparator", "pts"),
     "mean_pay_fd": ("Medellön, kvinnodominerat", "Mean pay, female-dominated", "kr"),
@@ -85,30 +105,46 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "band_cmp": ("Värdeintervall, jämförelse", "Value band, comparator", "int"),
     "n_fd": ("Antal, kvinnodominerat", "Headcount, female-dominated", "int"),
     "n_cmp": ("Antal, jämförelse", "Headcount, comparator", "int"),
-    "share_women_fd": ("Andel kvinnor, kvinnodominerat", "Share of women, female-dominated", "share"),
+    "share_women_fd": (
+        "Andel kvinnor, kvinnodominerat",
+        "Share of women, female-dominated",
+        "share",
+    ),
     "share_women_cmp": ("Andel kvinnor, jämförelse", "Share of women, comparator", "share"),
-    "indicator": ("Indikator", "Indicator", "id"), "category": ("Kategori", "Category", "id"),
+    "indicator": ("Indikator", "Indicator", "id"),
+    "category": ("Kategori", "Category", "id"),
     "component": ("Lönedel", "Pay component", "text"),
-    "pay_level": ("Årslön/timlön", "Annual/hourly", "text"), "gender": ("Kön", "Gender", "text"),
-    "quartile": ("Kvartil", "Quartile", "int"), "value": ("Värde", "Value", "num"),
-    "pay_women": ("Lön kvinnor", "Pay, women", "kr2"), "pay_men": ("Lön män", "Pay, men", "kr2"),
+    "pay_level": ("Årslön/timlön", "Annual/hourly", "text"),
+    "gender": ("Kön", "Gender", "text"),
+    "quartile": ("Kvartil", "Quartile", "int"),
+    "value": ("Värde", "Value", "num"),
+    "pay_women": ("Lön kvinnor", "Pay, women", "kr2"),
+    "pay_men": ("Lön män", "Pay, men", "kr2"),
     "n": ("Antal", "Headcount", "int"),
     "share_women_pct": ("Andel kvinnor", "Share of women", "pct"),
     "share_men_pct": ("Andel män", "Share of men", "pct"),
     "min_hourly": ("Lägsta timlön", "Lowest hourly pay", "kr2"),
     "max_hourly": ("Högsta timlön", "Highest hourly pay", "kr2"),
     "source_row": ("Rad i källfilen", "Source row", "int"),
-    "employee_id": ("Anställnings-id", "Employee ID", "id"), "column": ("Kolumn", "Column", "text"),
-    "reason": ("Orsak", "Reason", "text"), "item_kind": ("Typ av post", "Item kind", "text"),
-    "item_key": ("Post", "Item", "id"), "text": ("Förklaring", "Explanation", "text"),
+    "employee_id": ("Anställnings-id", "Employee ID", "id"),
+    "column": ("Kolumn", "Column", "text"),
+    "reason": ("Orsak", "Reason", "text"),
+    "item_kind": ("Typ av post", "Item kind", "text"),
+    "item_key": ("Post", "Item", "id"),
+    "text": ("Förklaring", "Explanation", "text"),
     "evidence": ("Underlag", "Evidence", "text"),
     "gender_related": ("Könsrelaterad", "Gender-related", "text"),
-    "author": ("Upprättad av", "Author", "text"), "date": ("Datum", "Date", "date"),
-    "source": ("Källa", "Source", "text"), "status": ("Status", "Status", "text"),
-    "needs_action": ("Kräver åtgärd", "Needs action", "bool"), "group": ("Grupp", "Group", "id"),
-    "comparator": ("Jämförelse", "Comparator", "id"), "gap_pct": ("Löneskillnad", "Pay gap", "pct"),
+    "author": ("Upprättad av", "Author", "text"),
+    "date": ("Datum", "Date", "date"),
+    "source": ("Källa", "Source", "text"),
+    "status": ("Status", "Status", "text"),
+    "needs_action": ("Kräver åtgärd", "Needs action", "bool"),
+    "group": ("Grupp", "Group", "id"),
+    "comparator": ("Jämförelse", "Comparator", "id"),
+    "gap_pct": ("Löneskillnad", "Pay gap", "pct"),
     "register_row": ("Rad i registret", "Register row", "int"),
-    "job_code": ("Arbetskod", "Job code", "id"), "points": ("Poäng", "Points", "pts"),
+    "job_code": ("Arbetskod", "Job code", "id"),
+    "points": ("Poäng", "Points", "pts"),
     "band": ("Värdeintervall", "Value band", "int"),
     "share_women": ("Andel kvinnor", "Share of women", "share"),
     "female_dominated": ("Kvinnodominerat", "Female-dominated", "bool"),
@@ -122,16 +158,20 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "mean_base_salary": ("Medel grundlön", "Mean base salary", "kr"),
     "mean_monthly_pay": ("Medel månadslön", "Mean monthly pay", "kr"),
     "override_reason": ("Skäl till ändring", "Override reason", "text"),
-    "pay": ("Lön", "Pay", "kr"), "expected_pay": ("Förväntad lön", "Expected pay", "kr"),
+    "pay": ("Lön", "Pay", "kr"),
+    "expected_pay": ("Förväntad lön", "Expected pay", "kr"),
     "deviation_pct": ("Avvikelse från förväntad lön", "Deviation from expected pay", "pct"),
-    "measure_id": ("Åtgärds-id", "Measure ID", "id"), "year": ("År", "Year", "int"),
+    "measure_id": ("Åtgärds-id", "Measure ID", "id"),
+    "year": ("År", "Year", "int"),
     "adjustment_monthly": ("Justering per månad", "Monthly adjustment", "kr"),
     "cost_yearly": ("Kostnad per år", "Yearly cost", "kr"),
     "first_found_year": ("Först upptäckt år", "Year first found", "int"),
-    "due_year": ("Klar senast år", "Due year", "int"), "item_keys": ("Poster", "Items", "text"),
+    "due_year": ("Klar senast år", "Due year", "int"),
+    "item_keys": ("Poster", "Items", "text"),
     "n_people": ("Antal personer", "People", "int"),
     "fte_total": ("Summa sysselsättningsgrad", "Total FTE", "dec"),
-    "pay_before": ("Lön före", "Pay before", "kr"), "target_pay": ("Mållön", "Target pay", "kr"),
+    "pay_before": ("Lön före", "Pay before", "kr"),
+    "target_pay": ("Mållön", "Target pay", "kr"),
     "adjustment_total": ("Total justering", "Total adjustment", "kr"),
     "planned": ("Planerad höjning", "Planned raise", "pct"),
     "realised": ("Genomförd höjning", "Realised raise", "pct"),
@@ -150,13 +190,17 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "budget": ("Budget", "Budget", "kr"),
     "max_remaining_gap_pct": ("Största kvarvarande skillnad", "Largest remaining gap", "pct"),
     "mean_remaining_gap_pct": ("Genomsnittlig kvarvarande skillnad", "Mean remaining gap", "pct"),
-    "area": ("Område", "Area", "text"), "item": ("Punkt", "Item", "text"),
+    "area": ("Område", "Area", "text"),
+    "item": ("Punkt", "Item", "text"),
     "description": ("Beskrivning", "Description", "text"),
     "gender_neutral": ("Könsneutral", "Gender-neutral", "text"),
-    "assessment": ("Bedömning", "Assessment", "text"), "action": ("Åtgärd", "Action", "text"),
-    "participants": ("Deltagare", "Participants", "text"), "topic": ("Ämne", "Topic", "text"),
+    "assessment": ("Bedömning", "Assessment", "text"),
+    "action": ("Åtgärd", "Action", "text"),
+    "participants": ("Deltagare", "Participants", "text"),
+    "topic": ("Ämne", "Topic", "text"),
     "information_given": ("Lämnad information", "Information given", "text"),
-    "law": ("Lagrum", "Legal basis", "text"), "required": ("Krävs", "Required", "bool"),
+    "law": ("Lagrum", "Legal basis", "text"),
+    "required": ("Krävs", "Required", "bool"),
     "detail": ("Detaljer", "Detail", "text"),
     "label": ("Benämning", "Label", "text"),
     "mean_gap_pct": ("Genomsnittlig löneskillnad", "Mean pay gap", "pct"),
@@ -166,12 +210,13 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "deadline": ("Tidsfrist", "Deadline", "date"),
     "deadline_passed": ("Tidsfristen passerad", "Deadline passed", "bool"),
     "triggered": ("Gemensam lönebedömning krävs", "Joint pay assessment required", "bool"),
-    "key": ("Nyckel", "Key", "text"), "pot": ("Lönepott", "Pay pot", "kr"),
+    "key": ("Nyckel", "Key", "text"),
+    "pot": ("Lönepott", "Pay pot", "kr"),
     "total_raises": ("Summa höjningar", "Total raises", "kr"),
     "n_employees": ("Antal anställda", "Employees", "int"),
     "new_base_salary": ("Ny grundlön", "New base salary", "kr"),
     "effective_date": ("Gäller från", "Effective date", "date"),
-}  # fmt: skip
+}
 # the same name meaning something else in one file
 _OVERRIDE: dict[tuple[str, str], tuple[str, str, str]] = {
     ("eu_indicators", "value"): ("Värde", "Value", "pct"),
@@ -184,42 +229,72 @@ _OVERRIDE: dict[tuple[str, str], tuple[str, str, str]] = {
 
 #: Sheet order and what each holds (Swedish, English); other stems follow in the given order.
 SHEETS: dict[str, tuple[str, str]] = {
-    "equal_work": ("Lika arbete: lön för kvinnor och män per arbetsgrupp (tom enhet = hela organisationen)",
-                   "Equal work: women's and men's pay per work group (empty unit = whole organisation)"),
-    "people": ("Individer i lika arbete: lön, förväntad lön och avvikelse",
-               "People in the equal-work analysis: pay, expected pay and deviation"),
-    "equal_value": ("Likvärdigt arbete: kvinnodominerade arbeten mot arbeten av lika eller lägre värde",
-                    "Equal value: female-dominated jobs against jobs of equal or lower value"),
-    "job_evaluation": ("Arbetsvärdering: poäng, värdeintervall och könsfördelning per arbete",
-                       "Job evaluation: points, value band and gender mix per job"),
-    "org_gap": ("Hela organisationen: rå och justerad löneskillnad; Oaxaca–Blinder i log-enheter",
-                "Whole organisation: raw and adjusted gap; Oaxaca–Blinder in log points"),
-    "eu_indicators": ("EU-direktivet 2023/970 art. 9: indikatorerna a–g",
-                      "EU Directive 2023/970 art. 9: indicators a–g"),
-    "art10": ("EU-direktivet art. 10: gemensam lönebedömning per kategori",
-              "EU Directive art. 10: joint pay assessment per category"),
-    "explanations": ("Förklaringar och bedömningar av skillnaderna",
-                     "Explanations and assessments of the gaps"),
-    "action_plan": ("Handlingsplan: lönejusteringar, kostnad och tidplan",
-                    "Action plan: pay adjustments, cost and time plan"),
+    "equal_work": (
+        "Lika arbete: lön för kvinnor och män per arbetsgrupp (tom enhet = hela organisationen)",
+        "Equal work: women's and men's pay per work group (empty unit = whole organisation)",
+    ),
+    "people": (
+        "Individer i lika arbete: lön, förväntad lön och avvikelse",
+        "People in the equal-work analysis: pay, expected pay and deviation",
+    ),
+    "equal_value": (
+        "Likvärdigt arbete: kvinnodominerade arbeten mot arbeten av lika eller lägre värde",
+        "Equal value: female-dominated jobs against jobs of equal or lower value",
+    ),
+    "job_evaluation": (
+        "Arbetsvärdering: poäng, värdeintervall och könsfördelning per arbete",
+        "Job evaluation: points, value band and gender mix per job",
+    ),
+    "org_gap": (
+        "Hela organisationen: rå och justerad löneskillnad; Oaxaca–Blinder i log-enheter",
+        "Whole organisation: raw and adjusted gap; Oaxaca–Blinder in log points",
+    ),
+    "eu_indicators": (
+        "EU-direktivet 2023/970 art. 9: indikatorerna a–g",
+        "EU Directive 2023/970 art. 9: indicators a–g",
+    ),
+    "art10": (
+        "EU-direktivet art. 10: gemensam lönebedömning per kategori",
+        "EU Directive art. 10: joint pay assessment per category",
+    ),
+    "explanations": (
+        "Förklaringar och bedömningar av skillnaderna",
+        "Explanations and assessments of the gaps",
+    ),
+    "action_plan": (
+        "Handlingsplan: lönejusteringar, kostnad och tidplan",
+        "Action plan: pay adjustments, cost and time plan",
+    ),
     "remediation_curve": ("Kostnad mot kvarvarande löneskillnad", "Cost against the remaining gap"),
     "follow_up": ("Uppföljning av förra årets handlingsplan", "Follow-up of last year's plan"),
     "year_over_year": ("Utvecklingen år för år", "Year over year"),
-    "rules_and_practice": ("Bestämmelser och praxis om lön och andra villkor",
-                           "Rules and practice on pay and other conditions"),
+    "rules_and_practice": (
+        "Bestämmelser och praxis om lön och andra villkor",
+        "Rules and practice on pay and other conditions",
+    ),
     "samverkan": ("Samverkan med arbetstagarorganisationerna", "Cooperation with the unions"),
-    "documentation": ("Dokumentationskrav (diskrimineringslagen 3 kap.)",
-                      "Documentation checklist (Discrimination Act ch. 3)"),
+    "documentation": (
+        "Dokumentationskrav (diskrimineringslagen 3 kap.)",
+        "Documentation checklist (Discrimination Act ch. 3)",
+    ),
     "exclusions": ("Rader som inte kom med i analysen, och varför", "Rows left out, and why"),
-}  # fmt: skip
+}
 _ABOUT = {
-    "sv": ("Om", "Lönekartläggning – tabeller", ("Blad", "Innehåll", "Rader", "Anmärkning"),
-           "Värdena är desamma som i data/<blad>.csv, med full precision. Belopp i kronor; "
-           "procent på skalan 0–100; tom cell = uppgift saknas."),
-    "en": ("About", "Pay survey – tables", ("Sheet", "Contents", "Rows", "Note"),
-           "The values are those of data/<sheet>.csv, at full precision. Amounts in kronor; "
-           "percentages on the 0–100 scale; an empty cell = no value."),
-}  # fmt: skip
+    "sv": (
+        "Om",
+        "Lönekartläggning – tabeller",
+        ("Blad", "Innehåll", "Rader", "Anmärkning"),
+        "Värdena är desamma som i data/<blad>.csv, med full precision. Belopp i kronor; "
+        "procent på skalan 0–100; tom cell = uppgift saknas.",
+    ),
+    "en": (
+        "About",
+        "Pay survey – tables",
+        ("Sheet", "Contents", "Rows", "Note"),
+        "The values are those of data/<sheet>.csv, at full precision. Amounts in kronor; "
+        "percentages on the 0–100 scale; an empty cell = no value.",
+    ),
+}
 _BOLD = Font(bold=True)
 _FILL = PatternFill("solid", fgColor="D9D9D9")
 _HEAD = Alignment(wrap_text=True, vertical="top")
@@ -227,10 +302,27 @@ _NUMERIC = {"kr", "kr2", "pct", "share", "p", "coef", "int", "dec", "pts", "num"
 _LANGUAGES = {"sv": ("svenska", "Swedish"), "en": ("engelska", "English")}
 _BOOL_TEXT = {"true": True, "false": False}
 _EPOCH = dt.datetime(2000, 1, 1)
-_FIRST = {k: i for i, k in enumerate((
-    "raw_mean_gap_pct", "raw_median_gap_pct", "adjusted_gap_pct", "ci_low", "ci_high", "p_value",
-    "n", "pay_measure", "controls", "gap", "explained", "unexplained", "weights", "units",
-))}  # fmt: skip
+_FIRST = {
+    k: i
+    for i, k in enumerate(
+        (
+            "raw_mean_gap_pct",
+            "raw_median_gap_pct",
+            "adjusted_gap_pct",
+            "ci_low",
+            "ci_high",
+            "p_value",
+            "n",
+            "pay_measure",
+            "controls",
+            "gap",
+            "explained",
+            "unexplained",
+            "weights",
+            "units",
+        )
+    )
+}
 
 
 def write_workbook_tables(
@@ -328,15 +420,25 @@ def org_gap_table(org_gap: Mapping[str, Any]) -> pd.DataFrame:
         for k, v in items:
             for i, rec in enumerate(v if _is_records(v) else []):
                 name = ".".join(str(rec[c]) for c in ("component", "term") if c in rec)
-                rows.append((f"{prefix}{name or f'{k}.{i}'}", rec.get("value"),
-                             rec.get("ci_low", nan), rec.get("ci_high", nan)))  # fmt: skip
+                rows.append(
+                    (
+                        f"{prefix}{name or f'{k}.{i}'}",
+                        rec.get("value"),
+                        rec.get("ci_low", nan),
+                        rec.get("ci_high", nan),
+                    )
+                )
 
     walk("", org_gap)
     keys, values, lows, highs = zip(*rows, strict=True) if rows else ((), (), (), ())
-    return pd.DataFrame({"key": pd.Series(keys, dtype=object),
-                         "value": pd.Series(values, dtype=object),
-                         "ci_low": pd.Series(lows, dtype=float),
-                         "ci_high": pd.Series(highs, dtype=float)})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "key": pd.Series(keys, dtype=object),
+            "value": pd.Series(values, dtype=object),
+            "ci_low": pd.Series(lows, dtype=float),
+            "ci_high": pd.Series(highs, dtype=float),
+        }
+    )
 
 
 def _is_records(value: Any) -> bool:
@@ -363,8 +465,12 @@ def _column(stem: str, name: str, dtype: Any) -> tuple[str, str, str]:
         kind = "kr"
     else:
         types = pd.api.types
-        tests = [(types.is_bool_dtype, "bool"), (types.is_integer_dtype, "int"),
-                 (types.is_float_dtype, "num"), (types.is_datetime64_any_dtype, "date")]  # fmt: skip
+        tests = [
+            (types.is_bool_dtype, "bool"),
+            (types.is_integer_dtype, "int"),
+            (types.is_float_dtype, "num"),
+            (types.is_datetime64_any_dtype, "date"),
+        ]
         kind = next((k for test, k in tests if test(dtype)), "text")
     return name, name, kind
 
@@ -469,9 +575,14 @@ def _width(value: Any, kind: str) -> int:
 
 
 def _write_about(
-    ws: Any, order: list[str], names: dict[str, str], frames: Mapping[str, pd.DataFrame],
-    language: str, title: str, notes: Mapping[str, str],
-) -> None:  # fmt: skip
+    ws: Any,
+    order: list[str],
+    names: dict[str, str],
+    frames: Mapping[str, pd.DataFrame],
+    language: str,
+    title: str,
+    notes: Mapping[str, str],
+) -> None:
     sheet, default_title, heads, footer = _ABOUT[language]
     ws.title = sheet
     ws.cell(1, 1, _text(title or default_title)).font = Font(bold=True, size=14)

@@ -18,18 +18,47 @@ import pandas as pd
 from .._format import fmt_kr, fmt_number, fmt_pct
 from ..io import PayData
 
-__all__ = ["gender_raises", "rating_distribution", "raise_regression", "spread", "whatif",
-           "FLAG_COLUMNS", "Thresholds"]  # fmt: skip
+__all__ = [
+    "gender_raises",
+    "rating_distribution",
+    "raise_regression",
+    "spread",
+    "whatif",
+    "FLAG_COLUMNS",
+    "Thresholds",
+]
 
 FLAG_COLUMNS = ["unit", "check", "subject", "value", "threshold", "message", "message_sv"]
 GENDER_COLUMNS = [
-    "scope", "unit", "job_code", "gender", "n", "mean_raise", "median_raise", "mean_raise_pct",
-    "median_raise_pct", "share_raised", "share_above_median", "mean_rating",
-]  # fmt: skip
+    "scope",
+    "unit",
+    "job_code",
+    "gender",
+    "n",
+    "mean_raise",
+    "median_raise",
+    "mean_raise_pct",
+    "median_raise_pct",
+    "share_raised",
+    "share_above_median",
+    "mean_rating",
+]
 WHATIF_COLUMNS = [
-    "item_kind", "item_key", "unit", "group", "comparator", "pay_measure", "measure", "before",
-    "after", "change", "flagged_before", "flagged_after", "status", "widens",
-]  # fmt: skip
+    "item_kind",
+    "item_key",
+    "unit",
+    "group",
+    "comparator",
+    "pay_measure",
+    "measure",
+    "before",
+    "after",
+    "change",
+    "flagged_before",
+    "flagged_after",
+    "status",
+    "widens",
+]
 
 
 _MEASURE = {"base_salary": ("base salary", "grundlön"), "monthly_pay": ("monthly pay", "månadslön")}
@@ -37,14 +66,16 @@ _MEASURE = {"base_salary": ("base salary", "grundlön"), "monthly_pay": ("monthl
 #: What each check is called in the manager's workbook: (English, Swedish).
 CHECK_LABELS = {
     "pot_overrun": ("Pot overrun", "Potten överskrids"),
-    "lower_raise_equal_rating": ("Lower raises for women at equal rating",
-                                 "Lägre höjning för kvinnor vid samma bedömning"),
+    "lower_raise_equal_rating": (
+        "Lower raises for women at equal rating",
+        "Lägre höjning för kvinnor vid samma bedömning",
+    ),
     "regression_gender": ("Gender term in the raise regression", "Kön påverkar höjningen"),
     "above_median_share": ("Share above the median raise", "Andel över medianhöjningen"),
     "rating_gap": ("Ratings differ by gender", "Bedömningarna skiljer sig mellan könen"),
     "widens_gap": ("Widens an unexplained gap", "Ökar en oförklarad skillnad"),
     "below_plan": ("Below the action plan", "Under handlingsplanens justering"),
-}  # fmt: skip
+}
 
 
 class Thresholds:
@@ -89,15 +120,23 @@ def gender_raises(table: pd.DataFrame) -> pd.DataFrame:
     for scope, keys in _LEVELS:
         by = keys or ["_org"]
         median = t.groupby(by)["raise_pct"].transform("median")
-        d = t.assign(_above=(t["raise_pct"] > median + Thresholds.median_tol_pp).astype(float),
-                     _raised=(t["raise"] > 0).astype(float))  # fmt: skip
+        d = t.assign(
+            _above=(t["raise_pct"] > median + Thresholds.median_tol_pp).astype(float),
+            _raised=(t["raise"] > 0).astype(float),
+        )
         g = d.groupby([*by, "gender"])
-        agg = pd.DataFrame({
-            "n": g.size(), "mean_raise": g["raise"].mean(), "median_raise": g["raise"].median(),
-            "mean_raise_pct": g["raise_pct"].mean(), "median_raise_pct": g["raise_pct"].median(),
-            "share_raised": 100 * g["_raised"].mean(), "share_above_median": 100 * g["_above"].mean(),
-            "mean_rating": g["rating"].mean(),
-        })  # fmt: skip
+        agg = pd.DataFrame(
+            {
+                "n": g.size(),
+                "mean_raise": g["raise"].mean(),
+                "median_raise": g["raise"].median(),
+                "mean_raise_pct": g["raise_pct"].mean(),
+                "median_raise_pct": g["raise_pct"].median(),
+                "share_raised": 100 * g["_raised"].mean(),
+                "share_above_median": 100 * g["_above"].mean(),
+                "mean_rating": g["rating"].mean(),
+            }
+        )
         scopes = d[by].drop_duplicates().sort_values(by) if len(d) else pd.DataFrame({"_org": [""]})
         full = pd.MultiIndex.from_tuples(
             [(*s, gender) for s in scopes.itertuples(index=False) for gender in ("F", "M")],
@@ -123,8 +162,16 @@ def rating_distribution(table: pd.DataFrame, levels: Sequence[int]) -> pd.DataFr
             g = t[t["gender"] == gender]
             for level in levels:
                 n = int((g["rating_level"] == level).sum())
-                rows.append({"scope": scope, "unit": unit, "gender": gender, "rating_level": level,
-                             "n": n, "share": 100 * n / len(g) if len(g) else np.nan})  # fmt: skip
+                rows.append(
+                    {
+                        "scope": scope,
+                        "unit": unit,
+                        "gender": gender,
+                        "rating_level": level,
+                        "n": n,
+                        "share": 100 * n / len(g) if len(g) else np.nan,
+                    }
+                )
     return pd.DataFrame(rows, columns=["scope", "unit", "gender", "rating_level", "n", "share"])
 
 
@@ -145,19 +192,39 @@ def raise_regression(
             level=lambda d: d["rating_level"].astype(int).astype(str),
         )
         nw, nm = int((t["female"] == 1).sum()), int((t["female"] == 0).sum())
-        terms = [c for c, col in (("C(level)", "level"), ("C(cr_band)", "cr_band"),
-                                  ("C(unit)", "unit")) if t[col].nunique() > 1]  # fmt: skip
+        terms = [
+            c
+            for c, col in (("C(level)", "level"), ("C(cr_band)", "cr_band"), ("C(unit)", "unit"))
+            if t[col].nunique() > 1
+        ]
         if scope == "unit":
             terms = [c for c in terms if c != "C(unit)"]
-        df_resid = len(t) - 2 - sum(int(t[c[2:-1] if c != "C(level)" else "level"].nunique()) - 1
-                                    for c in terms)  # fmt: skip
-        row = {"scope": scope, "unit": unit, "n_women": nw, "n_men": nm, "coef_female": np.nan,
-               "se": np.nan, "p_value": np.nan, "ci_low": np.nan, "ci_high": np.nan}  # fmt: skip
+        df_resid = (
+            len(t)
+            - 2
+            - sum(int(t[c[2:-1] if c != "C(level)" else "level"].nunique()) - 1 for c in terms)
+        )
+        row = {
+            "scope": scope,
+            "unit": unit,
+            "n_women": nw,
+            "n_men": nm,
+            "coef_female": np.nan,
+            "se": np.nan,
+            "p_value": np.nan,
+            "ci_low": np.nan,
+            "ci_high": np.nan,
+        }
         if min(nw, nm) >= th.min_n and df_resid >= 2 and t["raise_pct"].std() > 0:
             fit = smf.ols(" + ".join(["raise_pct ~ female", *terms]), data=t).fit()
             lo, hi = fit.conf_int().loc["female"]
-            row.update(coef_female=fit.params["female"], se=fit.bse["female"],
-                       p_value=fit.pvalues["female"], ci_low=lo, ci_high=hi)  # fmt: skip
+            row.update(
+                coef_female=fit.params["female"],
+                se=fit.bse["female"],
+                p_value=fit.pvalues["female"],
+                ci_low=lo,
+                ci_high=hi,
+            )
             if scope == "organisation":
                 org_model = fit
         rows.append(row)
@@ -172,8 +239,17 @@ def spread(before: pd.DataFrame, after: pd.DataFrame, units: pd.Series) -> pd.Da
         for stage, frame in (("before", before), ("after", after)):
             pay = frame.loc[mask, "base_salary"] if unit else frame["base_salary"]
             p10, p50, p90 = (float(pay.quantile(q)) for q in (0.1, 0.5, 0.9))
-            rows.append({"unit": unit, "stage": stage, "n": len(pay), "p10": p10, "p50": p50,
-                         "p90": p90, "p90_p10": p90 / p10 if p10 else np.nan})  # fmt: skip
+            rows.append(
+                {
+                    "unit": unit,
+                    "stage": stage,
+                    "n": len(pay),
+                    "p10": p10,
+                    "p50": p50,
+                    "p90": p90,
+                    "p90_p10": p90 / p10 if p10 else np.nan,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -195,9 +271,12 @@ def whatif(
     frames = []
     for kind, measure, cols in (
         ("equal_work", "women_pct_of_men", ["unit", "work_group", "pay_measure"]),
-        ("equal_value", "pay_gap_pct", ["unit", "female_dominated_job", "comparator_job",
-                                        "pay_measure"]),
-    ):  # fmt: skip
+        (
+            "equal_value",
+            "pay_gap_pct",
+            ["unit", "female_dominated_job", "comparator_job", "pay_measure"],
+        ),
+    ):
         b = _items(before.get(kind) or [], cols, measure)
         a = _items(after.get(kind) or [], cols, measure)
         if b.empty and a.empty:
@@ -250,17 +329,33 @@ def flags(
     """Every check that calls for a second look, one row each (:data:`FLAG_COLUMNS`)."""
     rows: list[dict[str, Any]] = []
 
-    def add(unit: str, check: str, subject: str, value: float, threshold: float, en: str,
-            sv: str) -> None:  # fmt: skip
-        rows.append({"unit": unit, "check": check, "subject": subject, "value": value,
-                     "threshold": threshold, "message": en, "message_sv": sv})  # fmt: skip
+    def add(
+        unit: str, check: str, subject: str, value: float, threshold: float, en: str, sv: str
+    ) -> None:
+        rows.append(
+            {
+                "unit": unit,
+                "check": check,
+                "subject": subject,
+                "value": value,
+                "threshold": threshold,
+                "message": en,
+                "message_sv": sv,
+            }
+        )
 
     for _, u in units.iterrows():
         over = u["total_raises"] - u["pot"]
         if over >= 1:
-            add(u["unit"], "pot_overrun", "", over, 0.0,
+            add(
+                u["unit"],
+                "pot_overrun",
+                "",
+                over,
+                0.0,
                 f"the raises cost {fmt_kr(over, 0, 'en')} a month more than the pot",
-                f"höjningarna kostar {fmt_kr(over, 0)} i månaden mer än potten")  # fmt: skip
+                f"höjningarna kostar {fmt_kr(over, 0)} i månaden mer än potten",
+            )
     gaps = _equal_rating_gaps(table)
     for scope, unit, job, _ in _scopes(table):
         where_en = f"unit {unit}" if unit else "the organisation"
@@ -269,11 +364,17 @@ def flags(
             where_en, where_sv = f"job {job} in {where_en}", f"befattning {job} i {where_sv}"
         diff, n_w, n_m = gaps.get((scope, unit, job), (0.0, 0, 0))
         if min(n_w, n_m) >= th.min_n_rating and diff <= -th.raise_gap_pp:
-            add(unit, "lower_raise_equal_rating", job, diff, -th.raise_gap_pp,
+            add(
+                unit,
+                "lower_raise_equal_rating",
+                job,
+                diff,
+                -th.raise_gap_pp,
                 f"in {where_en} women get {fmt_number(-diff, 2, 'en')} percentage points lower "
                 f"raises than men with the same overall rating ({n_w} women, {n_m} men compared)",
                 f"i {where_sv} får kvinnor {fmt_number(-diff, 2)} procentenheter lägre höjning än "
-                f"män med samma samlade bedömning ({n_w} kvinnor och {n_m} män jämförda)")  # fmt: skip
+                f"män med samma samlade bedömning ({n_w} kvinnor och {n_m} män jämförda)",
+            )
         if scope == "job":
             continue
         g = gender[(gender["scope"] == scope) & (gender["unit"] == unit)].set_index("gender")
@@ -281,38 +382,62 @@ def flags(
             gap = g.loc["F", "share_above_median"] - g.loc["M", "share_above_median"]
             if abs(gap) > th.share_gap_pp:
                 who_en, who_sv = ("women", "kvinnor") if gap < 0 else ("men", "män")
-                add(unit, "above_median_share", "", gap, th.share_gap_pp,
+                add(
+                    unit,
+                    "above_median_share",
+                    "",
+                    gap,
+                    th.share_gap_pp,
                     f"in {where_en} fewer {who_en} get a raise above the median ("
                     f"{fmt_pct(g.loc['F', 'share_above_median'], 0, 'en')} of women, "
                     f"{fmt_pct(g.loc['M', 'share_above_median'], 0, 'en')} of men)",
                     f"i {where_sv} får färre {who_sv} en höjning över medianen ("
                     f"{fmt_pct(g.loc['F', 'share_above_median'], 0)} av kvinnorna, "
-                    f"{fmt_pct(g.loc['M', 'share_above_median'], 0)} av männen)")  # fmt: skip
+                    f"{fmt_pct(g.loc['M', 'share_above_median'], 0)} av männen)",
+                )
             rgap = g.loc["F", "mean_rating"] - g.loc["M", "mean_rating"]
             if abs(rgap) >= th.rating_gap:
-                add(unit, "rating_gap", "", rgap, th.rating_gap,
+                add(
+                    unit,
+                    "rating_gap",
+                    "",
+                    rgap,
+                    th.rating_gap,
                     f"in {where_en} women's mean overall rating is {fmt_number(rgap, 2, 'en')} "
                     "levels from men's: check the ratings for bias",
                     f"i {where_sv} skiljer sig kvinnornas genomsnittliga bedömning "
-                    f"{fmt_number(rgap, 2)} nivåer från männens: granska bedömningarna")  # fmt: skip
+                    f"{fmt_number(rgap, 2)} nivåer från männens: granska bedömningarna",
+                )
     below = table[table["notes"].str.contains("below_plan", regex=False)]
     for unit, people in below.groupby("unit"):
-        add(str(unit), "below_plan", "", len(people), 0.0,
+        add(
+            str(unit),
+            "below_plan",
+            "",
+            len(people),
+            0.0,
             f"{len(people)} proposals in {unit or 'the organisation'} are below the action plan's "
             "adjustment: the proposal undoes an equal-pay correction",
             f"{len(people)} förslag i {unit or 'organisationen'} ligger under handlingsplanens "
-            "lönejustering: förslaget tar tillbaka en jämställdhetsåtgärd")  # fmt: skip
+            "lönejustering: förslaget tar tillbaka en jämställdhetsåtgärd",
+        )
     for _, r in regression.iterrows():
         if r["p_value"] < th.alpha and r["coef_female"] <= -th.material_pp:
             where_en = f"unit {r['unit']}" if r["unit"] else "the organisation"
             where_sv = f"enheten {r['unit']}" if r["unit"] else "hela organisationen"
-            add(r["unit"], "regression_gender", "", r["coef_female"], th.alpha,
+            add(
+                r["unit"],
+                "regression_gender",
+                "",
+                r["coef_female"],
+                th.alpha,
                 f"in {where_en} being a woman lowers the raise by "
                 f"{fmt_number(-r['coef_female'], 2, 'en')} percentage points at equal rating and "
                 f"pay position (p = {r['p_value']:.3f})",
                 f"i {where_sv} ger kön kvinna {fmt_number(-r['coef_female'], 2)} procentenheter "
                 f"lägre höjning vid samma bedömning och löneläge (p = "
-                f"{fmt_number(r['p_value'], 3)})")  # fmt: skip
+                f"{fmt_number(r['p_value'], 3)})",
+            )
     widened = changes[changes["widens"]].drop_duplicates(
         ["item_kind", "unit", "group", "comparator"]
     )
@@ -338,9 +463,15 @@ def flags(
                 f"likvärdigt arbete, kvinnodominerade {r['group']} mot {r['comparator']}: "
                 f"skillnad i {sv} {b_sv} % → {a_sv} %"
             )
-        add(r["unit"], "widens_gap", r["item_key"], r["change"], th.material_pp,
+        add(
+            r["unit"],
+            "widens_gap",
+            r["item_key"],
+            r["change"],
+            th.material_pp,
             f"the proposal widens an unexplained gap — {msg_en}",
-            f"förslaget ökar en oförklarad skillnad — {msg_sv}")  # fmt: skip
+            f"förslaget ökar en oförklarad skillnad — {msg_sv}",
+        )
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
 

@@ -236,8 +236,15 @@ def _criterion(item: Any, where: str) -> Criterion:
     bad = [k for k, v in text.items() if not isinstance(v, str)]
     if bad:
         raise ConfigError(f"{where} ({cid}): {bad[0]} must be text")
-    return Criterion(cid, text["name"] or cid, float(weight), applies, text["description"],
-                     text["name_en"], text["description_en"])  # fmt: skip
+    return Criterion(
+        cid,
+        text["name"] or cid,
+        float(weight),
+        applies,
+        text["description"],
+        text["name_en"],
+        text["description_en"],
+    )
 
 
 def _eligibility(spec: Any, where: str) -> dict[str, tuple[str, ...]]:

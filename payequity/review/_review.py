@@ -26,19 +26,58 @@ from ._criteria import Criteria, level_of, load_criteria, load_ratings, overall_
 from ._merit import MeritMatrix, PotError, distribute
 from ._proposals import load_proposals
 
-__all__ = ["salary_review", "ReviewResult", "load_criteria", "load_ratings", "MeritMatrix",
-           "PotError", "REVIEW_COLUMNS", "SUMMARY_COLUMNS"]  # fmt: skip
+__all__ = [
+    "salary_review",
+    "ReviewResult",
+    "load_criteria",
+    "load_ratings",
+    "MeritMatrix",
+    "PotError",
+    "REVIEW_COLUMNS",
+    "SUMMARY_COLUMNS",
+]
 
 REVIEW_COLUMNS = [
-    "unit", "employee_id", "job_code", "gender", "fte", "manager", "eligible", "reason", "rating",
-    "rating_level", "rated", "compa_ratio", "cr_band", "multiplier", "base_salary",
-    "plan_adjustment", "merit_raise", "raise", "raise_pct", "new_base_salary", "cost", "notes",
-]  # fmt: skip
+    "unit",
+    "employee_id",
+    "job_code",
+    "gender",
+    "fte",
+    "manager",
+    "eligible",
+    "reason",
+    "rating",
+    "rating_level",
+    "rated",
+    "compa_ratio",
+    "cr_band",
+    "multiplier",
+    "base_salary",
+    "plan_adjustment",
+    "merit_raise",
+    "raise",
+    "raise_pct",
+    "new_base_salary",
+    "cost",
+    "notes",
+]
 SUMMARY_COLUMNS = [
-    "unit", "pot", "total_raises", "n_employees", "n_eligible", "n_rated", "payroll", "pot_pct",
-    "plan_reserve", "plan_adjustments", "merit_pot", "remainder", "mean_raise_pct_women",
-    "mean_raise_pct_men", "n_flags",
-]  # fmt: skip
+    "unit",
+    "pot",
+    "total_raises",
+    "n_employees",
+    "n_eligible",
+    "n_rated",
+    "payroll",
+    "pot_pct",
+    "plan_reserve",
+    "plan_adjustments",
+    "merit_pot",
+    "remainder",
+    "mean_raise_pct_women",
+    "mean_raise_pct_men",
+    "n_flags",
+]
 
 
 @dataclass(frozen=True)
@@ -109,12 +148,15 @@ class ReviewResult:
         employment whose salary changes, for the payroll system."""
         t = self.table[self.table["raise"] != 0]
         when = self.settings.get("effective_date") if effective_date is None else effective_date
-        return pd.DataFrame({
-            "employee_id": t["employee_id"].to_numpy(),
-            "new_base_salary": t["new_base_salary"].round(2).to_numpy(),
-            "effective_date": str(when) if when is not None else "",
-            "job_code": t["job_code"].to_numpy(), "raise": t["raise"].to_numpy(),
-        })  # fmt: skip
+        return pd.DataFrame(
+            {
+                "employee_id": t["employee_id"].to_numpy(),
+                "new_base_salary": t["new_base_salary"].round(2).to_numpy(),
+                "effective_date": str(when) if when is not None else "",
+                "job_code": t["job_code"].to_numpy(),
+                "raise": t["raise"].to_numpy(),
+            }
+        )
 
     def summary(self) -> Summary:
         t = self.table[self.table["eligible"]]
@@ -125,11 +167,14 @@ class ReviewResult:
             ("pot, kr a month", f"{self.pot:,.0f}"),
             ("raises, kr a month (Σ raise·fte)", f"{self.total_raises:,.2f}"),
             ("people taking part", f"{len(t)} of {len(self.table)} employments"),
-            ("mean raise women / men, %",
-             f"{g.loc['F', 'mean_raise_pct']:.2f} / {g.loc['M', 'mean_raise_pct']:.2f}"
-             if {"F", "M"} <= set(g.index) else "n/a"),
+            (
+                "mean raise women / men, %",
+                f"{g.loc['F', 'mean_raise_pct']:.2f} / {g.loc['M', 'mean_raise_pct']:.2f}"
+                if {"F", "M"} <= set(g.index)
+                else "n/a",
+            ),
             ("flags", str(len(self.flags))),
-        ]  # fmt: skip
+        ]
         tables = [("Flags", self.flags[["unit", "check", "message"]])]
         if self.warnings:
             tables.append(("Warnings", pd.DataFrame({"warning": self.warnings})))
@@ -252,8 +297,10 @@ def salary_review(
     t["manager"] = _managers(f, data.unit_column)
     t["eligible"], t["reason"] = _eligibility(f, crit)
     if (t["manager"] == "").any():
-        warnings.append(f"{int((t['manager'] == '').sum())} employments have no manager "
-                        "(manager_id, or a manager in the unit); their rows go to no-manager")  # fmt: skip
+        warnings.append(
+            f"{int((t['manager'] == '').sum())} employments have no manager "
+            "(manager_id, or a manager in the unit); their rows go to no-manager"
+        )
     rated = _rate(t, f, ratings, crit, warnings)
     t["base_salary"] = f["base_salary"].astype(float)
     t["compa_ratio"] = t["base_salary"] / f.groupby("job_code")["base_salary"].transform("median")
@@ -290,11 +337,28 @@ def salary_review(
     t["notes"] = [";".join(notes[i]) for i in t.index]
     table = pd.concat([t[REVIEW_COLUMNS], rated], axis=1).reset_index(drop=True)
     units = _summarise(table, units)
-    return _check(table, units, data, crit, mx, warnings, evaluation, explanations,
-                  survey_options, whatif, {"mode": "matrix" if proposals is None else "proposals",
-                  "pot_unit": pot_unit, "pot_pct": pot_pct, "pot_per_head": pot_per_head,
-                  "guarantee": guarantee, "cap": cap, "action_plan_share": action_plan_share,
-                  "effective_date": effective_date})  # fmt: skip
+    return _check(
+        table,
+        units,
+        data,
+        crit,
+        mx,
+        warnings,
+        evaluation,
+        explanations,
+        survey_options,
+        whatif,
+        {
+            "mode": "matrix" if proposals is None else "proposals",
+            "pot_unit": pot_unit,
+            "pot_pct": pot_pct,
+            "pot_per_head": pot_per_head,
+            "guarantee": guarantee,
+            "cap": cap,
+            "action_plan_share": action_plan_share,
+            "effective_date": effective_date,
+        },
+    )
 
 
 def _matrix(matrix: Any, crit: Criteria | None) -> MeritMatrix:
@@ -360,8 +424,9 @@ def _eligibility(f: pd.DataFrame, crit: Criteria | None) -> tuple[pd.Series, pd.
     return eligible, reason
 
 
-def _rate(t: pd.DataFrame, f: pd.DataFrame, ratings: Any, crit: Criteria | None,
-          warnings: list[str]) -> pd.DataFrame:  # fmt: skip
+def _rate(
+    t: pd.DataFrame, f: pd.DataFrame, ratings: Any, crit: Criteria | None, warnings: list[str]
+) -> pd.DataFrame:
     """Fill rating, rating_level and rated; return the ``rating_<id>`` columns."""
     if crit is None or ratings is None:
         t["rating"], t["rated"] = np.nan, "none"
@@ -371,8 +436,10 @@ def _rate(t: pd.DataFrame, f: pd.DataFrame, ratings: Any, crit: Criteria | None,
     warnings += w
     unknown = sorted(set(r["employee_id"]) - set(t["employee_id"]))
     if unknown:
-        warnings.append(f"{len(unknown)} rated employees are not in the pay data (first: "
-                        f"{', '.join(unknown[:3])}); their ratings are not used")  # fmt: skip
+        warnings.append(
+            f"{len(unknown)} rated employees are not in the pay data (first: "
+            f"{', '.join(unknown[:3])}); their ratings are not used"
+        )
     per = t[["employee_id"]].merge(r, on="employee_id", how="left").set_axis(t.index)
     manager = (
         f["is_manager"].fillna(False).astype(bool).to_numpy()
@@ -384,14 +451,18 @@ def _rate(t: pd.DataFrame, f: pd.DataFrame, ratings: Any, crit: Criteria | None,
         wrong = per[c.id].notna().to_numpy() & np.array([not c.applies(bool(m)) for m in manager])
         if wrong.any():
             who = "managers" if c.applies_to == "staff" else "staff who are not managers"
-            warnings.append(f"{int(wrong.sum())} {who} are rated on {c.id!r}, which applies to "
-                            f"{c.applies_to} only; those ratings are not used")  # fmt: skip
+            warnings.append(
+                f"{int(wrong.sum())} {who} are rated on {c.id!r}, which applies to "
+                f"{c.applies_to} only; those ratings are not used"
+            )
     levels = [level_of(s, crit) if s == s else crit.expected for s in t["rating"]]
     t["rating_level"] = pd.Series(levels, index=t.index, dtype="Int64").where(t["eligible"], pd.NA)
     none = int((t["eligible"] & (t["rated"] == "none")).sum())
     if none:
-        warnings.append(f"{none} people taking part are not rated; they get the expected level "
-                        f"{crit.expected} ({crit.label(crit.expected, 'en')})")  # fmt: skip
+        warnings.append(
+            f"{none} people taking part are not rated; they get the expected level "
+            f"{crit.expected} ({crit.label(crit.expected, 'en')})"
+        )
     return per[crit.ids].add_prefix("rating_")
 
 
@@ -414,8 +485,9 @@ def _pots(t: pd.DataFrame, pot_pct: float | None, pot_per_head: float | None) ->
     return units
 
 
-def _overlay(t: pd.DataFrame, units: pd.DataFrame, plan: pd.DataFrame, share: float,
-             warnings: list[str]) -> None:  # fmt: skip
+def _overlay(
+    t: pd.DataFrame, units: pd.DataFrame, plan: pd.DataFrame, share: float, warnings: list[str]
+) -> None:
     """Plan adjustments of the plan's first year, paid from the reserve of each pot."""
     steps = plan[plan["year"] == plan["year"].min()]
     need = pd.Series(0.0, index=t.index)
@@ -435,9 +507,11 @@ def _overlay(t: pd.DataFrame, units: pd.DataFrame, plan: pd.DataFrame, share: fl
     scale = np.minimum(1.0, units["plan_reserve"] / cost.where(cost > 0, np.inf))
     short = cost[cost > units["plan_reserve"] + 1e-9]
     for unit, c in short.items():
-        warnings.append(f"the action plan needs {c:,.0f} kr a month in {unit or 'the organisation'} "
-                        f"but the reserve is {units.at[unit, 'plan_reserve']:,.0f} kr: adjustments "
-                        "are scaled down; the rest is left for the next review")  # fmt: skip
+        warnings.append(
+            f"the action plan needs {c:,.0f} kr a month in {unit or 'the organisation'} "
+            f"but the reserve is {units.at[unit, 'plan_reserve']:,.0f} kr: adjustments "
+            "are scaled down; the rest is left for the next review"
+        )
     adj = np.floor(need * t["unit"].map(scale).fillna(1.0) + 1e-9).astype(np.int64)
     t["plan_adjustment"] = adj
     units["plan_adjustments"] = (
@@ -445,8 +519,13 @@ def _overlay(t: pd.DataFrame, units: pd.DataFrame, plan: pd.DataFrame, share: fl
     )
 
 
-def _merit(t: pd.DataFrame, units: pd.DataFrame, guarantee: float, cap: float | None,
-           notes: dict[Any, list[str]]) -> pd.Series:  # fmt: skip
+def _merit(
+    t: pd.DataFrame,
+    units: pd.DataFrame,
+    guarantee: float,
+    cap: float | None,
+    notes: dict[Any, list[str]],
+) -> pd.Series:
     out = pd.Series(0, index=t.index, dtype=np.int64)
     units["merit_pot"] = units["pot"] - units["plan_adjustments"]
     for unit, rows in t[t["eligible"]].groupby("unit"):
@@ -454,8 +533,14 @@ def _merit(t: pd.DataFrame, units: pd.DataFrame, guarantee: float, cap: float | 
         pct = units.at[unit, "merit_pot"] / payroll if payroll else 0.0
         raw = pct * rows["multiplier"].to_numpy() * rows["base_salary"].to_numpy()
         where = f"unit {unit}" if unit else "the organisation"
-        out[rows.index] = distribute(raw, rows["fte"].to_numpy(), units.at[unit, "merit_pot"],
-                                     guarantee=guarantee, cap=cap, where=where)  # fmt: skip
+        out[rows.index] = distribute(
+            raw,
+            rows["fte"].to_numpy(),
+            units.at[unit, "merit_pot"],
+            guarantee=guarantee,
+            cap=cap,
+            where=where,
+        )
         for i in rows.index:
             if (
                 guarantee
@@ -468,8 +553,14 @@ def _merit(t: pd.DataFrame, units: pd.DataFrame, guarantee: float, cap: float | 
     return out
 
 
-def _manual(t: pd.DataFrame, f: pd.DataFrame, proposals: Any, guarantee: float, cap: float | None,
-            notes: dict[Any, list[str]]) -> pd.Series:  # fmt: skip
+def _manual(
+    t: pd.DataFrame,
+    f: pd.DataFrame,
+    proposals: Any,
+    guarantee: float,
+    cap: float | None,
+    notes: dict[Any, list[str]],
+) -> pd.Series:
     raises = load_proposals(proposals, f)
     merit = raises.fillna(0.0) - t["plan_adjustment"]  # the plan's adjustment is part of a proposal
     for i in t.index:
@@ -508,10 +599,19 @@ def _summarise(table: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     return units[SUMMARY_COLUMNS]
 
 
-def _check(table: pd.DataFrame, units: pd.DataFrame, data: PayData, crit: Criteria | None,
-           mx: MeritMatrix, warnings: list[str], evaluation: Any, explanations: Any,
-           survey_options: Mapping[str, Any] | None, whatif: bool,
-           settings: dict[str, Any]) -> ReviewResult:  # fmt: skip
+def _check(
+    table: pd.DataFrame,
+    units: pd.DataFrame,
+    data: PayData,
+    crit: Criteria | None,
+    mx: MeritMatrix,
+    warnings: list[str],
+    evaluation: Any,
+    explanations: Any,
+    survey_options: Mapping[str, Any] | None,
+    whatif: bool,
+    settings: dict[str, Any],
+) -> ReviewResult:
     part = table[table["eligible"] | (table["raise"] != 0)]
     # the manager's merit decision is what may be biased; the plan's equity adjustments are not
     merit = part.assign(
@@ -536,12 +636,32 @@ def _check(table: pd.DataFrame, units: pd.DataFrame, data: PayData, crit: Criter
     flags = checks.flags(merit, units, gender, regression, changes)
     counts = flags.groupby("unit").size()
     units["n_flags"] = units["unit"].map(counts).fillna(0).astype(int)
-    return ReviewResult(table, units, gender, ratings, regression, spread, changes, flags,
-                        warnings, data, crit, mx, settings, model, after)  # fmt: skip
+    return ReviewResult(
+        table,
+        units,
+        gender,
+        ratings,
+        regression,
+        spread,
+        changes,
+        flags,
+        warnings,
+        data,
+        crit,
+        mx,
+        settings,
+        model,
+        after,
+    )
 
 
-def _whatif(before: PayData, after: PayData, evaluation: Any, explanations: Any,
-            options: Mapping[str, Any] | None) -> pd.DataFrame:  # fmt: skip
+def _whatif(
+    before: PayData,
+    after: PayData,
+    evaluation: Any,
+    explanations: Any,
+    options: Mapping[str, Any] | None,
+) -> pd.DataFrame:
     from ..survey import equal_value, equal_work
 
     kw = {"pay": ["base_salary", "monthly_pay"], **dict(options or {})}

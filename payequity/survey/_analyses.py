@@ -180,8 +180,17 @@ class EqualWorkResult:
             facts.append(("controls not in the data", ", ".join(self.settings["controls_absent"])))
         if self.reason:
             facts.append(("note", self.reason))
-        cols = ["unit", "work_group", "pay_measure", "n_women", "n_men", "women_pct_of_men",
-                "adjusted_gap_pct", "p_adjusted", "flag_rule"]  # fmt: skip
+        cols = [
+            "unit",
+            "work_group",
+            "pay_measure",
+            "n_women",
+            "n_men",
+            "women_pct_of_men",
+            "adjusted_gap_pct",
+            "p_adjusted",
+            "flag_rule",
+        ]
         return Summary("Equal work (lika arbete)", facts, [("Flagged groups", self.flagged[cols])])
 
     def _repr_html_(self) -> str:
@@ -229,10 +238,20 @@ class EqualValueResult:
         if self.reason:
             facts.append(("note", self.reason))
         if self.settings.get("not_evaluated"):
-            facts.append(("jobs without evaluation (not compared)",
-                          ", ".join(self.settings["not_evaluated"])))  # fmt: skip
-        cols = ["unit", "female_dominated_job", "comparator_job", "kind", "pay_measure",
-                "pay_gap_pct"]  # fmt: skip
+            facts.append(
+                (
+                    "jobs without evaluation (not compared)",
+                    ", ".join(self.settings["not_evaluated"]),
+                )
+            )
+        cols = [
+            "unit",
+            "female_dominated_job",
+            "comparator_job",
+            "kind",
+            "pay_measure",
+            "pay_gap_pct",
+        ]
         return Summary(
             "Equal value (likvärdigt arbete)", facts, [("Flagged pairs", self.flagged[cols])]
         )
@@ -308,14 +327,25 @@ def equal_work(
         raise ValueError(f"cov_type must be one of {', '.join(COV_TYPES)}, got {cov_type!r}")
     if not (isinstance(min_per_gender, int) and min_per_gender >= 2):
         raise ValueError(f"min_per_gender must be a whole number ≥ 2, got {min_per_gender!r}")
-    for name, value in (("fdr", fdr), ("gap_threshold", gap_threshold),
-                        ("person_threshold", person_threshold)):  # fmt: skip
+    for name, value in (
+        ("fdr", fdr),
+        ("gap_threshold", gap_threshold),
+        ("person_threshold", person_threshold),
+    ):
         if not 0 < value <= 1:
             raise ValueError(f"{name} must be in (0, 1], got {value!r}")
     frame, ctl, absent = _controls(frame, controls)
-    settings = dict(pays=pays, group=group, controls=ctl, min_per_gender=min_per_gender, fdr=fdr,
-                    gap_threshold=gap_threshold, person_threshold=person_threshold,
-                    cov_type=cov_type, controls_absent=absent)  # fmt: skip
+    settings = dict(
+        pays=pays,
+        group=group,
+        controls=ctl,
+        min_per_gender=min_per_gender,
+        fdr=fdr,
+        gap_threshold=gap_threshold,
+        person_threshold=person_threshold,
+        cov_type=cov_type,
+        controls_absent=absent,
+    )
     kw = {k: v for k, v in settings.items() if k not in ("pays", "controls_absent")}
 
     def one(sub: pd.DataFrame, unit: str) -> EqualWorkResult:
@@ -362,8 +392,12 @@ def equal_value(
             "the job evaluation has no gender composition; call evaluate_jobs(..., data=pay_data)"
         )
     not_evaluated = sorted(set(frame["job_code"].astype(str)) - set(jobs["job_code"]))
-    settings = {"pays": pays, "gap_threshold": gap_threshold, "band_width": evaluation.band_width,
-                "not_evaluated": not_evaluated}  # fmt: skip
+    settings = {
+        "pays": pays,
+        "gap_threshold": gap_threshold,
+        "band_width": evaluation.band_width,
+        "not_evaluated": not_evaluated,
+    }
 
     def one(sub: pd.DataFrame, unit: str) -> EqualValueResult:
         table = equal_value_table(sub, jobs, unit, pays=pays, gap_threshold=gap_threshold)
@@ -385,10 +419,23 @@ def equal_value(
     return {str(u): one(sub, str(u)) for u, sub in frame.groupby(unit_col, sort=True)}
 
 
-__all__ += ["EQUAL_VALUE_COLUMNS", "EQUAL_WORK_COLUMNS", "EU_COLUMNS", "PEOPLE_COLUMNS",
-            "IndicatorResult", "StandardizedResult", "eu_indicators", "standardized_ratio",
-            "GapResult", "LogibResult", "adjusted_gap", "logib", "DecompositionResult",
-            "decompose", "UnitResults"]  # fmt: skip
+__all__ += [
+    "EQUAL_VALUE_COLUMNS",
+    "EQUAL_WORK_COLUMNS",
+    "EU_COLUMNS",
+    "PEOPLE_COLUMNS",
+    "IndicatorResult",
+    "StandardizedResult",
+    "eu_indicators",
+    "standardized_ratio",
+    "GapResult",
+    "LogibResult",
+    "adjusted_gap",
+    "logib",
+    "DecompositionResult",
+    "decompose",
+    "UnitResults",
+]
 
 
 class UnitResults(dict):
@@ -435,8 +482,16 @@ def adjusted_gap(
     >>> res.n
     4000
     """
-    kw = dict(pay=pay, group=group, reference=reference, controls=controls, log=log,
-              cov_type=cov_type, kennedy=kennedy, confidence=confidence)  # fmt: skip
+    kw = dict(
+        pay=pay,
+        group=group,
+        reference=reference,
+        controls=controls,
+        log=log,
+        cov_type=cov_type,
+        kennedy=kennedy,
+        confidence=confidence,
+    )
     if by is None:
         return _gap.adjusted_gap(data, **kw)
     _check_by(by)
@@ -466,8 +521,17 @@ def decompose(
     >>> abs(res.explained + res.unexplained - res.gap) < 1e-12
     True
     """
-    kw = dict(pay=pay, group=group, reference=reference, controls=controls, log=log, kind=kind,
-              weights=weights, bootstrap_reps=bootstrap_reps, seed=seed)  # fmt: skip
+    kw = dict(
+        pay=pay,
+        group=group,
+        reference=reference,
+        controls=controls,
+        log=log,
+        kind=kind,
+        weights=weights,
+        bootstrap_reps=bootstrap_reps,
+        seed=seed,
+    )
     if by is None:
         return _oaxaca.decompose(data, **kw)
     _check_by(by)

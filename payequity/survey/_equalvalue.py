@@ -12,10 +12,24 @@ import numpy as np
 import pandas as pd
 
 TABLE_COLUMNS = [
-    "unit", "female_dominated_job", "comparator_job", "kind", "pay_measure", "value_fd",
-    "value_cmp", "mean_pay_fd", "mean_pay_cmp", "pay_gap_pct", "flagged",
-    "band_fd", "band_cmp", "n_fd", "n_cmp", "share_women_fd", "share_women_cmp",
-]  # fmt: skip
+    "unit",
+    "female_dominated_job",
+    "comparator_job",
+    "kind",
+    "pay_measure",
+    "value_fd",
+    "value_cmp",
+    "mean_pay_fd",
+    "mean_pay_cmp",
+    "pay_gap_pct",
+    "flagged",
+    "band_fd",
+    "band_cmp",
+    "n_fd",
+    "n_cmp",
+    "share_women_fd",
+    "share_women_cmp",
+]
 
 
 def equal_value_table(

@@ -17,15 +17,50 @@ import pandas as pd
 from ._stats import benjamini_hochberg, fit_gender_gap, min_detectable_gap_pct, percentile
 
 TABLE_COLUMNS = [
-    "unit", "work_group", "pay_measure", "n_women", "n_men", "mean_women", "mean_men",
-    "median_women", "median_men", "women_pct_of_men", "adjusted_gap_pct", "ci_low", "ci_high",
-    "p_value", "p_adjusted", "needs_assessment", "flagged",
-    "min_women", "min_men", "max_women", "max_men", "p10_women", "p10_men", "p90_women",
-    "p90_men", "regression_tested", "flag_rule", "coef", "se", "df_resid", "controls",
+    "unit",
+    "work_group",
+    "pay_measure",
+    "n_women",
+    "n_men",
+    "mean_women",
+    "mean_men",
+    "median_women",
+    "median_men",
+    "women_pct_of_men",
+    "adjusted_gap_pct",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "p_adjusted",
+    "needs_assessment",
+    "flagged",
+    "min_women",
+    "min_men",
+    "max_women",
+    "max_men",
+    "p10_women",
+    "p10_men",
+    "p90_women",
+    "p90_men",
+    "regression_tested",
+    "flag_rule",
+    "coef",
+    "se",
+    "df_resid",
+    "controls",
     "min_detectable_gap_pct",
-]  # fmt: skip
-PEOPLE_COLUMNS = ["unit", "work_group", "pay_measure", "employee_id", "gender", "pay",
-                  "expected_pay", "deviation_pct", "flagged"]  # fmt: skip
+]
+PEOPLE_COLUMNS = [
+    "unit",
+    "work_group",
+    "pay_measure",
+    "employee_id",
+    "gender",
+    "pay",
+    "expected_pay",
+    "deviation_pct",
+    "flagged",
+]
 
 
 def equal_work_table(
@@ -46,10 +81,15 @@ def equal_work_table(
     present = [c for c in controls if c in frame.columns]
     parts = sorted(frame.groupby(group, sort=False), key=lambda kv: str(kv[0]))
     arrays = [
-        (str(g), sub["gender"].to_numpy() == "F", sub["employee_id"].to_numpy(),
-         sub[present].to_numpy(float) if present else np.empty((len(sub), 0)), sub)
+        (
+            str(g),
+            sub["gender"].to_numpy() == "F",
+            sub["employee_id"].to_numpy(),
+            sub[present].to_numpy(float) if present else np.empty((len(sub), 0)),
+            sub,
+        )
         for g, sub in parts
-    ]  # fmt: skip
+    ]
     for pay in pays:
         block = []
         for g, female, ids, x, sub in arrays:
@@ -86,9 +126,7 @@ def equal_work_table(
 
 def _usable(x: np.ndarray, names: list[str]) -> list[int]:
     """Indices of controls with no missing value and some variance in this group."""
-    return [
-        i for i in range(len(names)) if np.isfinite(x[:, i]).all() and np.ptp(x[:, i]) > 0
-    ]  # fmt: skip
+    return [i for i in range(len(names)) if np.isfinite(x[:, i]).all() and np.ptp(x[:, i]) > 0]
 
 
 def _group_row(
@@ -124,11 +162,17 @@ def _group_row(
         fit = fit_gender_gap(np.log(y), female, xdf, cov_type=cov_type)
         if fit is not None and np.isfinite(fit.p_value):
             row.update(
-                adjusted_gap_pct=fit.gap_pct, ci_low=fit.ci_low, ci_high=fit.ci_high,
-                p_value=fit.p_value, coef=fit.coef, se=fit.se, df_resid=fit.df_resid,
-                controls=" ".join(fit.controls), regression_tested=True,
+                adjusted_gap_pct=fit.gap_pct,
+                ci_low=fit.ci_low,
+                ci_high=fit.ci_high,
+                p_value=fit.p_value,
+                coef=fit.coef,
+                se=fit.se,
+                df_resid=fit.df_resid,
+                controls=" ".join(fit.controls),
+                regression_tested=True,
                 min_detectable_gap_pct=min_detectable_gap_pct(fit.se, fit.df_resid),
-            )  # fmt: skip
+            )
         else:
             fit = None
     if fit is None and both and len(y) >= 3:
@@ -165,7 +209,13 @@ def _people(
     deviation = 100 * (y / expected - 1)
     n = len(y)
     return (
-        np.full(n, unit, dtype=object), np.full(n, g, dtype=object), np.full(n, pay, dtype=object),
-        ids.astype(object), np.where(female, "F", "M").astype(object), y, expected, deviation,
+        np.full(n, unit, dtype=object),
+        np.full(n, g, dtype=object),
+        np.full(n, pay, dtype=object),
+        ids.astype(object),
+        np.where(female, "F", "M").astype(object),
+        y,
+        expected,
+        deviation,
         (deviation < -100 * threshold) & (n >= 2),
-    )  # fmt: skip
+    )

@@ -52,8 +52,16 @@ __all__ = ["IndicatorResult", "eu_indicators", "pay_levels", "pay_quartiles"]
 
 TABLE_COLUMNS = ["indicator", "category", "component", "pay_level", "gender", "quartile", "value"]
 EXTRA_COLUMNS = ["n_women", "n_men", "pay_women", "pay_men"]
-QUARTILE_COLUMNS = ["quartile", "n", "n_women", "n_men", "share_women_pct", "share_men_pct",
-                    "min_hourly", "max_hourly"]  # fmt: skip
+QUARTILE_COLUMNS = [
+    "quartile",
+    "n",
+    "n_women",
+    "n_men",
+    "share_women_pct",
+    "share_men_pct",
+    "min_hourly",
+    "max_hourly",
+]
 QUARTILE_TIES = ("uk_reg13", "sequential")
 LEVELS = ("annual", "hourly")
 COMPONENTS = ("basic", "complementary", "all")
@@ -126,8 +134,12 @@ def pay_quartiles(
         g_size = np.bincount(inv, minlength=len(rate)).astype(float)
         g_women = np.bincount(inv, weights=female.astype(float), minlength=len(rate))
     else:  # one group per worker, ties in the given order
-        keys = pd.DataFrame({"rate": np.round(hourly, TIE_DECIMALS),
-                             "order": np.arange(n) if order is None else np.asarray(order)})  # fmt: skip
+        keys = pd.DataFrame(
+            {
+                "rate": np.round(hourly, TIE_DECIMALS),
+                "order": np.arange(n) if order is None else np.asarray(order),
+            }
+        )
         idx = keys.sort_values(["rate", "order"], kind="stable").index.to_numpy()
         rate, g_size, g_women = hourly[idx], np.ones(n), female[idx].astype(float)
     hi = np.cumsum(g_size)
@@ -139,13 +151,18 @@ def pay_quartiles(
             women = float(np.sum(np.where(seats > 0, seats * g_women / g_size, 0.0)))
         size = int(sizes[q])
         inside = rate[seats > 0]
-        rows.append({
-            "quartile": q + 1, "n": size, "n_women": women, "n_men": size - women,
-            "share_women_pct": 100 * women / size if size else np.nan,
-            "share_men_pct": 100 * (size - women) / size if size else np.nan,
-            "min_hourly": float(inside.min()) if len(inside) else np.nan,
-            "max_hourly": float(inside.max()) if len(inside) else np.nan,
-        })  # fmt: skip
+        rows.append(
+            {
+                "quartile": q + 1,
+                "n": size,
+                "n_women": women,
+                "n_men": size - women,
+                "share_women_pct": 100 * women / size if size else np.nan,
+                "share_men_pct": 100 * (size - women) / size if size else np.nan,
+                "min_hourly": float(inside.min()) if len(inside) else np.nan,
+                "max_hourly": float(inside.max()) if len(inside) else np.nan,
+            }
+        )
     return pd.DataFrame(rows, columns=QUARTILE_COLUMNS)
 
 
@@ -220,33 +237,51 @@ class IndicatorResult:
     def summary(self) -> Summary:
         s = self.settings
         facts = [("women / men", f"{s.get('n_women', 0)} / {s.get('n_men', 0)}")]
-        names = {"a": "(a) mean gap", "b": "(b) mean gap, complementary (recipients)",
-                 "c": "(c) median gap", "d": "(d) median gap, complementary (recipients)"}  # fmt: skip
+        names = {
+            "a": "(a) mean gap",
+            "b": "(b) mean gap, complementary (recipients)",
+            "c": "(c) median gap",
+            "d": "(d) median gap, complementary (recipients)",
+        }
         for ind, label in names.items():
             a, h = (self.value(ind, lvl) for lvl in LEVELS)
             facts.append((f"{label}, annual / hourly", f"{_pct(a)} / {_pct(h)}"))
-        facts.append(("(e) receiving complementary, women / men",
-                      f"{_pct(self.value('e', gender='F'))} / "
-                      f"{_pct(self.value('e', gender='M'))}"))  # fmt: skip
+        facts.append(
+            (
+                "(e) receiving complementary, women / men",
+                f"{_pct(self.value('e', gender='F'))} / {_pct(self.value('e', gender='M'))}",
+            )
+        )
         facts += [
             ("categories (g)", str(s.get("categories"))),
             ("quartile ties", str(s.get("quartile_ties"))),
             ("gap sign", "100·(men − women)/men; positive = women earn less"),
         ]
         if s.get("n_without_category"):
-            facts.append(("employees without a category (left out of g)",
-                          str(s["n_without_category"])))  # fmt: skip
+            facts.append(
+                ("employees without a category (left out of g)", str(s["n_without_category"]))
+            )
         if self.reason:
             facts.append(("note", self.reason))
         g = self.table[self.table["indicator"] == "g"]
-        g = g.pivot_table(index="category", columns=["pay_level", "component"], values="value",
-                          sort=False, dropna=False)  # fmt: skip
+        g = g.pivot_table(
+            index="category",
+            columns=["pay_level", "component"],
+            values="value",
+            sort=False,
+            dropna=False,
+        )
         g.columns = [f"{lvl}_{comp}_gap_pct" for lvl, comp in g.columns]
         g = g.round(1)
         quart = self.quartiles[["quartile", "n", "share_women_pct", "share_men_pct"]]
-        return Summary("EU pay transparency, Article 9 indicators", facts,
-                       [("(f) hourly pay quartiles", quart),
-                        ("(g) mean gap by category of workers", g.reset_index())])  # fmt: skip
+        return Summary(
+            "EU pay transparency, Article 9 indicators",
+            facts,
+            [
+                ("(f) hourly pay quartiles", quart),
+                ("(g) mean gap by category of workers", g.reset_index()),
+            ],
+        )
 
     def _repr_html_(self) -> str:
         return self.summary()._repr_html_()
@@ -301,8 +336,9 @@ def _categories(
         if "job_code" not in frame.columns:
             raise SchemaError("categories='band' needs a 'job_code' column in the pay data")
         t = evaluation.table
-        bands = pd.Series(t["band"].astype(int).astype(str).to_numpy(),
-                          index=t["job_code"].astype(str).to_numpy())  # fmt: skip
+        bands = pd.Series(
+            t["band"].astype(int).astype(str).to_numpy(), index=t["job_code"].astype(str).to_numpy()
+        )
         return frame["job_code"].astype(str).map(bands)
     if categories not in frame.columns:
         raise SchemaError(
@@ -385,9 +421,21 @@ def eu_indicators(
         v = levels[col].to_numpy()
         w, m = v[mask & female], v[mask & ~female]
         gap, pw, pm = _gap(w, m, stat)
-        rows.append({"indicator": ind, "category": category, "component": component,
-                     "pay_level": level, "gender": "", "quartile": "", "value": gap,
-                     "n_women": len(w), "n_men": len(m), "pay_women": pw, "pay_men": pm})  # fmt: skip
+        rows.append(
+            {
+                "indicator": ind,
+                "category": category,
+                "component": component,
+                "pay_level": level,
+                "gender": "",
+                "quartile": "",
+                "value": gap,
+                "n_women": len(w),
+                "n_men": len(m),
+                "pay_women": pw,
+                "pay_men": pm,
+            }
+        )
 
     everyone = np.ones(len(frame), bool)
     for ind, stat in (("a", "mean"), ("b", "mean"), ("c", "median"), ("d", "median")):
@@ -396,20 +444,42 @@ def eu_indicators(
             gap_row(ind, everyone if ind in "ac" else receives, f"{level}_{component}", stat)
     n_w, n_m = int(female.sum()), int((~female).sum())
     for g, sel, n in (("F", female, n_w), ("M", ~female, n_m)):
-        rows.append({"indicator": "e", "category": "", "component": "complementary",
-                     "pay_level": "", "gender": g, "quartile": "",
-                     "value": 100 * receives[sel].sum() / n if n else np.nan,
-                     "n_women": n_w, "n_men": n_m, "pay_women": np.nan, "pay_men": np.nan})  # fmt: skip
+        rows.append(
+            {
+                "indicator": "e",
+                "category": "",
+                "component": "complementary",
+                "pay_level": "",
+                "gender": g,
+                "quartile": "",
+                "value": 100 * receives[sel].sum() / n if n else np.nan,
+                "n_women": n_w,
+                "n_men": n_m,
+                "pay_women": np.nan,
+                "pay_men": np.nan,
+            }
+        )
     order = frame["employee_id"].astype(str).to_numpy() if "employee_id" in frame else None
     quart = pay_quartiles(levels["hourly_all"].to_numpy(), female, quartile_ties, order)
     annual_q = pay_quartiles(levels["annual_all"].to_numpy(), female, quartile_ties, order)
     for level, table_q in (("annual", annual_q), ("hourly", quart)):
         for q in table_q.itertuples(index=False):
             for g, share in (("F", q.share_women_pct), ("M", q.share_men_pct)):
-                rows.append({"indicator": "f", "category": "", "component": "all",
-                             "pay_level": level, "gender": g, "quartile": str(q.quartile),
-                             "value": share, "n_women": q.n_women, "n_men": q.n_men,
-                             "pay_women": np.nan, "pay_men": np.nan})  # fmt: skip
+                rows.append(
+                    {
+                        "indicator": "f",
+                        "category": "",
+                        "component": "all",
+                        "pay_level": level,
+                        "gender": g,
+                        "quartile": str(q.quartile),
+                        "value": share,
+                        "n_women": q.n_women,
+                        "n_men": q.n_men,
+                        "pay_women": np.nan,
+                        "pay_men": np.nan,
+                    }
+                )
     has_cat = cat.notna().to_numpy()
     cat_values = cat.to_numpy()
     for c in _sort_key(list(cat.dropna().unique())):

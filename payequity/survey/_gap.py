@@ -69,7 +69,7 @@ class GapResult:
             ("gap", f"{self.gap_pct:.{p}f} %" + (" (Kennedy)" if self.kennedy else "")),
             (f"{level} CI", f"{self.ci_low:.{p}f} % to {self.ci_high:.{p}f} %"),
             ("covariance", str(getattr(self.model, "cov_type", ""))),
-        ]  # fmt: skip
+        ]
 
     def summary(self, decimals: int = 3) -> Summary:
         """The figures as a :class:`~payequity._summary.Summary` (prints as text, renders HTML)."""
@@ -129,11 +129,14 @@ class LogibResult(GapResult):
         facts = [
             ("employees", str(self.n_total)),
             ("included", f"{self.n} ({n_f} women, {self.n - n_f} men)"),
-            ("result", f"Under otherwise equal circumstances women earn {abs(100 * k):.1f} % "
-                       f"{'more' if k > 0 else 'less'} than men."),
+            (
+                "result",
+                f"Under otherwise equal circumstances women earn {abs(100 * k):.1f} % "
+                f"{'more' if k > 0 else 'less'} than men.",
+            ),
             ("rating", RATINGS[self.rating]),
             ("Kennedy estimate", f"{k:.{decimals}f}"),
-        ] + self._facts(decimals)[3:]  # fmt: skip
+        ] + self._facts(decimals)[3:]
         tables = [("Coefficients", self.table.round(decimals)), ("Excluded", self.excluded)]
         return Summary("Logib standard analysis model", facts, tables)
 
@@ -194,9 +197,20 @@ def _fields(res: Any, table: Any, log: bool, kennedy: bool, level: float, mean: 
     else:
         gap = 100 * coef / mean
         lo, hi = (100 * (coef + s * tq * se) / mean for s in (-1, 1))
-    return dict(coef=coef, se=se, t_value=float(res.tvalues[_X]), p_value=float(res.pvalues[_X]),
-                df_resid=df, r_squared=float(res.rsquared), n=int(res.nobs), gap_pct=gap,
-                ci_low=lo, ci_high=hi, model=res, table=table)  # fmt: skip
+    return dict(
+        coef=coef,
+        se=se,
+        t_value=float(res.tvalues[_X]),
+        p_value=float(res.pvalues[_X]),
+        df_resid=df,
+        r_squared=float(res.rsquared),
+        n=int(res.nobs),
+        gap_pct=gap,
+        ci_low=lo,
+        ci_high=hi,
+        model=res,
+        table=table,
+    )
 
 
 def adjusted_gap(
@@ -266,8 +280,10 @@ def adjusted_gap(
     controls = (controls,) if isinstance(controls, str) else tuple(controls)
     if cov_type not in COV_TYPES:
         options = ", ".join(map(repr, COV_TYPES))
-        raise ValueError(f"The 'cov_type' parameter of adjusted_gap must be one of {options}. "
-                         f"Got {cov_type!r} instead.")  # fmt: skip
+        raise ValueError(
+            f"The 'cov_type' parameter of adjusted_gap must be one of {options}. "
+            f"Got {cov_type!r} instead."
+        )
     if not 0 < confidence < 1:
         raise ValueError(f"'confidence' must be between 0 and 1, got {confidence!r}")
     if kennedy and not log:
@@ -282,26 +298,34 @@ def adjusted_gap(
         raise SchemaError(f"adjusted_gap: no column {', '.join(map(repr, absent))} in the data")
     for c in needed:
         if k := int(frame[c].isna().sum()):
-            raise SchemaError(f"column {c!r} has {k} missing value(s) in {len(frame)} rows; "
-                              "fill or drop them first (adjusted_gap drops nothing)")  # fmt: skip
+            raise SchemaError(
+                f"column {c!r} has {k} missing value(s) in {len(frame)} rows; "
+                "fill or drop them first (adjusted_gap drops nothing)"
+            )
     values = list(pd.unique(frame[group]))
     if len(values) != 2 or reference not in values:
         shown = ", ".join(map(repr, sorted(values, key=str)[:10])) + (", …" * (len(values) > 10))
-        raise SchemaError(f"The 'reference' parameter of adjusted_gap must be one of two values "
-                          f"of column {group!r}, which has {len(values)} value(s): {shown}. "
-                          f"Got {reference!r}.")  # fmt: skip
+        raise SchemaError(
+            f"The 'reference' parameter of adjusted_gap must be one of two values "
+            f"of column {group!r}, which has {len(values)} value(s): {shown}. "
+            f"Got {reference!r}."
+        )
     other = values[1] if values[0] == reference else values[0]
     y = pd.to_numeric(frame[pay], errors="coerce").astype(float)
     bad = int(y.isna().sum()) if not log else int((~(y > 0)).sum())
     if bad:
-        raise SchemaError(f"column {pay!r} has {bad} value(s) that are not "
-                          f"{'positive numbers (log pay)' if log else 'numbers'}")  # fmt: skip
+        raise SchemaError(
+            f"column {pay!r} has {bad} value(s) that are not "
+            f"{'positive numbers (log pay)' if log else 'numbers'}"
+        )
     work = pd.DataFrame(index=frame.index)
     terms = []
     for col, categorical in parsed:
         if not categorical and not pd.api.types.is_numeric_dtype(frame[col]):
-            raise SchemaError(f"control {col!r} is not numeric; write 'C({col})' to use it as "
-                              "a categorical control")  # fmt: skip
+            raise SchemaError(
+                f"control {col!r} is not numeric; write 'C({col})' to use it as "
+                "a categorical control"
+            )
         work[col] = frame[col] if categorical else frame[col].astype(float)
         terms.append(f"C(Q({col!r}))" if categorical else f"Q({col!r})")
     work[_Y] = np.log(y) if log else y
@@ -314,8 +338,16 @@ def adjusted_gap(
         table["term"] = table["term"].str.replace(old, new, regex=False)
     ref_mean = float(y[frame[group] == reference].mean())
     fields = _fields(res, table, log, kennedy, confidence, ref_mean)
-    return GapResult(**fields, group=group, reference=reference, other=other, controls=controls,
-                     log=log, confidence=confidence, kennedy=kennedy)  # fmt: skip
+    return GapResult(
+        **fields,
+        group=group,
+        reference=reference,
+        other=other,
+        controls=controls,
+        log=log,
+        confidence=confidence,
+        kennedy=kennedy,
+    )
 
 
 def logib(
@@ -372,36 +404,72 @@ def logib(
     data, excluded, mfww = _prepare(raw, reference_year, reference_month, usual_weekly_hours)
     n_f = int((data["sex"] == "F").sum())
     if len(data) < 50 or n_f in (0, len(data)):
-        raise InsufficientDataError(f"Logib needs at least 50 valid employees, women and men; "
-                                    f"got {len(data)} ({n_f} women) of {len(raw)}")  # fmt: skip
+        raise InsufficientDataError(
+            f"Logib needs at least 50 valid employees, women and men; "
+            f"got {len(data)} ({n_f} women) of {len(raw)}"
+        )
     controls = ["years_of_training", "years_of_service", "years_of_earning", "years_of_earning2"]
     for col in ("level_of_requirements", "professional_position"):
         levels = sorted(data[col].unique())
         if len(levels) > 1:  # one level only: absorbed by the intercept
             controls.append(f"C({col}, Treatment({levels[-1]}))")
-    work = data.assign(**{_Y: np.log(data["standardized_salary"]),
-                          _X: (data["sex"] == "F").astype(float)})  # fmt: skip
+    work = data.assign(
+        **{_Y: np.log(data["standardized_salary"]), _X: (data["sex"] == "F").astype(float)}
+    )
     res, table = _fit(f"{_Y} ~ " + " + ".join([*controls, _X]), work, "nonrobust", 0.95)
-    table["term"] = (table["term"].str.replace(r"C\((\w+), Treatment\(\d+\)\)", r"\1", regex=True)
-                     .str.replace(_X, "sex[T.F]", regex=False))  # fmt: skip
+    table["term"] = (
+        table["term"]
+        .str.replace(r"C\((\w+), Treatment\(\d+\)\)", r"\1", regex=True)
+        .str.replace(_X, "sex[T.F]", regex=False)
+    )
     fields = _fields(res, table, True, True, 0.95, np.nan)
     k = math.exp(fields["coef"]) / math.exp(fields["se"] ** 2 / 2) - 1
     rating = _rating(fields["p_value"], k)
-    return LogibResult(**fields, group="sex", reference="M", other="F",
-                       controls=tuple(re.sub(r", Treatment\(\d+\)", "", c) for c in controls),
-                       log=True, confidence=0.95, kennedy=k, rating=rating, data=data,
-                       excluded=excluded, n_total=len(raw), standard_hours=mfww)  # fmt: skip
+    return LogibResult(
+        **fields,
+        group="sex",
+        reference="M",
+        other="F",
+        controls=tuple(re.sub(r", Treatment\(\d+\)", "", c) for c in controls),
+        log=True,
+        confidence=0.95,
+        kennedy=k,
+        rating=rating,
+        data=data,
+        excluded=excluded,
+        n_total=len(raw),
+        standard_hours=mfww,
+    )
 
 
 # --- the Logib datalist (R: read_official_excel, transform_data, check_data) -----------------
 LOGIB_COLUMNS = (
-    "personal_number", "age", "sex", "years_of_service", "training", "professional_function",
-    "level_of_requirements", "professional_position", "activity_rate", "paid_hours",
-    "basic_wage", "allowances", "monthly_wage_13", "special_payments", "weekly_hours",
-    "annual_hours", "population", "remarks", *(f"additional_{i}" for i in range(1, 6)),
-)  # fmt: skip
-LOGIB_SHEETS = ("data_sheet_template", "vorlage_datenblatt", "modèle_de_feuille_de_données",
-                "modello_del_foglio_di_dati")  # fmt: skip
+    "personal_number",
+    "age",
+    "sex",
+    "years_of_service",
+    "training",
+    "professional_function",
+    "level_of_requirements",
+    "professional_position",
+    "activity_rate",
+    "paid_hours",
+    "basic_wage",
+    "allowances",
+    "monthly_wage_13",
+    "special_payments",
+    "weekly_hours",
+    "annual_hours",
+    "population",
+    "remarks",
+    *(f"additional_{i}" for i in range(1, 6)),
+)
+LOGIB_SHEETS = (
+    "data_sheet_template",
+    "vorlage_datenblatt",
+    "modèle_de_feuille_de_données",
+    "modello_del_foglio_di_dati",
+)
 TRAINING_YEARS = {1: 17, 2: 15, 3: 14, 4: 15, 5: 13, 6: 12, 7: 11, 8: 7}
 _NUMERIC = LOGIB_COLUMNS[8:17] + ("training", "level_of_requirements", "professional_position")
 _MANDATORY = LOGIB_COLUMNS[:8] + ("basic_wage", "population")
@@ -418,8 +486,10 @@ def _read_datalist(datalist: Any) -> pd.DataFrame:
         sheets = pd.read_excel(datalist, sheet_name=None, header=None, engine="openpyxl")
         sheet = next((s for s in sheets if s.strip().casefold() in LOGIB_SHEETS), None)
         if sheet is None:
-            raise SchemaError(f"{name}: no Logib data sheet ('data_sheet_template' or its de/fr/it "
-                              f"name); its sheets: {', '.join(map(str, sheets))}")  # fmt: skip
+            raise SchemaError(
+                f"{name}: no Logib data sheet ('data_sheet_template' or its de/fr/it "
+                f"name); its sheets: {', '.join(map(str, sheets))}"
+            )
         grid = sheets[sheet]
         titles = grid.iloc[:50, :23].map(lambda v: isinstance(v, str) and bool(v.strip()))
         found = np.flatnonzero(titles.sum(axis=1).to_numpy() >= 15)  # the header: column titles
@@ -427,8 +497,10 @@ def _read_datalist(datalist: Any) -> pd.DataFrame:
             raise SchemaError(f"{name}: no header row in the first 50 rows of sheet {sheet!r}")
         raw, where = grid.iloc[found[0] + 1 :], f"{name}, sheet {sheet!r}"
     if raw.shape[1] < 17:
-        raise SchemaError(f"{where} has {raw.shape[1]} columns; a Logib datalist has 23 "
-                          "(at least the first 17, in the official order)")  # fmt: skip
+        raise SchemaError(
+            f"{where} has {raw.shape[1]} columns; a Logib datalist has 23 "
+            "(at least the first 17, in the official order)"
+        )
     raw = raw.iloc[:, :23].set_axis(LOGIB_COLUMNS[: min(23, raw.shape[1])], axis=1)
     return raw.dropna(how="all", subset=list(LOGIB_COLUMNS[:17])).reset_index(drop=True)
 
@@ -487,8 +559,11 @@ def _prepare(raw: pd.DataFrame, year: int, month: int, hours: float | None) -> t
         return d[c].notna() & ~d[c].isin(range(1, top + 1))
 
     problems += [(raw[c].isna(), c, f"missing {c}") for c in _MANDATORY] + [
-        (raw["personal_number"].notna() & raw["personal_number"].duplicated(keep=False),
-         "personal_number", "duplicate personal number"),
+        (
+            raw["personal_number"].notna() & raw["personal_number"].duplicated(keep=False),
+            "personal_number",
+            "duplicate personal number",
+        ),
         (age.notna() & (age != age.round()), "age", "age is not a whole number"),
         ((age < 13) | (age > 100), "age", "age is not between 13 and 100"),
         (raw["sex"].notna() & ~d["sex"].isin(["F", "M"]), "sex", "sex is neither 'F' nor 'M'"),
@@ -501,21 +576,26 @@ def _prepare(raw: pd.DataFrame, year: int, month: int, hours: float | None) -> t
         ((ar == 0) & (ph == 0), "activity_rate", "activity rate and paid hours both zero"),
         (bw < 0, "basic_wage", "basic wage is negative"),
         ((bw == 0) & ((ar > 0) | (ph > 0)), "basic_wage", "basic wage is zero"),
-        *[(d[c] < 0, c, f"{c} is negative") for c in ("allowances", "monthly_wage_13",
-                                                      "special_payments")],
+        *[
+            (d[c] < 0, c, f"{c} is negative")
+            for c in ("allowances", "monthly_wage_13", "special_payments")
+        ],
         ((wh < 1) | (wh > 100), "weekly_hours", "weekly hours not between 1 and 100"),
         (code("population", 5), "population", "population is not a code 1–5"),
         (code("level_of_requirements", 8), "level_of_requirements", "level is not a code 1–8"),
         (code("professional_position", 5), "professional_position", "position is not a code 1–5"),
-    ]  # fmt: skip
+    ]
     invalid = np.logical_or.reduce([m.fillna(False).to_numpy(bool) for m, _, _ in problems])
     other = (d["population"] != 1).to_numpy() & ~invalid
     problems.append((pd.Series(other, index=d.index), "population", "population code is not 1"))
     excluded = pd.DataFrame(
-        [(i + 1, raw.at[i, "personal_number"], c, why)
-         for m, c, why in problems for i in np.flatnonzero(m.fillna(False).to_numpy(bool))],
+        [
+            (i + 1, raw.at[i, "personal_number"], c, why)
+            for m, c, why in problems
+            for i in np.flatnonzero(m.fillna(False).to_numpy(bool))
+        ],
         columns=["row", "personal_number", "column", "reason"],
-    ).sort_values("row", kind="stable", ignore_index=True)  # fmt: skip
+    ).sort_values("row", kind="stable", ignore_index=True)
     counts = wh.value_counts()
     mfww = float(max(counts.index[counts == counts.max()]))  # most frequent, highest on a tie
     if mfww == 0:  # hourly contracts only: most frequent annual hours / 52

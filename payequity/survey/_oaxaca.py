@@ -27,8 +27,10 @@ __all__ = ["DecompositionResult", "decompose"]
 
 WEIGHTS = ("pooled", "reference", "other", "half", "cotton")
 KINDS = ("twofold", "threefold")
-COMPONENTS = {"twofold": ("explained", "unexplained"),
-              "threefold": ("endowments", "coefficients", "interaction")}  # fmt: skip
+COMPONENTS = {
+    "twofold": ("explained", "unexplained"),
+    "threefold": ("endowments", "coefficients", "interaction"),
+}
 WITH_INTERCEPT = ("unexplained", "coefficients")  # the constant only enters these
 INTERCEPT = "Intercept"
 CONFIDENCE = 0.95
@@ -95,34 +97,52 @@ class DecompositionResult:
         hit = self.totals.loc[self.totals["component"] == component, "value"]
         return float(hit.iloc[0]) if len(hit) else float("nan")
 
-    endowments = property(lambda self: self._total("endowments"),
-                          doc="Threefold: (X̄_o − X̄_r)·β_r; NaN for twofold.")  # fmt: skip
-    coefficients = property(lambda self: self._total("coefficients"),
-                            doc="Threefold: X̄_r·(β_o − β_r); NaN for twofold.")  # fmt: skip
-    interaction = property(lambda self: self._total("interaction"),
-                           doc="Threefold: (X̄_o − X̄_r)·(β_o − β_r); NaN for twofold.")  # fmt: skip
+    endowments = property(
+        lambda self: self._total("endowments"), doc="Threefold: (X̄_o − X̄_r)·β_r; NaN for twofold."
+    )
+    coefficients = property(
+        lambda self: self._total("coefficients"), doc="Threefold: X̄_r·(β_o − β_r); NaN for twofold."
+    )
+    interaction = property(
+        lambda self: self._total("interaction"),
+        doc="Threefold: (X̄_o − X̄_r)·(β_o − β_r); NaN for twofold.",
+    )
 
     def summary(self, decimals: int = 4) -> Summary:
         """Text and HTML summary: the totals with CIs, then the contributions by term."""
         unit = "log points" if self.log else "pay units"
         facts = [
             ("outcome", f"log({self.pay})" if self.log else self.pay),
-            ("groups", f"{self.other} (n={self.n_other}) − {self.reference} "
-                       f"(n={self.n_reference}), column '{self.group}'"),
+            (
+                "groups",
+                f"{self.other} (n={self.n_other}) − {self.reference} "
+                f"(n={self.n_reference}), column '{self.group}'",
+            ),
             ("decomposition", f"{self.kind}, {self.weights} weights"),
             ("controls", ", ".join(self.controls) or "none"),
-        ]  # fmt: skip
+        ]
         for row in self.totals.itertuples():
             text = f"{row.value:.{decimals}f} {unit}"
             if np.isfinite(row.ci_low):
                 text += f"  [{row.ci_low:.{decimals}f}, {row.ci_high:.{decimals}f}]"
             facts.append((row.component, text))
-        facts.append(("intervals", f"{100 * self.confidence:g} % bootstrap percentile, "
-                      f"{self.bootstrap_reps} replicates, seed {self.seed}"
-                      if self.bootstrap_reps else "none (bootstrap_reps=0)"))  # fmt: skip
+        facts.append(
+            (
+                "intervals",
+                f"{100 * self.confidence:g} % bootstrap percentile, "
+                f"{self.bootstrap_reps} replicates, seed {self.seed}"
+                if self.bootstrap_reps
+                else "none (bootstrap_reps=0)",
+            )
+        )
         if any(_CATEGORICAL.match(c) for c in self.controls):
-            facts.append(("note", "C(col) dummies use the first level as base; the unexplained "
-                          "split among them and the Intercept depends on that choice"))  # fmt: skip
+            facts.append(
+                (
+                    "note",
+                    "C(col) dummies use the first level as base; the unexplained "
+                    "split among them and the Intercept depends on that choice",
+                )
+            )
         caption = "Contributions by variable (.table has each term)"
         table = self.by_variable().round(decimals)
         return Summary("Oaxaca–Blinder decomposition", facts, [(caption, table)])
@@ -137,8 +157,9 @@ class DecompositionResult:
             low = high = float("nan")
             if self.draws is not None:
                 summed = self.draws.loc[:, [(component, term) for term in part["term"]]].sum(axis=1)
-                low, high = np.percentile(summed, [50 * (1 - self.confidence),
-                                                   50 * (1 + self.confidence)])  # fmt: skip
+                low, high = np.percentile(
+                    summed, [50 * (1 - self.confidence), 50 * (1 + self.confidence)]
+                )
             rows.append((component, variable, part["value"].sum(), low, high))
         return pd.DataFrame(rows, columns=["component", "variable", "value", "ci_low", "ci_high"])
 
@@ -196,8 +217,10 @@ def _other(frame: pd.DataFrame, group: str, reference: Any) -> Any:
     values = sorted(frame[group].unique().tolist(), key=str)
     if len(values) != 2:
         shown = ", ".join(repr(v) for v in values[:6]) + (" …" if len(values) > 6 else "")
-        raise SchemaError(f"column {group!r} must have exactly two values for decompose; it has "
-                          f"{len(values)}: {shown}")  # fmt: skip
+        raise SchemaError(
+            f"column {group!r} must have exactly two values for decompose; it has "
+            f"{len(values)}: {shown}"
+        )
     if reference not in values:
         raise SchemaError(
             f"The 'reference' parameter of decompose must be one of {values[0]!r}, "
@@ -259,8 +282,11 @@ def _parts(
     m_r, m_o = x_r.mean(axis=0), x_o.mean(axis=0)
     d = m_o - m_r
     if kind == "threefold":
-        parts = {"endowments": d * b_r, "coefficients": m_r * (b_o - b_r),
-                 "interaction": d * (b_o - b_r)}  # fmt: skip
+        parts = {
+            "endowments": d * b_r,
+            "coefficients": m_r * (b_o - b_r),
+            "interaction": d * (b_o - b_r),
+        }
         return parts, [m_r, m_o, b_r, b_o, b_r]
     n_r, n_o = len(y_r), len(y_o)
     if weights == "reference":
@@ -286,9 +312,13 @@ def _vector(parts: dict[str, np.ndarray], y_r: np.ndarray, y_o: np.ndarray) -> n
 
 
 def _warn_rank(
-    x_r: np.ndarray, x_o: np.ndarray, names: list[str], labels: tuple[str, str], uses: set[str],
+    x_r: np.ndarray,
+    x_o: np.ndarray,
+    names: list[str],
+    labels: tuple[str, str],
+    uses: set[str],
     pooled: bool,
-) -> None:  # fmt: skip
+) -> None:
     problems = []
     for key, x, label in (("r", x_r, labels[0]), ("o", x_o, labels[1])):
         zero = ~x.any(axis=0)
@@ -297,17 +327,21 @@ def _warn_rank(
         if zero.any() and key in uses:
             absent = [n for n, z in zip(names, zero, strict=True) if z]
             more = " …" if len(absent) > 3 else ""
-            problems.append(f"{len(absent)} terms all zero within {label} "
-                            f"({', '.join(absent[:3])}{more})")  # fmt: skip
+            problems.append(
+                f"{len(absent)} terms all zero within {label} ({', '.join(absent[:3])}{more})"
+            )
     if pooled:
         x = np.column_stack([np.vstack([x_r, x_o]), np.r_[np.zeros(len(x_r)), np.ones(len(x_o))]])
         if np.linalg.matrix_rank(x) < x.shape[1]:
             problems.append("collinear controls (or a control that is the group) in the pooled fit")
     if problems:
-        warnings.warn("decompose: " + "; ".join(problems) + ". Coefficients that are not "
-                      "identified take the minimum-norm solution (as statsmodels' pinv), and "
-                      "the contributions that use them depend on that choice.", PayEquityWarning,
-                      stacklevel=3)  # fmt: skip
+        warnings.warn(
+            "decompose: " + "; ".join(problems) + ". Coefficients that are not "
+            "identified take the minimum-norm solution (as statsmodels' pinv), and "
+            "the contributions that use them depend on that choice.",
+            PayEquityWarning,
+            stacklevel=3,
+        )
 
 
 def decompose(
@@ -417,16 +451,19 @@ def decompose(
     if not isinstance(bootstrap_reps, int | np.integer) or bootstrap_reps < 0:
         raise ValueError(f"bootstrap_reps must be an integer ≥ 0. Got {bootstrap_reps!r} instead.")
     controls = (controls,) if isinstance(controls, str) else tuple(controls)
-    controls = tuple(f"C({m.group(1).strip()})" if (m := _CATEGORICAL.match(c.strip())) else c
-                     for c in controls)  # fmt: skip
+    controls = tuple(
+        f"C({m.group(1).strip()})" if (m := _CATEGORICAL.match(c.strip())) else c for c in controls
+    )
     _columns(frame, pay, group, controls)
     other = _other(frame, group, reference)
     y = frame[pay].to_numpy(dtype=float)
     if log:
         bad = int((y <= 0).sum())
         if bad:
-            raise SchemaError(f"column {pay!r} has {bad} values ≤ 0, which have no logarithm; "
-                              "drop those rows or use log=False")  # fmt: skip
+            raise SchemaError(
+                f"column {pay!r} has {bad} values ≤ 0, which have no logarithm; "
+                "drop those rows or use log=False"
+            )
         y = np.log(y)
     x, names = _design(frame, controls)
     is_ref = (frame[group] == reference).to_numpy(dtype=bool)
@@ -461,29 +498,62 @@ def decompose(
             reps[k] = _vector(p, y_r[i_r], y_o[i_o])
         tail = 100 * (1 - CONFIDENCE) / 2
         low, high = np.percentile(reps, [tail, 100 - tail], axis=0)
-        draws = pd.DataFrame(reps, columns=pd.MultiIndex.from_tuples(keys, names=["component",
-                                                                                  "term"]))  # fmt: skip
-    full = pd.DataFrame({"component": [k[0] for k in keys], "term": [k[1] for k in keys],
-                         "value": point, "ci_low": low, "ci_high": high})  # fmt: skip
+        draws = pd.DataFrame(
+            reps, columns=pd.MultiIndex.from_tuples(keys, names=["component", "term"])
+        )
+    full = pd.DataFrame(
+        {
+            "component": [k[0] for k in keys],
+            "term": [k[1] for k in keys],
+            "value": point,
+            "ci_low": low,
+            "ci_high": high,
+        }
+    )
     is_total = full["term"].eq("total").to_numpy()
     table = full[~is_total].reset_index(drop=True)[TABLE_COLUMNS]
     totals = full[is_total].drop(columns="term").reset_index(drop=True)
-    coef = pd.DataFrame(dict(zip(["mean_reference", "mean_other", "coef_reference", "coef_other",
-                                  "coef_weighted"], inputs, strict=True)), index=names)  # fmt: skip
+    coef = pd.DataFrame(
+        dict(
+            zip(
+                ["mean_reference", "mean_other", "coef_reference", "coef_other", "coef_weighted"],
+                inputs,
+                strict=True,
+            )
+        ),
+        index=names,
+    )
     coef.index.name = "term"
     values = totals["value"].to_numpy()
     return DecompositionResult(
-        table=table, totals=totals, explained=float(values[0]),
-        unexplained=float(values[1 : len(components)].sum()), gap=float(point[-1]),
-        n_reference=len(y_r), n_other=len(y_o), weights=weights, kind=kind, group=group,
-        reference=reference, other=other, pay=pay, log=log, controls=controls,
-        mean_reference=float(y_r.mean()), mean_other=float(y_o.mean()), coef=coef, draws=draws,
-        bootstrap_reps=int(bootstrap_reps), seed=seed, model=_models(x_r, y_r, x_o, y_o, names),
-    )  # fmt: skip
+        table=table,
+        totals=totals,
+        explained=float(values[0]),
+        unexplained=float(values[1 : len(components)].sum()),
+        gap=float(point[-1]),
+        n_reference=len(y_r),
+        n_other=len(y_o),
+        weights=weights,
+        kind=kind,
+        group=group,
+        reference=reference,
+        other=other,
+        pay=pay,
+        log=log,
+        controls=controls,
+        mean_reference=float(y_r.mean()),
+        mean_other=float(y_o.mean()),
+        coef=coef,
+        draws=draws,
+        bootstrap_reps=int(bootstrap_reps),
+        seed=seed,
+        model=_models(x_r, y_r, x_o, y_o, names),
+    )
 
 
-def _models(x_r: np.ndarray, y_r: np.ndarray, x_o: np.ndarray, y_o: np.ndarray,
-            names: list[str]) -> dict[str, Any]:  # fmt: skip
+def _models(
+    x_r: np.ndarray, y_r: np.ndarray, x_o: np.ndarray, y_o: np.ndarray, names: list[str]
+) -> dict[str, Any]:
     """The three OLS fits behind the decomposition, as statsmodels results."""
     import statsmodels.api as sm
 

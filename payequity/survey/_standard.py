@@ -34,8 +34,16 @@ if TYPE_CHECKING:
 
 __all__ = ["StandardizedResult", "age_groups", "standardized_ratio"]
 
-CELL_COLUMNS = ["n_women", "n_men", "n", "mean_women", "mean_men", "women_pct_of_men",
-                "both_sexes", "weight"]  # fmt: skip
+CELL_COLUMNS = [
+    "n_women",
+    "n_men",
+    "n",
+    "mean_women",
+    "mean_men",
+    "women_pct_of_men",
+    "both_sexes",
+    "weight",
+]
 AGE_LABELS = ["–29", "30–39", "40–49", "50–"]
 
 
@@ -113,10 +121,17 @@ class StandardizedResult:
             ("note", "unexplained in a statistical sense, not a measure of discrimination"),
         ]
         if self.settings.get("n_missing_cell"):
-            facts.append(("employees with a missing cell value (left out)",
-                          str(self.settings["n_missing_cell"])))  # fmt: skip
-        return Summary("Standardised pay ratio (standardvägning, MI/SCB)", facts,
-                       [("One-sex cells", self.one_sex_cells), ("Cells", self.table)])  # fmt: skip
+            facts.append(
+                (
+                    "employees with a missing cell value (left out)",
+                    str(self.settings["n_missing_cell"]),
+                )
+            )
+        return Summary(
+            "Standardised pay ratio (standardvägning, MI/SCB)",
+            facts,
+            [("One-sex cells", self.one_sex_cells), ("Cells", self.table)],
+        )
 
     def _repr_html_(self) -> str:
         return self.summary()._repr_html_()
