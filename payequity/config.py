@@ -19,7 +19,7 @@ from typing import Any
 
 from .exceptions import ConfigError
 
-__all__ = ["CANONICAL_COLUMNS", "SurveyConfig", "load_config", "config_from_dict"]
+__all__ = ["AUDIENCES", "CANONICAL_COLUMNS", "SurveyConfig", "load_config", "config_from_dict"]
 
 #: Canonical pay-data columns a source column can be mapped to (DESIGN §3.1).
 CANONICAL_COLUMNS = (
@@ -46,6 +46,8 @@ CANONICAL_COLUMNS = (
     "leave_days",
 )
 REQUIRED_COLUMNS = ("gender", "unit", "job_code", "base_salary")
+# who a run is for (DESIGN §5); the rules for each live in payequity.privacy
+AUDIENCES = ("hr", "union", "manager", "public")
 
 _REQUIRED = object()
 
@@ -131,7 +133,7 @@ _SCHEMA: dict[str, dict[str, _Key]] = {
         "key_file": _Key("path", None),
     },
     "report": {
-        "audience": _Key("choice", "hr", choices=("hr", "union", "manager", "public")),
+        "audience": _Key("choice", "hr", choices=AUDIENCES),
         "status": _Key("choice", "draft", choices=("draft", "final")),
     },
     "output": {"dir": _Key("path", _REQUIRED)},

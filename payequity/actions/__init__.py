@@ -13,6 +13,12 @@ The pieces, in the order of the year:
 5. The rest of the documentation: rules and practice, samverkan, head count and tier, the
    Art. 10 trigger and the DL 3:13/3:14 checklist.
 
+In: the survey's result objects, the pay data and the registers people keep beside survey.toml.
+Out: result objects (``Assessment``, ``ActionPlan``, ``RemediationResult``, ``FollowUpResult``,
+``YearOverYear``, ``DocumentationResult``); nothing is written here. How a plan is read and
+measured (``plan_frame``, ``plan_measures``, ``covered_positions``, ``general_raises``) is public
+so the sample generator realises a plan exactly as the follow-up measures it.
+
 Examples
 --------
 >>> import payequity as pe
@@ -27,6 +33,8 @@ from __future__ import annotations
 
 from ._checklist import DocumentationResult, Evidence, documentation_checklist
 from ._documentation import (
+    RULES_FIELDS,
+    SAMVERKAN_FIELDS,
     Art10Result,
     art10_trigger,
     documentation_tier,
@@ -36,12 +44,28 @@ from ._documentation import (
     rules_template,
 )
 from ._explain import EXPLANATION_FIELDS, Assessment, ExplanationRegister, assess, load_explanations
-from ._followup import FollowUpResult, follow_up
+from ._followup import (
+    FollowUpResult,
+    check_plan_years,
+    covered_positions,
+    follow_up,
+    general_raises,
+    plan_frame,
+    plan_measures,
+)
 from ._history import YearOverYear, year_over_year
 from ._optimise import RemediationResult, optimise_remediation
-from ._plan import PLAN_COLUMNS, ActionPlan, action_plan
+from ._plan import PLAN_COLUMNS, ActionPlan, action_plan, measure_key
 
 __all__ = [
+    "RULES_FIELDS",
+    "SAMVERKAN_FIELDS",
+    "check_plan_years",
+    "covered_positions",
+    "general_raises",
+    "measure_key",
+    "plan_frame",
+    "plan_measures",
     "EXPLANATION_FIELDS",
     "PLAN_COLUMNS",
     "ActionPlan",

@@ -43,7 +43,7 @@ import pandas as pd
 from .._format import fmt_kr, fmt_pct
 from .._summary import Summary
 from ..exceptions import ConfigError, DataFileError, InsufficientDataError, SchemaError
-from ..io._read import as_text, detect_decimal, parse_numbers, read_table
+from ..io import as_text, detect_decimal, parse_numbers, read_table
 
 if TYPE_CHECKING:
     from ..io import PayData
@@ -52,7 +52,12 @@ __all__ = [
     "FOLLOW_UP_COLUMNS",
     "YEAR_OVER_YEAR_COLUMNS",
     "FollowUpResult",
+    "check_plan_years",
+    "covered_positions",
     "follow_up",
+    "general_raises",
+    "plan_frame",
+    "plan_measures",
 ]
 
 #: Columns of ``data/follow_up.csv`` / :attr:`FollowUpResult.table`, in order.
@@ -161,7 +166,7 @@ def _table_of(
     return out, name
 
 
-def _plan_frame(plan: Any, label: str = "plan") -> tuple[pd.DataFrame, str]:
+def plan_frame(plan: Any, label: str = "plan") -> tuple[pd.DataFrame, str]:
     """Last year's plan table, validated row by row (kind, ids, numbers)."""
     fix = "pass last year's action plan (data/action_plan.csv of its run, or ActionPlan.table)"
     p, name = _table_of(plan, label, PLAN_TEXT, PLAN_NUMBERS, fix)
@@ -184,7 +189,7 @@ def _plan_frame(plan: Any, label: str = "plan") -> tuple[pd.DataFrame, str]:
     return p, name
 
 
-def _check_years(p: pd.DataFrame, name: str, year: int) -> None:
+def check_plan_years(p: pd.DataFrame, name: str, year: int) -> None:
     """A plan followed up in ``year`` is the plan of ``year − 1``: nothing found later, no step
     scheduled before it (a run's first possible year is its own)."""
     last = year - 1
@@ -206,7 +211,7 @@ def _check_years(p: pd.DataFrame, name: str, year: int) -> None:
         )
 
 
-def _measures(p: pd.DataFrame, year: int, overhead: float | None) -> pd.DataFrame:
+def plan_measures(p: pd.DataFrame, year: int, overhead: float | None) -> pd.DataFrame:
     """One row per measure (first-seen order): what it is, what was due by ``year − 1``."""
     due = p["year"] <= year - 1
     first = p.drop_duplicates("measure_id").set_index("measure_id")
@@ -239,7 +244,7 @@ def _scope(frame: pd.DataFrame, job: str, unit: str) -> np.ndarray:
     return mask
 
 
-def _covered(m: pd.DataFrame, frame: pd.DataFrame, name: str) -> dict[str, np.ndarray]:
+def covered_positions(m: pd.DataFrame, frame: pd.DataFrame, name: str) -> dict[str, np.ndarray]:
     """Positions in ``frame`` (last year's people) that each measure covers."""
     ids = frame["employee_id"].to_numpy()
     out = {}
@@ -318,7 +323,7 @@ def _unique_people(frame: pd.DataFrame, name: str) -> None:
         )
 
 
-def _general_raises(
+def general_raises(
     jobs: np.ndarray, change: np.ndarray, uncovered: np.ndarray
 ) -> tuple[dict[str, float], float]:
     """Median change by job among ``uncovered`` stayers (``change`` finite), and overall."""
@@ -448,9 +453,9 @@ def follow_up(
     {'done': 1, 'partly': 0, 'not_done': 0, 'left': 0}
     """
     year = _year(year)
-    p, plan_name = _plan_frame(plan)
-    _check_years(p, plan_name, year)
-    m = _measures(p, year, overhead)
+    p, plan_name = plan_frame(plan)
+    check_plan_years(p, plan_name, year)
+    m = plan_measures(p, year, overhead)
     snap_fix = "the snapshot needs employee_id, job_code, unit, fte, base_salary"
     s, snap_name = _table_of(
         previous, "previous", SNAPSHOT_TEXT, SNAPSHOT_NUMBERS, snap_fix, optional=("unit_path",)
@@ -467,7 +472,7 @@ def follow_up(
                 f"{name}, row {r['_row']}: base_salary of employee {r['employee_id']} is missing "
                 "or not positive; correct it"
             )
-    covered = _covered(m, s, snap_name)
+    covered = covered_positions(m, s, snap_name)
     # last year's people: their change to this year, when present both years in the same job
     now = c.set_index(["employee_id", "job_code"])["base_salary"]
     key = pd.MultiIndex.from_arrays([s["employee_id"], s["job_code"]])
@@ -479,7 +484,7 @@ def follow_up(
     for pos in covered.values():
         is_covered[pos] = True
     jobs = s["job_code"].to_numpy()
-    by_job, org = _general_raises(jobs, change, ~is_covered)
+    by_job, org = general_raises(jobs, change, ~is_covered)
     if (stays & is_covered).any() and not math.isfinite(org):
         raise InsufficientDataError(
             f"{cur_name}: nobody is present both years without a measure, so the general raise "

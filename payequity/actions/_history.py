@@ -62,7 +62,7 @@ class YearOverYear:
 
     def plot(self, ax: Axes | None = None, *, language: str = "sv") -> Axes:
         """Raw mean, raw median and adjusted gap by year (:func:`plot_year_over_year`)."""
-        from ..charts._yoy import plot_year_over_year
+        from ..charts import plot_year_over_year
 
         return plot_year_over_year(self, ax=ax, language=language)
 

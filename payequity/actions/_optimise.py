@@ -254,7 +254,7 @@ class RemediationResult:
 
     def plot(self, ax: Axes | None = None, language: str = "sv", **kwargs: Any) -> Axes:
         """Cost against remaining gap (:func:`charts.plot_remediation_curve`)."""
-        from ..charts._remediation import plot_remediation_curve
+        from ..charts import plot_remediation_curve
 
         return plot_remediation_curve(self, ax=ax, language=language, **kwargs)
 
@@ -323,7 +323,7 @@ def optimise_remediation(
     >>> round(res.cost_yearly)  # kronor a year, 40 % overhead included
     2172559
     """
-    from ..survey._analyses import _check_people, _controls, _frame, _pays
+    from ..survey import check_pay_measures, check_people, frame_and_unit, resolve_controls
 
     if gap not in GAPS:
         raise ValueError(f"gap must be 'raw' or 'adjusted', got {gap!r}")
@@ -339,9 +339,9 @@ def optimise_remediation(
     controls = [controls] if isinstance(controls, str) else list(controls)
     if controls and gap == "raw":
         raise ValueError("controls apply to gap='adjusted'; drop them or set gap='adjusted'")
-    frame, unit_col = _frame(data)
-    _check_people(frame, ["employee_id", "gender", group])  # present, complete, F/M
-    _pays(pay, frame)
+    frame, unit_col = frame_and_unit(data)
+    check_people(frame, ["employee_id", "gender", group])  # present, complete, F/M
+    check_pay_measures(pay, frame)
     names, unit = _which(groups, pay, unit)
     if unit is not None:
         if unit_col not in frame.columns:
@@ -355,7 +355,7 @@ def optimise_remediation(
 
         flagged = equal_work(frame, pay=pay, group=group).flagged
         names = sorted(flagged.loc[flagged["pay_measure"] == pay, "work_group"].astype(str))
-    frame, used, absent = _controls(frame, controls)
+    frame, used, absent = resolve_controls(frame, controls)
     if absent:
         raise SchemaError(f"control {absent[0]} is not a column of the pay data; check the name")
     p = _build(

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..exceptions import DataFileError, SchemaError
-from ..io._read import as_text, parse_dates, read_table
+from ..io import as_text, header_delimiter, parse_dates, read_table
 
 __all__ = ["Field", "choices", "read_register"]
 
@@ -104,7 +104,7 @@ def read_register(
             f"{path.name} not found beside survey.toml ({key}): counted as empty; start from "
             f"data/{Path(path).stem}.csv of this run"
         ]
-    raw = read_table(path, key=key, delimiter=_header_delimiter(path))
+    raw = read_table(path, key=key, delimiter=header_delimiter(path))
     cells = raw.cells
     lower = {str(c).strip().lower(): c for c in cells.columns}
     missing = [n for n in names if n not in lower and _required(fields, n)]
@@ -152,18 +152,6 @@ def read_register(
         if str(c).strip().lower() not in [*names, "source_row"]:
             out[str(c)] = as_text(cells[c]).to_numpy(dtype=object)
     return out, []
-
-
-def _header_delimiter(path: Path) -> str | None:
-    """A register's header names its columns, so the delimiter that splits it most is the one
-    (its free-text cells may well hold more commas than the header has semicolons)."""
-    if path.suffix.lower() not in (".csv", ".txt", ".tsv", ""):
-        return None
-    with open(path, "rb") as fh:
-        first = fh.readline().decode("utf-8", errors="replace")
-    counts = {d: first.count(d) for d in (";", ",", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else None
 
 
 def _required(fields: list[Field], name: str) -> bool:

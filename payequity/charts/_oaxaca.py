@@ -16,7 +16,7 @@ from ._base import _CONTROL_NAMES, OKABE_ITO, _axes
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from ..survey._oaxaca import DecompositionResult
+    from ..survey import DecompositionResult
 
 __all__ = ["plot_decomposition"]
 

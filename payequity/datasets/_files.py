@@ -295,7 +295,7 @@ def write_registers(out: Path, year: int) -> None:
     They show a survey under way: a few explanations (one market explanation with evidence),
     three samverkan meetings, and every rule assessed, two of them as unclear.
     """
-    from ..actions._documentation import rules_template
+    from ..actions import rules_template
 
     header = [
         "item_kind",

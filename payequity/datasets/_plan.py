@@ -18,11 +18,11 @@ def _realise_plan(
 ) -> tuple[pd.DataFrame, dict[str, float]]:
     """Last year's plan as one row per measure (step due by ``year − 1``) and each measure's
     fraction paid; a measure ``realise`` leaves out is paid in full."""
-    from payequity.actions._followup import _check_years, _measures, _plan_frame
+    from ..actions import check_plan_years, plan_frame, plan_measures
 
-    p, name = _plan_frame(plan)
-    _check_years(p, name, year)
-    measures = _measures(p, year, None)
+    p, name = plan_frame(plan)
+    check_plan_years(p, name, year)
+    measures = plan_measures(p, year, None)
     fractions = dict.fromkeys(measures.index.astype(str), 1.0)
     for mid, frac in (realise or {}).items():
         if str(mid) not in fractions:
@@ -43,9 +43,9 @@ def _apply_plan(
     """Give the people the plan covers who stay exactly the general raise the follow-up
     measures (median raise in the job among stayers without a measure, else the
     organisation's) plus the paid fraction of the step; in place, no random draws."""
-    from payequity.actions._followup import _covered, _general_raises
+    from ..actions import covered_positions, general_raises
 
-    covered = _covered(measures, f, "previous frame")
+    covered = covered_positions(measures, f, "previous frame")
     is_covered = np.zeros(len(f), dtype=bool)
     extra = np.zeros(len(f))
     for mid, pos in covered.items():
@@ -54,7 +54,7 @@ def _apply_plan(
     new = f["base_salary"].to_numpy(dtype=float).copy()
     change = np.where(stay, new / old - 1.0, np.nan)
     jobs = f["job_code"].to_numpy()
-    by_job, org = _general_raises(jobs, change, ~is_covered)
+    by_job, org = general_raises(jobs, change, ~is_covered)
     lift = stay & is_covered
     if lift.any() and not np.isfinite(org):
         raise ValueError("nobody stays without a measure: the general raise is undefined")

@@ -304,6 +304,18 @@ _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 _CURRENCY = re.compile(r"^(?:SEK|kr|USD|EUR|\$|€)\s*|\s*(?:SEK|kr|kr\.|:-|USD|EUR|\$|€)$", re.I)
 
 
+def header_delimiter(path: Path) -> str | None:
+    """A register's header names its columns, so the delimiter that splits it most is the one
+    (its free-text cells may well hold more commas than the header has semicolons)."""
+    if path.suffix.lower() not in (".csv", ".txt", ".tsv", ""):
+        return None
+    with open(path, "rb") as fh:
+        first = fh.readline().decode("utf-8", errors="replace")
+    counts = {d: first.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else None
+
+
 def all_text(values: pd.Series) -> bool:
     """True when every cell is a string (always so for CSV), so vectorised paths apply."""
     return pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty")

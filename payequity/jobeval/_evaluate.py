@@ -18,7 +18,7 @@ import pandas as pd
 from .._summary import Summary
 from .._validation import require_gender_codes
 from ..exceptions import DataFileError, SchemaError
-from ..io._read import RawTable, as_text, blank, parse_flags, parse_numbers, read_table
+from ..io import RawTable, as_text, blank, parse_flags, parse_numbers, read_table
 from ._checks import bias_checks
 from ._model import JobModel, load_job_model
 

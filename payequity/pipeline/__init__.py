@@ -1,17 +1,34 @@
-"""The yearly run end to end: config → data → analyses → files (DESIGN §7)."""
+"""The yearly run: survey.toml in, one output folder out (DESIGN §7).
+
+In: a :class:`~payequity.config.SurveyConfig` (or the path of a survey.toml). Out: a
+:class:`SurveyRun` — the data, the job evaluation, every result object as typed fields of
+:class:`SurveyResults`, the manifest and the files written — and the folder itself:
+``manifest.json``, ``data/``, ``survey.xlsx``, ``pdf/``, replaced atomically, archived by year.
+The run is a list of named steps (:data:`SURVEY_STEPS`), each timed and shown on the progress
+bar. :func:`run_review` does the same for the salary review's ``review/`` folder, and
+:func:`validate` reads everything a run would read without writing anything.
+"""
 
 from __future__ import annotations
 
-from ._run import (
-    ONLY_PARTS,
-    SurveyRun,
-    resolve_timestamp,
-    run,
-)
+from ._files import csv_bytes
+from ._review import NO_MANAGER, ReviewRun, run_review
+from ._run import ONLY_PARTS, SurveyRun, resolve_timestamp, run
+from ._steps import SURVEY_STEPS, RunContext, Step, SurveyResults, evaluation_for, require_rows
 
 __all__ = [
-    "SurveyRun",
-    "run",
-    "resolve_timestamp",
+    "NO_MANAGER",
     "ONLY_PARTS",
+    "ReviewRun",
+    "RunContext",
+    "SURVEY_STEPS",
+    "Step",
+    "SurveyResults",
+    "SurveyRun",
+    "csv_bytes",
+    "evaluation_for",
+    "require_rows",
+    "resolve_timestamp",
+    "run",
+    "run_review",
 ]

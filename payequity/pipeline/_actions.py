@@ -11,30 +11,33 @@ cost against the remaining gap), ``year_over_year.csv``, ``documentation.csv`` a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from .._pseudonym import pseudonym
-from ..actions._checklist import Evidence, documentation_checklist
-from ..actions._documentation import (
+from ..actions import (
+    Evidence,
+    ExplanationRegister,
+    action_plan,
     art10_trigger,
+    assess,
+    documentation_checklist,
     documentation_tier,
+    follow_up,
     headcount_january,
+    load_explanations,
     load_rules_and_practice,
     load_samverkan,
+    optimise_remediation,
     rules_template,
+    year_over_year,
 )
-from ..actions._explain import ExplanationRegister, assess, load_explanations
-from ..actions._followup import follow_up
-from ..actions._history import year_over_year
-from ..actions._optimise import optimise_remediation
-from ..actions._plan import action_plan, measure_key
 from ..config import SurveyConfig
 from ..exceptions import PayEquityError
 from ..io import PayData
+from ..privacy import pseudonymise_measures, pseudonymises
 
 __all__ = ["actions_step", "action_tables", "archive_extras", "register_inputs"]
 
@@ -214,27 +217,18 @@ def _evidence(cfg, evaluation, assessment, plan, followed, last, rules, samverka
     )
 
 
-def action_tables(state: dict[str, Any], audience: str, key: str | None) -> dict[str, pd.DataFrame]:
+def action_tables(state: Any, audience: str, key: str | None) -> dict[str, pd.DataFrame]:
     """The data files of the actions step by name, ids pseudonymised for the union."""
-    from ..actions._documentation import RULES_FIELDS, SAMVERKAN_FIELDS
+    from ..actions import RULES_FIELDS, SAMVERKAN_FIELDS
+
+    hide = pseudonymises(audience) and key is not None
 
     def ids(frame: pd.DataFrame, *cols: str) -> pd.DataFrame:
-        if audience != "union" or key is None:
-            return frame
-        frame = frame.copy()
-        for c in cols:
-            frame[c] = frame[c].map(lambda v: pseudonym(str(v), key) if str(v) else "")
-        if "measure_id" in frame.columns:
-            frame["measure_id"] = frame["measure_id"].map(lambda m: _pseudo_measure(m, key))
-        if "note" in frame.columns:  # notes name linked measures by id
-            frame["note"] = frame["note"].map(
-                lambda t: _PERSON_ID.sub(lambda m: m[1] + pseudonym(m[2], key), str(t))
-            )
-        return frame
+        return pseudonymise_measures(frame, key, cols) if hide else frame
 
     tables: dict[str, pd.DataFrame] = {}
     t = state["explanations"].table.copy()
-    if audience == "union" and key is not None:
+    if hide:
         person = t["item_kind"] == "person"
         t.loc[person, "item_key"] = t.loc[person, "item_key"].map(lambda v: pseudonym(v, key))
     tables["explanations"] = t
@@ -262,17 +256,9 @@ def _register_frame(frame: pd.DataFrame, fields: list[Any]) -> pd.DataFrame:
     return frame.reindex(columns=names + extra)
 
 
-_PERSON_ID = re.compile(r"(\d{4}-person-)([^\s,;()]+)")
-
-
-def _pseudo_measure(measure_id: str, key: str) -> str:
-    y, kind, k = measure_key(measure_id)
-    return f"{y}-{kind}-{pseudonym(k, key)}" if kind == "person" else measure_id
-
-
 def register_inputs(cfg: SurveyConfig, state: dict[str, Any]) -> list[dict[str, Any]]:
     """The registers the run read, for the manifest's inputs (F-I3: every input hashed)."""
-    from ..io._read import file_sha256
+    from ..io import file_sha256
 
     rows = {
         "explanations": len(state["explanation_register"].table),

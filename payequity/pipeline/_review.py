@@ -18,11 +18,12 @@ import pandas as pd
 from ..config import SurveyConfig, load_config
 from ..exceptions import ConfigError, DataFileError
 from ..io import load_survey
-from ..report import slugs
-from ..report._manager_workbook import manager_workbook
+from ..report import manager_workbook, slugs
 from ..review import ReviewResult, salary_review
+from ._files import csv_bytes
 from ._output import Staged, check_inputs_outside, write_all
-from ._run import _evaluation, _require_rows, csv_bytes, resolve_timestamp
+from ._run import resolve_timestamp
+from ._steps import evaluation_for, require_rows
 
 __all__ = ["run_review", "ReviewRun", "NO_MANAGER"]
 
@@ -51,7 +52,7 @@ def run_review(
     Examples
     --------
     >>> import tempfile, payequity as pe
-    >>> from payequity.pipeline._review import run_review
+    >>> from payequity.pipeline import run_review
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     _ = pe.run("data/sample/survey.toml", out=tmp, only="data")
     ...     r = run_review("data/sample/survey.toml", out=tmp)
@@ -77,8 +78,8 @@ def run_review(
     out_dir = Path(out).resolve() if out is not None else cfg.output.dir
     check_inputs_outside(_inputs(cfg), [out_dir / "review"])
     created = resolve_timestamp(timestamp)
-    data = _require_rows(load_survey(cfg))
-    evaluation = _evaluation(cfg, data)
+    data = require_rows(load_survey(cfg))
+    evaluation = evaluation_for(cfg, data)
     plan, plan_file = _plan(cfg, out_dir, out is not None)
     from ..actions import load_explanations
 

@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from ..review._checks import CHECK_LABELS
+from ..review import CHECK_LABELS
 from ._workbook import _BOLD, _FILL, _HEAD, FORMATS, _cell, _put, _save, _utc, _width
 
 __all__ = ["manager_workbook"]

@@ -22,9 +22,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..actions._register import _header_delimiter
 from ..exceptions import ConfigError, DataFileError, SchemaError
-from ..io._read import as_text, read_table
+from ..io import as_text, header_delimiter, read_table
 from ._merit import MeritMatrix
 
 __all__ = ["Criterion", "Criteria", "load_criteria", "load_ratings", "overall_rating"]
@@ -113,7 +112,7 @@ def read_cells(source: str | Path | pd.DataFrame, key: str) -> tuple[str, pd.Dat
     path = Path(source)
     if not path.is_file():
         raise DataFileError(f"{path}: no such file; correct {key} in survey.toml")
-    return str(path), read_table(path, key=key, delimiter=_header_delimiter(path)).cells
+    return str(path), read_table(path, key=key, delimiter=header_delimiter(path)).cells
 
 
 def load_criteria(source: str | Path | Mapping[str, Any] | Criteria) -> Criteria:

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import DataFileError, SchemaError
-from ..io._read import as_text
+from ..io import as_text
 from ._criteria import read_cells
 
 __all__ = ["load_proposals"]

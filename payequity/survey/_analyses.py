@@ -11,7 +11,6 @@ Conventions (gap signs, flags, pairing) are those of DESIGN §5.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -19,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._summary import Summary
-from .._validation import require_gender_codes
 from ..exceptions import PayEquityError, SchemaError
 from . import _eu, _gap, _oaxaca, _standard
 from ._equalvalue import TABLE_COLUMNS as EQUAL_VALUE_COLUMNS
@@ -38,71 +36,15 @@ if TYPE_CHECKING:
     from ..io import PayData
     from ..jobeval import JobEvaluation
 
+from ._inputs import (
+    COV_TYPES,
+    check_pay_measures,
+    check_people,
+    frame_and_unit,
+    resolve_controls,
+)
+
 __all__ = ["EqualValueResult", "EqualWorkResult", "equal_value", "equal_work"]
-
-PAY_MEASURES = ("base_salary", "monthly_pay")
-COV_TYPES = ("nonrobust", "HC0", "HC1", "HC2", "HC3")
-DEFAULT_CONTROLS = ("tenure_years", "age")
-
-
-def _frame(data: PayData | pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    if hasattr(data, "frame"):
-        return data.frame, data.unit_column
-    unit = "unit_path" if "unit_path" in data.columns else "unit"
-    return data, unit
-
-
-def _pays(pay: str | Sequence[str], frame: pd.DataFrame) -> list[str]:
-    pays = [pay] if isinstance(pay, str) else list(pay)
-    for p in pays:
-        if p not in frame.columns:
-            raise SchemaError(f"pay measure {p!r} is not a column; use one of {list(PAY_MEASURES)}")
-        if not pd.api.types.is_numeric_dtype(frame[p]):
-            raise SchemaError(f"pay measure {p!r} is not numeric; use one of {list(PAY_MEASURES)}")
-        if (frame[p] <= 0).any() or frame[p].isna().any():
-            raise SchemaError(
-                f"pay measure {p!r} has values ≤ 0 or missing; load data with load_pay_data"
-            )
-    return pays
-
-
-def _check_people(frame: pd.DataFrame, columns: list[str]) -> None:
-    for col in columns:
-        if col not in frame.columns:
-            raise SchemaError(f"the pay data has no {col!r} column; load it with load_pay_data")
-        missing = int(frame[col].isna().sum() + (frame[col].astype(str) == "").sum())
-        if missing:
-            raise SchemaError(f"{col!r} is missing in {missing} rows; fill it in or drop the rows")
-    require_gender_codes(frame)
-
-
-def _controls(
-    frame: pd.DataFrame, controls: str | Sequence[str] | None
-) -> tuple[pd.DataFrame, list[str], list[str]]:
-    """The controls present; a text column is dummy-coded against its most common value."""
-    if controls is None:
-        wanted = list(DEFAULT_CONTROLS)
-    else:
-        wanted = [controls] if isinstance(controls, str) else list(controls)
-    # controls the data lacks are left out and named (DESIGN §4: those present are used)
-    missing = []
-    for c in (c for c in wanted if c not in frame.columns):
-        close = difflib.get_close_matches(c, [str(x) for x in frame.columns], n=1)
-        missing.append(c + (f" (did you mean {close[0]}?)" if close else ""))
-    used, extra = [], {}
-    for c in (c for c in wanted if c in frame.columns):
-        col = frame[c]
-        if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col):
-            used.append(c)
-            continue
-        levels = col.astype(str).value_counts().index.tolist()
-        for level in levels[1:]:  # the most common level is the base
-            name = f"{c}={level}"
-            extra[name] = (col.astype(str) == level).astype(float)
-            used.append(name)
-    if extra:
-        frame = frame.assign(**extra)
-    return frame, used, missing
 
 
 @dataclass(frozen=True, repr=False)
@@ -320,9 +262,9 @@ def equal_work(
     >>> bool(row["flagged"]), round(float(row["adjusted_gap_pct"]), 1)
     (True, -5.5)
     """
-    frame, unit_col = _frame(data)
-    _check_people(frame, ["employee_id", "gender", group])
-    pays = _pays(pay, frame)
+    frame, unit_col = frame_and_unit(data)
+    check_people(frame, ["employee_id", "gender", group])
+    pays = check_pay_measures(pay, frame)
     if cov_type not in COV_TYPES:
         raise ValueError(f"cov_type must be one of {', '.join(COV_TYPES)}, got {cov_type!r}")
     if not (isinstance(min_per_gender, int) and min_per_gender >= 2):
@@ -334,7 +276,7 @@ def equal_work(
     ):
         if not 0 < value <= 1:
             raise ValueError(f"{name} must be in (0, 1], got {value!r}")
-    frame, ctl, absent = _controls(frame, controls)
+    frame, ctl, absent = resolve_controls(frame, controls)
     settings = dict(
         pays=pays,
         group=group,
@@ -383,9 +325,9 @@ def equal_value(
     >>> res.flagged[["female_dominated_job", "comparator_job", "kind"]].values.tolist()[:1]
     [['201010', '171010', 'equal_value']]
     """
-    frame, unit_col = _frame(data)
-    _check_people(frame, ["job_code", "gender"])
-    pays = _pays(pay, frame)
+    frame, unit_col = frame_and_unit(data)
+    check_people(frame, ["job_code", "gender"])
+    pays = check_pay_measures(pay, frame)
     jobs = evaluation.table
     if jobs["female_dominated"].isna().all():
         raise SchemaError(
@@ -450,7 +392,7 @@ class UnitResults(dict):
 
 
 def _per_unit(fn: Any, data: PayData | pd.DataFrame, **kw: Any) -> UnitResults:
-    frame, unit_col = _frame(data)
+    frame, unit_col = frame_and_unit(data)
     out, skipped = {}, {}
     for unit, sub in frame.groupby(unit_col, sort=True):
         try:

@@ -290,8 +290,8 @@ class IndicatorResult:
         return f"<IndicatorResult (a) hourly {_pct(self.mean_gap_pct)}, {len(self.table)} rows>"
 
     def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
-        """Women and men per pay quartile (:func:`payequity.charts._eu.plot_quartiles`)."""
-        from ..charts._eu import plot_quartiles
+        """Women and men per pay quartile (:func:`payequity.charts.plot_quartiles`)."""
+        from ..charts import plot_quartiles
 
         return plot_quartiles(self, ax=ax, **kwargs)
 

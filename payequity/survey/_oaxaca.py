@@ -175,8 +175,8 @@ class DecompositionResult:
 
     def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
         """Bars of the explained part by variable and of the unexplained part
-        (:func:`payequity.charts._oaxaca.plot_decomposition`)."""
-        from ..charts._oaxaca import plot_decomposition
+        (:func:`payequity.charts.plot_decomposition`)."""
+        from ..charts import plot_decomposition
 
         return plot_decomposition(self, ax=ax, **kwargs)
 

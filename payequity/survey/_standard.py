@@ -143,8 +143,8 @@ class StandardizedResult:
         )
 
     def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
-        """Raw against standardised (:func:`payequity.charts._eu.plot_standardized`)."""
-        from ..charts._eu import plot_standardized
+        """Raw against standardised (:func:`payequity.charts.plot_standardized`)."""
+        from ..charts import plot_standardized
 
         return plot_standardized(self, ax=ax, **kwargs)
 

@@ -1,0 +1,232 @@
+"""Job value against pay: one point per job, female- and male-dominated jobs marked."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .._format import fmt_kr, fmt_number, fmt_pct
+from ..exceptions import InsufficientDataError
+from ._base import OKABE_ITO, _axes, place_labels
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from ..jobeval import JobEvaluation
+
+__all__ = ["plot_value_vs_pay"]
+
+_TEXT = {
+    "sv": {
+        "x": "Arbetsvärde (poäng)",
+        "y": "Medellön per månad, heltid",
+        "title": "Arbetsvärde och lön per yrke",
+        "fd": "Kvinnodominerat ({share} kvinnor)",
+        "md": "Mansdominerat ({share} kvinnor)",
+        "mixed": "Övriga yrken",
+        "line": "Lönelinje över ej kvinnodominerade yrken",
+        "band": "Band {k}",
+        "people": "{n} anställda",
+        "unlabelled": "{n} yrken utan etikett (för trångt); se tabellen",
+    },
+    "en": {
+        "x": "Job value (points)",
+        "y": "Mean monthly pay, full time",
+        "title": "Job value and pay by job",
+        "fd": "Female-dominated ({share} women)",
+        "md": "Male-dominated ({share} women)",
+        "mixed": "Other jobs",
+        "line": "Pay line over jobs not female-dominated",
+        "band": "Band {k}",
+        "people": "{n} employees",
+        "unlabelled": "{n} jobs not labelled (no room); see the table",
+    },
+}
+
+
+def plot_value_vs_pay(
+    evaluation: JobEvaluation,
+    *,
+    ax: Axes | None = None,
+    pay: str = "base_salary",
+    language: str = "sv",
+    label_jobs: bool = True,
+    currency: str = "SEK",
+    scatter_kw: dict[str, Any] | None = None,
+) -> Axes:
+    """Job points against mean pay, one marker per job sized by head count.
+
+    Female-dominated jobs are filled triangles, male-dominated jobs open squares, other jobs
+    open circles; the pay line is a head-count-weighted least-squares line over the jobs that
+    are not female-dominated. Dotted verticals mark the equal-value band edges.
+
+    Parameters
+    ----------
+    evaluation : JobEvaluation
+        Evaluated with ``data=`` so that jobs have head counts and mean pay.
+    pay : {"base_salary", "monthly_pay"}
+    language : {"sv", "en"}
+    label_jobs : bool
+        Write each job's title (or code) beside its marker.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from payequity import datasets, evaluate_jobs
+    >>> data = datasets.load_sample()
+    >>> ev = evaluate_jobs("data/sample/job_evaluation.csv", data=data)
+    >>> ax = plot_value_vs_pay(ev)
+    >>> ax.get_xlabel()
+    'Arbetsvärde (poäng)'
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter
+
+    text = _TEXT.get(language, _TEXT["sv"])
+    t = evaluation.table
+    col = f"mean_{pay}"
+    if col not in t.columns:
+        raise InsufficientDataError(
+            "the job evaluation has no pay data; call evaluate_jobs(..., data=pay_data)"
+        )
+    if not (t["n"].fillna(0) > 0).any():
+        raise InsufficientDataError("no evaluated job has anyone in the pay data; check job codes")
+    t = t[t["n"].fillna(0) > 0]
+    ax = _axes(ax)
+    fd = t["female_dominated"].fillna(False).astype(bool)
+    md = t["male_dominated"].fillna(False).astype(bool) & ~fd
+    area = 25 + 400 * t["n"] / t["n"].max()
+    styles = {
+        "fd": dict(marker="^", facecolor=OKABE_ITO["vermillion"], edgecolor="black"),
+        "md": dict(marker="s", facecolor="white", edgecolor=OKABE_ITO["blue"]),
+        "other": dict(marker="o", facecolor="white", edgecolor="#444444"),
+    }
+    kind = np.where(fd, "fd", np.where(md, "md", "other"))
+    # biggest first, so a small job is never hidden inside a big one
+    for i in np.argsort(-area.to_numpy(), kind="stable"):
+        ax.scatter(
+            t["points"].iloc[i],
+            t[col].iloc[i],
+            s=area.iloc[i],
+            linewidth=1.2,
+            zorder=3 + i / 1000,
+            **(styles[kind[i]] | (scatter_kw or {})),
+        )
+    fit = evaluation.model if pay == "base_salary" else None
+    if fit is not None:
+        xs = np.linspace(t["points"].min(), t["points"].max(), 50)
+        ax.plot(
+            xs,
+            fit.params[0] + fit.params[1] * xs,
+            color="black",
+            linewidth=1.2,
+            linestyle="--",
+            zorder=2,
+        )
+    w = evaluation.band_width
+    lo, hi = ax.get_xlim()
+    ymax = ax.get_ylim()[1]
+    if (hi - lo) / w <= 30:  # band edges only where they can be read
+        for k in range(int(lo // w) + 1, int(hi // w) + 1):
+            ax.axvline(k * w, color="#999999", linewidth=0.7, linestyle=":", zorder=1)
+        for k in range(max(int(lo // w), 0), int(hi // w) + 1):
+            mid = (k + 0.5) * w
+            if lo < mid < hi:
+                ax.text(
+                    mid,
+                    ymax,
+                    text["band"].format(k=k),
+                    ha="center",
+                    va="bottom",
+                    fontsize=8,
+                    color="#555555",
+                )
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_kr(v, 0, language, currency)))
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(lambda v, _: fmt_number(v, 2, language).rstrip("0").rstrip(",."))
+    )
+    ax.set_xlabel(text["x"])
+    ax.set_ylabel(text["y"])
+    ax.set_title(text["title"], loc="left", pad=16)
+    share = evaluation.settings.get("female_dominated_share", 0.6)
+    md_share = evaluation.settings.get("male_dominated_share", 0.4)
+    ge = "≥" if evaluation.settings.get("inclusive", True) else ">"
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="^",
+            linestyle="",
+            markerfacecolor=OKABE_ITO["vermillion"],
+            markeredgecolor="black",
+            markersize=8,
+            label=text["fd"].format(share=f"{ge} {fmt_pct(100 * share, 0, language)}"),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="s",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor=OKABE_ITO["blue"],
+            markersize=8,
+            label=text["md"].format(share=f"≤ {fmt_pct(100 * md_share, 0, language)}"),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor="#444444",
+            markersize=8,
+            label=text["mixed"],
+        ),
+        Line2D([], [], color="black", linestyle="--", label=text["line"]),
+    ]
+    n_max = int(t["n"].max())
+    for n in sorted({n_max, max(1, round(n_max / 4, -1) or n_max // 4)}, reverse=True):
+        size = np.sqrt(25 + 400 * n / n_max)  # marker size in points from the scatter area
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markerfacecolor="#dddddd",
+                markeredgecolor="#777777",
+                markersize=size,
+                label=text["people"].format(n=fmt_number(n, 0, language)),
+            )
+        )
+    ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, labelspacing=0.9)
+    if label_jobs:
+        names = t["job_title"] if "job_title" in t.columns else t["job_code"]
+        names = names.where(names.astype(str) != "", t["job_code"])
+        order = np.argsort(-t["n"].to_numpy(), kind="stable")  # biggest jobs get a label first
+        skipped = place_labels(
+            ax,
+            t["points"].to_numpy(),
+            t[col].to_numpy(),
+            names.astype(str).to_numpy(),
+            order,
+            area.to_numpy(),
+        )
+        if skipped:
+            ax.text(
+                1.0,
+                -0.13,
+                text["unlabelled"].format(n=skipped),
+                transform=ax.transAxes,
+                ha="right",
+                va="top",
+                fontsize=7,
+                color="#555555",
+            )
+    return ax

@@ -1,0 +1,35 @@
+"""Privacy: who may see what (DESIGN §5).
+
+In: an audience (``hr``, ``union``, ``manager``, ``public``), the pseudonym key, and the tables
+a run is about to write. Out: the rules each box applies before anything leaves the machine —
+whether an audience gets person-level rows (hr and union only), whether ids are pseudonymised
+(union), whether a key is needed (every audience but hr) — and the tables rewritten that way:
+exclusions, people, the plan's person measures and the notes that name them. What a letter or
+pay-talk statement holds is decided here too; ``report`` renders it.
+"""
+
+from __future__ import annotations
+
+from ._audiences import (
+    AUDIENCES,
+    PERSON_LEVEL_AUDIENCES,
+    check_audience,
+    needs_key,
+    pseudonymise_exclusions,
+    pseudonymise_ids,
+    pseudonymise_measures,
+    pseudonymises,
+    sees_people,
+)
+
+__all__ = [
+    "AUDIENCES",
+    "PERSON_LEVEL_AUDIENCES",
+    "check_audience",
+    "needs_key",
+    "pseudonymise_exclusions",
+    "pseudonymise_ids",
+    "pseudonymise_measures",
+    "pseudonymises",
+    "sees_people",
+]
