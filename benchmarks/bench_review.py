@@ -19,7 +19,7 @@ from pathlib import Path
 from bench_run import sample_config  # the same sample set-up as the run's benchmark
 
 import payequity as pe
-from payequity.pipeline._review import run_review
+from payequity.pipeline import run_review
 
 
 def main() -> None:

@@ -88,8 +88,8 @@ def _violations() -> list[str]:
                 targets = [(target, names)]
             for parts, imported in targets:
                 other = _owner(parts)
-                if other == owner or owner in ENTRY:
-                    continue
+                if other == owner or owner in ENTRY or path.name == "__main__.py":
+                    continue  # entry points (``python -m``) may call the command line
                 rel = f"{where}:{line}"
                 private_module = any(p.startswith("_") for p in parts[1:]) or (
                     other not in LEAVES and other.startswith("_")

@@ -361,9 +361,9 @@ def test_action_plan_overlay_reserves_part_of_the_pot():
 def test_whatif_equals_the_survey_on_the_applied_data():
     data = pe.load_survey("data/sample/survey.toml")
     from payequity.config import load_config
-    from payequity.pipeline._run import _evaluation
+    from payequity.pipeline import evaluation_for
 
-    evaluation = _evaluation(load_config("data/sample/survey.toml"), data)
+    evaluation = evaluation_for(load_config("data/sample/survey.toml"), data)
     r = pe.salary_review(
         data,
         ratings="data/sample/ratings.csv",

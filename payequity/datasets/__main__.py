@@ -1,5 +1,5 @@
 """``python -m payequity.datasets``: write the sample municipality."""
 
-from ._generate import main
+from ._folder import main
 
 raise SystemExit(main())

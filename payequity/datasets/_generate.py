@@ -28,10 +28,8 @@ Examples
 
 from __future__ import annotations
 
-import argparse
 import math
-import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,12 +49,9 @@ __all__ = [
     "COLUMNS",
     "CSV_HEADER",
     "SURVEY_COLUMNS",
-    "add_arguments",
     "generate",
     "generate_frame",
     "load_sample",
-    "main",
-    "run_from_args",
     "write_sample",
 ]
 
@@ -596,51 +591,3 @@ def load_sample() -> PayData:
     from payequity.io import load_survey
 
     return load_survey(path)
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Add the sample generator's options (``--employees --units --seed --out --reports-dir``)."""
-    parser.add_argument("--employees", type=int, default=4000, help="rows (default 4000)")
-    parser.add_argument("--units", type=int, default=None, help="enheter (default ~1 per 70)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser.add_argument("--out", required=True, help="folder to write into")
-    parser.add_argument(
-        "--reports-dir", default="reports", help="[output] dir in survey.toml (default reports)"
-    )
-    parser.add_argument(
-        "--archive-dir", default=None, help="[archive] dir (default <reports-dir>/archive)"
-    )
-    return parser
-
-
-def run_from_args(args: argparse.Namespace) -> int:
-    """Generate and write the sample from parsed arguments; print one line; return 0."""
-    reports = args.reports_dir.rstrip("/") or "."
-    archive = args.archive_dir or f"{reports}/archive"
-    try:
-        frame, injected = generate_frame(args.employees, args.units, args.seed)
-    except ValueError as exc:  # bad --employees/--units: usage error
-        print(f"payequity sample: error: {exc}", file=sys.stderr)
-        return 2
-    write_sample(frame, injected, args.out, output_dir=reports, archive_dir=archive, seed=args.seed)
-    n_units = frame["unit_path"].nunique()
-    print(
-        f"wrote {len(frame)} employees in {n_units} units (seed {args.seed}) to {args.out}: "
-        "pay.csv, job_evaluation.csv, survey.toml, injected_gaps.json, explanations.csv, "
-        "samverkan.csv, rules_and_practice.csv, criteria.toml, ratings.csv"
-    )
-    return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m payequity.datasets --out DIR [--employees N] ...``."""
-    parser = argparse.ArgumentParser(
-        prog="python -m payequity.datasets",
-        description="Write the sample municipality (pay.csv, survey.toml, injected_gaps.json).",
-    )
-    add_arguments(parser)
-    return run_from_args(parser.parse_args(argv))
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

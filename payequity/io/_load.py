@@ -158,6 +158,16 @@ class PayData:
     def _repr_html_(self) -> str:
         return self.summary()._repr_html_()
 
+    def describe(self, examples: int = 3) -> str:
+        """The loading in words, as ``payequity validate`` prints it.
+
+        Rows read, kept and excluded; exclusions and warnings by kind, with up to ``examples``
+        rows each.
+        """
+        from ._describe import describe
+
+        return describe(self, examples=examples)
+
     @classmethod
     def from_frame(
         cls,

@@ -227,6 +227,12 @@ class JobEvaluation:
     def _repr_html_(self) -> str:
         return self.summary()._repr_html_()
 
+    def describe(self) -> str:
+        """The evaluation in a few lines, as ``payequity validate`` and ``run`` print it."""
+        from ._describe import describe
+
+        return describe(self)
+
     def __repr__(self) -> str:
         return (
             f"<JobEvaluation {len(self.table)} jobs, {self.table['band'].nunique()} bands of "

@@ -11,6 +11,7 @@ bar. :func:`run_review` does the same for the salary review's ``review/`` folder
 
 from __future__ import annotations
 
+from ._describe import Validation, validate
 from ._files import csv_bytes
 from ._review import NO_MANAGER, ReviewRun, run_review
 from ._run import ONLY_PARTS, SurveyRun, resolve_timestamp, run
@@ -25,10 +26,12 @@ __all__ = [
     "Step",
     "SurveyResults",
     "SurveyRun",
+    "Validation",
     "csv_bytes",
     "evaluation_for",
     "require_rows",
     "resolve_timestamp",
     "run",
     "run_review",
+    "validate",
 ]

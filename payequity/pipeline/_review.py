@@ -40,6 +40,10 @@ class ReviewRun:
     written: list[str] = field(default_factory=list)
     plan_file: Path | None = None
 
+    def describe(self) -> str:
+        """What ``payequity review`` prints: pots, flags and warnings in a few lines."""
+        return review_text(self)
+
 
 def run_review(
     config: SurveyConfig | str | Path,

@@ -88,6 +88,12 @@ class SurveyRun:
     def _repr_html_(self) -> str:
         return self.summary()._repr_html_()
 
+    def describe(self) -> str:
+        """The run in words, as ``payequity run`` prints it: data, flags, plan, files."""
+        from ._describe import describe_run
+
+        return describe_run(self)
+
 
 def resolve_timestamp(timestamp: str | dt.datetime | None) -> dt.datetime:
     """The run's timestamp: given, else ``SOURCE_DATE_EPOCH``, else now (UTC, whole seconds)."""
