@@ -13,19 +13,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .config import AUDIENCES
 from .exceptions import PayEquityError
 
 PARTS = ("data", "pdf", "xlsx")
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("payequity")
-    except PackageNotFoundError:  # pragma: no cover - source tree without install
-        return "unknown"
 
 
 def _only(value: str) -> str:
@@ -45,68 +37,60 @@ def _timestamp(value: str) -> str:
     return value
 
 
+def _o(flag: str, text: str, **kwargs: object) -> tuple[str, dict]:
+    return flag, kwargs | {"help": text}
+
+
+_QUIET = _o("--quiet", "print nothing but errors", action="store_true")
+_OUT = _o("--out", "output folder (overrides output.dir)", type=Path)
+_TIME = "{} as ISO 8601 UTC (or SOURCE_DATE_EPOCH)"
+_ONLY = {"type": _only, "action": "append", "metavar": "PART"}
+_EXAMPLES = {"type": int, "default": 3, "metavar": "N"}
+COMMANDS_HELP = {
+    "run": "the yearly run: data files, manifest (and reports as built)",
+    "validate": "load and check the pay data; count exclusions",
+    "review": "the salary review: proposed raises, gender check, workbooks",
+    "sample": "write the sample municipality into a folder",
+}
+OPTIONS = {  # per command: (flag, argparse keywords); every command but sample takes survey.toml
+    "run": [
+        _o("--audience", "who the output is for (default: report.audience)", choices=AUDIENCES),
+        _OUT,
+        _o("--year", "survey year (overrides survey.year)", type=int),
+        _o("--only", "replace only data, pdf or xlsx (repeat or comma-separate)", **_ONLY),
+        _o("--timestamp", _TIME.format("created_at"), type=_timestamp),
+        _QUIET,
+    ],
+    "validate": [
+        _o("--strict", "exit 1 if any row is excluded", action="store_true"),
+        _QUIET,
+        _o("--examples", "example rows shown per reason (default 3)", **_EXAMPLES),
+    ],
+    "review": [
+        _OUT,
+        _o("--timestamp", _TIME.format("workbook creation time"), type=_timestamp),
+        _QUIET,
+    ],
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from .datasets import SAMPLE_OPTIONS  # shared with python -m payequity.datasets
+
     parser = argparse.ArgumentParser(
         prog="payequity",
         description="Pay-equity survey (lönekartläggning) and salary review for Swedish "
         "municipalities and the EU Pay Transparency Directive.",
         epilog="Exit codes: 0 success, 1 user error (the message says what to fix), 2 bad usage.",
     )
-    parser.add_argument("--version", action="version", version=f"payequity {_version()}")
+    parser.add_argument("--version", action="version", version=f"payequity {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def command(name: str, text: str, *, config: bool = True) -> argparse.ArgumentParser:
+    for name, text in COMMANDS_HELP.items():
         p = sub.add_parser(name, help=text)
-        if config:
+        if name != "sample":
             p.add_argument("config", type=Path, help="the survey.toml")
-        return p
-
-    quiet = {"action": "store_true", "help": "print nothing but errors"}
-    p = command("run", "the yearly run: data files, manifest (and reports as built)")
-    p.add_argument(
-        "--audience", choices=AUDIENCES, help="who the output is for (default: report.audience)"
-    )
-    p.add_argument("--out", type=Path, help="output folder (overrides output.dir)")
-    p.add_argument("--year", type=int, help="survey year (overrides survey.year)")
-    p.add_argument(
-        "--only",
-        action="append",
-        metavar="PART",
-        type=_only,
-        help="replace only data, pdf or xlsx (repeat or comma-separate)",
-    )
-    p.add_argument(
-        "--timestamp", type=_timestamp, help="created_at as ISO 8601 UTC (or SOURCE_DATE_EPOCH)"
-    )
-    p.add_argument("--quiet", **quiet)
-
-    v = command("validate", "load and check the pay data; count exclusions")
-    v.add_argument("--strict", action="store_true", help="exit 1 if any row is excluded")
-    v.add_argument("--quiet", **quiet)
-    v.add_argument(
-        "--examples",
-        type=int,
-        default=3,
-        metavar="N",
-        help="example rows shown per reason (default 3)",
-    )
-
-    r = command("review", "the salary review: proposed raises, gender check, workbooks")
-    r.add_argument("--out", type=Path, help="output folder (overrides output.dir)")
-    r.add_argument(
-        "--timestamp",
-        type=_timestamp,
-        help="workbook creation time as ISO 8601 UTC (or SOURCE_DATE_EPOCH)",
-    )
-    r.add_argument("--quiet", **quiet)
-
-    s = command("sample", "write the sample municipality into a folder", config=False)
-    from .datasets import (
-        SAMPLE_OPTIONS,  # options as data, shared with python -m payequity.datasets
-    )
-
-    for flag, kwargs in SAMPLE_OPTIONS:
-        s.add_argument(flag, **kwargs)
+        for flag, kwargs in OPTIONS.get(name, SAMPLE_OPTIONS):
+            p.add_argument(flag, **kwargs)
     return parser
 
 
@@ -153,19 +137,15 @@ def _say(args: argparse.Namespace, text: str) -> None:
         print(text)
 
 
+def _pick(args: argparse.Namespace, names: str) -> dict[str, object]:
+    return {n: getattr(args, n) for n in names.split()}
+
+
 def _run(args: argparse.Namespace) -> int:
     from .pipeline import run
 
     progress = not args.quiet and sys.stderr.isatty()
-    result = run(
-        args.config,
-        audience=args.audience,
-        year=args.year,
-        out=args.out,
-        only=args.only,
-        timestamp=args.timestamp,
-        progress=progress,
-    )
+    result = run(args.config, **_pick(args, "audience year out only timestamp"), progress=progress)
     _say(args, result.describe())
     return 0
 
@@ -181,9 +161,9 @@ def _validate(args: argparse.Namespace) -> int:
     found = validate(cfg, data)
     _say(args, found.describe())
     if args.strict and found.rows_excluded:
+        fix = "fix the rows listed above or the mapping"
         print(
-            f"payequity: error: {found.rows_excluded} rows excluded (--strict); "
-            "fix the rows listed above or the mapping",
+            f"payequity: error: {found.rows_excluded} rows excluded (--strict); {fix}",
             file=sys.stderr,
         )
         return 1
@@ -201,14 +181,8 @@ def _sample(args: argparse.Namespace) -> int:
     from . import datasets
 
     try:
-        written = datasets.write_sample_folder(
-            args.out,
-            employees=args.employees,
-            units=args.units,
-            seed=args.seed,
-            reports_dir=args.reports_dir,
-            archive_dir=args.archive_dir,
-        )
+        options = _pick(args, "employees units seed reports_dir archive_dir")
+        written = datasets.write_sample_folder(args.out, **options)
     except ValueError as exc:  # bad --employees/--units: usage error
         print(f"payequity sample: error: {exc}", file=sys.stderr)
         return 2
