@@ -22,8 +22,7 @@ from .actions import (
 from .config import SurveyConfig, load_config
 from .exceptions import PayEquityError
 from .io import PayData, load_pay_data, load_survey
-from .jobeval import JobEvaluation, evaluate_jobs
-from .jobeval._model import JobModel, load_job_model
+from .jobeval import JobEvaluation, JobModel, evaluate_jobs, load_job_model
 from .pipeline import SurveyRun, run
 from .report import render_overview, render_unit, write_workbook
 from .review import ReviewResult, load_criteria, load_ratings, salary_review

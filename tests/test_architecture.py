@@ -75,6 +75,10 @@ def _imports(path: Path):
                     yield node.lineno, alias.name.split(".")[1:], [], node.lineno in typing_only
 
 
+def _is_module(name: str) -> bool:
+    return (PACKAGE / name).is_dir() or (PACKAGE / f"{name}.py").is_file()
+
+
 def _violations() -> list[str]:
     problems = []
     for path in _modules():
@@ -82,8 +86,8 @@ def _violations() -> list[str]:
         owner = _owner(here)
         where = path.relative_to(PACKAGE.parent).as_posix()
         for line, target, names, typing_only in _imports(path):
-            if not target:  # from payequity import x / from . import x: x is the module
-                targets = [([n], []) for n in names]
+            if not target:  # from payequity import x: x is a module, or a name of the API
+                targets = [([n], []) for n in names if _is_module(n)]
             else:
                 targets = [(target, names)]
             for parts, imported in targets:

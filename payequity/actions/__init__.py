@@ -43,7 +43,8 @@ from ._documentation import (
     load_samverkan,
     rules_template,
 )
-from ._explain import EXPLANATION_FIELDS, Assessment, ExplanationRegister, assess, load_explanations
+from ._explain import Assessment, assess
+from ._explanations import EXPLANATION_FIELDS, ExplanationRegister, load_explanations
 from ._followup import (
     FollowUpResult,
     check_plan_years,
