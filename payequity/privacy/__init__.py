@@ -13,6 +13,7 @@ from __future__ import annotations
 from ._audiences import (
     AUDIENCES,
     PERSON_LEVEL_AUDIENCES,
+    bound_by_confidentiality,
     check_audience,
     needs_key,
     pseudonymise_exclusions,
@@ -25,6 +26,7 @@ from ._audiences import (
 __all__ = [
     "AUDIENCES",
     "PERSON_LEVEL_AUDIENCES",
+    "bound_by_confidentiality",
     "check_audience",
     "needs_key",
     "pseudonymise_exclusions",

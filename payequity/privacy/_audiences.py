@@ -19,6 +19,7 @@ from ..exceptions import ConfigError
 
 __all__ = [
     "AUDIENCES",
+    "bound_by_confidentiality",
     "PERSON_LEVEL_AUDIENCES",
     "check_audience",
     "needs_key",
@@ -59,6 +60,11 @@ def sees_people(audience: str) -> bool:
 
 def pseudonymises(audience: str) -> bool:
     """Whether employee ids are replaced by keyed pseudonyms for the audience (the union)."""
+    return audience == "union"
+
+
+def bound_by_confidentiality(audience: str) -> bool:
+    """Whether the audience's documents carry the tystnadsplikt notice (MBL 21 §): the union."""
     return audience == "union"
 
 

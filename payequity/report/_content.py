@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..privacy import bound_by_confidentiality
 from ._equal import equal_value, equal_work
 from ._front import confidential, cover_facts, summary
 from ._org import banner, documentation, eu, follow_up, organisation, people_annex
@@ -45,7 +46,7 @@ def document(run: Any, unit: str | None = None, figures: dict[str, bytes] | None
         ],
         "created": m["created_at"][:10],
         "footer": f"{cfg.survey.organisation} · {title}",
-        "confidential": confidential(w) if m["audience"] == "union" else None,
+        "confidential": confidential(w) if bound_by_confidentiality(m["audience"]) else None,
         "banner": banner(w) if cfg.analysis.eu_directive else None,
         "cover_facts": cover_facts(w),
         "contents_title": w.tr("Innehåll", "Contents"),

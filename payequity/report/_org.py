@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..privacy import pseudonymises
 from ._sections import Writer
 
 __all__ = ["banner", "documentation", "eu", "follow_up", "organisation", "people_annex"]
@@ -500,7 +501,7 @@ def people_annex(w: Writer) -> dict:
             w.table(
                 [
                     w.tr("Pseudonym", "Pseudonym")
-                    if w.run.manifest["audience"] == "union"
+                    if pseudonymises(w.run.manifest["audience"])
                     else w.tr("Anst.nr", "Employee"),
                     w.tr("Yrke", "Job"),
                     w.tr("Enhet", "Unit"),

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from .._format import fmt_kr, fmt_number, fmt_pct
+from ..privacy import sees_people
 from ._figures import job_labels
 
 __all__ = ["Writer", "method_section", "national_section", "signatures_section"]
@@ -68,7 +69,7 @@ class Writer:
         self.scope = unit or ""
         f = run.data.frame
         self.frame = f if unit is None else f[f[run.data.unit_column].astype(str) == unit]
-        self.hr_or_union = run.manifest["audience"] in ("hr", "union")
+        self.hr_or_union = sees_people(run.manifest["audience"])
         self.labels = job_labels(run)
 
     # words and numbers ----------------------------------------------------------------------
