@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import AUDIENCES
-from .exceptions import PayEquityError
+from .exceptions import ParameterError, PayEquityError
 
 PARTS = ("data", "pdf", "xlsx")
 
@@ -183,7 +183,7 @@ def _sample(args: argparse.Namespace) -> int:
     try:
         options = _pick(args, "employees units seed reports_dir archive_dir")
         written = datasets.write_sample_folder(args.out, **options)
-    except ValueError as exc:  # bad --employees/--units: usage error
+    except ParameterError as exc:  # bad --employees/--units: usage error
         print(f"payequity sample: error: {exc}", file=sys.stderr)
         return 2
     print(written.describe())

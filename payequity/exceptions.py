@@ -32,5 +32,21 @@ class InsufficientDataError(PayEquityError, ValueError):
     """Too few rows to compute what was asked."""
 
 
+class ParameterError(PayEquityError, ValueError):
+    """A function was called with an argument it cannot take; the message names the argument
+    and the values it accepts."""
+
+
+class ParameterTypeError(ParameterError, TypeError):
+    """An argument of the wrong type, or one the function does not have (also a ``TypeError``)."""
+
+
+class ParameterKeyError(ParameterError, KeyError):
+    """A look-up by name matched no row or several (also a ``KeyError``)."""
+
+    def __str__(self) -> str:  # the message itself, not KeyError's repr of it
+        return Exception.__str__(self)
+
+
 class PayEquityWarning(UserWarning):
     """Base class of payequity's warnings."""

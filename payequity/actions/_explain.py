@@ -348,7 +348,8 @@ def _status(items: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     A person's "yes" or "unclear" puts even an unflagged item into the plan (DL 3:10 asks for
     every difference connected with sex to be remedied)."""
     person = items["source"].isin(["person", "inherited"])
-    complete = person & items["category"].ne("") & items["text"].str.strip().ne("")
+    text = items["text"].fillna("").astype(str)  # an empty register reads as floats
+    complete = person & items["category"].ne("") & text.str.strip().ne("")
     rel = items["gender_related"]
     flagged = items["flagged"].astype(bool)
     status = np.select(

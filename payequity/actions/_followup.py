@@ -42,7 +42,14 @@ import pandas as pd
 
 from .._format import fmt_kr, fmt_pct
 from .._summary import Summary
-from ..exceptions import ConfigError, DataFileError, InsufficientDataError, SchemaError
+from ..exceptions import (
+    ConfigError,
+    DataFileError,
+    InsufficientDataError,
+    ParameterError,
+    ParameterTypeError,
+    SchemaError,
+)
 from ..io import as_text, detect_decimal, parse_numbers, read_table
 
 if TYPE_CHECKING:
@@ -143,7 +150,10 @@ def _table_of(
         cells, name, decimal = source, label, "."
         rows = np.arange(2, len(source) + 2)
     else:
-        raise TypeError(f"{label} must be a DataFrame or a path, got {type(source).__name__}")
+        raise ParameterTypeError(
+            f"{label} must be a DataFrame or the path of a CSV/XLSX file, got "
+            f"{type(source).__name__}; pass one of those"
+        )
     lower = {str(c).strip().lower(): c for c in cells.columns}
     for col in (*text, *numbers):
         if col not in lower:
@@ -228,7 +238,10 @@ def plan_measures(p: pd.DataFrame, year: int, overhead: float | None) -> pd.Data
         m["overhead"] = per.reindex(m.index).fillna(fallback)
     else:
         if not (isinstance(overhead, int | float) and 0 <= overhead <= 5):
-            raise ValueError(f"overhead must be a number in [0, 5], got {overhead!r}")
+            raise ParameterError(
+                f"overhead must be a number in [0, 5] (0.40 = 40 % payroll overhead), got "
+                f"{overhead!r}; pass such a number, or None for the plan's own"
+            )
         m["overhead"] = float(overhead)
     return m
 

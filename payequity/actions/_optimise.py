@@ -34,7 +34,7 @@ import pandas as pd
 
 from .._format import fmt_kr, fmt_number, fmt_pct
 from .._summary import Summary
-from ..exceptions import ConfigError, SchemaError
+from ..exceptions import ConfigError, ParameterError, SchemaError
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -193,7 +193,10 @@ class RemediationResult:
         ``mean_remaining_gap_pct`` weighted by ``n_disadvantaged``.
         """
         if not (isinstance(points, int) and points >= 2):
-            raise ValueError(f"points must be a whole number ≥ 2, got {points!r}")
+            raise ParameterError(
+                f"points must be a whole number ≥ 2 (the budgets on the curve), got {points!r}; "
+                "pass e.g. points=11"
+            )
         p, rows = self._problem, []
         if p is None or not p.groups:
             return pd.DataFrame(columns=CURVE_COLUMNS, dtype=float)
@@ -326,19 +329,25 @@ def optimise_remediation(
     from ..survey import check_pay_measures, check_people, frame_and_unit, resolve_controls
 
     if gap not in GAPS:
-        raise ValueError(f"gap must be 'raw' or 'adjusted', got {gap!r}")
+        raise ParameterError(f"gap must be 'raw' or 'adjusted', got {gap!r}; pass one of those")
     if not 0 <= target_gap_pct < 100:
-        raise ValueError(f"target_gap_pct must be in [0, 100), got {target_gap_pct!r}")
+        raise ParameterError(
+            f"target_gap_pct must be in [0, 100) (percent of the advantaged gender's mean pay), "
+            f"got {target_gap_pct!r}; pass e.g. 0 or 2"
+        )
     for name, value in (
         ("budget", budget),
         ("max_raise_pct", max_raise_pct),
         ("overhead", overhead),
     ):
         if value is not None and not value >= 0:
-            raise ValueError(f"{name} must be ≥ 0 (overhead 0.40 = 40 %), got {value!r}")
+            raise ParameterError(
+                f"{name} must be a number ≥ 0 (overhead 0.40 = 40 %), got {value!r}; pass one, "
+                "or None"
+            )
     controls = [controls] if isinstance(controls, str) else list(controls)
     if controls and gap == "raw":
-        raise ValueError("controls apply to gap='adjusted'; drop them or set gap='adjusted'")
+        raise ParameterError("controls apply to gap='adjusted'; drop them or set gap='adjusted'")
     frame, unit_col = frame_and_unit(data)
     check_people(frame, ["employee_id", "gender", group])  # present, complete, F/M
     check_pay_measures(pay, frame)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._format import fmt_number, fmt_pct
-from ..exceptions import SchemaError
+from ..exceptions import ParameterError, SchemaError
 from ._base import _GAP_TEXT, _axes
 from ._eu import _MEN, _WOMEN
 from ._yoy import _y_pct_formatter
@@ -79,8 +79,9 @@ def _levels(rated: pd.DataFrame, labels: list[str] | None) -> list[int]:
         return list(range(lo, hi + 1))
     start = min(1, lo)  # the scale starts at 1 (criteria.toml) unless someone is rated lower
     if hi > start + len(labels) - 1:
-        raise ValueError(
-            f"labels: {len(labels)} given, one per level from {start}, but the table has level {hi}"
+        raise ParameterError(
+            f"labels: {len(labels)} given, one per level from {start}, but the table has level "
+            f"{hi}; give one label per level up to {hi}, or labels=None"
         )
     return list(range(start, start + len(labels)))
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..exceptions import ParameterError
 from ._files import write_sample
 from ._generate import generate_frame
 
@@ -102,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             reports_dir=args.reports_dir,
             archive_dir=args.archive_dir,
         )
-    except ValueError as exc:  # bad --employees/--units: usage error
+    except ParameterError as exc:  # bad --employees/--units: usage error
         print(f"payequity sample: error: {exc}", file=sys.stderr)
         return 2
     print(folder.describe())

@@ -40,7 +40,7 @@ import pandas as pd
 from payequity.datasets import _jobs as sj
 from payequity.datasets._files import CSV_HEADER, SURVEY_COLUMNS, write_sample
 from payequity.datasets._plan import _apply_plan, _realise_plan
-from payequity.exceptions import DataFileError
+from payequity.exceptions import DataFileError, ParameterError, SchemaError
 
 if TYPE_CHECKING:
     from payequity.io import PayData
@@ -252,11 +252,20 @@ def _validate(n_employees: int, n_units: int | None) -> int:
     if n_units is None:
         n_units = max(8, _round_half_up(n_employees / 70))
     if n_units < 8:
-        raise ValueError(f"n_units must be at least 8 (one per förvaltning), got {n_units}")
+        raise ParameterError(
+            f"n_units (--units) must be at least 8 (one per förvaltning), got {n_units}; "
+            "give 8 or more, or leave it out"
+        )
     if n_employees < 2 * n_units:
-        raise ValueError(f"n_employees must be at least 2 * n_units = {2 * n_units}")
+        raise ParameterError(
+            f"n_employees (--employees) must be at least 2 * n_units = {2 * n_units}, got "
+            f"{n_employees}; give more employees or fewer units"
+        )
     if n_employees > 899_999:
-        raise ValueError("n_employees must be at most 899 999 (six-digit employee ids)")
+        raise ParameterError(
+            f"n_employees (--employees) must be at most 899 999 (six-digit employee ids), got "
+            f"{n_employees}; give fewer"
+        )
     return n_units
 
 
@@ -340,7 +349,10 @@ def _normalise_previous(frame: pd.DataFrame) -> pd.DataFrame:
         "hire_date",
     } - set(frame.columns)
     if missing:
-        raise ValueError(f"previous frame lacks columns: {', '.join(sorted(missing))}")
+        raise SchemaError(
+            f"previous frame lacks columns: {', '.join(sorted(missing))}; pass last year's "
+            "generated data (generate(...) or its .frame)"
+        )
     f = pd.DataFrame({"employee_id": frame["employee_id"].astype(str).to_numpy()})
     for col, default in (
         ("gender", None),
@@ -385,7 +397,10 @@ def _next_year(
     f = _normalise_previous(prev)
     last_ref = np.datetime64(date(year - 1, 9, 1), "D")
     if f["hire_date"].max() > pd.Timestamp(str(last_ref)):
-        raise ValueError(f"previous frame has hire dates after {last_ref}; is it from {year - 1}?")
+        raise ParameterError(
+            f"previous frame has hire dates after {last_ref}; is it from {year - 1}? Pass the "
+            f"data of {year - 1}, or set year= to the year after the data's"
+        )
     n = len(f)
     leave = (year - f["birth_year"].to_numpy() > MAX_AGE) | (rng.random(n) < LEAVE_RATE)
     raise_ = np.maximum(1.0 + GENERAL_RAISE + rng.normal(0.0, 0.012, n), 1.005)
@@ -400,7 +415,10 @@ def _next_year(
     k = len(new)
     codes = new["job_code"].to_numpy()
     if not all(c in sj.JOBS_BY_CODE for c in codes):
-        raise ValueError("previous frame has job codes outside the sample catalogue")
+        raise ParameterError(
+            "previous frame has job codes outside the sample catalogue; pass data made by "
+            "payequity.datasets.generate, not an organisation's own"
+        )
     female = rng.random(k) < sj.job_attr(codes, "share_women")
     age = _ages(rng, codes, shift=-6.0)
     birth_year = year - age
@@ -504,9 +522,12 @@ def generate_frame(
     True
     """
     if plan is None and realise is not None:
-        raise ValueError("realise needs the plan it realises: pass plan=last year's plan table")
+        raise ParameterError("realise needs the plan it realises: pass plan=last year's plan table")
     if plan is not None and previous_frame is None:
-        raise ValueError("plan needs previous_frame: a plan is realised on last year's people")
+        raise ParameterError(
+            "plan needs previous_frame: a plan is realised on last year's people; pass "
+            "previous_frame (or previous=) too"
+        )
     planned = _realise_plan(plan, realise, year) if plan is not None else None
     rng = np.random.default_rng(seed)
     if previous_frame is not None:

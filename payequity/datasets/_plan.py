@@ -10,6 +10,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..exceptions import InsufficientDataError, ParameterError
+
 __all__ = ["_apply_plan", "_realise_plan"]
 
 
@@ -26,9 +28,15 @@ def _realise_plan(
     fractions = dict.fromkeys(measures.index.astype(str), 1.0)
     for mid, frac in (realise or {}).items():
         if str(mid) not in fractions:
-            raise ValueError(f"realise names measure {mid!r}, which is not in the plan")
+            raise ParameterError(
+                f"realise names measure {mid!r}, which is not in the plan; use values of the "
+                "plan's measure_id column"
+            )
         if isinstance(frac, bool) or not isinstance(frac, int | float) or not 0 <= frac <= 1:
-            raise ValueError(f"realise[{mid!r}] must be a fraction in [0, 1], got {frac!r}")
+            raise ParameterError(
+                f"realise[{mid!r}] must be a fraction in [0, 1], got {frac!r}; give the share "
+                "of the step paid (1 = all, 0 = none)"
+            )
         fractions[str(mid)] = float(frac)
     return measures, fractions
 
@@ -57,7 +65,11 @@ def _apply_plan(
     by_job, org = general_raises(jobs, change, ~is_covered)
     lift = stay & is_covered
     if lift.any() and not np.isfinite(org):
-        raise ValueError("nobody stays without a measure: the general raise is undefined")
+        raise InsufficientDataError(
+            "nobody in the previous frame stays without a measure, so the general raise "
+            "(measured on those people) is undefined; realise a plan that covers fewer people "
+            "or generate from a larger previous year"
+        )
     raise_ = np.array([by_job.get(j, org) for j in jobs[lift]])
     new[lift] = np.floor(old[lift] * (1.0 + raise_) + extra[lift] + 0.5)
     f["base_salary"] = new

@@ -22,7 +22,7 @@ import pandas as pd
 from .._pseudonym import read_key
 from .._summary import Summary
 from ..config import CANONICAL_COLUMNS, REQUIRED_COLUMNS, SurveyConfig, load_config
-from ..exceptions import PseudonymKeyError, SchemaError
+from ..exceptions import ParameterError, ParameterTypeError, PseudonymKeyError, SchemaError
 from . import _personnummer as pnr
 from ._canonical import Rows, derive_columns, extra_column, map_columns
 from ._read import RawTable, detect_decimal, read_table
@@ -255,7 +255,7 @@ def load_pay_data(
     if unknown:
         close = difflib.get_close_matches(unknown[0], sorted(_OPTIONS), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f"; options: {sorted(_OPTIONS)}"
-        raise TypeError(f"load_pay_data() got an unknown option {unknown[0]!r}{hint}")
+        raise ParameterTypeError(f"load_pay_data() got an unknown option {unknown[0]!r}{hint}")
     raw = read_table(
         path,
         sheet=loader_options.get("sheet"),
@@ -288,7 +288,10 @@ def _ref_date(value: dt.date | str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ValueError(f"reference_date must be a date like 2026-09-01, got {value!r}") from None
+        raise ParameterError(
+            f"reference_date must be a date like 2026-09-01, got {value!r}; pass a "
+            "datetime.date or an ISO date string"
+        ) from None
 
 
 # --- building ------------------------------------------------------------------------------------

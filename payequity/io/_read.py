@@ -443,8 +443,8 @@ def parse_dates(
     if date_format is None and n and invalid.sum() > n / 2 and styled.any():
         example = values[invalid][styled].iloc[0]
         raise DataFileError(
-            f"{path}: column {column!r} holds dates like {str(example)!r} that are not ISO, "
-            'YYYYMMDD or Excel serials; set data.date_format (e.g. "%m/%d/%Y")'
+            f"{path or 'the data'}: column {column!r} holds dates like {str(example)!r} that "
+            'are not ISO, YYYYMMDD or Excel serials; set data.date_format (e.g. "%m/%d/%Y")'
         )
     return out, invalid
 

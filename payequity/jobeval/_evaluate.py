@@ -17,7 +17,7 @@ import pandas as pd
 
 from .._summary import Summary
 from .._validation import require_gender_codes
-from ..exceptions import DataFileError, SchemaError
+from ..exceptions import DataFileError, ParameterError, SchemaError
 from ..io import RawTable, as_text, blank, parse_flags, parse_numbers, read_table
 from ._checks import bias_checks
 from ._model import JobModel, load_job_model
@@ -399,15 +399,19 @@ def evaluate_jobs(
 
 def _check_args(band_width: float, tolerance: float, fd_share: float, md_share: float) -> None:
     if not (np.isfinite(band_width) and band_width > 0):
-        raise ValueError(f"band_width must be a positive number of points, got {band_width!r}")
+        raise ParameterError(
+            f"band_width must be a positive number of points, got {band_width!r}; pass e.g. 120"
+        )
     if not (np.isfinite(tolerance) and tolerance >= 0):
-        raise ValueError(f"tolerance must be ≥ 0 points, got {tolerance!r}")
+        raise ParameterError(f"tolerance must be ≥ 0 points, got {tolerance!r}; pass e.g. 60")
     if not 0.5 <= fd_share <= 1:
-        raise ValueError(f"female_dominated_share must be in [0.5, 1], got {fd_share!r}")
+        raise ParameterError(
+            f"female_dominated_share must be in [0.5, 1], got {fd_share!r}; pass e.g. 0.60"
+        )
     if not 0 <= md_share < fd_share or md_share > 0.5:
-        raise ValueError(
+        raise ParameterError(
             f"male_dominated_share must be in [0, 0.5] and below female_dominated_share, got "
-            f"{md_share!r}"
+            f"{md_share!r}; pass e.g. 0.40"
         )
 
 

@@ -23,7 +23,7 @@ from ..review import ReviewResult, salary_review
 from ._files import csv_bytes
 from ._output import Staged, check_inputs_outside, write_all
 from ._run import resolve_timestamp
-from ._steps import evaluation_for, require_rows
+from ._steps import equal_work_options, evaluation_for, require_rows
 
 __all__ = ["run_review", "ReviewRun", "NO_MANAGER"]
 
@@ -90,7 +90,6 @@ def run_review(
     register = load_explanations(
         cfg.actions.explanations, explicit=cfg.is_explicit("actions.explanations")
     )
-    a = cfg.analysis
     result = salary_review(
         data,
         ratings=r.ratings,
@@ -106,14 +105,7 @@ def run_review(
         action_plan_share=r.action_plan_share,
         evaluation=evaluation,
         explanations=register,
-        survey_options=dict(
-            controls=a.controls,
-            min_per_gender=a.min_per_gender,
-            fdr=a.fdr,
-            gap_threshold=a.gap_threshold,
-            person_threshold=a.person_threshold,
-            cov_type=a.cov_type,
-        ),
+        survey_options=equal_work_options(cfg),
         effective_date=r.effective_date,
     )
     files = review_files(result, cfg, created)

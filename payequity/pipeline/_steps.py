@@ -50,6 +50,7 @@ __all__ = [
     "Step",
     "SURVEY_STEPS",
     "SurveyResults",
+    "equal_work_options",
     "evaluation_for",
     "require_rows",
     "run_steps",
@@ -123,12 +124,10 @@ def evaluation_step(ctx: RunContext, data: PayData) -> JobEvaluation | None:
     return evaluation_for(ctx.config, data)
 
 
-def equal_work_step(
-    ctx: RunContext, data: PayData
-) -> tuple[EqualWorkResult, dict[str, EqualWorkResult]]:
-    a = ctx.config.analysis
-    kw = dict(
-        pay=list(PAY_MEASURES),
+def equal_work_options(cfg: SurveyConfig) -> dict[str, Any]:
+    """The ``[analysis]`` settings of :func:`~payequity.survey.equal_work`."""
+    a = cfg.analysis
+    return dict(
         controls=a.controls,
         min_per_gender=a.min_per_gender,
         fdr=a.fdr,
@@ -136,6 +135,12 @@ def equal_work_step(
         person_threshold=a.person_threshold,
         cov_type=a.cov_type,
     )
+
+
+def equal_work_step(
+    ctx: RunContext, data: PayData
+) -> tuple[EqualWorkResult, dict[str, EqualWorkResult]]:
+    kw = dict(pay=list(PAY_MEASURES), **equal_work_options(ctx.config))
     return equal_work(data, **kw), equal_work(data, by="unit", **kw)
 
 

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from ..exceptions import ParameterError
 from ..review import CHECK_LABELS
 from ._workbook import _BOLD, _FILL, _HEAD, FORMATS, _cell, _put, _save, _utc, _width
 
@@ -180,7 +181,7 @@ def manager_workbook(
         employments and the cost per month (Σ raise · fte) in the raise column.
     """
     if language not in _LANG:
-        raise ValueError(f"language={language!r}: give 'sv' or 'en'")
+        raise ParameterError(f"language={language!r}: give 'sv' or 'en'")
     lang = _LANG[language]
     created = _utc(created)
     rows = _sorted(rows)

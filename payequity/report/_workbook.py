@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.writer.excel import ExcelWriter
 
+from ..exceptions import ParameterError
 from ._vocabulary import _OVERRIDE, _WIDTH, COLUMNS, FORMATS, SHEETS
 
 __all__ = ["COLUMNS", "SHEETS", "org_gap_table", "write_workbook_tables"]
@@ -120,7 +121,7 @@ def write_workbook_tables(
     (b'PK', True)
     """
     if language not in _ABOUT:
-        raise ValueError(f"language={language!r}: give 'sv' or 'en'")
+        raise ParameterError(f"language={language!r}: give 'sv' or 'en'")
     lang = 0 if language == "sv" else 1
     created = _utc(created or _EPOCH)
     frames = {str(k): org_gap_table(v) if isinstance(v, Mapping) else v for k, v in tables.items()}

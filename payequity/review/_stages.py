@@ -120,6 +120,12 @@ def _eligibility(f: pd.DataFrame, crit: Criteria | None) -> tuple[pd.Series, pd.
         out = ~values.isin(allowed)
         reason = reason.where(~(out & eligible), column + " = " + values)
         eligible &= ~out
+    if crit is not None and len(f) and not eligible.any():
+        rules = "; ".join(f"{c} in {list(v)}" for c, v in crit.eligibility.items())
+        raise ConfigError(
+            f"{crit.source}: [eligibility] ({rules}) leaves nobody in the pay data taking part; "
+            "widen the rules or check the values of those columns"
+        )
     return eligible, reason
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._summary import Summary
-from ..exceptions import PayEquityError, SchemaError
+from ..exceptions import ParameterError, PayEquityError, SchemaError
 from . import _eu, _gap, _oaxaca, _standard
 from ._equalvalue import TABLE_COLUMNS as EQUAL_VALUE_COLUMNS
 from ._equalvalue import equal_value_table
@@ -150,7 +150,9 @@ class EqualWorkResult:
             return charts.plot_pay_by_gender(self, ax=ax, **kwargs)
         if kind == "gap":
             return charts.plot_gap_by_group(self, ax=ax, **kwargs)
-        raise ValueError(f"kind must be 'gap' or 'distribution', got {kind!r}")
+        raise ParameterError(
+            f"kind must be 'gap' or 'distribution', got {kind!r}; pass one of those"
+        )
 
 
 @dataclass(frozen=True, repr=False)
@@ -266,16 +268,23 @@ def equal_work(
     check_people(frame, ["employee_id", "gender", group])
     pays = check_pay_measures(pay, frame)
     if cov_type not in COV_TYPES:
-        raise ValueError(f"cov_type must be one of {', '.join(COV_TYPES)}, got {cov_type!r}")
+        raise ParameterError(
+            f"cov_type must be one of {', '.join(COV_TYPES)}, got {cov_type!r}; pass one of those"
+        )
     if not (isinstance(min_per_gender, int) and min_per_gender >= 2):
-        raise ValueError(f"min_per_gender must be a whole number ≥ 2, got {min_per_gender!r}")
+        raise ParameterError(
+            f"min_per_gender must be a whole number ≥ 2, got {min_per_gender!r}; pass e.g. 3"
+        )
     for name, value in (
         ("fdr", fdr),
         ("gap_threshold", gap_threshold),
         ("person_threshold", person_threshold),
     ):
         if not 0 < value <= 1:
-            raise ValueError(f"{name} must be in (0, 1], got {value!r}")
+            raise ParameterError(
+                f"{name} must be in (0, 1], got {value!r}; pass a fraction above 0 such as "
+                f"0.05 (in survey.toml: analysis.{name})"
+            )
     frame, ctl, absent = resolve_controls(frame, controls)
     settings = dict(
         pays=pays,
@@ -298,7 +307,7 @@ def equal_work(
     if by is None:
         return one(frame, "")
     if by != "unit":
-        raise ValueError(f"by must be None or 'unit', got {by!r}")
+        raise ParameterError(f"by must be None or 'unit', got {by!r}; pass one of those")
     return {str(u): one(sub, str(u)) for u, sub in frame.groupby(unit_col, sort=True)}
 
 
@@ -331,7 +340,9 @@ def equal_value(
     jobs = evaluation.table
     if jobs["female_dominated"].isna().all():
         raise SchemaError(
-            "the job evaluation has no gender composition; call evaluate_jobs(..., data=pay_data)"
+            "the job evaluation has no gender composition: none of its job codes occurs in the "
+            "pay data, or it was made without data; give the job-evaluation file the pay data's "
+            "job codes (job_code), or call evaluate_jobs(..., data=pay_data)"
         )
     not_evaluated = sorted(set(frame["job_code"].astype(str)) - set(jobs["job_code"]))
     settings = {
@@ -357,7 +368,7 @@ def equal_value(
     if by is None:
         return one(frame, "")
     if by != "unit":
-        raise ValueError(f"by must be None or 'unit', got {by!r}")
+        raise ParameterError(f"by must be None or 'unit', got {by!r}; pass one of those")
     return {str(u): one(sub, str(u)) for u, sub in frame.groupby(unit_col, sort=True)}
 
 
@@ -528,4 +539,4 @@ def standardized_ratio(
 
 def _check_by(by: str) -> None:
     if by != "unit":
-        raise ValueError(f"by must be None or 'unit', got {by!r}")
+        raise ParameterError(f"by must be None or 'unit', got {by!r}; pass one of those")

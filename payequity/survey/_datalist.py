@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..exceptions import SchemaError
+from ..exceptions import ParameterError, SchemaError
 
 LOGIB_COLUMNS = (
     "personal_number",
@@ -111,7 +111,10 @@ def _years(s: pd.Series, year: int, until: dt.date | None) -> pd.Series:
 def _prepare(raw: pd.DataFrame, year: int, month: int, hours: float | None) -> tuple:
     """Derived columns, the rows to analyse, the excluded rows with reasons, standard hours."""
     if month not in range(1, 13):
-        raise ValueError(f"'reference_month' must be 1–12, got {month!r}")
+        raise ParameterError(
+            f"'reference_month' must be a month 1–12, got {month!r}; pass the month the pay "
+            "refers to, e.g. reference_month=9"
+        )
     d = raw.copy()
     problems = []
     for c in _NUMERIC:

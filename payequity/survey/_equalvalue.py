@@ -44,7 +44,7 @@ def equal_value_table(
     for pay in pays:
         mean = frame.groupby("job_code")[pay].mean()
         j = jobs[jobs["job_code"].isin(mean.index)].copy()
-        j["mean_pay"] = j["job_code"].map(mean)
+        j["mean_pay"] = j["job_code"].map(mean).astype(float)  # float even when j is empty
         j["n_here"] = j["job_code"].map(counts)
         fd_mask = j["female_dominated"].fillna(False).astype(bool)
         fd, other = j[fd_mask], j[~fd_mask]

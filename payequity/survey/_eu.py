@@ -40,7 +40,13 @@ import pandas as pd
 
 from .._summary import Summary
 from .._validation import require_gender_codes
-from ..exceptions import ConfigError, SchemaError
+from ..exceptions import (
+    ConfigError,
+    ParameterError,
+    ParameterKeyError,
+    ParameterTypeError,
+    SchemaError,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -123,7 +129,9 @@ def pay_quartiles(
     ([0.333, 0.667, 2.0, 1.0], [16.7, 33.3, 100.0, 50.0])
     """
     if ties not in QUARTILE_TIES:
-        raise ValueError(f"quartile_ties must be one of {list(QUARTILE_TIES)}, got {ties!r}")
+        raise ParameterError(
+            f"quartile_ties must be one of {list(QUARTILE_TIES)}, got {ties!r}; pass one of those"
+        )
     hourly = np.asarray(hourly, float)
     female = np.asarray(female, bool)
     n = len(hourly)
@@ -221,7 +229,12 @@ class IndicatorResult:
             sel &= t["component"] == component
         hits = t.loc[sel, "value"]
         if len(hits) != 1:
-            raise KeyError(f"{len(hits)} rows match indicator {indicator!r}; be more specific")
+            raise ParameterKeyError(
+                f"{len(hits)} rows match indicator {indicator!r} (pay_level={pay_level!r}, "
+                f"component={component!r}, category={category!r}, gender={gender!r}, "
+                f"quartile={quartile!r}); "
+                + ("be more specific" if len(hits) else "pick values that occur in .table")
+            )
         return float(hits.iloc[0])
 
     @property
@@ -401,11 +414,15 @@ def eu_indicators(
     ['indicator', 'category', 'component', 'pay_level', 'gender', 'quartile', 'value']
     """
     if quartile_ties not in QUARTILE_TIES:
-        raise ValueError(
-            f"quartile_ties must be one of {list(QUARTILE_TIES)}, got {quartile_ties!r}"
+        raise ParameterError(
+            f"quartile_ties must be one of {list(QUARTILE_TIES)}, got {quartile_ties!r}; pass "
+            "one of those"
         )
     if categories is not None and not isinstance(categories, str):
-        raise TypeError(f"categories must be 'band' or a column name, got {categories!r}")
+        raise ParameterTypeError(
+            f"categories must be 'band', a column name or None, got {categories!r}; pass one "
+            "of those"
+        )
     frame = _prepare(data)
     if categories is None:  # no categories of workers: (g) cannot be computed
         cat = pd.Series(np.nan, index=frame.index, dtype=object)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .._summary import Summary
-from ..exceptions import InsufficientDataError, SchemaError
+from ..exceptions import InsufficientDataError, ParameterError, ParameterTypeError, SchemaError
 from ._datalist import LOGIB_COLUMNS, _prepare, _read_datalist, _yearfrac  # noqa: F401 - _yearfrac: tests
 
 COV_TYPES = ("nonrobust", "HC0", "HC1", "HC2", "HC3")
@@ -275,18 +275,23 @@ def adjusted_gap(
     """
     frame = getattr(data, "frame", data)
     if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"adjusted_gap needs a PayData or a DataFrame, got {type(data).__name__}")
+        raise ParameterTypeError(
+            f"adjusted_gap needs a PayData or a DataFrame, got {type(data).__name__}; pass "
+            "load_pay_data(...) or a pandas DataFrame"
+        )
     controls = (controls,) if isinstance(controls, str) else tuple(controls)
     if cov_type not in COV_TYPES:
         options = ", ".join(map(repr, COV_TYPES))
-        raise ValueError(
+        raise ParameterError(
             f"The 'cov_type' parameter of adjusted_gap must be one of {options}. "
             f"Got {cov_type!r} instead."
         )
     if not 0 < confidence < 1:
-        raise ValueError(f"'confidence' must be between 0 and 1, got {confidence!r}")
+        raise ParameterError(
+            f"'confidence' must be between 0 and 1, got {confidence!r}; pass e.g. 0.95"
+        )
     if kennedy and not log:
-        raise ValueError("kennedy=True applies to log pay only; use log=True")
+        raise ParameterError("kennedy=True applies to log pay only; use log=True")
     parsed = []
     for term in controls:
         m = re.fullmatch(r"\s*C\((.+)\)\s*", term)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .._summary import Summary
-from ..exceptions import InsufficientDataError, PayEquityWarning, SchemaError
+from ..exceptions import InsufficientDataError, ParameterError, PayEquityWarning, SchemaError
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -184,7 +184,7 @@ class DecompositionResult:
 def _check_option(name: str, value: Any, options: Sequence[str]) -> None:
     if value not in options:
         shown = ", ".join(repr(o) for o in options)
-        raise ValueError(
+        raise ParameterError(
             f"The {name!r} parameter of decompose must be one of {shown}. Got {value!r} instead."
         )
 
@@ -449,7 +449,10 @@ def decompose(
     _check_option("kind", kind, KINDS)
     _check_option("weights", weights, WEIGHTS)
     if not isinstance(bootstrap_reps, int | np.integer) or bootstrap_reps < 0:
-        raise ValueError(f"bootstrap_reps must be an integer ≥ 0. Got {bootstrap_reps!r} instead.")
+        raise ParameterError(
+            f"bootstrap_reps must be an integer ≥ 0. Got {bootstrap_reps!r} instead; pass e.g. "
+            "499, or 0 for no bootstrap"
+        )
     controls = (controls,) if isinstance(controls, str) else tuple(controls)
     controls = tuple(
         f"C({m.group(1).strip()})" if (m := _CATEGORICAL.match(c.strip())) else c for c in controls
