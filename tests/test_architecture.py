@@ -17,7 +17,18 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "payequity"
 
 # the pipeline, top to bottom (DESIGN §2): each box imports only boxes listed before it
-BOXES = "io jobeval survey actions review privacy report pipeline datasets cli".split()
+BOXES = [
+    "io",
+    "jobeval",
+    "survey",
+    "actions",
+    "review",
+    "privacy",
+    "report",
+    "pipeline",
+    "datasets",
+    "cli",
+]
 LEAVES = {"config", "exceptions", "charts", "_format", "_summary", "_pseudonym", "_validation"}
 ENTRY = {"__init__", "__main__"}  # payequity/__init__.py re-exports the public API
 MAX_LINES = 600

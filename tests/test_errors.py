@@ -544,17 +544,14 @@ def test_sample_with_too_few_employees_is_usage_exit_2(tmp_path, capsys):
 # with "internal error" in a module other than the raise statements. Remove the mark when fixed.
 
 
-
 def test_no_work_group_with_both_genders_runs(tmp_path, capsys):
     pay = "\n".join(PAY.splitlines()[:2] + ["2;M;1975;A;y;31000;100"]) + "\n"
     assert main(["run", str(_survey(tmp_path, **{"pay__csv": pay})), "--quiet"]) == 0
 
 
-
 def test_unit_without_an_evaluated_job_runs(tmp_path, capsys):
     files = {"jobs__csv": "job_code;points\nx;500\n"}
     assert main(["run", str(_survey(tmp_path, JOB_EVALUATION, **files)), "--quiet"]) == 0
-
 
 
 def test_review_with_nobody_eligible_is_not_an_internal_error(tmp_path, capsys):
