@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format sample bench clean
+.PHONY: demo test test-fast lint format sample bench clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || \
@@ -23,8 +23,13 @@ demo: $(STAMP)
 	$(VENV)/bin/payequity run data/sample/survey.toml
 	$(VENV)/bin/payequity review data/sample/survey.toml
 
+# The whole suite (tests, doctests, notebooks) in one pytest run over the cores (pytest-xdist).
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
+
+# The inner loop: no notebooks, nothing that renders PDFs, nothing slow (markers in pyproject.toml).
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -n auto -m "not pdf and not slow" --ignore=notebooks
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -102,6 +102,7 @@ def test_missing_data_file_exit_1(survey, capsys):
     assert "pay.csv: no such data file; check data.path" in capsys.readouterr().err
 
 
+@pytest.mark.pdf
 def test_run_writes_manifest_and_exclusions_byte_identical(survey, capsys):
     assert main(["run", str(survey), "--timestamp", TS, "--quiet"]) == 0
     assert capsys.readouterr().out == ""
@@ -126,6 +127,7 @@ def test_run_writes_manifest_and_exclusions_byte_identical(survey, capsys):
     assert not list(out.glob(".payequity-*"))  # no staging left behind
 
 
+@pytest.mark.pdf
 def test_source_date_epoch(survey, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
     assert main(["run", str(survey), "--quiet"]) == 0
@@ -133,6 +135,7 @@ def test_source_date_epoch(survey, monkeypatch):
     assert manifest["created_at"] == "2026-09-21T14:13:20Z"
 
 
+@pytest.mark.pdf
 def test_failed_run_leaves_previous_files(survey, capsys):
     assert main(["run", str(survey), "--timestamp", TS, "--quiet"]) == 0
     out = survey.parent / "out"
@@ -178,6 +181,7 @@ def test_run_options(survey, tmp_path, capsys):
     assert "'yesterday' is not ISO 8601" in err
 
 
+@pytest.mark.pdf
 def test_non_hr_audience_needs_a_key(survey, capsys, monkeypatch):
     monkeypatch.delenv("PAYEQUITY_PSEUDONYM_KEY", raising=False)
     assert main(["run", str(survey), "--audience", "union"]) == 1
@@ -215,6 +219,7 @@ def test_console_script_and_module_entry(survey):
     assert bad.stderr.count("\n") == 1
 
 
+@pytest.mark.pdf
 def test_sample_then_run_writes_into_the_sample_folder(tmp_path, capsys):
     out = tmp_path / "exempel"
     assert main(["sample", "--out", str(out), "--employees", "600", "--seed", "2"]) == 0
@@ -225,6 +230,7 @@ def test_sample_then_run_writes_into_the_sample_folder(tmp_path, capsys):
     assert (out / "reports/archive/2026/data/exclusions.csv").exists()
 
 
+@pytest.mark.pdf
 def test_personnummer_id_column_without_key_exits_1(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("PAYEQUITY_PSEUDONYM_KEY", raising=False)
     pay = "Anst.nr;Kön;Enhet;Befattningskod;Månadslön heltid;Syssgrad %\n"
@@ -271,6 +277,7 @@ def test_run_refuses_to_replace_its_own_inputs(tmp_path, capsys):
     assert (tmp_path / "data/pay.csv").read_text("utf-8") == PAY
 
 
+@pytest.mark.pdf
 def test_union_output_pseudonymises_ids_in_values(survey, monkeypatch):
     (survey.parent / "pay.csv").write_text(
         PAY + "100018;K;A;x;30000;100\n100018;K;A;x;1;100\n", encoding="utf-8"
@@ -295,6 +302,7 @@ def test_source_date_epoch_not_a_number(survey):
         )
 
 
+@pytest.mark.pdf
 def test_failing_archive_leaves_output_untouched(survey, capsys):
     assert main(["run", str(survey), "--timestamp", TS, "--quiet"]) == 0
     out = survey.parent / "out"
@@ -307,6 +315,7 @@ def test_failing_archive_leaves_output_untouched(survey, capsys):
     assert {p: (out / p).read_bytes() for p in before} == before
 
 
+@pytest.mark.pdf
 def test_manifest_records_detected_loader_values(survey):
     assert main(["run", str(survey), "--timestamp", TS, "--quiet"]) == 0
     manifest = json.loads((survey.parent / "out/manifest.json").read_text("utf-8"))
@@ -320,6 +329,7 @@ def test_manifest_records_detected_loader_values(survey):
     assert manifest["inputs"][0]["detected"]["blank_rows_skipped"] == 0
 
 
+@pytest.mark.pdf
 def test_no_usable_rows_is_an_error_and_keeps_the_previous_output(survey, capsys):
     assert main(["run", str(survey), "--timestamp", TS, "--quiet"]) == 0
     before = (survey.parent / "out/manifest.json").read_bytes()

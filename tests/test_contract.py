@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import SAMPLE
 
 import payequity as pe
@@ -17,6 +18,7 @@ def _check(shared, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.pdf
 def test_sample_run_output_meets_the_contract(shared, tmp_path):
     pe.run(SAMPLE / "survey.toml", out=tmp_path, timestamp="2026-09-30T12:00:00Z")
     done = _check(shared, str(tmp_path))

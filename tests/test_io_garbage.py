@@ -6,6 +6,7 @@ import csv
 import io
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -85,6 +86,7 @@ def tables(draw):
     return rows
 
 
+@pytest.mark.slow
 @settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=tables())
 def test_garbage_cells_are_accounted_for(tmp_path_factory, rows):

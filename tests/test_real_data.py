@@ -111,6 +111,7 @@ def test_2017_file_row_accounting_dates_and_published_figures(salaries_2017):
     assert men_total / ref["men"] == pytest.approx(ref["mean_annual_salary"]["M"], abs=0.5)
 
 
+@pytest.mark.pdf
 def test_example_config_for_real_data_validates(shared, tmp_path):
     """The shipped docs/examples config works through load_config and the CLI."""
     from payequity.cli import main

@@ -56,6 +56,7 @@ def small(tmp_path_factory):
     return folder, run
 
 
+@pytest.mark.pdf
 def test_overview_has_every_section_and_no_typst_warning(small):
     _, run = small
     pdf, warnings = overview_pdf(run, strict=True)
@@ -71,6 +72,7 @@ def test_overview_has_every_section_and_no_typst_warning(small):
     assert "inte ett mått på diskriminering" in text  # F-G2
 
 
+@pytest.mark.pdf
 def test_overview_figures_equal_the_result_tables(small):
     _, run = small
     text = " ".join(_text(overview_pdf(run)[0]))
@@ -100,6 +102,7 @@ def test_overview_figures_equal_the_result_tables(small):
         assert _norm(f"{r.employee_id} ") in text  # the annex lists each person (hr)
 
 
+@pytest.mark.pdf
 def test_unit_pdfs_cover_every_unit_and_match_the_manifest(small):
     folder, run = small
     out = folder / "reports"
@@ -130,6 +133,7 @@ def _contract_tool():
     return tool
 
 
+@pytest.mark.pdf
 def test_workbook_reopens_with_a_sheet_per_data_file(small):
     from openpyxl import load_workbook
 
@@ -142,6 +146,7 @@ def test_workbook_reopens_with_a_sheet_per_data_file(small):
     assert ws.cell(1, 1).value == "Enhet"
 
 
+@pytest.mark.pdf
 def test_union_pdf_is_confidential_on_every_page_and_pseudonymised(small, tmp_path, monkeypatch):
     folder, run = small
     monkeypatch.setenv("PAYEQUITY_PSEUDONYM_KEY", "k")
@@ -157,6 +162,7 @@ def test_union_pdf_is_confidential_on_every_page_and_pseudonymised(small, tmp_pa
     assert union.manifest["audience"] == "union"
 
 
+@pytest.mark.pdf
 def test_only_parts_replace_only_their_part(small, tmp_path):
     folder, _ = small
     out = tmp_path / "o"
@@ -169,6 +175,7 @@ def test_only_parts_replace_only_their_part(small, tmp_path):
     assert (out / "data" / "equal_work.csv").read_bytes() == before
 
 
+@pytest.mark.pdf
 def test_cli_exit_codes_and_messages(small, tmp_path):
     folder, _ = small
 
@@ -210,6 +217,7 @@ def test_slugs_follow_design():
     assert names["Å/B"] != names["A-B"] and names["Å/B"].startswith("a-b-")
 
 
+@pytest.mark.pdf
 def test_english_report_with_the_eu_module(small, tmp_path):
     import shutil
 

@@ -358,6 +358,7 @@ def test_action_plan_overlay_reserves_part_of_the_pot():
     assert any("scaled down" in w for w in r.warnings)
 
 
+@pytest.mark.slow
 def test_whatif_equals_the_survey_on_the_applied_data():
     data = pe.load_survey("data/sample/survey.toml")
     from payequity.config import load_config

@@ -14,6 +14,8 @@ import pytest
 
 from payequity.cli import main
 
+pytestmark = pytest.mark.slow  # a generated sample, its survey run and review, end to end
+
 ROOT = Path(__file__).resolve().parents[1]
 TS = "2027-03-01T08:00:00Z"
 

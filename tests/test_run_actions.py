@@ -12,6 +12,8 @@ import pytest
 import payequity as pe
 from payequity import datasets
 
+pytestmark = pytest.mark.slow  # yearly runs end to end, re-runs and the next year
+
 TS = "2026-10-30T12:00:00Z"
 HEADER = "item_kind;item_key;category;text;evidence;gender_related;author;date\n"
 

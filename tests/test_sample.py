@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 from conftest import SAMPLE
 
-import payequity as pe
 from payequity import datasets
 
 
@@ -86,12 +85,10 @@ def test_sample_loads_without_exclusions_and_rows_match_lines():
     assert data.frame["job_code"].nunique() >= 25
 
 
-def test_demo_manifest_counts_the_data_lines(tmp_path):
+def test_demo_manifest_counts_the_data_lines(sample_run):
     lines = [ln for ln in (SAMPLE / "pay.csv").read_text("utf-8-sig").splitlines() if ln.strip()]
-    result = pe.run(
-        SAMPLE / "survey.toml", out=tmp_path, only="data", timestamp="2026-09-30T12:00:00Z"
-    )
-    manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
+    result = sample_run  # pe.run(SAMPLE / "survey.toml", only="data", timestamp=SAMPLE_TS)
+    manifest = json.loads((result.out_dir / "manifest.json").read_text("utf-8"))
     assert manifest["inputs"][0]["rows_read"] == len(lines) - 1 == result.data.provenance.rows_read
     # every input is hashed (F-I3): the registers beside survey.toml and the config itself
     paths = {i["path"]: i for i in manifest["inputs"]}

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import SAMPLE
+from conftest import SAMPLE, SAMPLE_TS
 from scipy import stats
 
 import payequity as pe
@@ -228,6 +228,7 @@ def test_injected_gaps_are_flagged(sample_results):
             assert (rows["kind"] == "equal_value").all()
 
 
+@pytest.mark.slow
 def test_false_flags_without_a_gender_effect():
     """Seeds 0–19, no gender effect: the mean share of regression-tested groups flagged ≤ 0.05.
 
@@ -267,13 +268,12 @@ def test_result_objects(sample_results):
     plt.close("all")
 
 
-def test_run_writes_the_survey_files_byte_identically(tmp_path, shared):
+def test_run_writes_the_survey_files_byte_identically(sample_run, tmp_path, shared):
     import subprocess
     import sys
 
-    ts = "2026-09-30T12:00:00Z"
-    pe.run(SAMPLE / "survey.toml", out=tmp_path / "a", only="data", timestamp=ts)
-    pe.run(SAMPLE / "survey.toml", out=tmp_path / "b", only="data", timestamp=ts)
+    a = sample_run.out_dir  # the same call as below, into another empty folder (conftest)
+    pe.run(SAMPLE / "survey.toml", out=tmp_path / "b", only="data", timestamp=SAMPLE_TS)
     for name in (
         "equal_work.csv",
         "equal_value.csv",
@@ -281,15 +281,13 @@ def test_run_writes_the_survey_files_byte_identically(tmp_path, shared):
         "people.csv",
         "job_evaluation.csv",
     ):
-        assert (tmp_path / "a/data" / name).read_bytes() == (
-            tmp_path / "b/data" / name
-        ).read_bytes()
-    ew = pd.read_csv(tmp_path / "a/data/equal_work.csv", keep_default_na=False)
+        assert (a / "data" / name).read_bytes() == (tmp_path / "b/data" / name).read_bytes()
+    ew = pd.read_csv(a / "data/equal_work.csv", keep_default_na=False)
     assert list(ew.columns) == pe.survey.EQUAL_WORK_COLUMNS
     assert set(ew["pay_measure"]) == {"base_salary", "monthly_pay"}
     assert "" in set(ew["unit"]) and len(set(ew["unit"])) > 10  # organisation and units
     done = subprocess.run(
-        [sys.executable, str(shared / "tools/check_contract.py"), str(tmp_path / "a")],
+        [sys.executable, str(shared / "tools/check_contract.py"), str(a)],
         capture_output=True,
         text=True,
         check=False,
@@ -385,11 +383,9 @@ def test_per_unit_results_plot_their_own_unit(sample_results):
     plt.close("all")
 
 
-def test_run_writes_org_gap_and_eu_files_matching_the_api(tmp_path):
-    run = pe.run(
-        SAMPLE / "survey.toml", out=tmp_path, only="data", timestamp="2026-09-30T12:00:00Z"
-    )
-    og = json.loads((tmp_path / "data/org_gap.json").read_text("utf-8"))
+def test_run_writes_org_gap_and_eu_files_matching_the_api(sample_run):
+    run = sample_run  # pe.run(SAMPLE / "survey.toml", only="data", timestamp=SAMPLE_TS)
+    og = json.loads((run.out_dir / "data/org_gap.json").read_text("utf-8"))
     data = run.data
     controls = ["tenure_years", "age", "C(work_group)"]
     gap = pe.adjusted_gap(data, pay="monthly_pay", controls=controls)
@@ -405,7 +401,7 @@ def test_run_writes_org_gap_and_eu_files_matching_the_api(tmp_path):
     assert og["oaxaca"]["explained"] + og["oaxaca"]["unexplained"] == pytest.approx(
         og["oaxaca"]["gap"]
     )
-    eu = pd.read_csv(tmp_path / "data/eu_indicators.csv", keep_default_na=False)
+    eu = pd.read_csv(run.out_dir / "data/eu_indicators.csv", keep_default_na=False)
     assert list(eu.columns[:7]) == [
         "indicator",
         "category",

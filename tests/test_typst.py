@@ -219,12 +219,14 @@ def rendered(assets) -> tuple[bytes, float]:
     return pdf, time.perf_counter() - start
 
 
+@pytest.mark.pdf
 def test_renders_every_block_type_without_warnings(rendered):
     pdf, seconds = rendered
     assert pdf.startswith(b"%PDF-")
     assert seconds < 20, f"compile took {seconds:.1f} s"
 
 
+@pytest.mark.pdf
 def test_cover_contents_and_sections(rendered):
     pages = pdf_pages(rendered[0])
     cover = squash(pages[0])
@@ -255,6 +257,7 @@ def test_cover_contents_and_sections(rendered):
         assert squash(title) in body
 
 
+@pytest.mark.pdf
 def test_sections_start_on_new_pages(rendered):
     pages = [squash(p) for p in pdf_pages(rendered[0])]
     body = pages[2:]  # after the cover and the contents
@@ -265,6 +268,7 @@ def test_sections_start_on_new_pages(rendered):
     assert squash("Efter sidbrytning") not in body[starts[2]]  # the pagebreak block
 
 
+@pytest.mark.pdf
 def test_page_footer_and_header(rendered):
     pages = pdf_pages(rendered[0])
     n = len(pages)
@@ -276,6 +280,7 @@ def test_page_footer_and_header(rendered):
         assert "UTKAST" in page
 
 
+@pytest.mark.pdf
 def test_long_table_breaks_with_repeated_header(rendered):
     pages = pdf_pages(rendered[0])
     with_rows = [squash(p) for p in pages if "Skola" in p]
@@ -287,17 +292,20 @@ def test_long_table_breaks_with_repeated_header(rendered):
     assert "Skola149" in with_rows[-1]
 
 
+@pytest.mark.pdf
 def test_special_characters_print_literally(rendered):
     text = pdf_text(rendered[0])
     assert squash(SPECIAL) in squash(text)
 
 
+@pytest.mark.pdf
 def test_confidential_on_every_page(rendered):
     pages = pdf_pages(rendered[0])
     for page in pages:
         assert squash(CONFIDENTIAL) in squash(page)
 
 
+@pytest.mark.pdf
 def test_no_confidential_line_when_null(assets):
     doc = sample_document(confidential=None, banner=None, status="final", status_label="SLUTLIG")
     pdf, warnings = render_pdf(doc, assets, timestamp=TS, strict=True)
@@ -308,6 +316,7 @@ def test_no_confidential_line_when_null(assets):
     assert "SLUTLIG" in text
 
 
+@pytest.mark.pdf
 def test_english_and_minimal_document():
     doc = {
         "lang": "en",
@@ -328,6 +337,7 @@ def test_english_and_minimal_document():
     assert "Contents" in pages[1]
 
 
+@pytest.mark.pdf
 def test_special_characters_everywhere():
     # Every place a string from the JSON lands prints it literally, never as markup.
     blocks = [
@@ -366,6 +376,7 @@ def test_special_characters_everywhere():
     assert "Första stycket.\nAndra stycket" in raw  # a blank line starts a new paragraph
 
 
+@pytest.mark.pdf
 def test_landscape_section(assets):
     wide = {
         "type": "table",
@@ -386,6 +397,7 @@ def test_landscape_section(assets):
     assert "Percentil 90" in landscape.extract_text()
 
 
+@pytest.mark.pdf
 def test_warnings_are_returned_or_raised(monkeypatch):
     template = _typst._template() + b'\n#text(font: "No Such Font", fallback: false)[x]\n'
     monkeypatch.setattr(_typst, "_template", lambda: template)
@@ -398,11 +410,13 @@ def test_warnings_are_returned_or_raised(monkeypatch):
         render_pdf(doc, timestamp=TS, strict=True)
 
 
+@pytest.mark.pdf
 def test_deterministic_bytes(assets, rendered):
     again, _ = render_pdf(sample_document(), assets, timestamp=TS)
     assert again == rendered[0]
 
 
+@pytest.mark.pdf
 def test_default_timestamp_is_the_created_date(assets):
     doc = sample_document(sections=[])
     first, _ = render_pdf(doc, assets)
@@ -411,6 +425,7 @@ def test_default_timestamp_is_the_created_date(assets):
     assert b"D:20261030" in first
 
 
+@pytest.mark.pdf
 def test_pdf_metadata_title(rendered):
     reader = pypdf.PdfReader(io.BytesIO(rendered[0]))
     assert reader.metadata.title == "Lönekartläggning 2026"
@@ -446,6 +461,7 @@ def test_malformed_document_gives_clear_error(assets):
         render_pdf(sample_document(status="done"), assets, timestamp=TS)
 
 
+@pytest.mark.pdf
 def test_template_rejects_unknown_block_itself(monkeypatch):
     # Even without the Python checks, the template stops with a readable one-line message.
     monkeypatch.setattr(_typst, "validate_document", lambda document, assets=None: None)
@@ -455,6 +471,7 @@ def test_template_rejects_unknown_block_itself(monkeypatch):
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.pdf
 def test_typst_error_is_one_line(assets):
     # Bytes that are not an image get past validation; typst's error becomes one line.
     with pytest.raises(PayEquityError, match="could not render the PDF report") as info:

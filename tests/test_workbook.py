@@ -15,12 +15,10 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import SAMPLE, shared_dir
+from conftest import shared_dir
 
-import payequity as pe
 from payequity.report._workbook import FORMATS, SHEETS, org_gap_table, write_workbook_tables
 
-TS = "2026-10-30T12:00:00Z"
 TEXT_IDS = [
     "unit",
     "work_group",
@@ -44,9 +42,10 @@ def _read_csv(path: Path) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("run")
-    return pe.run(SAMPLE / "survey.toml", out=out, timestamp=TS)
+def run(sample_run):
+    """The sample's run (conftest; data files only: they and ``run.tables`` are the same in a
+    full run and at any timestamp)."""
+    return sample_run
 
 
 @pytest.fixture(scope="module")

@@ -21,10 +21,9 @@ from ._generate import (
     EQUAL_WORK_FACTOR,
     EQUAL_WORK_JOB,
     GENERAL_RAISE,
-    generate,
     generate_frame,
-    load_sample,
 )
+from ._sample import generate, load_sample
 
 __all__ = [
     "BASE_YEAR",

@@ -71,7 +71,7 @@ def write_sample_folder(
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     folder = write_sample_folder(tmp, employees=600, seed=2)
     >>> folder.n_employees, folder.n_units
-    (600, 8)
+    (600, 9)
     """
     reports = reports_dir.rstrip("/") or "."
     archive = archive_dir or f"{reports}/archive"

@@ -214,8 +214,8 @@ def validate(config: SurveyConfig | str | Path, data: PayData | None = None) -> 
     --------
     >>> from payequity.pipeline import validate
     >>> v = validate("data/sample/survey.toml")
-    >>> v.data.provenance.rows_read, v.rows_excluded > 0
-    (4000, True)
+    >>> v.data.provenance.rows_read, v.rows_excluded, v.evaluation is not None
+    (4000, 0, True)
     """
     cfg = config if isinstance(config, SurveyConfig) else load_config(config)
     data = require_rows(data if data is not None else load_survey(cfg))
