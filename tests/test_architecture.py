@@ -35,12 +35,12 @@ MAX_LINES = 600
 MAX_TOP_PRIVATE = 8
 
 
-def _modules() -> list[Path]:
-    return sorted(p for p in PACKAGE.rglob("*.py"))
+def _modules(package: Path = PACKAGE) -> list[Path]:
+    return sorted(p for p in package.rglob("*.py"))
 
 
-def _dotted(path: Path) -> list[str]:
-    parts = list(path.relative_to(PACKAGE).with_suffix("").parts)
+def _dotted(path: Path, package: Path = PACKAGE) -> list[str]:
+    parts = list(path.relative_to(package).with_suffix("").parts)
     return parts[:-1] if parts[-1] == "__init__" else parts
 
 
@@ -63,11 +63,11 @@ def _type_checking_lines(tree: ast.Module) -> set[int]:
     return lines
 
 
-def _imports(path: Path):
+def _imports(path: Path, package_root: Path = PACKAGE):
     """Yield (line, target module parts, imported names, type_checking) for payequity imports."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     typing_only = _type_checking_lines(tree)
-    here = _dotted(path)
+    here = _dotted(path, package_root)
     package = here if path.name == "__init__.py" else here[:-1]
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
@@ -86,19 +86,19 @@ def _imports(path: Path):
                     yield node.lineno, alias.name.split(".")[1:], [], node.lineno in typing_only
 
 
-def _is_module(name: str) -> bool:
-    return (PACKAGE / name).is_dir() or (PACKAGE / f"{name}.py").is_file()
+def _is_module(name: str, package: Path = PACKAGE) -> bool:
+    return (package / name).is_dir() or (package / f"{name}.py").is_file()
 
 
-def _violations() -> list[str]:
+def _violations(package: Path = PACKAGE) -> list[str]:
     problems = []
-    for path in _modules():
-        here = _dotted(path)
+    for path in _modules(package):
+        here = _dotted(path, package)
         owner = _owner(here)
-        where = path.relative_to(PACKAGE.parent).as_posix()
-        for line, target, names, typing_only in _imports(path):
+        where = path.relative_to(package.parent).as_posix()
+        for line, target, names, typing_only in _imports(path, package):
             if not target:  # from payequity import x: x is a module, or a name of the API
-                targets = [([n], []) for n in names if _is_module(n)]
+                targets = [([n], []) for n in names if _is_module(n, package)]
             else:
                 targets = [(target, names)]
             for parts, imported in targets:
@@ -177,10 +177,6 @@ def test_the_rule_catches_what_it_should(tmp_path):
     (fake / "io" / "__init__.py").write_text('"""x"""\n')
     (fake / "survey" / "_a.py").write_text("from ..io._load import PayData\n")
     (fake / "io" / "_b.py").write_text("from ..survey import equal_work\n")
-    globals()["PACKAGE"] = fake
-    try:
-        found = _violations()
-    finally:
-        globals()["PACKAGE"] = Path(__file__).resolve().parent.parent / "payequity"
+    found = _violations(fake)
     assert any("private module io._load" in p for p in found), found
     assert any("io imports survey, which comes after it" in p for p in found), found

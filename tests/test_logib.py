@@ -12,15 +12,8 @@ import pandas as pd
 import pytest
 
 from payequity.exceptions import InsufficientDataError, SchemaError
-from payequity.survey._gap import (
-    LOGIB_COLUMNS,
-    RATINGS,
-    GapResult,
-    LogibResult,
-    _rating,
-    _yearfrac,
-    logib,
-)
+from payequity.survey._datalist import LOGIB_COLUMNS, _yearfrac
+from payequity.survey._gap import RATINGS, GapResult, LogibResult, _rating, logib
 
 REFERENCE = json.loads((Path(__file__).parent / "reference" / "logib_example.json").read_text())
 CALL = {

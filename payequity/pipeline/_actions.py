@@ -16,7 +16,6 @@ from typing import Any
 
 import pandas as pd
 
-from .._pseudonym import pseudonym
 from ..actions import (
     Evidence,
     ExplanationRegister,
@@ -37,7 +36,7 @@ from ..actions import (
 from ..config import SurveyConfig
 from ..exceptions import PayEquityError
 from ..io import PayData
-from ..privacy import pseudonymise_measures, pseudonymises
+from ..privacy import pseudonymise_ids, pseudonymise_measures, pseudonymises
 
 __all__ = ["actions_step", "action_tables", "archive_extras", "register_inputs"]
 
@@ -230,7 +229,7 @@ def action_tables(state: Any, audience: str, key: str | None) -> dict[str, pd.Da
     t = state["explanations"].table.copy()
     if hide:
         person = t["item_kind"] == "person"
-        t.loc[person, "item_key"] = t.loc[person, "item_key"].map(lambda v: pseudonym(v, key))
+        t.loc[person, "item_key"] = pseudonymise_ids(t.loc[person, "item_key"], key)
     tables["explanations"] = t
     tables["action_plan"] = ids(state["action_plan"].table, "employee_id")
     if state["follow_up"] is not None:

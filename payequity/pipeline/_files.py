@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..config import SurveyConfig
-from ..privacy import pseudonymise_exclusions, pseudonymises, sees_people
+from ..privacy import pseudonymise_exclusions, pseudonymise_ids, pseudonymises, sees_people
 from ..survey import EQUAL_VALUE_COLUMNS, EQUAL_WORK_COLUMNS
 
 if TYPE_CHECKING:
@@ -85,11 +85,9 @@ def data_tables(
     ]
     files["eu_indicators"] = results.eu.table
     if sees_people(audience):
-        from .._pseudonym import pseudonym
-
         people = results.equal_work.people.copy()
-        if hide:
-            people["employee_id"] = people["employee_id"].map(lambda v: pseudonym(v, key))
+        if hide:  # ids are never empty here: equal work refuses rows without one
+            people["employee_id"] = pseudonymise_ids(people["employee_id"], key)
         files["people"] = people
     return files
 

@@ -22,12 +22,12 @@ from .._summary import Summary
 from ..config import SurveyConfig, load_config
 from ..exceptions import ConfigError
 from ..io import PayData, file_sha256
-from ..privacy import AUDIENCES, check_audience, needs_key
+from ..privacy import check_audience, needs_key
 from ..report import overview_pdf, slugs, unit_pdf, write_workbook
 from ._actions import action_tables, archive_extras, register_inputs
 from ._files import csv_bytes, data_tables, finite, json_bytes, manifest, relative
 from ._output import Staged, check_inputs_outside, write_all
-from ._steps import SURVEY_STEPS, RunContext, SurveyResults, run_steps
+from ._steps import SURVEY_STEPS, RunContext, SurveyResults, run_steps, timed
 
 __all__ = ["SurveyRun", "run", "resolve_timestamp", "ONLY_PARTS"]
 
@@ -164,9 +164,7 @@ def run(
     4000
     """
     cfg = config if isinstance(config, SurveyConfig) else load_config(config)
-    audience = audience or cfg.report.audience
-    if audience not in AUDIENCES:
-        check_audience(audience)  # a ConfigError naming the choices
+    audience = check_audience(audience or cfg.report.audience)
     parts = _parts(only)
     year = int(year if year is not None else cfg.survey.year)
     out_dir = Path(out).resolve() if out is not None else cfg.output.dir
@@ -178,7 +176,6 @@ def run(
         + [archive_dir / p for p in ("data", "registers", "snapshot.csv")],
     )
     created = resolve_timestamp(timestamp)
-    check_audience(audience)
     key = (
         read_key(cfg.privacy.key_file, purpose=f"write {audience} output")
         if needs_key(audience)
@@ -207,29 +204,12 @@ def run(
         results = SurveyResults.from_state(state)
         draft, files = _documents(ctx, data, evaluation, results, parts, timings, bar)
         bar.set_postfix_str("write")
-        with _timed(timings, "write"):
+        with timed(timings, "write"):
             written = _write(ctx, data, files, parts)
         bar.update()
     return SurveyRun(
         cfg, data, evaluation, results, out_dir, draft.manifest, written, draft.tables, timings
     )
-
-
-class _timed:
-    """``with _timed(timings, name):`` adds the block's seconds to ``timings[name]``."""
-
-    def __init__(self, timings: dict[str, float], name: str) -> None:
-        self.timings, self.name = timings, name
-
-    def __enter__(self) -> None:
-        import time
-
-        self.start = time.perf_counter()
-
-    def __exit__(self, *exc: object) -> None:
-        import time
-
-        self.timings[self.name] = time.perf_counter() - self.start
 
 
 def _documents(
@@ -243,7 +223,7 @@ def _documents(
 ) -> tuple[SurveyRun, dict[str, bytes]]:
     """The files of the run: data files, manifest, workbook and PDFs as ``parts`` asks."""
     cfg, audience, key, out_dir = ctx.config, ctx.audience, ctx.key, ctx.out_dir
-    with _timed(timings, "data files"):
+    with timed(timings, "data files"):
         tables = data_tables(data, results, audience, key)
         tables |= action_tables(results, audience, key)
         if evaluation is not None:
@@ -264,15 +244,15 @@ def _documents(
     draft = SurveyRun(cfg, data, evaluation, results, out_dir, man, [], tables, timings)
     if "xlsx" in parts:
         bar.set_postfix_str("workbook")
-        with _timed(timings, "workbook"):
+        with timed(timings, "workbook"):
             files["survey.xlsx"] = write_workbook(draft)
     if "pdf" in parts:
         bar.total += len(units) + 1
         bar.set_postfix_str("overview PDF")
-        with _timed(timings, "overview PDF"):
+        with timed(timings, "overview PDF"):
             files["pdf/overview.pdf"] = overview_pdf(draft)[0]
         bar.update()
-        with _timed(timings, "unit PDFs"):
+        with timed(timings, "unit PDFs"):
             for u in units:
                 bar.set_postfix_str(f"PDF {u}"[:40])
                 files[man["units"][u]] = unit_pdf(draft, u)[0]

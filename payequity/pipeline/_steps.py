@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ __all__ = [
     "evaluation_for",
     "require_rows",
     "run_steps",
+    "timed",
 ]
 
 
@@ -235,6 +237,14 @@ SURVEY_STEPS: tuple[Step, ...] = (
 )
 
 
+@contextmanager
+def timed(timings: dict[str, float], name: str) -> Iterator[None]:
+    """``with timed(timings, name):`` records the block's seconds as ``timings[name]``."""
+    start = time.perf_counter()
+    yield
+    timings[name] = time.perf_counter() - start
+
+
 def run_steps(
     steps: tuple[Step, ...],
     ctx: RunContext,
@@ -246,9 +256,8 @@ def run_steps(
     for step in steps:
         if bar is not None:
             bar.set_postfix_str(step.name)
-        start = time.perf_counter()
-        out = step.run(ctx, *(state[n] for n in step.needs))
-        timings[step.name] = time.perf_counter() - start
+        with timed(timings, step.name):
+            out = step.run(ctx, *(state[n] for n in step.needs))
         if len(step.gives) == 1:
             state[step.gives[0]] = out
         else:

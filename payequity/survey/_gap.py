@@ -17,7 +17,7 @@ import pandas as pd
 
 from .._summary import Summary
 from ..exceptions import InsufficientDataError, ParameterError, ParameterTypeError, SchemaError
-from ._datalist import LOGIB_COLUMNS, _prepare, _read_datalist, _yearfrac  # noqa: F401 - _yearfrac: tests
+from ._datalist import _prepare, _read_datalist
 
 COV_TYPES = ("nonrobust", "HC0", "HC1", "HC2", "HC3")
 TABLE_COLUMNS = ["term", "coef", "se", "t_value", "p_value", "ci_low", "ci_high"]

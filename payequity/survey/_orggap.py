@@ -73,60 +73,43 @@ class OrgGapResult(Mapping):
     @property
     def table(self) -> pd.DataFrame:
         """One row per measure: raw mean, raw median, adjusted (with CI and p), Oaxaca parts."""
-        a = self.adjusted
+        d = self.to_dict()
         rows = [
-            ("raw_mean_gap_pct", self.raw_mean_gap_pct, None, None, None),
-            ("raw_median_gap_pct", self.raw_median_gap_pct, None, None, None),
-            (
-                "adjusted_gap_pct",
-                None if a is None else a.gap_pct,
-                None if a is None else a.ci_low,
-                None if a is None else a.ci_high,
-                None if a is None else a.p_value,
-            ),
+            ("raw_mean_gap_pct", d["raw_mean_gap_pct"], None, None, None),
+            ("raw_median_gap_pct", d["raw_median_gap_pct"], None, None, None),
+            ("adjusted_gap_pct", d["adjusted_gap_pct"], d["ci_low"], d["ci_high"], d["p_value"]),
         ]
-        if self.oaxaca is not None:
-            o = self.oaxaca
-            for name in ("gap", "explained", "unexplained"):
-                rows.append((f"oaxaca_{name}", getattr(o, name), None, None, None))
+        for name in ("gap", "explained", "unexplained") if d["oaxaca"] else ():
+            rows.append((f"oaxaca_{name}", d["oaxaca"][name], None, None, None))
         return pd.DataFrame(rows, columns=TABLE_COLUMNS).astype({"value": float})
 
     def to_dict(self) -> dict[str, Any]:
         """What ``org_gap.json`` holds (before NaN becomes null)."""
-        if self.adjusted is None or self.oaxaca is None:
-            return {
-                "raw_mean_gap_pct": self.raw_mean_gap_pct,
-                "raw_median_gap_pct": self.raw_median_gap_pct,
-                "adjusted_gap_pct": None,
-                "ci_low": None,
-                "ci_high": None,
-                "p_value": None,
-                "n": self.n,
-                "controls": self.controls,
-                "pay_measure": self.pay_measure,
-                "oaxaca": None,
-                "note": self.note,
-            }
         gap, o = self.adjusted, self.oaxaca
-        return {
+        fitted = gap is not None and o is not None
+        out = {
             "raw_mean_gap_pct": self.raw_mean_gap_pct,
             "raw_median_gap_pct": self.raw_median_gap_pct,
-            "adjusted_gap_pct": gap.gap_pct,
-            "ci_low": gap.ci_low,
-            "ci_high": gap.ci_high,
-            "p_value": gap.p_value,
-            "n": int(gap.n),
+            "adjusted_gap_pct": gap.gap_pct if fitted else None,
+            "ci_low": gap.ci_low if fitted else None,
+            "ci_high": gap.ci_high if fitted else None,
+            "p_value": gap.p_value if fitted else None,
+            "n": int(gap.n) if fitted else self.n,
             "controls": self.controls,
             "pay_measure": self.pay_measure,
-            "oaxaca": {
-                "explained": o.explained,
-                "unexplained": o.unexplained,
-                "gap": o.gap,
-                "weights": o.weights,
-                "units": "log points, women − men",
-                "table": o.table.to_dict(orient="records"),
-            },
+            "oaxaca": None,
         }
+        if not fitted:
+            return out | {"note": self.note}
+        out["oaxaca"] = {
+            "explained": o.explained,
+            "unexplained": o.unexplained,
+            "gap": o.gap,
+            "weights": o.weights,
+            "units": "log points, women − men",
+            "table": o.table.to_dict(orient="records"),
+        }
+        return out
 
     # the Mapping protocol: the object reads as org_gap.json
     def __getitem__(self, key: str) -> Any:
