@@ -91,6 +91,28 @@ class Writer:
             return "–"
         return ("< 0,001" if self.sv else "< 0.001") if v < 0.001 else self.num(v, 3)
 
+    def gap_words(self, gap_pct: Any, decimals: int = 1) -> str:
+        """A gap ``100·(women − men)/men`` said in words, so no reader needs a sign convention:
+        "kvinnor har 3,8 % lägre lön än män" / "women earn 3.8 % less than men"."""
+        v = _float(gap_pct)
+        if math.isnan(v):
+            return "–"
+        size = self.pct(abs(v), decimals)
+        if size == self.pct(0, decimals):
+            return self.tr("kvinnor och män har samma lön", "women and men earn the same")
+        if v < 0:
+            return self.tr(
+                f"kvinnor har {size} lägre lön än män", f"women earn {size} less than men"
+            )
+        return self.tr(f"kvinnor har {size} högre lön än män", f"women earn {size} more than men")
+
+    def disadvantaged(self, gap_pct: Any) -> str:
+        """The gender with the lower pay for a gap ``100·(women − men)/men``: "Kvinnor"/"Män"."""
+        v = _float(gap_pct)
+        if math.isnan(v) or v == 0:
+            return "–"
+        return self.tr("Kvinnor", "Women") if v < 0 else self.tr("Män", "Men")
+
     def job(self, code: Any) -> str:
         return self.labels.get(str(code), str(code))
 
