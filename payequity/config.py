@@ -114,6 +114,8 @@ _SCHEMA: dict[str, dict[str, _Key]] = {
         "yearly_budget": _Key("float", None, low=0),
         "target": _Key("choice", "expected", choices=("expected", "median", "mean")),
         "headcount": _Key("int", None, low=0),
+        "first_date": _Key("date", None),
+        "responsible": _Key("str", "HR"),
     },
     "review": {
         "criteria": _Key("path", None),

@@ -63,7 +63,9 @@ def test_unexplained_flag_ends_in_the_plan_with_cost_by_hand(small):
     assert p.loc["w2", "cost_yearly"] == pytest.approx(1000 * 0.5 * 12 * 1.40)  # 8 400
     assert plan.cost_yearly == pytest.approx(42000)
     assert p.loc["w1", "measure_id"] == "2026-person-w1"
-    assert (p["due_year"] == 2029).all() and (p["year"] == 2026).all()
+    # no reference date on a bare frame: the first pay review is 1 April of the next year
+    assert (p["due_year"] == 2029).all() and (p["year"] == 2027).all()
+    assert (p["effective_date"] == "2027-04-01").all()
     assert p.loc["w1", "reason"] == "unexplained"
     assert p.loc["w1", "comparator_job"] == ""
     assert list(plan.table.columns[:9]) == [
@@ -149,9 +151,10 @@ def test_budget_spreads_the_steps_and_refuses_too_little(small):
     assert paid.to_dict() == {"w1": 2000, "w2": 1000}
     assert plan.table["year"].max() <= 2029
     w1 = plan.table[plan.table["employee_id"] == "w1"]
-    assert w1["year"].min() == 2026  # as soon as possible: the first year is used
-    # 42 000 kr over the four years 2026–2029 needs at least 10 500 kr a year
-    with pytest.raises(ConfigError, match=r"at least 10 5\d\d kr"):
+    assert w1["year"].min() == 2027  # as soon as possible: the first pay review is used
+    assert set(plan.table["effective_date"]) <= {"2027-04-01", "2028-04-01", "2029-04-01"}
+    # 42 000 kr over the three reviews 2027–2029 needs at least 14 000 kr a year
+    with pytest.raises(ConfigError, match=r"at least 14 0\d\d kr"):
         action_plan(items, small, year=2026, yearly_budget=5000)
 
 
@@ -161,8 +164,8 @@ def test_overdue_measure_is_paid_in_full_this_year(small):
         items, small, year=2026, previous=pd.DataFrame({"measure_id": ["2021-person-w1"]})
     )
     row = plan.table.set_index("employee_id").loc["w1"]
-    assert (row["year"], row["due_year"]) == (2026, 2024)
-    assert "due before 2026" in plan.warnings[0]
+    assert (row["year"], row["due_year"]) == (2027, 2024)
+    assert "due before 2027" in plan.warnings[0]
 
 
 def test_equal_value_group_measure_lifts_the_job_to_its_comparator():

@@ -56,7 +56,7 @@ from ._followup import (
 )
 from ._history import YearOverYear, year_over_year
 from ._optimise import RemediationResult, optimise_remediation
-from ._plan import PLAN_COLUMNS, ActionPlan, action_plan, measure_key
+from ._plan import PLAN_COLUMNS, UNMEASURED_REASONS, ActionPlan, action_plan, measure_key
 
 __all__ = [
     "RULES_FIELDS",
@@ -69,6 +69,7 @@ __all__ = [
     "plan_measures",
     "EXPLANATION_FIELDS",
     "PLAN_COLUMNS",
+    "UNMEASURED_REASONS",
     "ActionPlan",
     "Art10Result",
     "Assessment",

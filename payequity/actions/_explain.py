@@ -19,7 +19,9 @@ automatic until you write your own text and clear ``source``.
 People: when an equal-work item needs action, each person of the gender it disadvantages whose
 pay is below the target (``expected``: the gender-neutral expected pay of the group, people.csv;
 ``median`` or ``mean``: that level of the other gender in the group) becomes a person item in the
-plan. A person's explanation with ``gender_related = no`` takes that person out of the plan.
+plan. A person's explanation with ``gender_related = no`` takes that
+person out of the plan. An organisation's explanation is inherited only by a unit's item that is
+flagged itself, and runs the same way.
 """
 
 from __future__ import annotations
@@ -315,6 +317,9 @@ def _attach(items: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
                     for k, o, c in zip(items["item_kind"], keys, items["comparator"], strict=True)
                 ]
                 hit &= np.asarray(same, dtype=bool)
+                # an organisation's assessment speaks only for unit items that are flagged
+                # themselves: it must not put an unflagged unit group into the plan
+                hit &= items["flagged"].astype(bool).to_numpy()
             rows = reg.reindex(idx[hit])
             for c in REGISTER_COLUMNS[2:] + ["source_row"]:
                 items.loc[hit, c] = rows[c].to_numpy()

@@ -1,36 +1,40 @@
 """The action plan (F-B7, DL 3:10 and 3:13 p. 4–5): what each unjustified difference costs to
 correct, and when, within three years.
 
-Two kinds of measure come from the items that need action (see :mod:`payequity.actions._explain`):
+The measures (:mod:`payequity.actions._measures`) come from the items that need action (see
+:mod:`payequity.actions._explain`): ``person`` measures lift people of an equal-work item to its
+target level; ``equal_value`` measures lift a whole female-dominated job, at most to the pay line
+of the jobs that are not female-dominated at its own value (see ``_measures``). Every item that
+needs action and gets no measure is listed with the reason (:attr:`ActionPlan.unmeasured`).
 
-* ``person``: one person lifted to the target level of an equal-work item (the largest lift when
-  several items name the same person), in whole kronor of full-time base salary;
-* ``equal_value``: the female-dominated job lifted to its comparator's mean pay (the largest
-  shortfall among the comparators that need action, on either pay measure), for everyone in the
-  job. An organisation-wide measure comes first; a unit's measure adds only what its own gap
-  needs beyond that.
-
-Each measure's cost per year is ``adjustment · Σfte · 12 · (1 + overhead)``. The schedule pays
-every measure as soon as possible: without a budget all in the survey year; with
-``yearly_budget`` year by year, earliest due year first, larger measures first, splitting a
-measure across years in whole kronor. A measure is due ``first_found_year + 3`` at the latest
-(the year it first entered a plan, read from last year's plan); a later due year, or a budget
-too small to pay everything by its due year, is refused with the budget that would do.
+Each measure's cost per year is ``adjustment · Σfte · 12 · (1 + overhead)``. Each step takes
+effect at a pay review after the survey's reference date (:mod:`payequity.actions._schedule`):
+without a budget every measure in full at the first review; with ``yearly_budget`` review by
+review, splitting a measure in whole kronor. A measure is due ``first_found_year + 3`` at the
+latest (the year it first entered a plan, read from last year's plan); a later due year, or a
+budget too small to pay everything by its due year, is refused with the budget that would do.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
 
-from .._format import fmt_kr
+from .._format import fmt_kr, fmt_pct
 from .._summary import Summary
 from ..exceptions import ConfigError
+from ._measures import (
+    UNMEASURED_REASONS,
+    person_measures,
+    unmeasured_work,
+    value_measures,
+)
+from ._schedule import MAX_YEARS, first_review_date, responsible_for, review_date, schedule
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
     from ..io import PayData
     from ._explain import Assessment
 
-__all__ = ["PLAN_COLUMNS", "ActionPlan", "action_plan", "measure_key"]
+__all__ = ["PLAN_COLUMNS", "UNMEASURED_REASONS", "ActionPlan", "action_plan", "measure_key"]
 
 PLAN_COLUMNS = [
     "measure_id",
@@ -50,6 +54,8 @@ PLAN_COLUMNS = [
     "cost_yearly",
     "first_found_year",
     "due_year",
+    "effective_date",
+    "responsible",
     "kind",
     "unit",
     "item_keys",
@@ -61,10 +67,10 @@ PLAN_COLUMNS = [
     "reason",
 ]
 MEASURE_COLUMNS = [
-    c for c in PLAN_COLUMNS if c not in ("year", "adjustment_monthly", "cost_yearly")
+    c
+    for c in PLAN_COLUMNS
+    if c not in ("year", "adjustment_monthly", "cost_yearly", "effective_date")
 ]
-MAX_YEARS = 3  # DL 3:10: adjustments within three years
-_REASON_ORDER = {"gender_related": 0, "unclear": 1, "unexplained": 2}
 
 
 @dataclass(frozen=True, repr=False)
@@ -80,7 +86,18 @@ class ActionPlan:
         (the yearly cost once fully paid) and ``years`` (e.g. "2026–2027").
     overhead, yearly_budget : float
     year : int
-        The survey year, the first year a step can be paid.
+        The survey year.
+    first_date : date
+        The pay review the first steps take effect at (after the survey's reference date).
+    payroll_yearly : float
+        The yearly pay bill of the people surveyed, ``Σ base_salary · fte · 12 · (1 +
+        overhead)``, to show the plan's cost as a share of it.
+    unmeasured : DataFrame
+        ``item_kind, item_key, reason``: items that need action but get no measure, and why
+        (:data:`UNMEASURED_REASONS`).
+    group_target : str
+        How group measures are targeted: "pay_line" (with a job evaluation) or
+        "comparator_mean".
     warnings : list of str
     """
 
@@ -90,11 +107,32 @@ class ActionPlan:
     overhead: float
     yearly_budget: float | None = None
     warnings: list[str] = field(default_factory=list)
+    first_date: dt.date | None = None
+    payroll_yearly: float = float("nan")
+    unmeasured: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["item_kind", "item_key", "reason"])
+    )
+    group_target: str = "comparator_mean"
 
     @property
     def cost_yearly(self) -> float:
         """The yearly cost of the whole plan once every step is paid, overhead included."""
         return float(self.table["cost_yearly"].sum()) if len(self.table) else 0.0
+
+    @property
+    def payroll_share(self) -> float:
+        """The yearly cost once fully paid as a share (0–1) of the yearly pay bill."""
+        if not self.payroll_yearly or not math.isfinite(self.payroll_yearly):
+            return float("nan")
+        return self.cost_yearly / self.payroll_yearly
+
+    @property
+    def first_year_need(self) -> float:
+        """Kronor a month (Σ adjustment · fte) the steps at the first pay review need."""
+        if self.table.empty:
+            return 0.0
+        first = self.table[self.table["year"] == self.table["year"].min()]
+        return float((first["adjustment_monthly"] * first["fte_total"]).sum())
 
     @property
     def by_year(self) -> pd.DataFrame:
@@ -121,6 +159,9 @@ class ActionPlan:
                 "equal value)",
             ),
             ("yearly cost when fully paid", fmt_kr(self.cost_yearly, 0, language)),
+            ("share of the yearly pay bill", fmt_pct(100 * self.payroll_share, 2, language)),
+            ("first pay review", str(self.first_date) if self.first_date else "–"),
+            ("items needing action without a measure", str(len(self.unmeasured))),
             ("overhead", f"{self.overhead:g}"),
             (
                 "yearly budget",
@@ -171,6 +212,11 @@ def action_plan(
     yearly_budget: float | None = None,
     previous: pd.DataFrame | None = None,
     due_years: Mapping[str, int] | None = None,
+    evaluation: Any = None,
+    reference_date: dt.date | None = None,
+    first_date: dt.date | None = None,
+    responsible: str = "HR",
+    language: str = "sv",
 ) -> ActionPlan:
     """Cost and schedule the measures for every item that needs action.
 
@@ -181,7 +227,7 @@ def action_plan(
     data : PayData or DataFrame
         The pay data the survey ran on (fte, base salary and job of the people covered).
     year : int
-        The survey year: the first year a step can be paid.
+        The survey year.
     overhead : float
         Payroll overhead on top of pay (0.40 = 40 %; set your own: arbetsgivaravgifter,
         pension and insurance).
@@ -192,7 +238,22 @@ def action_plan(
         ``first_found_year``.
     due_years : mapping, optional
         measure_id (or its key) → the year it must be fully paid; at most
-        ``first_found_year + 3`` and not before ``year``.
+        ``first_found_year + 3`` and not before the first pay review.
+    evaluation : JobEvaluation, optional
+        The job evaluation: group measures lift a female-dominated job at most to the pay line
+        of the jobs that are not female-dominated at its own value. Without it, to the
+        comparator's mean pay.
+    reference_date : date, optional
+        The survey's reference date (default: ``data.reference_date``); no step takes effect on
+        or before it.
+    first_date : date, optional
+        The pay review the first steps take effect at (``actions.first_date``); default the
+        1 April after the reference date. Later steps follow a year apart.
+    responsible : str
+        Who carries out organisation-wide measures (``actions.responsible``); a unit's measures
+        are the unit manager's.
+    language : {"sv", "en"}
+        Language of the ``responsible`` column.
 
     Returns
     -------
@@ -207,6 +268,8 @@ def action_plan(
     >>> row = plan.table.iloc[0]
     >>> bool(row["cost_yearly"] == row["adjustment_monthly"] * row["fte_total"] * 12 * 1.4)
     True
+    >>> row["effective_date"]
+    '2027-04-01'
     """
     if overhead < 0 or not math.isfinite(overhead):
         raise ConfigError(f"actions.overhead = {overhead!r} must be 0 or more (0.40 = 40 %)")
@@ -214,112 +277,38 @@ def action_plan(
         raise ConfigError(f"actions.yearly_budget = {yearly_budget!r} must be 0 or more kronor")
     frame = data.frame if hasattr(data, "frame") else data
     unit_col = getattr(data, "unit_column", "unit_path" if "unit_path" in frame else "unit")
+    if reference_date is None:
+        reference_date = getattr(data, "reference_date", None)
+    first = first_review_date(reference_date, first_date, int(year))
+    unmeasured: list[dict] = []
     measures = pd.concat(
         [
-            _person_measures(assessment, frame, unit_col),
-            _value_measures(assessment, frame, unit_col),
+            person_measures(assessment, frame, unit_col),
+            value_measures(assessment, frame, unit_col, evaluation, unmeasured),
         ],
         ignore_index=True,
     )
+    left_out = unmeasured_work(assessment, measures, unmeasured)
     warnings: list[str] = []
-    measures = _identify(measures, year, previous, due_years, warnings)
-    table = _schedule(measures, year, overhead, yearly_budget)
-    summed = _measures_summary(table, measures)
-    return ActionPlan(table, summed, int(year), float(overhead), yearly_budget, warnings)
-
-
-def _person_measures(assessment: Assessment, frame: pd.DataFrame, unit_col: str) -> pd.DataFrame:
-    lifts = assessment.lifts
-    if lifts.empty:
-        return pd.DataFrame(columns=MEASURE_COLUMNS)
-    t = assessment.table
-    status = dict(zip(zip(t["item_kind"], t["item_key"], strict=True), t["status"], strict=True))
-    # one measure per person and job: the largest lift any item asks for in that job
-    best = lifts.sort_values("lift", ascending=False, kind="stable")
-    keys = lifts.groupby(["employee_id", "work_group"])["item_key"].agg(
-        lambda s: ";".join(sorted(set(s)))
+    measures = _identify(measures, year, previous, due_years, warnings, first.year)
+    measures["responsible"] = [
+        responsible_for(u, responsible, language) for u in measures["unit"].astype(str)
+    ]
+    table = _schedule(measures, first, overhead, yearly_budget)
+    fte = frame["fte"].astype(float) if "fte" in frame else 1.0
+    payroll = float((frame["base_salary"].astype(float) * fte).sum()) * 12 * (1 + overhead)
+    return ActionPlan(
+        table,
+        _measures_summary(table),
+        int(year),
+        float(overhead),
+        yearly_budget,
+        warnings,
+        first,
+        payroll,
+        left_out,
+        "pay_line" if evaluation is not None else "comparator_mean",
     )
-    best = best.drop_duplicates(["employee_id", "work_group"])
-    best = best.sort_values(["employee_id", "work_group"], kind="stable")
-    best = best.assign(
-        item_keys=[
-            keys[(e, w)] for e, w in zip(best["employee_id"], best["work_group"], strict=True)
-        ]
-    )
-    people = frame[["employee_id", "work_group", "job_code", "fte", "base_salary", unit_col]]
-    people = people.rename(columns={unit_col: "person_unit"}).drop_duplicates(
-        ["employee_id", "work_group"]
-    )
-    m = best.merge(people, on=["employee_id", "work_group"], how="left", validate="one_to_one")
-    missing = m["job_code"].isna()
-    if missing.any():
-        raise ConfigError(
-            f"employee {m.loc[missing, 'employee_id'].iloc[0]!r} of the survey is not in the pay "
-            "data; run the plan on the data the survey ran on"
-        )
-    adjustment = np.ceil(m["lift"].to_numpy(float) - 1e-9)  # whole kronor, never short
-    reasons = []
-    for eid, keys_ in zip(m["employee_id"], m["item_keys"], strict=True):
-        own = status.get(("person", str(eid)), "unexplained")
-        group = [status.get(("equal_work", k), "unexplained") for k in keys_.split(";")]
-        reasons.append(min([own, *group], key=lambda s: _REASON_ORDER.get(s, 9)))
-    return pd.DataFrame(
-        {
-            "kind": "person",
-            "key": m["employee_id"].astype(str).to_numpy(),
-            "job_code": m["job_code"].astype(str).to_numpy(),
-            "employee_id": m["employee_id"].astype(str).to_numpy(),
-            "comparator_job": "",
-            "unit": m["person_unit"].astype(str).to_numpy(),
-            "item_keys": m["item_keys"].to_numpy(),
-            "n_people": 1,
-            "fte_total": m["fte"].to_numpy(float),
-            "pay_before": m["base_salary"].to_numpy(float),
-            "adjustment_total": adjustment,
-            "reason": reasons,
-        }
-    )
-
-
-def _value_measures(assessment: Assessment, frame: pd.DataFrame, unit_col: str) -> pd.DataFrame:
-    t = assessment.table
-    act = t[(t["item_kind"] == "equal_value") & t["needs_action"].astype(bool)].copy()
-    if act.empty:
-        return pd.DataFrame(columns=MEASURE_COLUMNS)
-    rows, org = [], {}
-    for unit in sorted(act["unit"].unique(), key=lambda u: (u != "", u)):  # organisation first
-        scope = frame if unit == "" else frame[frame[unit_col].astype(str) == unit]
-        here = act[act["unit"] == unit]
-        for job, pairs in here.groupby("group", sort=True):
-            in_job = scope[scope["job_code"].astype(str) == job]
-            # comparator level = fd mean / (1 + gap), gap = (fd − cmp)/cmp on that pay measure
-            fd_mean = pairs["pay_measure"].map(lambda p, s=in_job: float(s[p].mean()))
-            need = fd_mean * (1 / (1 + pairs["gap_pct"].astype(float) / 100) - 1)
-            i = int(np.argmax(need.to_numpy()))
-            needed = float(need.iloc[i]) - (org.get(job, 0.0) if unit else 0.0)
-            if needed <= 0:
-                continue
-            adjustment = math.ceil(needed - 1e-9)
-            if not unit:
-                org[job] = adjustment
-            reason = min(pairs["status"], key=lambda s: _REASON_ORDER.get(s, 9))
-            rows.append(
-                {
-                    "kind": "equal_value",
-                    "key": f"{unit}/{job}",
-                    "job_code": job,
-                    "employee_id": "",
-                    "comparator_job": str(pairs["comparator"].iloc[i]),
-                    "unit": unit,
-                    "item_keys": ";".join(sorted(pairs["item_key"])),
-                    "n_people": len(in_job),
-                    "fte_total": float(in_job["fte"].sum()),
-                    "pay_before": float(in_job["base_salary"].mean()),
-                    "adjustment_total": float(adjustment),
-                    "reason": reason,
-                }
-            )
-    return pd.DataFrame(rows, columns=["key", *MEASURE_COLUMNS])
 
 
 def _identify(
@@ -328,6 +317,7 @@ def _identify(
     previous: pd.DataFrame | None,
     due_years: Mapping[str, int] | None,
     warnings: list[str],
+    start: int,
 ) -> pd.DataFrame:
     """measure_id, first_found_year and due_year; person keys made unique per job if needed."""
     if measures.empty:
@@ -360,36 +350,37 @@ def _identify(
                 f"measure {name}: due year {int(due)} is later than {latest} (first found "
                 f"{latest - MAX_YEARS} + {MAX_YEARS}); DL 3:10 allows at most three years"
             )
-        if int(due) < year:
+        if int(due) < start:
             raise ConfigError(
-                f"measure {name}: due year {int(due)} is before the survey year {year}"
+                f"measure {name}: due year {int(due)} is before the first pay review, in {start}"
             )
         m.loc[hit, "due_year"] = int(due)
-    late = m[m["due_year"] < year]
+    late = m[m["due_year"] < start]
     if len(late):
         warnings.append(
-            f"{len(late)} measures were due before {year} (e.g. {late['measure_id'].iloc[0]}); "
-            f"they are scheduled in full in {year}"
+            f"{len(late)} measures were due before {start} (e.g. {late['measure_id'].iloc[0]}); "
+            f"they are scheduled in full at the first pay review, in {start}"
         )
     return m
 
 
-def _schedule(m: pd.DataFrame, year: int, overhead: float, budget: float | None) -> pd.DataFrame:
-    """Pay each measure as early as the budget allows, earliest due year first."""
+def _schedule(
+    m: pd.DataFrame, first: dt.date, overhead: float, budget: float | None
+) -> pd.DataFrame:
+    """One row per measure and pay review, as early as the budget allows."""
     if m.empty:
         return pd.DataFrame(columns=PLAN_COLUMNS)
     m = m.reset_index(drop=True)
     m["target_pay"] = m["pay_before"].astype(float) + m["adjustment_total"].astype(float)
     weight = m["fte_total"].to_numpy(float) * 12 * (1 + overhead)
-    due = np.maximum(m["due_year"].to_numpy(int), year)
-    steps = _greedy(m["adjustment_total"].to_numpy(float), weight, due, year, budget, m)
-    if steps is None:
-        need = _minimum_budget(m["adjustment_total"].to_numpy(float), weight, due, year, m)
-        raise ConfigError(
-            f"actions.yearly_budget = {budget:,.0f} kr is too small to pay every measure by its "
-            f"due year (at most three years after it was first found); at least {need:,.0f} kr "
-            "a year is needed".replace(",", " ")
-        )
+    steps = schedule(
+        m["adjustment_total"].to_numpy(float),
+        weight,
+        m["due_year"].to_numpy(int),
+        first.year,
+        budget,
+        list(m["measure_id"]),
+    )
     rows = []
     for (i, y), kr in sorted(steps.items()):
         r = m.loc[i]
@@ -397,6 +388,7 @@ def _schedule(m: pd.DataFrame, year: int, overhead: float, budget: float | None)
             {
                 **{c: r[c] for c in MEASURE_COLUMNS},
                 "year": y,
+                "effective_date": review_date(first, y).isoformat(),
                 "adjustment_monthly": kr,
                 "cost_yearly": kr * r["fte_total"] * 12 * (1 + overhead),
             }
@@ -407,51 +399,7 @@ def _schedule(m: pd.DataFrame, year: int, overhead: float, budget: float | None)
     return out.sort_values(["measure_id", "year"], kind="stable").reset_index(drop=True)
 
 
-def _greedy(
-    total: np.ndarray,
-    weight: np.ndarray,
-    due: np.ndarray,
-    year: int,
-    budget: float | None,
-    m: pd.DataFrame,
-) -> dict[tuple[int, int], float] | None:
-    if budget is None:
-        return {(i, year): float(total[i]) for i in range(len(total)) if total[i] > 0}
-    left = total.astype(float).copy()
-    order = sorted(
-        range(len(total)), key=lambda i: (due[i], -total[i] * weight[i], m.loc[i, "measure_id"])
-    )
-    steps: dict[tuple[int, int], float] = {}
-    for y in range(year, int(due.max()) + 1):
-        room = float(budget)
-        for i in order:
-            if left[i] <= 0:
-                continue
-            kr = min(left[i], math.floor(room / weight[i] + 1e-9)) if weight[i] > 0 else left[i]
-            if kr > 0:
-                steps[(i, y)] = float(kr)
-                left[i] -= kr
-                room -= kr * weight[i]
-        if np.any((left > 0) & (due <= y)):
-            return None
-    return steps
-
-
-def _minimum_budget(
-    total: np.ndarray, weight: np.ndarray, due: np.ndarray, year: int, m: pd.DataFrame
-) -> float:
-    """The smallest whole-krona yearly budget the schedule can keep to (bisection)."""
-    lo, hi = 0.0, float(np.sum(total * weight)) + 1.0
-    while hi - lo > 1:
-        mid = math.floor((lo + hi) / 2)
-        if _greedy(total, weight, due, year, mid, m) is None:
-            lo = mid
-        else:
-            hi = mid
-    return math.ceil(hi)
-
-
-def _measures_summary(table: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
+def _measures_summary(table: pd.DataFrame) -> pd.DataFrame:
     cols = MEASURE_COLUMNS + ["cost_yearly", "years"]
     if table.empty:
         return pd.DataFrame(columns=cols)

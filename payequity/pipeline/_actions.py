@@ -37,6 +37,7 @@ from ..config import SurveyConfig
 from ..exceptions import PayEquityError
 from ..io import PayData
 from ..privacy import pseudonymise_ids, pseudonymise_measures, pseudonymises
+from ..review import plan_funding
 
 __all__ = ["actions_step", "action_tables", "archive_extras", "register_inputs"]
 
@@ -83,6 +84,11 @@ def actions_step(
         overhead=a.overhead,
         yearly_budget=a.yearly_budget,
         previous=previous_plan,
+        evaluation=evaluation,
+        reference_date=cfg.survey.reference_date,
+        first_date=_first_date(cfg),
+        responsible=a.responsible,
+        language=language,
     )
     remediation = _remediation(assessment, data, a.overhead)
     followed = None
@@ -127,7 +133,39 @@ def actions_step(
         "documentation": checklist,
         "action_warnings": warnings,
         "previous_archive": last,
+        "plan_funding": _funding(cfg, data, plan, warnings),
     }
+
+
+def _funding(cfg: SurveyConfig, data: PayData, plan: Any, warnings: list[str]) -> Any:
+    """The salary review's reserve against the plan's first step (None without a review pot)."""
+    r = cfg.review
+    if r.pot_pct is None and r.pot_per_head is None:
+        return None
+    try:
+        return plan_funding(
+            data,
+            plan.table,
+            share=r.action_plan_share,
+            pot_pct=r.pot_pct,
+            pot_per_head=r.pot_per_head,
+            pot_unit=r.pot_unit,
+            criteria=r.criteria,
+        )
+    except PayEquityError as exc:
+        warnings.append(f"the salary review's reserve for the plan could not be worked out: {exc}")
+        return None
+
+
+def _first_date(cfg: SurveyConfig) -> dt.date | None:
+    """``actions.first_date``, else the salary review's effective date when it is after the
+    reference date (the plan's first step is paid at that review), else None (1 April after)."""
+    if cfg.actions.first_date is not None:
+        return cfg.actions.first_date
+    review = cfg.review.effective_date
+    if review is not None and review > cfg.survey.reference_date:
+        return review
+    return None
 
 
 def _remediation(assessment: Any, data: PayData, overhead: float) -> Any:

@@ -297,6 +297,7 @@ class SurveyResults(Mapping):
     documentation: DocumentationResult
     action_warnings: list[str]
     previous_archive: Path | None
+    plan_funding: pd.DataFrame | None = None
 
     @property
     def adjusted_gap(self) -> GapResult | None:

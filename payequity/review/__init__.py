@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ._checks import CHECK_LABELS
 from ._criteria import Criteria, Criterion, load_criteria, load_ratings, overall_rating
+from ._funding import plan_funding
 from ._merit import MeritMatrix, PotError
 from ._review import REVIEW_COLUMNS, SUMMARY_COLUMNS, ReviewResult, salary_review
 
@@ -28,5 +29,6 @@ __all__ = [
     "load_criteria",
     "load_ratings",
     "overall_rating",
+    "plan_funding",
     "salary_review",
 ]

@@ -209,6 +209,7 @@ def _overlay(
         need[hit] += float(m["adjustment_monthly"])
     units["plan_reserve"] = units["pot"] * share
     cost = (need * t["fte"]).groupby(t["unit"]).sum().reindex(units.index, fill_value=0.0)
+    units["plan_need"] = cost
     scale = np.minimum(1.0, units["plan_reserve"] / cost.where(cost > 0, np.inf))
     short = cost[cost > units["plan_reserve"] + 1e-9]
     for unit, c in short.items():
