@@ -13,9 +13,17 @@ from typing import Any
 
 import pandas as pd
 
+from ..actions import UNMEASURED_REASONS
 from ..privacy import bound_by_confidentiality
 from ._equal import equal_value, equal_work
-from ._front import confidential, cover_facts, summary
+from ._front import (
+    confidential,
+    controls_words,
+    cover_facts,
+    funding_words,
+    plan_facts,
+    summary,
+)
 from ._org import banner, documentation, eu, follow_up, organisation, people_annex
 from ._sections import Writer, method_section, national_section, signatures_section
 
@@ -120,90 +128,221 @@ def _rules(w: Writer) -> dict:
     return w.section(w.tr("Bestämmelser och praxis", "Rules and practice"), blocks)
 
 
+def _flag_gap(w: Writer) -> dict[tuple[str, str, str], tuple[float, bool]]:
+    """(unit, work group, pay measure) → (the gap the flag is based on, adjusted?)."""
+    t = w.work_table()
+    out = {}
+    for r in t.itertuples():
+        adjusted = str(r.flag_rule) == "regression" and pd.notna(r.adjusted_gap_pct)
+        gap = float(r.adjusted_gap_pct) if adjusted else float(r.women_pct_of_men) - 100
+        out[(r.unit, str(r.work_group), str(r.pay_measure))] = (gap, adjusted)
+    return out
+
+
+def _measure_words(w: Writer, keys: set[str]) -> str:
+    """What the plan does for the items ``keys``: people raised, a job raised, or why not."""
+    plan = w.run.tables["action_plan"]
+    hit = plan[plan["item_keys"].astype(str).str.split(";").map(lambda ks: bool(keys & set(ks)))]
+    words = []
+    people = hit.loc[hit["kind"] == "person", "measure_id"].nunique()
+    if people:
+        words.append(w.tr(f"{w.num(people)} personer höjs", f"{w.num(people)} people raised"))
+        if people == 1:
+            words[-1] = w.tr("1 person höjs", "1 person raised")
+    for r in hit[hit["kind"] == "equal_value"].drop_duplicates("measure_id").itertuples():
+        words.append(
+            w.tr(
+                f"yrket höjs {w.kr(r.adjustment_total)} per månad",
+                f"the job is raised {w.kr(r.adjustment_total)} a month",
+            )
+        )
+    if words:
+        return "; ".join(words)
+    un = w.results["action_plan"].unmeasured
+    reason = un.loc[un["item_key"].isin(keys), "reason"]
+    if len(reason):
+        sv, en = UNMEASURED_REASONS.get(str(reason.iloc[0]), ("", ""))
+        return w.tr(f"Ingen åtgärd: {sv}", f"No measure: {en}")
+    return "–"
+
+
+def _unit_labels(units: pd.Series) -> dict[str, str]:
+    """Each unit's own name (the last part of its path), the full path where names collide."""
+    full = sorted({str(u) for u in units if str(u)})
+    leaf = {u: u.rsplit("/", 1)[-1] for u in full}
+    counts = pd.Series(list(leaf.values())).value_counts()
+    return {u: (n if counts[n] == 1 else u) for u, n in leaf.items()}
+
+
 def _explanations(w: Writer) -> dict:
     t = w.items()
     t = t[t["item_kind"].isin(["equal_work", "equal_value"]) & t["flagged"]]
     blocks = [
         w.text(
             w.tr(
-                "Varje flaggad skillnad ska bedömas: har den sakliga skäl, och har den samband med kön? "
-                "Förklaringarna skrivs i explanations.csv. Oflaggade skillnader har fått en automatisk "
-                "bedömning (se datafilen explanations.csv).",
-                "Every flagged difference is assessed: is there an objective reason, and is it related "
-                "to gender? Explanations are written in explanations.csv. Unflagged differences have an "
-                "automatic assessment (see the data file explanations.csv).",
+                "Varje flaggad skillnad ska bedömas: har den sakliga skäl, och har den samband med "
+                "kön? Arbetsgivaren skriver förklaringarna i förklaringsregistret tillsammans med de "
+                "fackliga företrädarna. Oflaggade skillnader har fått en automatisk bedömning, som "
+                "finns i datafilerna. Kolumnen Åtgärd visar vad handlingsplanen gör med varje "
+                "flaggad jämförelse, eller varför den inte får någon åtgärd.",
+                "Every flagged difference is assessed: is there an objective reason, and is it "
+                "related to gender? The employer writes the explanations in the explanations "
+                "register together with the union representatives. Unflagged differences have an "
+                "automatic assessment, found in the data files. The column Measure shows what the "
+                "action plan does with each flagged comparison, or why it gets no measure.",
             )
         )
     ]
     if t.empty:
         blocks.append(w.text(w.tr("Inga flaggade skillnader.", "No flagged differences.")))
         return w.section(w.tr("Förklaringar", "Explanations"), blocks)
+    gaps = _flag_gap(w)
+    every = w.items()
     order = {"unexplained": 0, "gender_related": 1, "unclear": 2, "explained": 3}
-    t = t.assign(_o=t["status"].map(order).fillna(9)).sort_values(["_o", "item_key"])
+    t = t.assign(_o=t["status"].map(order).fillna(9)).sort_values(["_o", "unit", "item_key"])
+    leaves = _unit_labels(every["unit"])
     rows = []
-    for r in t.itertuples():
-        what = (
-            w.job(r.group)
-            if r.item_kind == "equal_work"
-            else f"{w.job(r.group)} – {w.job(r.comparator)}"
+    for (kind, unit, group, comparator), g in t.groupby(
+        ["item_kind", "unit", "group", "comparator"], sort=False
+    ):
+        both = every[
+            (every["item_kind"] == kind)
+            & (every["unit"] == unit)
+            & (every["group"] == group)
+            & (every["comparator"] == comparator)
+        ]
+        equal_work = kind == "equal_work"
+        values, adjusted = [], False
+        for measure in ("base_salary", "monthly_pay"):
+            hit = both[both["pay_measure"] == measure]
+            if hit.empty:
+                values.append("–")
+                continue
+            if equal_work:
+                gap, adj = gaps.get((unit, str(group), measure), (hit["gap_pct"].iloc[0], False))
+                adjusted |= adj
+            else:
+                gap = float(hit["gap_pct"].iloc[0])
+            values.append(w.pct(gap))
+        low = (
+            w.disadvantaged(-1 if comparator == "F" else 1)
+            if equal_work
+            else w.tr("Kvinnor", "Women")
         )
+        what = w.job(group) if equal_work else f"{w.job(group)} – {w.job(comparator)}"
+        statuses = sorted({w.status(s) for s in g["status"]})
+        texts = sorted({str(x) for x in g["text"].fillna("") if str(x).strip()})
         rows.append(
             [
-                r.unit or w.tr("Hela organisationen", "Whole organisation"),
+                leaves.get(unit) or w.tr("Hela organisationen", "Whole organisation"),
                 what,
-                w.pay_measure(r.pay_measure),
-                w.pct(r.gap_pct),
-                w.status(r.status),
-                w.category(r.category),
-                str(r.text or ""),
+                low,
+                " / ".join(values) + (w.tr(" (just.)", " (adj.)") if adjusted else ""),
+                ", ".join(statuses),
+                _measure_words(w, set(g["item_key"].astype(str))),
+                " ".join(texts),
             ]
         )
     blocks.append(
         w.table(
             [
                 w.tr("Enhet", "Unit"),
-                w.tr("Grupp", "Group"),
-                w.tr("Lönebegrepp", "Pay"),
-                w.tr("Skillnad", "Gap"),
+                w.tr("Jämförelse", "Comparison"),
+                w.tr("Lägre lön", "Lower pay"),
+                w.tr("Skillnad grundlön / månadslön", "Gap base salary / monthly pay"),
                 w.tr("Bedömning", "Assessment"),
-                w.tr("Skäl", "Reason"),
+                w.tr("Åtgärd", "Measure"),
                 w.tr("Förklaring", "Explanation"),
             ],
             rows,
-            align=["left", "left", "left", "right", "left", "left", "left"],
-            widths=[1.8, 1.6, 1, 0.7, 1.1, 0.9, 2.6],
+            align=["left"] * 7,
+            widths=[1.4, 1.6, 0.8, 1.3, 1.1, 1.5, 2.3],
+            size="small",
             caption=w.tr(
-                "Flaggade skillnader och deras bedömning",
-                "Flagged differences and their assessment",
+                "Flaggade jämförelser, deras bedömning och åtgärd",
+                "Flagged comparisons, their assessment and measure",
             ),
             note=w.tr(
-                "Skillnad: kvinnornas lön i förhållande till männens (lika arbete) eller det "
-                "kvinnodominerade yrkets lön i förhållande till jämförelseyrkets (likvärdigt).",
-                "Gap: women's pay against men's (equal work) or the female-dominated job's "
-                "against the comparator's (equal value).",
+                "Skillnad: lika arbete, kvinnornas lön i förhållande till männens, den skillnad "
+                "flaggningen bygger på (just. = justerad med regression, annars den råa "
+                "skillnaden); likvärdigt arbete, det kvinnodominerade yrkets lön i förhållande "
+                "till jämförelseyrkets. Negativ: kvinnorna (yrket) har lägre lön. Enhet: "
+                "enhetens namn, med förvaltningen där namnet finns i flera.",
+                "Gap: equal work, women's pay against men's, the gap the flag is based on (adj. = "
+                "adjusted by regression, else the raw gap); equal value, the female-dominated "
+                "job's pay against the comparator's. Negative: the women (the job) earn less. "
+                "Unit: the unit's name, with its department where the name occurs in several.",
             ),
         )
     )
     return w.section(w.tr("Förklaringar", "Explanations"), blocks)
 
 
+def _target_words(w: Writer, plan: Any) -> str:
+    target = str(w.run.config.actions.target)
+    if target == "expected":
+        held = controls_words(w, w.results["equal_work"].controls_used)
+        return w.tr(
+            "den lön gruppens könsneutrala modell förväntar"
+            + (f" för personens {held}" if held else ""),
+            "the pay the group's gender-neutral model expects"
+            + (f" for the person's {held}" if held else ""),
+        )
+    return w.tr(
+        f"det andra könets {'median' if target == 'median' else 'medellön'} i gruppen",
+        f"the other gender's {'median' if target == 'median' else 'mean'} pay in the group",
+    )
+
+
 def _plan(w: Writer) -> dict:
     plan = w.results["action_plan"]
     m = w.plan_measures()
+    first = str(plan.first_date) if plan.first_date else ""
+    line = plan.group_target == "pay_line"
     blocks = [
         w.text(
             w.tr(
-                "Skillnader som saknar förklaring, som har samband med kön eller där sambandet är oklart "
-                "rättas. Lika arbete: var och en av det missgynnade könet under målnivån höjs. "
-                "Likvärdigt arbete: hela det kvinnodominerade yrket höjs till jämförelseyrkets "
-                f"medellön. Kostnaden räknas med {w.pct(100 * plan.overhead, 0)} lönebikostnader. "
-                "Alla justeringar ska vara gjorda senast tre år efter att skillnaden hittades "
+                "Skillnader som saknar förklaring, som har samband med kön eller där sambandet är "
+                "oklart rättas. Lika arbete: var och en av det lägre betalda könet som har lägre lön "
+                f"än målnivån höjs till den: {_target_words(w, plan)}. Likvärdigt arbete: hela det "
+                "kvinnodominerade yrket höjs"
+                + (
+                    " till jämförelseyrkets medellön när jämförelseyrket inte har högre värde; har "
+                    "det högre värde höjs yrket till den lön som yrken utan kvinnodominans har vid "
+                    "samma värde (lönelinjen), aldrig över jämförelseyrkets medellön."
+                    if line
+                    else " till jämförelseyrkets medellön."
+                )
+                + f" Kostnaden räknas med {w.pct(100 * plan.overhead, 0)} lönebikostnader. "
+                f"Justeringarna träder i kraft vid lönerevisionen {first}"
+                + (
+                    " och, när budgeten inte räcker, vid lönerevisionerna samma dag de följande åren"
+                    if plan.yearly_budget is not None
+                    else ""
+                )
+                + ". Alla ska vara gjorda senast tre år efter att skillnaden hittades "
                 "(DL 3 kap. 10 och 13 §§).",
                 "Differences without explanation, related to gender or unclear are corrected. Equal "
-                "work: each person of the disadvantaged gender below the target level is raised. Equal "
-                "value: the whole female-dominated job is raised to the comparator's mean pay. Cost "
-                f"includes {w.pct(100 * plan.overhead, 0)} payroll overhead. Every adjustment is due at "
-                "most three years after the difference was found (DL ch. 3 s. 10 and 13).",
+                "work: each person of the lower-paid gender paid below the target level is raised "
+                f"to it: {_target_words(w, plan)}. Equal value: the whole female-dominated job is "
+                "raised"
+                + (
+                    " to the comparator's mean pay when the comparator's value is no higher; when it "
+                    "is higher, to the pay jobs without a female majority have at the same value "
+                    "(the pay line), never above the comparator's mean."
+                    if line
+                    else " to the comparator's mean pay."
+                )
+                + f" Cost includes {w.pct(100 * plan.overhead, 0)} payroll overhead. The "
+                f"adjustments take effect at the pay review of {first}"
+                + (
+                    " and, where the budget is short, at the reviews on the same day in the "
+                    "following years"
+                    if plan.yearly_budget is not None
+                    else ""
+                )
+                + ". Every adjustment is due at most three years after the difference was found "
+                "(DL ch. 3 s. 10 and 13).",
             )
         )
     ]
@@ -211,43 +350,43 @@ def _plan(w: Writer) -> dict:
         blocks.append(w.text(w.tr("Inga åtgärder behövs.", "No measures are needed.")))
         return w.section(w.tr("Handlingsplan", "Action plan"), blocks)
     rows = w.plan_rows()
-    blocks.append(
-        {
-            "type": "facts",
-            "rows": [
-                [w.tr("Åtgärder", "Measures"), w.num(len(m))],
-                [
-                    w.tr("Personer som höjs individuellt", "People raised individually"),
-                    w.num(int((m["kind"] == "person").sum())),
-                ],
-                [
-                    w.tr("Yrken som höjs", "Jobs raised"),
-                    w.num(int((m["kind"] == "equal_value").sum())),
-                ],
-                [
-                    w.tr("Kostnad per år när allt är genomfört", "Yearly cost when fully paid"),
-                    w.kr(float(m["cost_yearly"].sum())),
-                ],
-                [w.tr("Senast klart", "Due by"), str(int(m["due_year"].max()))],
-                [
-                    w.tr("Budget per år", "Yearly budget"),
-                    w.kr(plan.yearly_budget)
-                    if plan.yearly_budget is not None
-                    else w.tr("ingen angiven", "none set"),
-                ],
-            ],
-        }
+    responsible = sorted(set(m["responsible"].astype(str)))
+    facts = plan_facts(w, m) + [
+        [
+            w.tr("Ansvariga", "Responsible"),
+            "; ".join(responsible[:4])
+            + (w.tr(f" och {len(responsible) - 4} till", f" and {len(responsible) - 4} more"))
+            * (len(responsible) > 4),
+        ],
+        [w.tr("Senast klart", "Due by"), str(int(m["due_year"].max()))],
+        [
+            w.tr("Budget per år", "Yearly budget"),
+            w.kr(plan.yearly_budget)
+            if plan.yearly_budget is not None
+            else w.tr(
+                "ingen angiven: varje åtgärd betalas helt vid första lönerevisionen",
+                "none set: each measure is paid in full at the first pay review",
+            ),
+        ],
+    ]
+    blocks.append({"type": "facts", "rows": facts})
+    funding = funding_words(w)
+    if funding:
+        blocks.append(w.text(funding))
+    by_year = rows.groupby(["year", "effective_date"]).agg(
+        n=("measure_id", "nunique"), cost=("cost_yearly", "sum")
     )
-    by_year = rows.groupby("year")["cost_yearly"].sum()
     blocks.append(
         w.table(
             [
                 w.tr("År", "Year"),
-                w.tr("Kostnad för årets nya justeringar", "Cost of the year's new steps"),
+                w.tr("Träder i kraft", "Takes effect"),
+                w.tr("Åtgärder", "Measures"),
+                w.tr("Kostnad per år för stegen", "Yearly cost of the steps"),
             ],
-            [[str(int(y)), w.kr(c)] for y, c in by_year.items()],
-            align=["left", "right"],
-            widths=[1, 2],
+            [[str(int(y)), str(d), w.num(n), w.kr(c)] for (y, d), (n, c) in by_year.iterrows()],
+            align=["left", "left", "right", "right"],
+            widths=[0.8, 1.2, 1, 2],
             caption=w.tr("Tidsplan och kostnad per år", "Time plan and cost by year"),
         )
     )
@@ -258,40 +397,84 @@ def _plan(w: Writer) -> dict:
                 w.tr("Handlingsplanens kostnad per år.", "Cost of the action plan by year."),
             )
         )
-    groups = m[m["kind"] == "equal_value"]
-    if len(groups):
+    blocks += _group_table(w, m)
+    blocks += _people_tables(w, m)
+    if w.unit is None and "remediation.png" in w.figures:
+        rem = w.results["remediation"]
+        n = len(rem.groups)
         blocks.append(
-            w.table(
-                [
-                    w.tr("Yrke", "Job"),
-                    w.tr("Omfattning", "Scope"),
-                    w.tr("Jämförs med", "Compared with"),
-                    w.tr("Höjning per månad", "Raise a month"),
-                    w.tr("Anställda", "Employees"),
-                    w.tr("Kostnad per år", "Cost a year"),
-                    w.tr("År", "Years"),
-                    w.tr("Senast", "Due"),
-                ],
-                [
-                    [
-                        w.job(r.job_code),
-                        r.unit or w.tr("Hela organisationen", "Whole organisation"),
-                        w.job(r.comparator_job),
-                        w.kr(r.adjustment_total),
-                        w.num(r.n_people),
-                        w.kr(r.cost_yearly),
-                        str(r.years),
-                        str(int(r.due_year)),
-                    ]
-                    for r in groups.itertuples()
-                ],
-                align=["left", "left", "left", "right", "right", "right", "left", "left"],
-                widths=[1.8, 1.8, 1.8, 1, 0.8, 1.1, 0.8, 0.6],
-                caption=w.tr(
-                    "Justeringar av kvinnodominerade yrken", "Adjustments of female-dominated jobs"
+            w.figure(
+                "remediation.png",
+                w.tr(
+                    f"Som jämförelse: det billigaste sättet att ta bort skillnaden i grundlön i de "
+                    f"{w.num(n)} grupper med lika arbete i hela organisationen som behöver åtgärd "
+                    f"kostar {w.kr(rem.cost_yearly)} per år (linjärprogrammering). Det täcker inte "
+                    "enheternas grupper, likvärdigt arbete eller personer under sin målnivå, som "
+                    "handlingsplanen tar med. Diagrammet visar kvarvarande skillnad mot kostnad.",
+                    f"For comparison: the cheapest way to remove the base-salary gap in the "
+                    f"{w.num(n)} organisation-wide equal-work groups needing action costs "
+                    f"{w.kr(rem.cost_yearly)} a year (linear programming). It does not cover the "
+                    "units' groups, equal value or people below their target, which the action "
+                    "plan includes. The chart shows the remaining gap against cost.",
                 ),
             )
         )
+    return w.section(w.tr("Handlingsplan", "Action plan"), blocks)
+
+
+def _group_table(w: Writer, m: pd.DataFrame) -> list[dict]:
+    groups = m[m["kind"] == "equal_value"]
+    if groups.empty:
+        return []
+    ev = w.run.tables.get("job_evaluation", pd.DataFrame())
+    points = (
+        dict(zip(ev["job_code"].astype(str), ev["points"], strict=True))
+        if {"job_code", "points"} <= set(ev.columns)
+        else {}
+    )
+    rows = [
+        [
+            w.job(r.job_code),
+            r.unit or w.tr("Hela organisationen", "Whole organisation"),
+            w.job(r.comparator_job),
+            f"{w.num(points.get(str(r.job_code)))} / {w.num(points.get(str(r.comparator_job)))}",
+            f"{w.kr(r.pay_before)} → {w.kr(r.target_pay)}",
+            w.num(r.n_people),
+            w.kr(r.cost_yearly),
+            str(r.effective_date),
+        ]
+        for r in groups.itertuples()
+    ]
+    return [
+        w.table(
+            [
+                w.tr("Yrke", "Job"),
+                w.tr("Omfattning", "Scope"),
+                w.tr("Jämförs med", "Compared with"),
+                w.tr("Värde (poäng)", "Value (points)"),
+                w.tr("Medellön före → efter", "Mean pay before → after"),
+                w.tr("Anställda", "Employees"),
+                w.tr("Kostnad per år", "Cost a year"),
+                w.tr("Träder i kraft", "Takes effect"),
+            ],
+            rows,
+            align=["left", "left", "left", "right", "right", "right", "right", "left"],
+            widths=[1.5, 1.6, 1.5, 1, 1.9, 0.8, 1.2, 1],
+            caption=w.tr(
+                "Justeringar av kvinnodominerade yrken", "Adjustments of female-dominated jobs"
+            ),
+            note=w.tr(
+                "Värde: det kvinnodominerade yrkets poäng / jämförelseyrkets poäng i "
+                "arbetsvärderingen.",
+                "Value: the female-dominated job's points / the comparator's points in the job "
+                "evaluation.",
+            ),
+        )
+    ]
+
+
+def _people_tables(w: Writer, m: pd.DataFrame) -> list[dict]:
+    blocks: list[dict] = []
     people = m[m["kind"] == "person"]
     if w.unit is not None and len(people):
         via_org = (
@@ -351,17 +534,4 @@ def _plan(w: Writer) -> dict:
                 ),
             )
         )
-    if w.unit is None and "remediation.png" in w.figures:
-        rem = w.results["remediation"]
-        blocks.append(
-            w.figure(
-                "remediation.png",
-                w.tr(
-                    f"Det billigaste sättet att stänga de flaggade skillnaderna i lika arbete kostar "
-                    f"{w.kr(rem.cost_yearly)} per år (linjärprogrammering): kvarvarande skillnad mot kostnad.",
-                    f"The cheapest way to close the flagged equal-work differences costs "
-                    f"{w.kr(rem.cost_yearly)} a year (linear programming): remaining gap against cost.",
-                ),
-            )
-        )
-    return w.section(w.tr("Handlingsplan", "Action plan"), blocks)
+    return blocks

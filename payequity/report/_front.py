@@ -3,9 +3,21 @@ in plain words (what was surveyed, what was found, who is disadvantaged, what is
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
+
 from ._sections import Writer
 
-__all__ = ["confidential", "cover_facts", "summary"]
+__all__ = [
+    "comparisons",
+    "confidential",
+    "controls_words",
+    "cover_facts",
+    "funding_words",
+    "plan_facts",
+    "plan_people_by_gender",
+    "summary",
+]
 
 
 def confidential(w: Writer) -> str:
@@ -20,7 +32,6 @@ def confidential(w: Writer) -> str:
 def cover_facts(w: Writer) -> list[list[str]]:
     cfg, m = w.run.config, w.run.manifest
     f = w.frame
-    inputs = m["inputs"][0]
     return [
         [w.tr("Organisation", "Organisation"), str(cfg.survey.organisation)],
         [w.tr("År", "Year"), str(m["year"])],
@@ -34,19 +45,137 @@ def cover_facts(w: Writer) -> list[list[str]]:
                 f"{w.num((f['gender'] == 'M').sum())} men)",
             ),
         ],
-        [w.tr("Lönefil", "Pay file"), f"{inputs['path']} (sha256 {inputs['sha256'][:12]}…)"],
     ]
+
+
+_CONTROL_WORDS = {
+    "tenure_years": ("anställningstid", "tenure"),
+    "age": ("ålder", "age"),
+    "C(work_group)": ("yrke", "job"),
+    "C(job_code)": ("yrke", "job"),
+}
+
+
+def controls_words(w: Writer, controls: list[str] | None) -> str:
+    """The controls a model actually used, in words: "yrke, ålder och anställningstid"."""
+    words = []
+    for c in controls or []:
+        pair = _CONTROL_WORDS.get(str(c))
+        name = (pair[0] if w.sv else pair[1]) if pair else str(c).removeprefix("C(").rstrip(")")
+        if name not in words:
+            words.append(name)
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + w.tr(" och ", " and ") + words[-1]
+
+
+def comparisons(items: pd.DataFrame) -> pd.DataFrame:
+    """One row per comparison (an equal-work group or an equal-value pair in a scope), its pay
+    measures folded together: flagged on any, unexplained or needing action on any."""
+    t = items[items["item_kind"].isin(["equal_work", "equal_value"])].copy()
+    if t.empty:
+        return pd.DataFrame(
+            columns=["item_kind", "unit", "group", "pair", "flagged", "open", "needs_action", "low"]
+        )
+    t["pair"] = np.where(t["item_kind"] == "equal_value", t["comparator"].astype(str), "")
+    t["open"] = t["flagged"] & (t["status"] == "unexplained")
+    g = t.groupby(["item_kind", "unit", "group", "pair"], sort=False)
+    out = g.agg(
+        flagged=("flagged", "any"),
+        open=("open", "any"),
+        needs_action=("needs_action", "any"),
+        low=("comparator", "first"),
+    ).reset_index()
+    return out
+
+
+def _lower_paid(w: Writer, flagged: pd.DataFrame) -> str:
+    """Women lower-paid in 3, men in 1: the gender each flagged comparison disadvantages."""
+    women = int((flagged["low"] == "F").sum())
+    men = int((flagged["low"] == "M").sum())
+    return w.tr(
+        f"kvinnor har lägre lön i {w.num(women)}, män i {w.num(men)}",
+        f"women earn less in {w.num(women)}, men in {w.num(men)}",
+    )
+
+
+def _n(w: Writer, n: int, sv: tuple[str, str], en: tuple[str, str]) -> str:
+    word = (sv if w.sv else en)[0 if n == 1 else 1]
+    return f"{w.num(n)} {word}"
+
+
+def plan_people_by_gender(w: Writer, people: pd.DataFrame) -> tuple[int, int]:
+    """(women, men) raised individually: the gender each person's equal-work item
+    disadvantages (from the items, so pseudonymised ids need no lookup)."""
+    items = w.run.tables["explanations"]
+    low = dict(zip(items["item_key"].astype(str), items["comparator"].astype(str), strict=True))
+    genders = [
+        next((low.get(k) for k in str(keys).split(";") if low.get(k) in ("F", "M")), "")
+        for keys in people["item_keys"]
+    ]
+    return genders.count("F"), genders.count("M")
+
+
+def funding_words(w: Writer) -> str | None:
+    """The salary review's reserve against the first step, or None without a review pot."""
+    f = w.results.get("plan_funding")
+    plan = w.results["action_plan"]
+    if f is None:
+        return None
+    if w.unit is not None:
+        f = f[f["unit"].astype(str) == w.unit]
+        if f.empty:
+            return None
+    need, reserve = float(f["plan_need"].sum()), float(f["plan_reserve"].sum())
+    short_units = f[f["shortfall"] >= 1]
+    short = float(short_units["shortfall"].sum())
+    unused = float((f["plan_reserve"] - f["plan_paid"]).clip(lower=0).sum())
+    share = w.pct(100 * float(w.run.config.review.action_plan_share), 0)
+    when = str(plan.first_date) if plan.first_date else ""
+    text = w.tr(
+        f"Första steget ({when}) kräver {w.kr(need)} per månad. Löneöversynen avsätter "
+        f"{share} av potten, {w.kr(reserve)} per månad, till handlingsplanen",
+        f"The first step ({when}) needs {w.kr(need)} a month. The salary review sets aside "
+        f"{share} of the pot, {w.kr(reserve)} a month, for the action plan",
+    )
+    pots = len(f)
+    if pots > 1:
+        text += w.tr(
+            f", fördelat på {w.num(pots)} enheters potter.", f", spread over {w.num(pots)} pots."
+        )
+    else:
+        text += "."
+    if short >= 1:
+        text += w.tr(
+            f" Reserven räcker inte i {w.num(len(short_units))} av dem: där saknas sammanlagt "
+            f"{w.kr(short)} per månad, som måste finansieras utanför potten eller betalas vid "
+            "nästa lönerevision inom tre år.",
+            f" The reserve is short in {w.num(len(short_units))} of them: together "
+            f"{w.kr(short)} a month is missing there, to be funded outside the pot or paid at "
+            "the next pay review within three years.",
+        )
+        if unused >= 1:
+            text += w.tr(
+                f" I de andra blir {w.kr(unused)} per månad av reserven över och går till "
+                "den individuella lönesättningen.",
+                f" In the others {w.kr(unused)} a month of the reserve is left over and goes to "
+                "individual pay setting.",
+            )
+    else:
+        text += w.tr(" Reserven räcker.", " The reserve is enough.")
+    return text
 
 
 def summary(w: Writer) -> dict:
     r, f = w.results, w.frame
-    ew = w.work_table()
-    org = ew[ew["unit"] == w.scope]
-    flagged_org = org[org["flagged"]]
-    ev = w.value_table()
+    ev_all = w.value_table()
     items = w.items()
-    groups = items[items["item_kind"].isin(["equal_work", "equal_value"]) & items["flagged"]]
-    unexplained = int((groups["status"] == "unexplained").sum())
+    comp = comparisons(items)
+    scope = comp[comp["unit"] == w.scope]
+    work = scope[scope["item_kind"] == "equal_work"]
+    value = scope[scope["item_kind"] == "equal_value"]
     plan = w.plan_measures()
     where = w.tr("enheten", "the unit") if w.unit else w.tr("organisationen", "the organisation")
     nw, nm = int((f["gender"] == "F").sum()), int((f["gender"] == "M").sum())
@@ -55,10 +184,14 @@ def summary(w: Writer) -> dict:
             w.tr(
                 f"Kartläggningen omfattar {w.num(len(f))} anställningar i {where}: {w.num(nw)} kvinnor "
                 f"och {w.num(nm)} män i {w.num(f['job_code'].nunique())} yrken. Lönerna avser "
-                f"{w.run.config.survey.reference_date} och räknas om till heltid.",
+                f"{w.run.config.survey.reference_date} och räknas om till heltid. Varje jämförelse "
+                "görs på grundlön och på månadslön med fasta tillägg; en jämförelse räknas en gång "
+                "och är flaggad om den är flaggad på något av lönebegreppen.",
                 f"The survey covers {w.num(len(f))} employments in {where}: {w.num(nw)} women and "
                 f"{w.num(nm)} men in {w.num(f['job_code'].nunique())} jobs. Pay is at "
-                f"{w.run.config.survey.reference_date}, converted to full time.",
+                f"{w.run.config.survey.reference_date}, converted to full time. Each comparison is "
+                "made on base salary and on monthly pay with fixed supplements; it counts once and "
+                "is flagged when it is flagged on either.",
             )
         )
     ]
@@ -71,86 +204,90 @@ def summary(w: Writer) -> dict:
                     "Kvinnors medellön i procent av mäns (månadslön)",
                     "Women's mean pay as % of men's (monthly pay)",
                 ),
-                w.pct(100 + og["raw_mean_gap_pct"]),
+                f"{w.pct(100 + og['raw_mean_gap_pct'])}: {w.gap_words(og['raw_mean_gap_pct'])}",
             ]
         )
         if og.get("adjusted_gap_pct") is not None:
+            held = controls_words(w, og.get("controls"))
             facts.append(
                 [
+                    w.tr(f"När {held} hålls lika", f"With {held} held equal")
+                    if held
+                    else w.tr("Justerad skillnad", "Adjusted difference"),
                     w.tr(
-                        "Skillnad när yrke, ålder och anställningstid hålls lika",
-                        "Difference with job, age and tenure held equal",
-                    ),
-                    w.tr(
-                        f"{w.pct(og['adjusted_gap_pct'], 2)} (95 % KI {w.pct(og['ci_low'], 2)} "
-                        f"till {w.pct(og['ci_high'], 2)})",
-                        f"{w.pct(og['adjusted_gap_pct'], 2)} (95% CI {w.pct(og['ci_low'], 2)} "
-                        f"to {w.pct(og['ci_high'], 2)})",
+                        f"{w.gap_words(og['adjusted_gap_pct'])} (95 % konfidensintervall, KI: "
+                        f"{w.pct(og['ci_low'], 2)} till {w.pct(og['ci_high'], 2)})",
+                        f"{w.gap_words(og['adjusted_gap_pct'])} (95 % confidence interval, CI: "
+                        f"{w.pct(og['ci_low'], 2)} to {w.pct(og['ci_high'], 2)})",
                     ),
                 ]
             )
-    units_ew = ew[(ew["unit"] != "") & ew["flagged"]] if w.unit is None else ew.iloc[0:0]
-    all_ev = w.run.tables["equal_value"]
-    units_ev = all_ev[all_ev["unit"].fillna("") != ""] if w.unit is None else all_ev.iloc[0:0]
-    n_groups = org.loc[org["needs_assessment"], "work_group"].nunique()
+    flagged_work = work[work["flagged"].astype(bool)]
+    fd_pairs = value.merge(
+        ev_all[["female_dominated_job", "comparator_job", "kind"]].drop_duplicates(),
+        left_on=["group", "pair"],
+        right_on=["female_dominated_job", "comparator_job"],
+        how="left",
+    )
+    same = fd_pairs[fd_pairs["kind"] == "equal_value"]
+    lower = fd_pairs[fd_pairs["kind"] == "lower_value_higher_pay"]
     facts += [
         [
             w.tr(
-                "Lika arbete: grupper med både kvinnor och män",
-                "Equal work: groups with women and men",
+                "Lika arbete: jämförelser (grupper med både kvinnor och män)",
+                "Equal work: comparisons (groups with women and men)",
             ),
-            w.tr(
-                f"{w.num(n_groups)} (var och en på grundlön och på månadslön)",
-                f"{w.num(n_groups)} (each on base salary and on monthly pay)",
-            ),
+            w.num(len(work)),
         ],
         [
-            w.tr(
-                f"Lika arbete: flaggade skillnader i {where}",
-                f"Equal work: flagged differences in {where}",
-            ),
-            w.num(len(flagged_org)),
+            w.tr(f"Lika arbete: flaggade i {where}", f"Equal work: flagged in {where}"),
+            f"{w.num(len(flagged_work))}"
+            + (f" ({_lower_paid(w, flagged_work)})" if len(flagged_work) else ""),
         ],
         [
             w.tr(
                 f"Likvärdigt arbete: jämförelser / flaggade i {where}",
                 f"Equal value: comparisons / flagged in {where}",
             ),
-            f"{w.num(len(ev))} / {w.num(int(ev['flagged'].sum()) if len(ev) else 0)}",
+            f"{w.num(len(same))} / {w.num(int(same['flagged'].sum()))}",
+        ],
+        [
+            w.tr(
+                "Lägre värderat arbete med högre lön: jämförelser / flaggade",
+                "Lower-valued work paid more: comparisons / flagged",
+            ),
+            f"{w.num(len(lower))} / {w.num(int(lower['flagged'].sum()))}",
         ],
     ]
     if w.unit is None:
+        units = comp[(comp["unit"] != "") & comp["flagged"].astype(bool)]
         facts.append(
             [
                 w.tr(
-                    "Flaggade skillnader inom enheterna (lika / likvärdigt arbete)",
-                    "Flagged differences within units (equal work / equal value)",
+                    "Flaggade jämförelser inom enheterna (lika / likvärdigt arbete)",
+                    "Flagged comparisons within units (equal work / equal value)",
                 ),
-                f"{w.num(len(units_ew))} / {w.num(int(units_ev['flagged'].astype(bool).sum()))}",
+                f"{w.num(int((units['item_kind'] == 'equal_work').sum()))} / "
+                f"{w.num(int((units['item_kind'] == 'equal_value').sum()))}",
             ]
         )
-    facts += [
+    flagged_all = comp[comp["flagged"].astype(bool)]
+    unexplained = int(flagged_all["open"].sum())
+    facts.append(
         [
-            w.tr("Flaggade skillnader utan förklaring", "Flagged differences without explanation")
+            w.tr("Flaggade jämförelser utan förklaring", "Flagged comparisons without explanation")
             + (
                 w.tr(" (organisationen och enheterna)", " (organisation and units)")
                 if w.unit is None
                 else ""
             ),
             w.tr(
-                f"{w.num(unexplained)} av {w.num(len(groups))}",
-                f"{w.num(unexplained)} of {w.num(len(groups))}",
+                f"{w.num(unexplained)} av {w.num(len(flagged_all))}",
+                f"{w.num(unexplained)} of {w.num(len(flagged_all))}",
             ),
-        ],
-        [w.tr("Handlingsplan: åtgärder", "Action plan: measures"), w.num(len(plan))],
-        [
-            w.tr(
-                "Handlingsplan: kostnad per år inkl. lönebikostnader",
-                "Action plan: yearly cost incl. overhead",
-            ),
-            w.kr(float(plan["cost_yearly"].sum()) if len(plan) else 0.0),
-        ],
-    ]
+        ]
+    )
+    facts += plan_facts(w, plan)
     if w.unit is None:
         fu = r.get("follow_up")
         facts.append(
@@ -188,17 +325,81 @@ def summary(w: Writer) -> dict:
             )
         )
     )
+    funding = funding_words(w)
+    if funding:
+        blocks.append(w.text(funding))
     if unexplained:
-        blocks.append(
-            {
-                "type": "notice",
-                "tone": "warning",
-                "text": w.tr(
-                    f"{unexplained} flaggade skillnader saknar ännu förklaring. De ingår i "
-                    "handlingsplanen tills de har förklarats.",
-                    f"{unexplained} flagged differences have no explanation yet. They are in the action "
-                    "plan until explained.",
-                ),
-            }
+        unmeasured = len(_unmeasured_comparisons(w))
+        text = _n(
+            w,
+            unexplained,
+            ("flaggad jämförelse", "flaggade jämförelser"),
+            ("flagged comparison", "flagged comparisons"),
+        ) + w.tr(" saknar ännu förklaring. ", " have no explanation yet. ")
+        text += w.tr(
+            "Tills de har förklarats rättas de i handlingsplanen"
+            + (
+                f"; {w.num(unmeasured)} jämförelser som behöver åtgärd får ingen åtgärd, med "
+                "skälet i avsnittet Förklaringar."
+                if unmeasured
+                else "."
+            ),
+            "Until explained they are corrected in the action plan"
+            + (
+                f"; {w.num(unmeasured)} comparisons needing action get no measure, with the "
+                "reason in the section Explanations."
+                if unmeasured
+                else "."
+            ),
         )
+        blocks.append({"type": "notice", "tone": "warning", "text": text})
     return w.section(w.tr("Sammanfattning", "Summary"), blocks)
+
+
+def _unmeasured_comparisons(w: Writer) -> pd.DataFrame:
+    """Comparisons in scope that need action but have no measure (the plan says why)."""
+    un = w.results["action_plan"].unmeasured
+    items = w.items()
+    t = items.merge(un[["item_kind", "item_key"]], on=["item_kind", "item_key"])
+    return t.drop_duplicates(["item_kind", "unit", "group", "comparator"])
+
+
+def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
+    """The plan in a few facts: who is raised, when, by whom, at what cost."""
+    p = w.results["action_plan"]
+    if plan.empty:
+        return [[w.tr("Handlingsplan", "Action plan"), w.tr("inga åtgärder", "no measures")]]
+    people = plan[plan["kind"] == "person"]
+    women, men = plan_people_by_gender(w, people)
+    jobs = int((plan["kind"] == "equal_value").sum())
+    cost = float(plan["cost_yearly"].sum())
+    fte = w.frame["fte"].astype(float) if "fte" in w.frame else 1.0
+    payroll = float((w.frame["base_salary"] * fte).sum()) * 12 * (1 + p.overhead)
+    dates = sorted(set(plan["effective_date"].astype(str)))
+    return [
+        [
+            w.tr("Handlingsplan: åtgärder", "Action plan: measures"),
+            w.tr(
+                f"{w.num(len(plan))}: {w.num(women)} kvinnor och {w.num(men)} män höjs "
+                f"individuellt, {w.num(jobs)} kvinnodominerade yrken höjs",
+                f"{w.num(len(plan))}: {w.num(women)} women and {w.num(men)} men raised "
+                f"individually, {w.num(jobs)} female-dominated jobs raised",
+            ),
+        ],
+        [
+            w.tr("Handlingsplan: träder i kraft", "Action plan: takes effect"),
+            ", ".join(dates),
+        ],
+        [
+            w.tr(
+                "Handlingsplan: kostnad per år inkl. lönebikostnader",
+                "Action plan: yearly cost incl. overhead",
+            ),
+            w.tr(
+                f"{w.kr(cost)} ({w.pct(100 * cost / payroll, 1)} av lönesumman)",
+                f"{w.kr(cost)} ({w.pct(100 * cost / payroll, 1)} of the pay bill)",
+            )
+            if payroll > 0
+            else w.kr(cost),
+        ],
+    ]
