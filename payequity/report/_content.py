@@ -139,7 +139,7 @@ def _flag_gap(w: Writer) -> dict[tuple[str, str, str], tuple[float, bool]]:
     return out
 
 
-def _measure_words(w: Writer, keys: set[str]) -> str:
+def _measure_words(w: Writer, keys: set[str], statuses: set[str]) -> str:
     """What the plan does for the items ``keys``: people raised, a job raised, or why not."""
     plan = w.run.tables["action_plan"]
     hit = plan[plan["item_keys"].astype(str).str.split(";").map(lambda ks: bool(keys & set(ks)))]
@@ -163,6 +163,11 @@ def _measure_words(w: Writer, keys: set[str]) -> str:
     if len(reason):
         sv, en = UNMEASURED_REASONS.get(str(reason.iloc[0]), ("", ""))
         return w.tr(f"Ingen åtgärd: {sv}", f"No measure: {en}")
+    if statuses <= {"explained"}:
+        return w.tr(
+            "Ingen åtgärd: förklarad, utan samband med kön",
+            "No measure: explained, not related to gender",
+        )
     return "–"
 
 
@@ -239,7 +244,7 @@ def _explanations(w: Writer) -> dict:
                 low,
                 " / ".join(values) + (w.tr(" (just.)", " (adj.)") if adjusted else ""),
                 ", ".join(statuses),
-                _measure_words(w, set(g["item_key"].astype(str))),
+                _measure_words(w, set(g["item_key"].astype(str)), set(g["status"])),
                 " ".join(texts),
             ]
         )
