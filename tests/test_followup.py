@@ -301,19 +301,25 @@ def test_tiny_case_by_hand():
     assert r.loc[M6, "general_raise_pct"] == pytest.approx(3.0)
 
 
-def test_tiny_case_one_krona_tolerance():
+def test_tiny_case_tolerance_floor():
+    # job A's general raise is person 4's alone (the only one without a measure): the
+    # interquartile range of one change is 0, so the tolerance is the floor, 0.1 percentage
+    # points: 30 kr of person 1's 30 000, 40 kr of person 2's 40 000
     plan, snap = _tiny_plan(), _tiny_snapshot()
 
-    def status(**pay):
-        return follow_up(plan, snap, _tiny_current(**pay), year=2027).table.set_index("measure_id")[
-            "status"
-        ]
+    def table(**pay):
+        return follow_up(plan, snap, _tiny_current(**pay), year=2027).table.set_index("measure_id")
 
-    assert status(**{"1": 31199.0})[M1] == "done"  # one krona short of 31 200
-    assert status(**{"1": 31198.0})[M1] == "partly"  # two kronor short
-    assert status(**{"2": 40801.0})[M2] == "not_done"  # one krona above the 2 % raise
-    assert status(**{"2": 40802.0})[M2] == "partly"
-    assert status(**{"2": 40700.0})[M2] == "not_done"  # below the general raise
+    assert table()["tolerance"].to_dict() == pytest.approx(
+        {M1: 0.1, M2: 0.1, M3: 0.1, M4: 0.125, M6: 0.125}  # B: the organisation's, see below
+    )
+    assert table(**{"1": 31170.0}).loc[M1, "status"] == "done"  # 1.9 % of 2 %: 2 − 0.1
+    assert table(**{"1": 31169.0}).loc[M1, "status"] == "partly"
+    assert table(**{"2": 40840.0}).loc[M2, "status"] == "not_done"  # 0.1 % above the 2 %
+    assert table(**{"2": 40841.0}).loc[M2, "status"] == "partly"
+    assert table(**{"2": 40700.0}).loc[M2, "status"] == "not_done"  # below the general raise
+    # the organisation's changes without a measure: 4 (2 %), 10, 11, 12 (3 %): quartiles 2.75
+    # and 3 (linear interpolation), half the range 0.125 > 0.1; job B has nobody without one
 
 
 def test_files_give_the_same_result(tmp_path):
@@ -363,21 +369,24 @@ def test_bad_inputs_are_refused_with_the_fix(tmp_path):
         assert issubclass(err, ValueError)
 
 
-def test_measures_on_the_same_people_are_linked():
+def test_person_measure_takes_the_shared_lift_first():
     plan = _tiny_plan()
     plan = plan[plan["measure_id"].isin([M1, M6]) | (plan["measure_id"] == M4)].copy()
     plan.loc[plan["measure_id"] == M4, "unit"] = "U1"  # m4 now covers 7 alone, as m6 does
     r = follow_up(plan, _tiny_snapshot(), _tiny_current(), year=2027).table.set_index("measure_id")
-    # 8 now has no measure: job B's general raise is 8's, 23 660 / 22 000
-    joint = 21800 - 20000 * 23660 / 22000
-    # shared in proportion to what each planned (1 000 and 200 kr)
-    share = r.loc[M4, "planned_kr"] / (r.loc[M4, "planned_kr"] + r.loc[M6, "planned_kr"])
+    # 8 now has no measure: job B's general raise is 8's, 23 660 / 22 000; 7's lift beyond it
+    lift = 21800 - 20000 * 23660 / 22000  # 290.91 kr
+    # the person measure m6 takes it first, up to the 200 kr it planned; m4 the rest
     assert (r.loc[M4, "planned_kr"], r.loc[M6, "planned_kr"]) == (1000, 200)
-    assert r.loc[M4, "realised_kr"] == pytest.approx(joint * share)
-    assert r.loc[M6, "realised_kr"] == pytest.approx(joint * (1 - share))
-    assert f"cannot be told apart from {M6}" in r.loc[M4, "note"]
-    assert f"cannot be told apart from {M4}" in r.loc[M6, "note"]
-    assert "told apart" not in r.loc[M1, "note"]
+    assert r.loc[M6, "realised_kr"] == pytest.approx(200)
+    assert r.loc[M4, "realised_kr"] == pytest.approx(lift - 200)
+    assert r.loc[M4, "realised"] == pytest.approx(100 * (lift - 200) / 20000)  # 0.45 %
+    # one person without a measure in job B: tolerance 0.1; m4 planned 1000 / 22 000 = 4.5 %
+    assert r.loc[M4, "tolerance"] == pytest.approx(0.1)
+    assert r[["status"]].loc[[M6, M4], "status"].tolist() == ["done", "partly"]
+    assert f"shares people with {M6}: their lift counts there first" in r.loc[M4, "note"]
+    assert f"shares people with {M4}: the lift counts here first" in r.loc[M6, "note"]
+    assert "shares" not in r.loc[M1, "note"]
 
 
 def test_person_who_changed_job_counts_as_left():

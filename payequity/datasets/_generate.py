@@ -490,12 +490,15 @@ def generate_frame(
         ``employee_id`` in ``job_code``; a group measure: everyone in ``job_code``, within
         ``unit`` when set) who stay get exactly the general raise the follow-up
         (:func:`payequity.actions.follow_up`) measures — the median raise of the job's stayers
-        without a measure, else the organisation's — plus the realised fraction of the step due
-        by ``year − 1`` (Σ ``adjustment_monthly`` of the rows with ``year ≤ year − 1``; a
-        person covered by several measures gets each one's), rounded to whole kronor. So the follow-up finds each measure done (fraction 1),
-        partly done or not done (fraction 0) exactly, within its one-krona tolerance. Leaving
-        stays random: people a measure covers may leave like anyone (the follow-up says
-        ``left``). Everyone else's pay, and every random draw, is as without ``plan``.
+        without a measure, else the organisation's — plus the realised fraction of what is due
+        at this year's follow-up (Σ ``adjustment_monthly`` of the steps whose
+        ``effective_date`` ≤ 1 September of ``year``, the reference date; a plan without
+        ``effective_date``: the steps of ``year − 1``; a person covered by several measures
+        gets each one's), rounded to whole kronor. So the follow-up finds each measure done
+        (fraction 1), partly done or not done (fraction 0), within its tolerance (a person
+        measure inside a group measure takes the joint lift first, up to what it planned).
+        Leaving stays random: people a measure covers may leave like anyone (the follow-up
+        says ``left``). Everyone else's pay, and every random draw, is as without ``plan``.
     realise : mapping, optional
         ``measure_id → fraction`` in [0, 1] of the step that was paid; a measure of the plan
         left out is paid in full. A key that is not a measure of the plan is refused.

@@ -1,10 +1,12 @@
 """Realising last year's action plan in the generated next year (``datasets.generate(previous=,
 plan=, realise=)``): the people a measure covers get exactly the general raise the follow-up
-measures plus the paid share of the step, so the follow-up sees done / partly / not_done."""
+measures plus the paid share of the steps due by the year's reference date (1 September), so
+the follow-up sees done / partly / not_done."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -18,13 +20,15 @@ __all__ = ["_apply_plan", "_realise_plan"]
 def _realise_plan(
     plan: Any, realise: Mapping[str, float] | None, year: int
 ) -> tuple[pd.DataFrame, dict[str, float]]:
-    """Last year's plan as one row per measure (step due by ``year − 1``) and each measure's
-    fraction paid; a measure ``realise`` leaves out is paid in full."""
+    """Last year's plan as one row per measure and each measure's fraction paid; a measure
+    ``realise`` leaves out is paid in full. What is due is what the follow-up of ``year`` finds
+    due: the steps effective by the generated year's reference date, 1 September of ``year``
+    (a plan without ``effective_date``: the steps of ``year − 1``)."""
     from ..actions import check_plan_years, plan_frame, plan_measures
 
     p, name = plan_frame(plan)
     check_plan_years(p, name, year)
-    measures = plan_measures(p, year, None)
+    measures = plan_measures(p, year, None, reference_date=date(year, 9, 1))
     fractions = dict.fromkeys(measures.index.astype(str), 1.0)
     for mid, frac in (realise or {}).items():
         if str(mid) not in fractions:
@@ -50,7 +54,8 @@ def _apply_plan(
 ) -> None:
     """Give the people the plan covers who stay exactly the general raise the follow-up
     measures (median raise in the job among stayers without a measure, else the
-    organisation's) plus the paid fraction of the step; in place, no random draws."""
+    organisation's) plus the paid fraction of each covering measure's due kronor (a person
+    under a person measure and a group measure gets both); in place, no random draws."""
     from ..actions import covered_positions, general_raises
 
     covered = covered_positions(measures, f, "previous frame")
