@@ -177,3 +177,21 @@ def test_review_reserve_against_the_first_step_in_kronor():
     row = f.iloc[0]
     assert (row["pot"], row["plan_reserve"], row["plan_need"]) == (9000, 2250, 3000)
     assert (row["plan_paid"], row["shortfall"]) == (2250, 750)
+
+
+def test_review_pays_only_the_steps_taking_effect_at_its_date():
+    frame = _jobs([("N", 5, 5, 30000)])
+    plan = pd.DataFrame(
+        {
+            "employee_id": ["Nf0"],
+            "job_code": ["N"],
+            "unit": ["U"],
+            "year": [2027],
+            "effective_date": ["2027-04-01"],
+            "adjustment_monthly": [1000.0],
+        }
+    )
+    hit = plan_funding(frame, plan, share=0.5, pot_pct=3.0, effective_date="2027-04-01")
+    assert hit["plan_need"].sum() == 1000
+    miss = plan_funding(frame, plan, share=0.5, pot_pct=3.0, effective_date="2027-10-01")
+    assert miss["plan_need"].sum() == 0

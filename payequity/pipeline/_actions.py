@@ -151,6 +151,7 @@ def _funding(cfg: SurveyConfig, data: PayData, plan: Any, warnings: list[str]) -
             pot_per_head=r.pot_per_head,
             pot_unit=r.pot_unit,
             criteria=r.criteria,
+            effective_date=r.effective_date,
         )
     except PayEquityError as exc:
         warnings.append(f"the salary review's reserve for the plan could not be worked out: {exc}")

@@ -129,6 +129,16 @@ def funding_words(w: Writer) -> str | None:
         if f.empty:
             return None
     need, reserve = float(f["plan_need"].sum()), float(f["plan_reserve"].sum())
+    review_date = w.run.config.review.effective_date
+    if need <= 0 and len(w.run.tables["action_plan"]):
+        return w.tr(
+            f"Inget steg i handlingsplanen träder i kraft vid löneöversynen {review_date}; "
+            "löneöversynens reserv för handlingsplanen används därför inte, och planens steg "
+            "måste finansieras vid sina egna datum.",
+            f"No step of the action plan takes effect at the salary review of {review_date}; "
+            "the review's reserve for the plan is therefore not used, and the plan's steps must "
+            "be funded at their own dates.",
+        )
     short_units = f[f["shortfall"] >= 1]
     short = float(short_units["shortfall"].sum())
     unused = float((f["plan_reserve"] - f["plan_paid"]).clip(lower=0).sum())

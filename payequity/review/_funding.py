@@ -25,12 +25,14 @@ def plan_funding(
     pot_per_head: float | None = None,
     pot_unit: str = "unit",
     criteria: Any = None,
+    effective_date: Any = None,
 ) -> pd.DataFrame:
     """The review's reserve against the plan's first step, per pot, in kronor a month.
 
     The same pots and reserve :func:`salary_review` uses: ``pot`` (``pot_pct`` % of Σ
     base_salary·fte of those taking part, or ``pot_per_head``·Σ fte), ``plan_reserve`` (``share``
-    of it), ``plan_need`` (Σ adjustment·fte of the plan's first-year steps), ``plan_paid`` (what
+    of it), ``plan_need`` (Σ adjustment·fte of the steps taking effect at the review's
+    ``effective_date``, else of the plan's first year), ``plan_paid`` (what
     the review pays: the need, scaled down to the reserve and rounded down per person) and
     ``shortfall`` (need − paid, left for a later review).
 
@@ -61,7 +63,7 @@ def plan_funding(
         units["plan_reserve"] = units["pot"] * max(share, 0.0)
         units["plan_need"] = units["plan_adjustments"] = 0.0
     else:
-        _overlay(t, units, action_plan, share, [])
+        _overlay(t, units, action_plan, share, [], effective_date)
     out = units.reset_index()
     out["plan_paid"] = out["plan_adjustments"]
     out["shortfall"] = (out["plan_need"] - out["plan_paid"]).clip(lower=0.0)

@@ -284,7 +284,7 @@ def salary_review(
     units = _pots(t, pot_pct, pot_per_head)
     t["plan_adjustment"] = 0
     if action_plan is not None and len(action_plan) and action_plan_share > 0:
-        _overlay(t, units, action_plan, action_plan_share, warnings)
+        _overlay(t, units, action_plan, action_plan_share, warnings, effective_date)
     else:
         units["plan_reserve"], units["plan_adjustments"] = 0.0, 0.0
     notes: dict[Any, list[str]] = {i: [] for i in t.index}

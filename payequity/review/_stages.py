@@ -190,11 +190,31 @@ def _pots(t: pd.DataFrame, pot_pct: float | None, pot_per_head: float | None) ->
     return units
 
 
+def plan_steps(plan: pd.DataFrame, effective_date: Any = None) -> pd.DataFrame:
+    """The plan's steps this review pays: those taking effect at the review's effective date
+    when the plan is dated (``effective_date``), else the plan's first year."""
+    if effective_date is not None and "effective_date" in plan.columns:
+        return plan[plan["effective_date"].astype(str) == str(effective_date)]
+    return plan[plan["year"] == plan["year"].min()]
+
+
 def _overlay(
-    t: pd.DataFrame, units: pd.DataFrame, plan: pd.DataFrame, share: float, warnings: list[str]
+    t: pd.DataFrame,
+    units: pd.DataFrame,
+    plan: pd.DataFrame,
+    share: float,
+    warnings: list[str],
+    effective_date: Any = None,
 ) -> None:
-    """Plan adjustments of the plan's first year, paid from the reserve of each pot."""
-    steps = plan[plan["year"] == plan["year"].min()]
+    """Plan adjustments of the steps taking effect at this review, paid from each pot's
+    reserve."""
+    steps = plan_steps(plan, effective_date)
+    if steps.empty and len(plan):
+        dates = ", ".join(sorted(set(plan.get("effective_date", plan["year"]).astype(str))))
+        warnings.append(
+            f"no step of the action plan takes effect at this review ({effective_date}); the "
+            f"plan's steps take effect on {dates}: the reserve goes to individual pay setting"
+        )
     need = pd.Series(0.0, index=t.index)
     for _, m in steps.iterrows():
         eid, job = str(m.get("employee_id", "") or ""), str(m.get("job_code", "") or "")
