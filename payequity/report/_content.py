@@ -248,20 +248,24 @@ def _explanations(w: Writer) -> dict:
                 " ".join(texts),
             ]
         )
+    columns = [
+        w.tr("Enhet", "Unit"),
+        w.tr("Jämförelse", "Comparison"),
+        w.tr("Lägre lön", "Lower pay"),
+        w.tr("Skillnad grundlön / månadslön", "Gap base salary / monthly pay"),
+        w.tr("Bedömning", "Assessment"),
+        w.tr("Åtgärd", "Measure"),
+        w.tr("Förklaring", "Explanation"),
+    ]
+    widths = [1.4, 1.6, 0.8, 1.3, 1.1, 1.5, 2.3]
+    if not any(r[-1] for r in rows):  # no explanation written yet: no empty column
+        columns, widths, rows = columns[:-1], [1.6, 1.8, 0.8, 1.4, 1.2, 1.8], [r[:-1] for r in rows]
     blocks.append(
         w.table(
-            [
-                w.tr("Enhet", "Unit"),
-                w.tr("Jämförelse", "Comparison"),
-                w.tr("Lägre lön", "Lower pay"),
-                w.tr("Skillnad grundlön / månadslön", "Gap base salary / monthly pay"),
-                w.tr("Bedömning", "Assessment"),
-                w.tr("Åtgärd", "Measure"),
-                w.tr("Förklaring", "Explanation"),
-            ],
+            columns,
             rows,
-            align=["left"] * 7,
-            widths=[1.4, 1.6, 0.8, 1.3, 1.1, 1.5, 2.3],
+            align=["left"] * len(columns),
+            widths=widths,
             size="small",
             caption=w.tr(
                 "Flaggade jämförelser, deras bedömning och åtgärd",

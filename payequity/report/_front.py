@@ -349,15 +349,15 @@ def summary(w: Writer) -> dict:
         text += w.tr(
             "Tills de har förklarats rättas de i handlingsplanen"
             + (
-                f"; {w.num(unmeasured)} jämförelser som behöver åtgärd får ingen åtgärd, med "
-                "skälet i avsnittet Förklaringar."
+                f"; {_n(w, unmeasured, ('jämförelse', 'jämförelser'), ('', ''))} som behöver "
+                "åtgärd får ingen åtgärd, med skälet i avsnittet Förklaringar."
                 if unmeasured
                 else "."
             ),
             "Until explained they are corrected in the action plan"
             + (
-                f"; {w.num(unmeasured)} comparisons needing action get no measure, with the "
-                "reason in the section Explanations."
+                f"; {_n(w, unmeasured, ('', ''), ('comparison', 'comparisons'))} needing action "
+                "get no measure, with the reason in the section Explanations."
                 if unmeasured
                 else "."
             ),
@@ -386,15 +386,30 @@ def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
     fte = w.frame["fte"].astype(float) if "fte" in w.frame else 1.0
     payroll = float((w.frame["base_salary"] * fte).sum()) * 12 * (1 + p.overhead)
     dates = sorted(set(plan["effective_date"].astype(str)))
+    parts = []
+    if women or men:
+        who = [
+            x
+            for x in (
+                w.tr(f"{w.num(women)} kvinnor", f"{w.num(women)} women") if women else "",
+                w.tr(f"{w.num(men)} män", f"{w.num(men)} men") if men else "",
+            )
+            if x
+        ]
+        parts.append(
+            w.tr(" och ", " and ").join(who) + w.tr(" höjs individuellt", " raised individually")
+        )
+    if jobs:
+        parts.append(
+            _n(w, jobs, ("kvinnodominerat yrke", "kvinnodominerade yrken"), ("", "")) + " höjs"
+            if w.sv
+            else _n(w, jobs, ("", ""), ("female-dominated job", "female-dominated jobs"))
+            + " raised"
+        )
     return [
         [
             w.tr("Handlingsplan: åtgärder", "Action plan: measures"),
-            w.tr(
-                f"{w.num(len(plan))}: {w.num(women)} kvinnor och {w.num(men)} män höjs "
-                f"individuellt, {w.num(jobs)} kvinnodominerade yrken höjs",
-                f"{w.num(len(plan))}: {w.num(women)} women and {w.num(men)} men raised "
-                f"individually, {w.num(jobs)} female-dominated jobs raised",
-            ),
+            f"{w.num(len(plan))}: " + ", ".join(parts),
         ],
         [
             w.tr("Handlingsplan: träder i kraft", "Action plan: takes effect"),
@@ -406,8 +421,8 @@ def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
                 "Action plan: yearly cost incl. overhead",
             ),
             w.tr(
-                f"{w.kr(cost)} ({w.pct(100 * cost / payroll, 1)} av lönesumman)",
-                f"{w.kr(cost)} ({w.pct(100 * cost / payroll, 1)} of the pay bill)",
+                f"{w.kr(cost)} ({w.pct(100 * cost / payroll, 2)} av lönesumman)",
+                f"{w.kr(cost)} ({w.pct(100 * cost / payroll, 2)} of the pay bill)",
             )
             if payroll > 0
             else w.kr(cost),
