@@ -86,18 +86,16 @@ def test_overview_figures_equal_the_result_tables(small):
     assert _norm(f"Ojusterad skillnad, medellön {fmt_pct(og['raw_mean_gap_pct'])}") in text
     ew = run.tables["equal_work"]
     org = ew[ew["unit"].fillna("") == ""]
-    assert (
-        _norm(f"Lika arbete: flaggade skillnader i organisationen {int(org['flagged'].sum())}")
-        in text
-    )
+    k = org.loc[org["flagged"], "work_group"].nunique()  # comparisons, not pay measures
+    said = {0: "Ingen jämförelse är flaggad.", 1: "1 jämförelse är flaggad:"}
+    assert _norm(said.get(k, f"{k} jämförelser är flaggade:")) in text
     for r in org[org["flagged"]].itertuples():  # each flagged group's figures in its row
         assert (
             _norm(f"{fmt_kr(r.mean_women)} {fmt_kr(r.mean_men)} {fmt_pct(r.women_pct_of_men)}")
             in text
         )
     plan = run.results["action_plan"]
-    assert _norm(f"Kostnad per år när allt är genomfört {fmt_kr(plan.cost_yearly)}") in text
-    assert _norm(f"Åtgärder {len(plan.measures)}") in text
+    assert _norm(fmt_kr(plan.cost_yearly)) in text  # the plan's yearly cost, however worded
     for r in plan.measures[plan.measures["kind"] == "person"].head(5).itertuples():
         assert _norm(f"{r.employee_id} ") in text  # the annex lists each person (hr)
 
@@ -238,7 +236,7 @@ def test_english_report_with_the_eu_module(small, tmp_path):
         "Equal work",
         "Work of equal value",
         "Action plan",
-        "Method and settings",
+        "Methods and settings",
         "Signatures",
         "National reference figures",
     ):

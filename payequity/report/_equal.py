@@ -1,67 +1,99 @@
-"""The report's equal-work and equal-value sections: tables, figures and what they say."""
+"""The report's equal-work and equal-value sections: tables, figures and what they say.
+
+Each table shows the gap its flag is based on and says which (the adjusted gap where the group
+was tested by regression, the raw gap otherwise) and who has the lower pay; the prose says each
+flagged gap in words. Counts count comparisons — a group, or a pair of jobs, tested on two pay
+measures is one comparison. The three analyses of DL 3:9 are always reported: equal work, equal
+value and lower-valued work paid more, each under its own heading, with "Inga fall" where there
+are none.
+"""
 
 from __future__ import annotations
 
-from ._sections import Writer
+import math
+from typing import Any
+
+import pandas as pd
+
+from ._sections import Writer, _float
+from ._vocabulary import BIAS
 
 __all__ = ["equal_value", "equal_work"]
+
+_KINDS = ("equal_value", "lower_value_higher_pay")
 
 
 def equal_work(w: Writer) -> dict:
     t = w.work_table()
-    t = t[(t["unit"] == w.scope) & t["needs_assessment"]]
+    here = t[(t["unit"] == w.scope) & t["needs_assessment"]]
     s = w.run.results["equal_work"].settings
+    used = w.controls_used()
+    thr = w.pct(100 * s.get("gap_threshold", 0.02), 0)
     blocks = [
         w.text(
             w.tr(
                 "Kvinnor och män som gör samma eller nästan samma arbete jämförs grupp för grupp "
                 "(DL 3 kap. 9 § 1 p.). Där båda könen har minst "
                 f"{s.get('min_per_gender', 3)} personer prövas skillnaden med regression på "
-                "logaritmerad lön med ålder och anställningstid som kontroller, och p-värdena justeras "
-                f"för många test (Benjamini–Hochberg, {w.pct(100 * s.get('fdr', 0.05), 0)}). Mindre "
-                f"grupper flaggas när kvinnornas lön avviker mer än {w.pct(100 * s.get('gap_threshold', 0.02), 0)} "
-                "från männens.",
+                f"logaritmerad lön {w.held_equal(used)}, och p-värdena justeras för många test "
+                f"(Benjamini–Hochberg, {w.pct(100 * s.get('fdr', 0.05), 0)}). Mindre grupper "
+                f"flaggas när kvinnornas lön avviker mer än {thr} från männens. Varje grupp prövas "
+                "på grundlön och på månadslön och räknas som en jämförelse.",
                 "Women and men doing the same or nearly the same work are compared group by group "
                 f"(DL ch. 3 s. 9 p. 1). Where both genders have at least {s.get('min_per_gender', 3)} "
-                "people the difference is tested by a regression on log pay with age and tenure as "
-                "controls, p-values adjusted for many tests (Benjamini–Hochberg, "
-                f"{w.pct(100 * s.get('fdr', 0.05), 0)}). Smaller groups are flagged when women's pay "
-                f"differs from men's by more than {w.pct(100 * s.get('gap_threshold', 0.02), 0)}.",
+                f"people the difference is tested by a regression on log pay {w.held_equal(used)}, "
+                "p-values adjusted for many tests (Benjamini–Hochberg, "
+                f"{w.pct(100 * s.get('fdr', 0.05), 0)}). Smaller groups are flagged when women's "
+                f"pay differs from men's by more than {thr}. Each group is tested on base salary "
+                "and on monthly pay and counts as one comparison.",
             )
-        )
-    ]
-    blocks.append(
+        ),
         w.figure(
             "gap_by_group.png",
             w.tr(
-                "Kvinnors lön i procent av mäns per grupp (grundlön). Punkter med linje: justerat för "
-                "ålder och anställningstid, med 95 % konfidensintervall; romber: grupper för små för "
-                "regression (ojusterat). Flaggade grupper i orange och fetstil. Intervallen är inte "
-                "justerade för många test; flaggningen är det (Benjamini–Hochberg).",
-                "Women's pay as % of men's by group (base salary). Dots with lines: adjusted for age and "
-                "tenure, with 95% confidence interval; diamonds: groups too small for a regression "
-                "(unadjusted). Flagged groups in orange and bold. The intervals are not adjusted for "
-                "many tests; the flags are (Benjamini–Hochberg).",
+                "Kvinnors lön i procent av mäns per grupp (grundlön). Punkter med linje: "
+                f"regression {w.held_equal(used)}, med 95 % konfidensintervall; romber: grupper "
+                "för små för regression (ojusterat). Flaggade grupper i orange och fetstil. "
+                "Intervallen är inte justerade för många test; flaggningen är det "
+                "(Benjamini–Hochberg).",
+                "Women's pay as % of men's by group (base salary). Dots with lines: regression "
+                f"{w.held_equal(used)}, with 95% confidence interval; diamonds: groups too small for "
+                "a regression (unadjusted). Flagged groups in orange and bold. The intervals are not "
+                "adjusted for many tests; the flags are (Benjamini–Hochberg).",
             ),
+        ),
+    ]
+    flagged_groups = set(here.loc[here["flagged"], "work_group"])
+    n = here["work_group"].nunique()
+    blocks.append(
+        w.text(
+            w.tr(
+                f"Grupper med både kvinnor och män: {w.comparisons(n)}. ",
+                f"Groups with both women and men: {w.comparisons(n)}. ",
+            )
+            + _flagged_count(w, len(flagged_groups))
         )
     )
+    if flagged_groups:
+        blocks.append({"type": "list", "items": _flagged_work(w, here, flagged_groups)})
     rows, flags = [], []
-    for i, r in enumerate(
-        t.sort_values(
-            ["flagged", "work_group", "pay_measure"], ascending=[False, True, True]
-        ).itertuples()
-    ):
+    order = here.assign(_f=~here["work_group"].isin(flagged_groups)).sort_values(
+        ["_f", "work_group", "pay_measure"]
+    )
+    for i, r in enumerate(order.itertuples()):
+        gap, adjusted = w.flag_gap(r)
         rows.append(
             [
                 w.job(r.work_group),
-                w.pay_measure(r.pay_measure),
-                w.num(r.n_women),
-                w.num(r.n_men),
+                w.pay_short(r.pay_measure).capitalize(),
+                f"{w.num(r.n_women)} / {w.num(r.n_men)}",
                 w.kr(r.mean_women),
                 w.kr(r.mean_men),
                 w.pct(r.women_pct_of_men),
-                w.pct(r.adjusted_gap_pct),
-                w.p(r.p_adjusted),
+                w.pct(gap),
+                w.basis(adjusted).replace(" (", "\n("),  # breaks between the words
+                w.disadvantaged(round(gap, 1)),  # as shown: "0,0 %" has no lower-paid gender
+                w.p(r.p_adjusted) if adjusted else "–",
                 w.tr("Ja", "Yes") if r.flagged else "",
             ]
         )
@@ -72,198 +104,310 @@ def equal_work(w: Writer) -> dict:
             [
                 w.tr("Grupp", "Group"),
                 w.tr("Lönebegrepp", "Pay"),
-                w.tr("Kvinnor", "Women"),
-                w.tr("Män", "Men"),
+                w.tr("Kvinnor / män", "Women / men"),
                 w.tr("Medellön kvinnor", "Mean pay women"),
                 w.tr("Medellön män", "Mean pay men"),
                 w.tr("Kvinnor i % av män", "Women % of men"),
-                w.tr("Justerad skillnad", "Adjusted gap"),
+                w.tr("Skillnad", "Gap"),
+                w.tr("Grund", "Basis"),
+                w.tr("Lägre lön", "Lower pay"),
                 w.tr("p (justerat)", "p (adjusted)"),
                 w.tr("Flaggad", "Flagged"),
             ],
             rows,
-            align=["left", "left"] + ["right"] * 7 + ["center"],
+            align=["left", "left"] + ["right"] * 5 + ["left", "left", "right", "center"],
             highlight=flags,
             caption=w.tr(
-                "Lika arbete: alla grupper med både kvinnor och män, flaggade först",
-                "Equal work: every group with both women and men, flagged first",
+                "Lika arbete: alla grupper med både kvinnor och män, flaggade jämförelser först",
+                "Equal work: every group with both women and men, flagged comparisons first",
             ),
             note=w.tr(
-                "Justerad skillnad: kvinnors lön jämfört med mäns när ålder och "
-                "anställningstid hålls lika; tomt där gruppen är för liten för regression.",
-                "Adjusted gap: women's pay against men's with age and tenure held equal; "
-                "empty where the group is too small for a regression.",
+                "Skillnad: den skillnad flaggan bygger på, 100 × (kvinnor − män) / män, negativ när "
+                "kvinnor har lägre lön. Grund: Justerad (regression) är den justerade skillnaden "
+                f"{w.held_equal(used)}; Rå skillnad gäller grupper för små för regression, som "
+                f"flaggas när skillnaden är större än {thr}. Lägre lön: det kön som har lägre lön. "
+                "Månadslön: grundlön med fasta tillägg.",
+                "Gap: the gap the flag is based on, 100 × (women − men) / men, negative when women "
+                f"earn less. Basis: Adjusted (regression) is the adjusted gap {w.held_equal(used)}; "
+                "Raw gap applies to groups too small for a regression, flagged when the gap exceeds "
+                f"{thr}. Lower pay: the gender with the lower pay. Monthly pay: base salary with "
+                "fixed supplements.",
             ),
         )
     )
     if w.unit is None:
-        units = w.work_table()
-        units = (
-            units[units["unit"] != ""]
-            .groupby("unit")
-            .agg(n=("needs_assessment", "sum"), flagged=("flagged", "sum"))
-            .reset_index()
+        blocks += _work_units(w, t)
+    return w.section(w.tr("Lika arbete", "Equal work"), blocks)
+
+
+def _flagged_count(w: Writer, k: int) -> str:
+    if not k:
+        return w.tr("Ingen jämförelse är flaggad.", "No comparison is flagged.")
+    return w.tr(
+        f"{w.comparisons(k)} {'är flaggad' if k == 1 else 'är flaggade'}:",
+        f"{w.comparisons(k)} {'is' if k == 1 else 'are'} flagged:",
+    )
+
+
+def _flagged_work(w: Writer, here: pd.DataFrame, groups: set) -> list[str]:
+    """Each flagged comparison: its gaps in words and the pay measures it is flagged for."""
+    items = []
+    for g in sorted(groups):
+        rows = here[here["work_group"] == g].sort_values("pay_measure")
+        parts = []
+        for r in rows.itertuples():
+            gap, adjusted = w.flag_gap(r)
+            how = w.tr("justerad", "adjusted") if adjusted else w.tr("rå", "raw")
+            how += "" if r.flagged else w.tr(", ej flaggad", ", not flagged")
+            parts.append((r.pay_measure, gap, f" ({how})"))
+        if len({p[2] for p in parts}) == 1:  # one basis: say it once
+            parts = [(m, gap, "") for m, gap, _ in parts[:-1]] + [parts[-1]]
+        flagged = w.join([w.pay_short(m) for m in rows.loc[rows["flagged"], "pay_measure"]])
+        items.append(
+            w.tr(f"{w.job(g)}, flaggad för {flagged}: ", f"{w.job(g)}, flagged for {flagged}: ")
+            + _gaps_said(w, w.gap_words(parts[0][1]), parts)
+            + "."
         )
-        units = units[units["flagged"] > 0].sort_values("unit")
-        if len(units):
-            blocks.append(
-                w.table(
-                    [
-                        w.tr("Enhet", "Unit"),
-                        w.tr("Grupper × lönebegrepp", "Groups × pay measures"),
-                        w.tr("Flaggade", "Flagged"),
-                    ],
-                    [[u, w.num(n), w.num(fl)] for u, n, fl in units.itertuples(index=False)],
-                    align=["left", "right", "right"],
-                    widths=[4, 1.2, 1],
-                    caption=w.tr(
-                        "Flaggade skillnader inom enheterna (se enheternas rapporter)",
-                        "Flagged differences within units (see the unit reports)",
-                    ),
+    return items
+
+
+def _gaps_said(w: Writer, first: str, parts: list[tuple[str, float, str]]) -> str:
+    """A gap said in words on each pay measure: the first in full ("kvinnor har 5,5 % lägre
+    lön än män på grundlön"), the others shortly ("och 5,4 % lägre på månadslön")."""
+    said = [f"{first} {w.tr('på', 'on')} {w.pay_short(parts[0][0])}{parts[0][2]}"]
+    for m, gap, how in parts[1:]:
+        lower = gap < 0
+        word = w.tr("lägre" if lower else "högre", "less" if lower else "more")
+        said.append(f"{w.pct(abs(gap))} {word} {w.tr('på', 'on')} {w.pay_short(m)}{how}")
+    return w.join(said)
+
+
+def _work_units(w: Writer, t: pd.DataFrame) -> list[dict]:
+    """The overview's count of flagged comparisons within the units."""
+    t = t[(t["unit"] != "") & t["needs_assessment"]]
+    n = t.groupby("unit")["work_group"].nunique()
+    k = t[t["flagged"]].groupby("unit")["work_group"].nunique()
+    if t.empty:  # no units: the organisation is the only one
+        return []
+    if k.empty:
+        return [
+            w.text(
+                w.tr(
+                    "Inom enheterna är ingen jämförelse flaggad.",
+                    "Within the units no comparison is flagged.",
                 )
             )
-    return w.section(w.tr("Lika arbete", "Equal work"), blocks)
+        ]
+    total, units = int(k.sum()), w.count(len(k), ("enhet", "enheter"), ("unit", "units"))
+    return [
+        w.text(
+            w.tr(
+                f"Inom enheterna: {w.comparisons(total)} {'flaggad' if total == 1 else 'flaggade'} "
+                f"i {units} (se enheternas rapporter).",
+                f"Within the units: {w.comparisons(total)} flagged in {units} (see the unit reports).",
+            )
+        ),
+        w.table(
+            [
+                w.tr("Enhet", "Unit"),
+                w.tr("Jämförelser", "Comparisons"),
+                w.tr("Flaggade jämförelser", "Flagged comparisons"),
+            ],
+            [[u, w.num(n[u]), w.num(x)] for u, x in sorted(k.items())],
+            align=["left", "right", "right"],
+            widths=[4, 1.1, 1.2],
+            caption=w.tr(
+                "Flaggade jämförelser inom enheterna",
+                "Flagged comparisons within the units",
+            ),
+            note=w.tr(
+                "En jämförelse är en grupp, prövad på grundlön och på månadslön; den räknas en "
+                "gång även när den flaggas för båda.",
+                "A comparison is a group, tested on base salary and on monthly pay; it counts once "
+                "even when flagged for both.",
+            ),
+        ),
+    ]
 
 
 def equal_value(w: Writer) -> dict:
     ev = w.run.evaluation
     title = w.tr("Likvärdigt arbete", "Work of equal value")
     if ev is None:
-        return w.section(
-            title,
-            [
-                {
-                    "type": "notice",
-                    "tone": "warning",
-                    "text": w.tr(
-                        "Ingen arbetsvärdering är angiven (job_evaluation.path), så likvärdigt arbete kunde "
-                        "inte analyseras. Lagen kräver analysen (DL 3 kap. 9 § 2–3 p.).",
-                        "No job evaluation is configured (job_evaluation.path), so work of equal value "
-                        "could not be analysed. The law requires it (DL ch. 3 s. 9 p. 2–3).",
-                    ),
-                }
-            ],
-        )
-    jt = ev.table
+        blocks: list[dict] = [
+            {
+                "type": "notice",
+                "tone": "warning",
+                "text": w.tr(
+                    "Ingen arbetsvärdering är angiven, så likvärdigt arbete och lägre värderat "
+                    "arbete med högre lön kunde inte analyseras. Lagen kräver analyserna (DL 3 kap. "
+                    "9 § 2–3 p.). Ange arbetsvärderingsfilen (se Metod och inställningar).",
+                    "No job evaluation is given, so work of equal value and lower-valued work paid "
+                    "more could not be analysed. The law requires them (DL ch. 3 s. 9 p. 2–3). Give "
+                    "the job-evaluation file (see Methods and settings).",
+                ),
+            }
+        ]
+        for kind in _KINDS:
+            blocks += [
+                w.heading(_HEADINGS[kind][0 if w.sv else 1]),
+                w.text(
+                    w.tr(
+                        "Kunde inte prövas: ingen arbetsvärdering.",
+                        "Not tested: no job evaluation.",
+                    )
+                ),
+            ]
+        return w.section(title, blocks)
     blocks = [
         w.text(
             w.tr(
-                f"Arbetena är värderade med {w.model_name(ev)} "
+                f"Arbetena är värderade med {_model_name(w, ev)} "
                 f"i band om {w.num(ev.band_width)} poäng. Ett yrke är kvinnodominerat när minst "
                 f"{w.pct(100 * w.run.config.analysis.female_dominated_share, 0)} är kvinnor. Varje "
                 "kvinnodominerat yrke jämförs med yrken som inte är kvinnodominerade och har högre "
                 "lön: i samma band (likvärdigt arbete, DL 3 kap. 9 § 2 p.) och i lägre band (lägre "
-                "krav men högre lön, 3 p.).",
-                f"Jobs are evaluated with {w.model_name(ev)} in bands of {w.num(ev.band_width)} points. A job is female-dominated when at "
-                f"least {w.pct(100 * w.run.config.analysis.female_dominated_share, 0)} are women. Each "
-                "female-dominated job is compared with jobs that are not female-dominated and are paid "
-                "more: in the same band (equal value, DL ch. 3 s. 9 p. 2) and in lower bands (lower "
-                "demands but higher pay, p. 3).",
+                "värderat arbete med högre lön, 3 p.). Varje par av yrken prövas på grundlön och på "
+                "månadslön och räknas som en jämförelse.",
+                f"Jobs are evaluated with {_model_name(w, ev)} in bands of {w.num(ev.band_width)} "
+                "points. A job is female-dominated when at least "
+                f"{w.pct(100 * w.run.config.analysis.female_dominated_share, 0)} are women. Each "
+                "female-dominated job is compared with jobs that are not female-dominated and are "
+                "paid more: in the same band (equal value, DL ch. 3 s. 9 p. 2) and in lower bands "
+                "(lower-valued work paid more, p. 3). Each pair of jobs is tested on base salary "
+                "and on monthly pay and counts as one comparison.",
             )
         )
     ]
-    if w.unit is None and ev.has_pay:
-        sens = ev.sensitivity().set_index("band_width")
-        bw = ev.band_width
-        n = {k: int(sens.loc[k, "n_pairs"]) for k in (bw / 2, bw, bw * 2)}
-        blocks.append(
-            w.text(
-                w.tr(
-                    f"Bandbredden avgör vilka yrken som jämförs: med {w.num(bw)} poäng blir det "
-                    f"{n[bw]} jämförelser, med {w.num(bw / 2)} poäng {n[bw / 2]} och med {w.num(bw * 2)} "
-                    f"poäng {n[bw * 2]}. {len(ev.edge_pairs)} par av yrken ligger inom "
-                    f"{w.num(ev.tolerance)} poäng från varandra på var sin sida om en bandgräns.",
-                    f"The band width decides which jobs are compared: at {w.num(bw)} points there are "
-                    f"{n[bw]} comparisons, at {w.num(bw / 2)} points {n[bw / 2]} and at {w.num(bw * 2)} "
-                    f"points {n[bw * 2]}. {len(ev.edge_pairs)} pairs of jobs lie within "
-                    f"{w.num(ev.tolerance)} points of each other across a band edge.",
-                )
-            )
-        )
     if w.unit is None:
+        blocks += _evaluation(w, ev)
+    t = w.value_table()
+    if len(t):
         blocks.append(
             w.figure(
-                "value_vs_pay.png",
+                "equal_value.png",
                 w.tr(
-                    "Arbetsvärde och medellön per yrke (grundlön).",
-                    "Job value and mean pay by job (base salary).",
+                    "Kvinnodominerade yrkens lön jämfört med yrken av lika eller lägre värde.",
+                    "Pay of female-dominated jobs against jobs of equal or lower value.",
                 ),
             )
         )
-        rows = [
-            [
-                w.job(r.job_code),
-                w.num(r.points, 0),
-                str(int(r.band)),
-                w.num(r.n),
-                w.pct(100 * r.share_women if r.share_women == r.share_women else float("nan"), 0),
-                w.tr("Ja", "Yes") if r.female_dominated == True else "",  # noqa: E712 - NaN is not True
-            ]
-            for r in jt.sort_values(["points", "job_code"]).itertuples()
-        ]
-        blocks.append(
-            w.table(
-                [
-                    w.tr("Yrke", "Job"),
-                    w.tr("Poäng", "Points"),
-                    "Band",
-                    w.tr("Anställda", "Employees"),
-                    w.tr("Andel kvinnor", "Women"),
-                    w.tr("Kvinnodominerat", "Female-dominated"),
-                ],
-                rows,
-                align=["left", "right", "right", "right", "right", "center"],
-                widths=[3, 0.8, 0.6, 0.9, 0.9, 1.2],
-                caption=w.tr("Arbetsvärdering per yrke", "Job evaluation by job"),
-            )
-        )
-        flagged = ev.flagged_checks
-        if len(flagged):
-            blocks.append(
-                w.heading(
-                    w.tr(
-                        "Risker för könsbias i värderingen",
-                        "Risks of gender bias in the evaluation",
-                    )
-                )
-            )
-            blocks.append(
-                {"type": "list", "items": [w.bias_check(r) for r in flagged.itertuples()]}
-            )
-    t = w.value_table()
-    if t.empty:
+    everywhere = w.run.tables["equal_value"]
+    for kind in _KINDS:
+        blocks += _kind(w, t[t["kind"] == kind], everywhere[everywhere["kind"] == kind], kind)
+    return w.section(title, blocks)
+
+
+_HEADINGS = {
+    "equal_value": (
+        "Kvinnodominerat arbete mot arbete av lika värde",
+        "Female-dominated work against work of equal value",
+    ),
+    "lower_value_higher_pay": (
+        "Lägre värderat arbete med högre lön",
+        "Lower-valued work paid more",
+    ),
+}
+_NONE = {
+    "equal_value": (
+        "inget kvinnodominerat arbete har lägre lön än ett arbete av lika värde som inte är "
+        "kvinnodominerat.",
+        "no female-dominated work is paid less than work of equal value that is not "
+        "female-dominated.",
+    ),
+    "lower_value_higher_pay": (
+        "inget kvinnodominerat arbete har lägre lön än ett lägre värderat arbete som inte är "
+        "kvinnodominerat.",
+        "no female-dominated work is paid less than lower-valued work that is not "
+        "female-dominated.",
+    ),
+}
+
+
+def _kind(w: Writer, t: pd.DataFrame, everywhere: pd.DataFrame, kind: str) -> list[dict]:
+    """One analysis of equal value under its own heading: the cases in words and in a table,
+    or the sentence that there are none; in the overview also the flagged cases in the units."""
+    i = 0 if w.sv else 1
+    blocks = [w.heading(_HEADINGS[kind][i])]
+    if kind == "lower_value_higher_pay":
         blocks.append(
             w.text(
                 w.tr(
-                    "Inga jämförelser: inget kvinnodominerat yrke har lägre lön "
-                    "än ett jämförbart yrke här.",
-                    "No comparisons: no female-dominated job is paid less than a "
-                    "comparable job here.",
+                    "Här jämförs varje kvinnodominerat yrke med yrken i lägre värdeband som inte är "
+                    "kvinnodominerade men har högre lön (DL 3 kap. 9 § 3 p.).",
+                    "Here each female-dominated job is compared with jobs in lower value bands that "
+                    "are not female-dominated but are paid more (DL ch. 3 s. 9 p. 3).",
                 )
             )
         )
-        return w.section(title, blocks)
-    blocks.append(
-        w.figure(
-            "equal_value.png",
-            w.tr(
-                "Kvinnodominerade yrkens lön jämfört med yrken av lika eller lägre värde.",
-                "Pay of female-dominated jobs against jobs of equal or lower value.",
-            ),
-        )
+    units = everywhere[everywhere["unit"].fillna("") != ""] if w.unit is None else t.iloc[0:0]
+    if t.empty:
+        where = w.tr(" i hela organisationen", " across the organisation") if len(units) else ""
+        blocks.append(w.text(w.tr(f"Inga fall{where}: ", f"No cases{where}: ") + _NONE[kind][i]))
+    else:
+        pairs = t.groupby(["female_dominated_job", "comparator_job"], sort=False)
+        flagged = [k for k, p in pairs if p["flagged"].any()]
+        blocks.append(w.text(_pairs_count(w, pairs.ngroups, len(flagged))))
+        if flagged:
+            blocks.append(
+                {"type": "list", "items": [_pair_words(w, pairs.get_group(k)) for k in flagged]}
+            )
+        blocks.append(_value_table(w, t, kind))
+    if len(units):
+        blocks += _value_units(w, units)
+    return blocks
+
+
+def _pairs_count(w: Writer, n: int, k: int) -> str:
+    if not k:
+        return w.tr(f"{w.comparisons(n)}, ingen flaggad.", f"{w.comparisons(n)}, none flagged.")
+    if n == 1:
+        return w.tr("1 jämförelse, flaggad:", "1 comparison, flagged:")
+    return w.tr(
+        f"{w.comparisons(n)}, varav {w.num(k)} {'flaggad' if k == 1 else 'flaggade'}:",
+        f"{w.comparisons(n)}, {w.num(k)} of them flagged:",
     )
+
+
+def _pair_words(w: Writer, p: pd.DataFrame) -> str:
+    """A flagged pair of jobs: its gaps in words and the pay measures it is flagged for."""
+    p = p.sort_values("pay_measure")
+    r = p.iloc[0]
+    first = _job_gap_words(w, r.female_dominated_job, r.comparator_job, r.pay_gap_pct)
+    parts = [(m, gap, "") for m, gap in zip(p["pay_measure"], p["pay_gap_pct"], strict=True)]
+    flagged = w.join([w.pay_short(m) for m in p.loc[p["flagged"].astype(bool), "pay_measure"]])
+    return _gaps_said(w, first, parts) + w.tr(
+        f"; flaggad för {flagged}.", f"; flagged for {flagged}."
+    )
+
+
+def _job_gap_words(w: Writer, fd: Any, cmp: Any, gap_pct: Any) -> str:
+    """An equal-value gap ``100·(fd − cmp)/cmp`` in words: "Sjuksköterska (201010) har 8,3 %
+    lägre lön än Ingenjör (171010)"."""
+    v = _float(gap_pct)
+    size, a, b = w.pct(abs(v)), w.job(fd), w.job(cmp)
+    if math.isnan(v):
+        return f"{a} – {b}"
+    if v < 0:
+        return w.tr(f"{a} har {size} lägre lön än {b}", f"{a} is paid {size} less than {b}")
+    return w.tr(f"{a} har {size} högre lön än {b}", f"{a} is paid {size} more than {b}")
+
+
+def _value_table(w: Writer, t: pd.DataFrame, kind: str) -> dict:
     rows, flags = [], []
-    for i, r in enumerate(
-        t.sort_values(["flagged", "pay_gap_pct"], ascending=[False, True]).itertuples()
-    ):
+    flagged_pairs = t.groupby(["female_dominated_job", "comparator_job"])["flagged"].transform(
+        "any"
+    )
+    order = t.assign(_f=~flagged_pairs).sort_values(
+        ["_f", "female_dominated_job", "comparator_job", "pay_measure"]
+    )
+    for i, r in enumerate(order.itertuples()):
         rows.append(
             [
                 w.job(r.female_dominated_job),
                 w.job(r.comparator_job),
-                w.tr("Lika värde", "Equal value")
-                if r.kind == "equal_value"
-                else w.tr("Lägre värde, högre lön", "Lower value, higher pay"),
-                w.pay_measure(r.pay_measure),
+                f"{w.num(r.value_fd)} / {w.num(r.value_cmp)}",
+                w.pay_short(r.pay_measure).capitalize(),
                 f"{w.num(r.n_fd)} / {w.num(r.n_cmp)}",
                 w.kr(r.mean_pay_fd),
                 w.kr(r.mean_pay_cmp),
@@ -273,62 +417,183 @@ def equal_value(w: Writer) -> dict:
         )
         if r.flagged:
             flags.append(i)
-    blocks.append(
+    return w.table(
+        [
+            w.tr("Kvinnodominerat yrke", "Female-dominated job"),
+            w.tr("Jämförs med", "Compared with"),
+            w.tr("Poäng", "Points"),
+            w.tr("Lönebegrepp", "Pay"),
+            w.tr("Antal", "Number"),
+            w.tr("Medellön", "Mean pay"),
+            w.tr("Medellön jämförelse", "Comparator mean"),
+            w.tr("Skillnad", "Gap"),
+            w.tr("Flaggad", "Flagged"),
+        ],
+        rows,
+        align=["left", "left", "right", "left", "right", "right", "right", "right", "center"],
+        highlight=flags,
+        caption=_HEADINGS[kind][0 if w.sv else 1],
+        note=w.tr(
+            "Poäng och antal: det kvinnodominerade yrket / jämförelseyrket. Skillnad: den "
+            "skillnad flaggan bygger på, 100 × (kvinnodominerat − jämförelse) / jämförelse; "
+            "negativ när det kvinnodominerade yrket har lägre lön. Månadslön: grundlön med fasta "
+            "tillägg.",
+            "Points and number: the female-dominated job / the comparator. Gap: the gap the flag "
+            "is based on, 100 × (female-dominated − comparator) / comparator; negative when the "
+            "female-dominated job is paid less. Monthly pay: base salary with fixed supplements.",
+        ),
+    )
+
+
+def _value_units(w: Writer, units: pd.DataFrame) -> list[dict]:
+    """The overview's flagged comparisons of one kind within the units."""
+    fl = units[units["flagged"].astype(bool)]
+    keys = ["unit", "female_dominated_job", "comparator_job"]
+    n = len(fl.drop_duplicates(keys))
+    if not n:
+        return [
+            w.text(
+                w.tr(
+                    "Inom enheterna är ingen jämförelse flaggad.",
+                    "Within the units no comparison is flagged.",
+                )
+            )
+        ]
+    n_units = fl["unit"].nunique()
+    fl = fl.sort_values([*keys, "pay_measure"])
+    return [
+        w.text(
+            w.tr(
+                f"Inom enheterna: {w.comparisons(n)} {'flaggad' if n == 1 else 'flaggade'} i "
+                f"{w.count(n_units, ('enhet', 'enheter'), ('unit', 'units'))} (se enheternas rapporter).",
+                f"Within the units: {w.comparisons(n)} flagged in "
+                f"{w.count(n_units, ('enhet', 'enheter'), ('unit', 'units'))} (see the unit reports).",
+            )
+        ),
         w.table(
             [
+                w.tr("Enhet", "Unit"),
                 w.tr("Kvinnodominerat yrke", "Female-dominated job"),
                 w.tr("Jämförs med", "Compared with"),
-                w.tr("Jämförelse", "Comparison"),
                 w.tr("Lönebegrepp", "Pay"),
                 w.tr("Antal", "Number"),
-                w.tr("Medellön", "Mean pay"),
-                w.tr("Medellön jämförelse", "Comparator mean"),
-                w.tr("Skillnad", "Difference"),
-                w.tr("Flaggad", "Flagged"),
+                w.tr("Skillnad", "Gap"),
             ],
-            rows,
-            align=["left", "left", "left", "left", "right", "right", "right", "right", "center"],
-            highlight=flags,
+            [
+                [
+                    str(r.unit),
+                    w.job(r.female_dominated_job),
+                    w.job(r.comparator_job),
+                    w.pay_short(r.pay_measure).capitalize(),
+                    f"{w.num(r.n_fd)} / {w.num(r.n_cmp)}",
+                    w.pct(r.pay_gap_pct),
+                ]
+                for r in fl.itertuples()
+            ],
+            align=["left", "left", "left", "left", "right", "right"],
             caption=w.tr(
-                "Likvärdigt arbete och lägre krav men högre lön",
-                "Equal value and lower demands but higher pay",
+                "Flaggade jämförelser inom enheterna", "Flagged comparisons within the units"
             ),
-            note=w.tr(
-                "Antal: anställda i det kvinnodominerade yrket / i jämförelseyrket.",
-                "Number: employees in the female-dominated job / in the comparator job.",
+        ),
+    ]
+
+
+def _evaluation(w: Writer, ev: Any) -> list[dict]:
+    """The overview's job evaluation: the band width's effect, the jobs and the bias risks."""
+    blocks: list[dict] = []
+    if ev.has_pay:
+        sens = ev.sensitivity().set_index("band_width")
+        bw = ev.band_width
+        n = {k: int(sens.loc[k, "n_pairs"]) for k in (bw / 2, bw, bw * 2)}
+        edges = len(ev.edge_pairs)
+        blocks.append(
+            w.text(
+                w.tr(
+                    f"Bandbredden avgör vilka yrken som jämförs: med {w.num(bw)} poäng blir det "
+                    f"{w.comparisons(n[bw])}, med {w.num(bw / 2)} poäng {w.comparisons(n[bw / 2])} och "
+                    f"med {w.num(bw * 2)} poäng {w.comparisons(n[bw * 2])}. "
+                    f"{w.num(edges)} par av yrken ligger inom {w.num(ev.tolerance)} poäng från "
+                    "varandra på var sin sida om en bandgräns.",
+                    f"The band width decides which jobs are compared: at {w.num(bw)} points there "
+                    f"{'is' if n[bw] == 1 else 'are'} {w.comparisons(n[bw])}, at {w.num(bw / 2)} "
+                    f"points {w.comparisons(n[bw / 2])} and at {w.num(bw * 2)} points "
+                    f"{w.comparisons(n[bw * 2])}. {w.count(edges, ('par', 'par'), ('pair', 'pairs'))} "
+                    f"of jobs {'lies' if edges == 1 else 'lie'} within {w.num(ev.tolerance)} points "
+                    "of each other across a band edge.",
+                )
+            )
+        )
+    blocks.append(
+        w.figure(
+            "value_vs_pay.png",
+            w.tr(
+                "Arbetsvärde och medellön per yrke (grundlön).",
+                "Job value and mean pay by job (base salary).",
             ),
         )
     )
-    if w.unit is None:
-        units = w.run.tables["equal_value"]
-        units = units[(units["unit"].fillna("") != "") & units["flagged"].astype(bool)]
-        if len(units):
-            blocks.append(
-                w.table(
-                    [
-                        w.tr("Enhet", "Unit"),
-                        w.tr("Kvinnodominerat yrke", "Female-dominated job"),
-                        w.tr("Jämförs med", "Compared with"),
-                        w.tr("Lönebegrepp", "Pay"),
-                        w.tr("Antal", "Number"),
-                        w.tr("Skillnad", "Difference"),
-                    ],
-                    [
-                        [
-                            str(r.unit),
-                            w.job(r.female_dominated_job),
-                            w.job(r.comparator_job),
-                            w.pay_measure(r.pay_measure),
-                            f"{w.num(r.n_fd)} / {w.num(r.n_cmp)}",
-                            w.pct(r.pay_gap_pct),
-                        ]
-                        for r in units.itertuples()
-                    ],
-                    align=["left", "left", "left", "left", "right", "right"],
-                    caption=w.tr(
-                        "Flaggade jämförelser inom enheterna (se enheternas rapporter)",
-                        "Flagged comparisons within units (see the unit reports)",
-                    ),
-                )
+    rows = [
+        [
+            w.job(r.job_code),
+            w.num(r.points, 0),
+            str(int(r.band)),
+            w.num(r.n),
+            w.pct(100 * r.share_women if r.share_women == r.share_women else float("nan"), 0),
+            w.tr("Ja", "Yes") if r.female_dominated == True else "",  # noqa: E712 - NaN is not True
+        ]
+        for r in ev.table.sort_values(["points", "job_code"]).itertuples()
+    ]
+    blocks.append(
+        w.table(
+            [
+                w.tr("Yrke", "Job"),
+                w.tr("Poäng", "Points"),
+                "Band",
+                w.tr("Anställda", "Employees"),
+                w.tr("Andel kvinnor", "Women"),
+                w.tr("Kvinnodominerat", "Female-dominated"),
+            ],
+            rows,
+            align=["left", "right", "right", "right", "right", "center"],
+            widths=[3, 0.8, 0.6, 0.9, 0.9, 1.2],
+            caption=w.tr("Arbetsvärdering per yrke", "Job evaluation by job"),
+        )
+    )
+    flagged = ev.flagged_checks
+    if len(flagged):
+        blocks.append(
+            w.heading(
+                w.tr("Risker för könsbias i värderingen", "Risks of gender bias in the evaluation")
             )
-    return w.section(title, blocks)
+        )
+        blocks.append({"type": "list", "items": [_bias_check(w, r) for r in flagged.itertuples()]})
+    return blocks
+
+
+def _model_name(w: Writer, ev: Any) -> str:
+    if ev.job_model is None:
+        return w.tr("externa poäng", "external points")
+    if ev.job_model.name in ("eige_2026_default", "default"):
+        return w.tr(
+            "standardmodellen (EIGE 2026: fyra faktorer, 14 delfaktorer)",
+            "the default model (EIGE 2026: four factors, 14 sub-factors)",
+        )
+    return w.tr(f"modellen {ev.job_model.name}", f"the {ev.job_model.name} model")
+
+
+def _bias_check(w: Writer, r: Any) -> str:
+    """A flagged bias check of the job evaluation in the report's language."""
+    value, thr = _float(r.value), _float(r.threshold)
+    pair = BIAS.get(str(r.check))
+    if pair is None:
+        return str(r.message)
+    return w.tr(*pair).format(
+        job=w.job(r.subject),
+        subject=r.subject,
+        value=w.num(value),
+        value1=w.num(value, 1),
+        value2=w.num(value, 2),
+        thr=w.num(thr),
+        thr1=w.num(thr, 1),
+        pct=w.pct(100 * value, 0),
+    )

@@ -1,8 +1,16 @@
 """The overview's organisation-wide sections: the gap across the organisation, the EU
 indicators, last year's follow-up, the documentation checklist and the annex of measures by
-person (see :mod:`payequity.report._content`)."""
+person (see :mod:`payequity.report._content`).
+
+Every gap is also said in words. The EU indicators keep the directive's sign, 100·(men −
+women)/men, the opposite of every other page, so they are labelled as the directive's figures and
+said in words too. Settings and register files are named in words, never by key or file name.
+"""
 
 from __future__ import annotations
+
+import math
+from typing import Any
 
 import pandas as pd
 
@@ -23,29 +31,42 @@ def banner(w: Writer) -> str:
 
 def organisation(w: Writer) -> dict:
     og = w.results["org_gap"]
+    held = w.controls_words(list(og.get("controls") or []))
     blocks = [
         w.text(
             w.tr(
                 "Skillnaden mellan kvinnors och mäns månadslön (inklusive fasta tillägg) i hela "
-                "organisationen, före och efter att yrke, ålder och anställningstid hålls lika.",
-                "The difference between women's and men's monthly pay (with fixed supplements) across "
-                "the organisation, before and after job, age and tenure are held equal.",
+                + (
+                    f"organisationen, före och efter att {held} hålls lika."
+                    if held
+                    else "organisationen, före och efter justering (utan kontroller)."
+                ),
+                "The difference between women's and men's monthly pay (with fixed supplements) "
+                + (
+                    f"across the organisation, before and after {held} are held equal."
+                    if held
+                    else "across the organisation, before and after adjustment (no controls)."
+                ),
             )
         )
     ]
+
+    def said(x: Any, d: int = 1) -> str:
+        return f"{w.pct(x, d)} ({w.gap_words(x, d)})"
+
     facts = [
         [
             w.tr("Ojusterad skillnad, medellön", "Unadjusted gap, mean"),
-            w.pct(og["raw_mean_gap_pct"]),
+            said(og["raw_mean_gap_pct"]),
         ],
         [
             w.tr("Ojusterad skillnad, medianlön", "Unadjusted gap, median"),
-            w.pct(og["raw_median_gap_pct"]),
+            said(og["raw_median_gap_pct"]),
         ],
     ]
     if og.get("adjusted_gap_pct") is not None:
         facts += [
-            [w.tr("Justerad skillnad", "Adjusted gap"), w.pct(og["adjusted_gap_pct"], 2)],
+            [w.tr("Justerad skillnad", "Adjusted gap"), said(og["adjusted_gap_pct"], 2)],
             [
                 w.tr("95 % konfidensintervall", "95% confidence interval"),
                 w.tr(
@@ -87,13 +108,19 @@ def organisation(w: Writer) -> dict:
             }
         )
     if ox:
+        g, e, u = (w.gap_words(100 * ox[k], 2) for k in ("gap", "explained", "unexplained"))
+        by = held or w.tr("kontrollerna", "the controls")
         blocks.append(
             w.text(
                 w.tr(
-                    "Oaxaca räknar på logaritmerad lön (geometriska medelvärden), därför skiljer sig "
-                    "totalen något från den ojusterade skillnaden i medellön ovan.",
-                    "Oaxaca works on log pay (geometric means), so its total differs a little from the "
-                    "unadjusted gap in mean pay above.",
+                    f"I ord (log-poäng är ungefär procent) — totalt: {g}; förklarat av skillnader "
+                    f"i {by}: {e}; oförklarat: {u}. Oaxaca räknar på logaritmerad lön (geometriska "
+                    "medelvärden), därför skiljer sig totalen något från den ojusterade skillnaden "
+                    "i medellön ovan.",
+                    f"In words (log points are about percent) — in total: {g}; explained by "
+                    f"differences in {by}: {e}; unexplained: {u}. Oaxaca works on log pay "
+                    "(geometric means), so its total differs a little from the unadjusted gap in "
+                    "mean pay above.",
                 )
             )
         )
@@ -101,10 +128,10 @@ def organisation(w: Writer) -> dict:
         w.figure(
             "oaxaca.png",
             w.tr(
-                "Oaxaca–Blinder: hur mycket av skillnaden som förklaras av yrke, ålder och "
-                "anställningstid, och hur mycket som inte förklaras.",
-                "Oaxaca–Blinder: how much of the difference job, age and tenure explain, and how much "
-                "stays unexplained.",
+                f"Oaxaca–Blinder: hur mycket av skillnaden som förklaras av {by if ox else held}, "
+                "och hur mycket som inte förklaras.",
+                f"Oaxaca–Blinder: how much of the difference {by if ox else held} explain, and how "
+                "much stays unexplained.",
             ),
         )
     )
@@ -134,51 +161,73 @@ def eu(w: Writer) -> dict:
         blocks.append(
             w.text(
                 w.tr(
-                    "EU-modulen är avstängd (analysis.eu_directive). Indikatorerna visas som information.",
-                    "The EU module is off (analysis.eu_directive). The indicators are shown for information.",
+                    "EU-modulen är avstängd i inställningarna (se Metod och inställningar). "
+                    "Indikatorerna visas som information.",
+                    "The EU module is off in the settings (see Methods and settings). The "
+                    "indicators are shown for information.",
                 )
             )
         )
     blocks.append(
         w.text(
             w.tr(
-                "Direktivets teckenkonvention: skillnaden är (män − kvinnor) i procent av männens lön, positiv när "
-                "kvinnor tjänar mindre. Årslön = 12 × månadslön × sysselsättningsgrad + rörlig lön; "
-                "timlön = årslön / (52 × veckoarbetstid × sysselsättningsgrad).",
-                "The directive's sign: the gap is (men − women) as % of men's pay, positive when women "
-                "earn less. Annual pay = 12 × monthly pay × fte + variable pay; hourly pay = annual / "
-                "(52 × weekly hours × fte).",
+                "Talen i detta avsnitt är direktivets: skillnaden räknas enligt direktivets "
+                "definition, som andel av männens lön, positiv när män har högre lön. Det är "
+                "motsatt tecken mot resten av rapporten, så varje skillnad sägs också i ord. "
+                "Årslön = 12 × månadslön × sysselsättningsgrad + rörlig lön; timlön = årslön / "
+                "(52 × veckoarbetstid × sysselsättningsgrad).",
+                "The figures in this section are the directive's: the gap follows the directive's "
+                "definition, as a share of men's pay, positive when men earn more. That is the "
+                "opposite sign of the rest of the report, so each gap is also said in words. "
+                "Annual pay = 12 × monthly pay × fte + variable pay; hourly pay = annual / (52 × "
+                "weekly hours × fte).",
             )
         )
     )
+
+    def value(ind: str, level: str) -> float:
+        v = t[
+            (t["indicator"] == ind) & (t["pay_level"] == level) & (t["category"].fillna("") == "")
+        ]
+        return float(v["value"].iloc[0]) if len(v) else float("nan")
+
+    head = [(lv, value("a", lv)) for lv in ("annual", "hourly") if not math.isnan(value("a", lv))]
+    if head:
+        said = [
+            w.tr(
+                f"{w.pct(d)} räknat på {w.pay_level(lv)} ({w.gap_words(-d)})",
+                f"{w.pct(d)} on {w.pay_level(lv)} pay ({w.gap_words(-d)})",
+            )
+            for lv, d in head
+        ]
+        blocks.append(
+            w.text(
+                w.tr(
+                    "Löneskillnaden (a) enligt direktivets definition är " + w.join(said) + ".",
+                    "The pay gap (a) by the directive's definition is " + w.join(said) + ".",
+                )
+            )
+        )
+    gap, comp = (
+        w.tr("Löneskillnad", "Pay gap"),
+        w.tr("Kompletterande eller rörliga ersättningar", "Complementary or variable pay"),
+    )
     names = {
-        "a": w.tr("(a) Löneskillnad, medel", "(a) Pay gap, mean"),
-        "b": w.tr(
-            "(b) Kompletterande eller rörliga ersättningar, medel",
-            "(b) Complementary or variable pay, mean",
-        ),
-        "c": w.tr("(c) Löneskillnad, median", "(c) Pay gap, median"),
-        "d": w.tr(
-            "(d) Kompletterande eller rörliga ersättningar, median",
-            "(d) Complementary or variable pay, median",
-        ),
+        k: f"({k}) {what}, {w.tr(how, how.replace('medel', 'mean'))}"
+        for k, what, how in (
+            ("a", gap, "medel"),
+            ("b", comp, "medel"),
+            ("c", gap, "median"),
+            ("d", comp, "median"),
+        )
     }
     rows = []
     for ind in "abcd":
         for level in ("annual", "hourly"):
-            v = t[
-                (t["indicator"] == ind)
-                & (t["pay_level"] == level)
-                & (t["category"].fillna("") == "")
-            ]
-            if len(v):
-                rows.append(
-                    [
-                        names[ind],
-                        w.tr("årslön", "annual") if level == "annual" else w.tr("timlön", "hourly"),
-                        w.pct(float(v["value"].iloc[0])),
-                    ]
-                )
+            d = value(ind, level)
+            if not math.isnan(d):
+                words = w.gap_words(-d) if ind in "ac" else w.complementary_words(-d)
+                rows.append([names[ind], w.pay_level(level), w.pct(d), words])
     e = t[t["indicator"] == "e"]
     for g, label in (("F", w.tr("kvinnor", "women")), ("M", w.tr("män", "men"))):
         v = e[e["gender"] == g]
@@ -191,15 +240,30 @@ def eu(w: Writer) -> dict:
                     ),
                     "",
                     w.pct(float(v["value"].iloc[0])),
+                    "",
                 ]
             )
     blocks.append(
         w.table(
-            [w.tr("Indikator", "Indicator"), w.tr("Lönenivå", "Pay level"), w.tr("Värde", "Value")],
+            [
+                w.tr("Indikator", "Indicator"),
+                w.tr("Lönenivå", "Pay level"),
+                w.tr("Värde enligt direktivet", "Value by the directive"),
+                w.tr("I ord", "In words"),
+            ],
             rows,
-            align=["left", "left", "right"],
-            widths=[3, 1, 1],
-            caption=w.tr("Indikatorer (a)–(e) (publiceras)", "Indicators (a)–(e) (published)"),
+            align=["left", "left", "right", "left"],
+            widths=[2.6, 0.8, 1, 2.6],
+            caption=w.tr(
+                "Indikatorer (a)–(e) enligt direktivets definition (publiceras)",
+                "Indicators (a)–(e) by the directive's definition (published)",
+            ),
+            note=w.tr(
+                "Skillnaderna (a)–(d) är (män − kvinnor) i procent av männens lön: positiva när "
+                "män har högre lön.",
+                "The gaps (a)–(d) are (men − women) as % of men's pay: positive when men earn "
+                "more.",
+            ),
         )
     )
     blocks.append(
@@ -213,13 +277,12 @@ def eu(w: Writer) -> dict:
     )
     g = t[(t["indicator"] == "g") & (t["pay_level"] == "hourly")]
     if len(g):
-        cats = list(dict.fromkeys(g["category"].astype(str)))
         rows = []
-        for c in cats:
+        for c in dict.fromkeys(g["category"].astype(str)):
             here = g[g["category"].astype(str) == c].set_index("component")
 
-            def cell(comp: str, h: pd.DataFrame = here) -> str:
-                return w.pct(float(h.loc[comp, "value"])) if comp in h.index else "–"
+            def cell(comp: str, h: pd.DataFrame = here) -> float:
+                return float(h.loc[comp, "value"]) if comp in h.index else float("nan")
 
             n = here.loc["all"] if "all" in here.index else here.iloc[0]
             rows.append(
@@ -227,9 +290,10 @@ def eu(w: Writer) -> dict:
                     w.category_label(c),
                     w.num(n.get("n_women")),
                     w.num(n.get("n_men")),
-                    cell("basic"),
-                    cell("complementary"),
-                    cell("all"),
+                    w.pct(cell("basic")),
+                    w.pct(cell("complementary")),
+                    w.pct(cell("all")),
+                    w.gap_words(-cell("all")),
                 ]
             )
         blocks.append(
@@ -241,18 +305,21 @@ def eu(w: Writer) -> dict:
                     w.tr("Grundlön", "Basic pay"),
                     w.tr("Kompletterande", "Complementary"),
                     w.tr("Totalt", "Total"),
+                    w.tr("Totalt i ord", "Total in words"),
                 ],
                 rows,
-                align=["left", "right", "right", "right", "right", "right"],
+                align=["left", "right", "right", "right", "right", "right", "left"],
                 caption=w.tr(
-                    "(g) Skillnad i medeltimlön per kategori (till arbetstagarna och deras "
-                    "företrädare; årslön i arbetsboken)",
-                    "(g) Gap in mean hourly pay by category (to the workers and their "
-                    "representatives; annual pay in the workbook)",
+                    "(g) Skillnad i medeltimlön per kategori enligt direktivets definition (till "
+                    "arbetstagarna och deras företrädare; årslön i arbetsboken)",
+                    "(g) Gap in mean hourly pay by category by the directive's definition (to the "
+                    "workers and their representatives; annual pay in the workbook)",
                 ),
                 note=w.tr(
-                    "Kompletterande: bland dem som har sådana ersättningar.",
-                    "Complementary: among those who receive it.",
+                    "Värden enligt direktivet: positiva när män har högre lön. Kompletterande: "
+                    "bland dem som har sådana ersättningar.",
+                    "Values by the directive: positive when men earn more. Complementary: among "
+                    "those who receive it.",
                 ),
             )
         )
@@ -278,7 +345,8 @@ def eu(w: Writer) -> dict:
                 )
                 + " "
                 + (
-                    w.tr("Utlöst för: ", "Triggered for: ") + ", ".join(art10.categories)
+                    w.tr("Utlöst för: ", "Triggered for: ")
+                    + ", ".join(w.category_label(c) for c in art10.categories)
                     if art10.triggered
                     else w.tr("Ingen kategori utlöser den.", "No category triggers it.")
                 )
@@ -353,8 +421,8 @@ def follow_up(w: Writer) -> dict:
                     w.tr("Ojusterad, medel", "Unadjusted, mean"),
                     w.tr("Ojusterad, median", "Unadjusted, median"),
                     w.tr("Justerad", "Adjusted"),
-                    w.tr("Flaggade lika arbete", "Flagged equal work"),
-                    w.tr("Flaggade likvärdigt", "Flagged equal value"),
+                    w.tr("Flaggade lika arbete*", "Flagged equal work*"),
+                    w.tr("Flaggade likvärdigt*", "Flagged equal value*"),
                     w.tr("Åtgärder", "Measures"),
                 ],
                 [
@@ -371,6 +439,14 @@ def follow_up(w: Writer) -> dict:
                 ],
                 align=["left"] + ["right"] * 6,
                 widths=[0.7, 1, 1, 1, 1, 1, 0.9],
+                note=w.tr(
+                    "Skillnad: 100 × (kvinnor − män) / män, negativ när kvinnor har lägre lön. "
+                    "* Hela organisationen, räknat per lönebegrepp (grundlön och månadslön var "
+                    "för sig).",
+                    "Gap: 100 × (women − men) / men, negative when women earn less. * Whole "
+                    "organisation, counted per pay measure (base salary and monthly pay "
+                    "separately).",
+                ),
                 caption=w.tr(
                     "Löneskillnaderna år för år (hela organisationen)",
                     "The gaps year by year (whole organisation)",
@@ -398,25 +474,27 @@ def documentation(w: Writer) -> dict:
             "25 eller fler anställda: DL 3 kap. 13 §", "25 or more employees: DL ch. 3 s. 13"
         ),
     }
+    setting = w.tr(
+        "inställningen för antal anställda vid årets början (se Metod och inställningar)",
+        "the setting for employees at the start of the year (see Methods and settings)",
+    )
     if w.run.config.actions.headcount is not None:
-        basis = w.tr(
-            "Talet är angivet i actions.headcount.", "The number is set in actions.headcount."
-        )
+        basis = w.tr(f"Talet är angivet i {setting}.", f"The number is set in {setting}.")
     elif "hire_date" in w.frame.columns:
         basis = w.tr(
             "Räknat ur lönefilen: de som var anställda den 1 januari enligt "
             "anställningsdatum. Den som slutat före uttaget saknas i filen, så talet är "
-            "ett minsta antal; ange det rätta talet i actions.headcount om det behövs.",
+            f"ett minsta antal; ange det rätta talet i {setting} om det behövs.",
             "Counted from the pay file: those employed on 1 January by hire date. "
             "People who left before the export are not in it, so this is a minimum; "
-            "set the right number in actions.headcount if needed.",
+            f"set the right number in {setting} if needed.",
         )
     else:
         basis = w.tr(
             "Räknat ur lönefilen (utan anställningsdatum: alla i filen). Ange det rätta "
-            "talet i actions.headcount om det behövs.",
+            f"talet i {setting} om det behövs.",
             "Counted from the pay file (no hire dates: everyone in it). Set the right "
-            "number in actions.headcount if needed.",
+            f"number in {setting} if needed.",
         )
     blocks = [
         w.text(
@@ -429,7 +507,7 @@ def documentation(w: Writer) -> dict:
     ]
     t = doc.table
     rows = [
-        [w.tr(a, b), str(law), w.checklist_status(s), str(dsv if w.sv else d)]
+        [w.tr(a, b), str(law), w.checklist_status(s), w.plain(str(dsv if w.sv else d))]
         for a, b, law, s, d, dsv in zip(
             t["label_sv"],
             t["label_en"],

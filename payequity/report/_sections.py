@@ -4,6 +4,8 @@ scope) and the sections every report ends with: national figures, methods, signa
 from __future__ import annotations
 
 import math
+import re
+from pathlib import PurePath
 from typing import Any
 
 import pandas as pd
@@ -11,50 +13,9 @@ import pandas as pd
 from .._format import fmt_kr, fmt_number, fmt_pct
 from ..privacy import sees_people
 from ._figures import job_labels
+from ._vocabulary import CHOICES, DEFINITIONS, NATIONAL, SETTINGS, WORDS
 
 __all__ = ["Writer", "method_section", "national_section", "signatures_section"]
-
-_PAY = {
-    "base_salary": ("Grundlön", "Base salary"),
-    "monthly_pay": ("Månadslön inkl. fasta tillägg", "Monthly pay incl. fixed supplements"),
-}
-_STATUS = {
-    "explained": ("Förklarad, ej könsrelaterad", "Explained, not gender-related"),
-    "gender_related": ("Samband med kön", "Related to gender"),
-    "unclear": ("Oklart", "Unclear"),
-    "unexplained": ("Saknar förklaring", "Unexplained"),
-    "not_flagged": ("Ej flaggad", "Not flagged"),
-    "no_item": ("Ingen post", "No item"),
-}
-_CATEGORY = {
-    "job_value": ("Arbetets värde", "Job value"),
-    "experience": ("Erfarenhet", "Experience"),
-    "performance": ("Prestation", "Performance"),
-    "market": ("Marknad", "Market"),
-    "other": ("Annat", "Other"),
-    "": ("", ""),
-}
-_AREA = {
-    "collective_agreement": ("Kollektivavtal", "Collective agreement"),
-    "pay_policy": ("Lönepolicy", "Pay policy"),
-    "salary_criteria": ("Lönekriterier", "Pay criteria"),
-    "supplements": ("Tillägg", "Supplements"),
-    "benefits": ("Förmåner", "Benefits"),
-    "other": ("Övrigt", "Other"),
-}
-_FOLLOW = {
-    "done": ("Genomförd", "Done"),
-    "partly": ("Delvis", "Partly"),
-    "not_done": ("Inte genomförd", "Not done"),
-    "left": ("Slutat", "Left"),
-}
-_CHECK = {
-    "present": ("Finns", "Present"),
-    "incomplete": ("Ofullständig", "Incomplete"),
-    "missing": ("Saknas", "Missing"),
-    "external": ("Dokumenteras separat", "Documented elsewhere"),
-    "not_required": ("Krävs inte", "Not required"),
-}
 
 
 class Writer:
@@ -116,27 +77,131 @@ class Writer:
     def job(self, code: Any) -> str:
         return self.labels.get(str(code), str(code))
 
-    def _pick(self, table: dict, key: Any) -> str:
-        pair = table.get(str(key) if key == key else "", (str(key), str(key)))
+    def _pick(self, kind: str, key: Any) -> str:
+        pair = WORDS[kind].get(str(key) if key == key else "", (str(key), str(key)))
         return pair[0] if self.sv else pair[1]
 
     def pay_measure(self, m: Any) -> str:
-        return self._pick(_PAY, m)
+        return self._pick("pay", m)
+
+    def pay_short(self, m: Any) -> str:
+        """A pay measure in running text: "grundlön", "månadslön"."""
+        return self._pick("pay_short", m)
 
     def status(self, s: Any) -> str:
-        return self._pick(_STATUS, s)
+        return self._pick("status", s)
 
     def category(self, c: Any) -> str:
-        return self._pick(_CATEGORY, c)
+        return self._pick("category", c)
 
     def area(self, a: Any) -> str:
-        return self._pick(_AREA, a)
+        return self._pick("area", a)
 
     def follow_status(self, s: Any) -> str:
-        return self._pick(_FOLLOW, s)
+        return self._pick("follow", s)
 
     def checklist_status(self, s: Any) -> str:
-        return self._pick(_CHECK, s)
+        return self._pick("check", s)
+
+    # counts, lists, controls and gaps in words ------------------------------------------------
+    def count(self, n: Any, sv: tuple[str, str], en: tuple[str, str]) -> str:
+        """A count with its noun in the right number: "1 jämförelse", "2 jämförelser"."""
+        one, many = sv if self.sv else en
+        return f"{self.num(n)} {one if int(n) == 1 else many}"
+
+    def comparisons(self, n: Any) -> str:
+        return self.count(n, ("jämförelse", "jämförelser"), ("comparison", "comparisons"))
+
+    def join(self, items: list[str]) -> str:
+        """Items joined as in prose: "a, b och c" / "a, b and c"."""
+        items = [i for i in items if i]
+        if len(items) < 2:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self.tr('och', 'and')} {items[-1]}"
+
+    def control(self, name: str) -> str:
+        """A regression control in words: ``tenure_years`` → "anställningstid"; a column
+        that is not a known one keeps its name; ``C(col)`` is the column ``col``."""
+        inner = name[2:-1] if name.startswith("C(") and name.endswith(")") else name
+        return self._pick("control", inner) if inner in WORDS["control"] else inner
+
+    def controls_words(self, names: list[str]) -> str:
+        """The controls in words, joined: "anställningstid och ålder"; "" when none."""
+        return self.join(list(dict.fromkeys(self.control(str(c)) for c in names)))
+
+    def controls_used(self) -> list[str]:
+        """The controls that entered at least one equal-work regression in the scope."""
+        t = self.work_table()
+        rows = t.loc[(t["unit"] == self.scope) & t["regression_tested"].astype(bool), "controls"]
+        listed = self.results["equal_work"].settings.get("controls", [])
+        joined = [f" {c} " for c in rows.fillna("").astype(str)]
+        return [c for c in listed if any(f" {c} " in j for j in joined)]
+
+    def held_equal(self, names: list[str]) -> str:
+        """What a regression held equal: "där anställningstid och ålder hålls lika", or that it
+        had no controls."""
+        if not names:
+            return self.tr(
+                "utan kontroller (inga kontrollvariabler fanns i underlaget)",
+                "without controls (the data held no control variables)",
+            )
+        words = self.controls_words(names)
+        return self.tr(f"där {words} hålls lika", f"with {words} held equal")
+
+    def flag_gap(self, r: Any) -> tuple[float, bool]:
+        """The gap an equal-work flag is based on, ``100·(women − men)/men``, and whether it is
+        the adjusted one (the regression rule) rather than the raw gap."""
+        if str(getattr(r, "flag_rule", "")) == "regression":
+            return _float(r.adjusted_gap_pct), True
+        return _float(r.women_pct_of_men) - 100, False
+
+    def basis(self, adjusted: bool) -> str:
+        return (
+            self.tr("Justerad (regression)", "Adjusted (regression)")
+            if adjusted
+            else self.tr("Rå skillnad", "Raw gap")
+        )
+
+    def pay_level(self, level: str) -> str:
+        return self.tr("årslön", "annual") if level == "annual" else self.tr("timlön", "hourly")
+
+    def complementary_words(self, gap_pct: float) -> str:
+        """A gap ``100·(women − men)/men`` in complementary or variable pay, in words."""
+        size = self.pct(abs(gap_pct))
+        if math.isnan(gap_pct) or size == self.pct(0):
+            return "–" if math.isnan(gap_pct) else self.tr("lika för kvinnor och män", "the same")
+        less = gap_pct < 0
+        return self.tr(
+            f"kvinnor har {size} {'lägre' if less else 'högre'} sådana ersättningar än män",
+            f"women receive {size} {'less' if less else 'more'} of it than men",
+        )
+
+    def category_label(self, c: Any) -> str:
+        """An EU category: value bands as "Band k (a–b poäng)", other columns as they are."""
+        ev = self.run.evaluation
+        if self.run.config.analysis.categories == "band" and ev is not None and str(c).isdigit():
+            k, width = int(c), float(ev.band_width)
+            pts = self.tr("poäng", "points")
+            return f"Band {k} ({self.num(k * width)}–{self.num((k + 1) * width)} {pts})"
+        return str(c)
+
+    def plain(self, text: str) -> str:
+        """Text from another part of the library (the checklist's details) with setting keys
+        and register file names said in words, for the pages before the methods annex."""
+        cfg = self.run.manifest.get("config", {})
+        for key, (sv, en) in WORDS["register"].items():
+            sec, k = key.split(".")
+            name = cfg.get(sec, {}).get(k)
+            if name:
+                text = re.sub(rf"\b{re.escape(PurePath(str(name)).name)}\b", self.tr(sv, en), text)
+
+        def words(m: re.Match) -> str:
+            if m.group(0) not in SETTINGS:
+                return m.group(0)
+            sv, en, _ = SETTINGS[m.group(0)]
+            return self.tr(f"inställningen ”{sv}”", f"the setting “{en}”")
+
+        return _KEY.sub(words, text)
 
     def checklist_label(self, item: str) -> str:
         t = self.results["documentation"].table.set_index("item")
@@ -148,48 +213,6 @@ class Writer:
             "no": self.tr("Nej", "No"),
             "unclear": self.tr("Oklart", "Unclear"),
         }.get(str(v), self.tr("Ej bedömd", "Not assessed"))
-
-    def bias_check(self, r: Any) -> str:
-        """A flagged bias check of the job evaluation in the report's language."""
-        if not self.sv:
-            return str(r.message)
-        subject, value, thr = str(r.subject), _float(r.value), _float(r.threshold)
-        job = self.job(subject)
-        text = {
-            "evaluators": f"{job} har värderats av {self.num(value)} värderare; använd minst "
-            f"{self.num(thr)}.",
-            "evaluator_spread": f"Värderarnas poäng för {job} skiljer {self.num(value, 1)} poäng "
-            "och hamnar i olika band: enas om nivåerna.",
-            "weighting_test": f"Viktningstestet (ILO): kvoten {self.num(value, 2)} är under "
-            f"{self.num(thr, 1)}; faktorer där kvinnodominerade yrken får höga "
-            "poäng väger lätt.",
-            "factor_weight": f"Faktorn {subject} har {self.pct(100 * value, 0)} av poängen, "
-            "utanför det rimliga.",
-            "subfactor_weight": f"Delfaktorn {subject} har vikten {self.pct(100 * value, 0)}.",
-            "dead_subfactor": f"Delfaktorn {subject} har samma nivå för alla yrken och skiljer "
-            "inte arbeten åt.",
-            "band_scale": f"Bandbredden passar inte poängskalan ({self.num(value)} band).",
-        }.get(str(r.check))
-        return text or str(r.message)
-
-    def model_name(self, ev: Any) -> str:
-        if ev.job_model is None:
-            return self.tr("externa poäng", "external points")
-        if ev.job_model.name in ("eige_2026_default", "default"):
-            return self.tr(
-                "standardmodellen (EIGE 2026: fyra faktorer, 14 delfaktorer)",
-                "the default model (EIGE 2026: four factors, 14 sub-factors)",
-            )
-        return self.tr(f"modellen {ev.job_model.name}", f"the {ev.job_model.name} model")
-
-    def category_label(self, c: Any) -> str:
-        """An EU category: value bands as "Band k (a–b poäng)", other columns as they are."""
-        ev = self.run.evaluation
-        if self.run.config.analysis.categories == "band" and ev is not None and str(c).isdigit():
-            k, width = int(c), float(ev.band_width)
-            pts = self.tr("poäng", "points")
-            return f"Band {k} ({self.num(k * width)}–{self.num((k + 1) * width)} {pts})"
-        return str(c)
 
     def follow_up_counts(self, counts: dict) -> str:
         return (
@@ -287,58 +310,17 @@ class Writer:
         return m[m["kind"] == "person"].sort_values(["job_code", "employee_id"]) if len(m) else m
 
 
+_KEY = re.compile(
+    r"\b(?:survey|data|job_evaluation|analysis|actions|review|privacy|report|output|archive)"
+    r"\.[a-z_]+\b"
+)
+
+
 def _float(x: Any) -> float:
     try:
         return float(x)
     except (TypeError, ValueError):
         return float("nan")
-
-
-#: National figures (law-and-method.md §6; F-G2): year, what, value, source.
-NATIONAL = [
-    (
-        "2024",
-        (
-            "Kvinnors lön i % av mäns, ojusterat / standardvägt",
-            "Women's pay as % of men's, unadjusted / standardised",
-        ),
-        (90, 95, 0),
-        "SCB lönestrukturstatistik, via bulletin.nu",
-    ),
-    (
-        "2023",
-        (
-            "Löneskillnad / oförklarad del, hela ekonomin",
-            "Pay gap / unexplained part, whole economy",
-        ),
-        (10.0, 4.8, 1),
-        "Medlingsinstitutet, Löneskillnaden mellan kvinnor och män 2023",
-    ),
-    (
-        "2023",
-        ("Oförklarad del, kommuner", "Unexplained part, municipalities"),
-        (1.4, None, 1),
-        "Medlingsinstitutet 2023",
-    ),
-    (
-        "2022",
-        (
-            "Löneskillnad / oförklarad del, hela ekonomin",
-            "Pay gap / unexplained part, whole economy",
-        ),
-        (9.9, 4.7, 1),
-        "Medlingsinstitutet",
-    ),
-    (
-        "2021",
-        (
-            "Kommuner: kvinnors lön i % av mäns, ojusterat / standardvägt",
-            "Municipalities: women's pay as % of men's, unadjusted / standardised",
-        ),
-        (98, 99, 0),
-        "SCB, Kvinnors lön som andel av mäns lön efter sektor 2003–2021",
-    ),
-]
 
 
 def national_section(w: Writer) -> dict:
@@ -400,86 +382,33 @@ def national_section(w: Writer) -> dict:
 
 
 def method_section(w: Writer) -> dict:
-    m = w.run.manifest
-    defs = [
-        (
-            w.tr("Heltidslön", "Full-time pay"),
-            w.tr(
-                "Grundlön och fasta tillägg per månad omräknade till heltid.",
-                "Monthly base salary and fixed supplements at full time.",
-            ),
+    """The methods annex, "Metod och inställningar": the terms, the inputs and every setting
+    used, each said in words with its value and, in a column of its own, its key."""
+    m, cfg = w.run.manifest, w.run.config
+    a, s = cfg.analysis, w.results["equal_work"].settings
+    used = w.controls_used()
+    controls = w.controls_words(used) or w.tr("inga kontroller", "no controls")
+    thr = w.pct(100 * s.get("gap_threshold", a.gap_threshold), 0)
+    share = w.pct(100 * a.female_dominated_share, 0)
+    target = {
+        "median": w.tr("det andra könets medianlön i gruppen", "the other gender's median pay"),
+        "mean": w.tr("det andra könets medellön i gruppen", "the other gender's mean pay"),
+    }.get(
+        str(cfg.actions.target),
+        w.tr(
+            f"den lön som gruppens könsneutrala modell ({controls}) väntar sig för personen",
+            f"the pay the group's gender-neutral model ({controls}) expects for the person",
         ),
-        (
-            w.tr("Kvinnors lön i % av mäns", "Women's pay as % of men's"),
-            w.tr(
-                "100 × kvinnornas medellön / männens medellön.", "100 × women's mean / men's mean."
-            ),
-        ),
-        (
-            w.tr("Justerad skillnad", "Adjusted gap"),
-            w.tr(
-                "100 × (exp(b) − 1), där b är koefficienten för kvinna i en regression på "
-                "logaritmerad lön med kontrollerna; negativ när kvinnor tjänar mindre.",
-                "100 × (exp(b) − 1), b the coefficient of female in a regression of log pay on the "
-                "controls; negative when women earn less.",
-            ),
-        ),
-        (
-            w.tr("Flaggad (lika arbete)", "Flagged (equal work)"),
-            w.tr(
-                "Signifikant justerad skillnad efter Benjamini–Hochberg inom enhet och lönebegrepp; "
-                "i grupper för små för regression: kvinnornas lön avviker mer än gränsen.",
-                "Significant adjusted gap after Benjamini–Hochberg within unit and pay measure; in "
-                "groups too small for a regression: women's pay differs by more than the limit.",
-            ),
-        ),
-        (
-            w.tr("Flaggad (likvärdigt)", "Flagged (equal value)"),
-            w.tr(
-                "Det kvinnodominerade yrkets medellön är mer än gränsen under jämförelseyrkets.",
-                "The female-dominated job's mean pay is more than the limit below the comparator's.",
-            ),
-        ),
-        (
-            w.tr("Målnivå (handlingsplan)", "Target level (action plan)"),
-            w.tr(
-                "Lika arbete: den lön som gruppens könsneutrala modell (ålder, anställningstid) "
-                "väntar sig för personen (actions.target = expected), eller det andra könets median "
-                "eller medelvärde i gruppen. Likvärdigt arbete: jämförelseyrkets medellön.",
-                "Equal work: the pay the group's gender-neutral model (age, tenure) expects for the "
-                "person (actions.target = expected), or the other gender's median or mean in the "
-                "group. Equal value: the comparator job's mean pay.",
-            ),
-        ),
-        (
-            w.tr("Kvinnodominerat", "Female-dominated"),
-            w.tr(
-                "Minst analysis.female_dominated_share kvinnor i yrket i hela organisationen, eller "
-                "markerat i arbetsvärderingen med skäl.",
-                "At least analysis.female_dominated_share women in the job across the organisation, "
-                "or marked in the job evaluation with a reason.",
-            ),
-        ),
-        (
-            w.tr("Kostnad per år", "Cost a year"),
-            w.tr(
-                "Höjning per månad × sysselsättningsgrad × 12 × (1 + lönebikostnader).",
-                "Raise a month × fte × 12 × (1 + payroll overhead).",
-            ),
-        ),
-    ]
-    config = [
-        [f"{sec}.{k}", _show(v)]
-        for sec, values in m["config"].items()
-        for k, v in values.items()
-        if not isinstance(v, dict)
-    ]
-    config += [
-        [f"{sec}.{k}", _show(v)]
-        for sec, values in m["config"].items()
-        for k, v in values.items()
-        if isinstance(v, dict) and v
-    ]
+    )
+    values = {
+        "held": w.held_equal(used),
+        "share": f"{w.tr('Minst', 'At least') if a.female_dominated_inclusive else w.tr('Mer än', 'More than')} {share}",
+        "min": s.get("min_per_gender", a.min_per_gender),
+        "fdr": w.pct(100 * s.get("fdr", a.fdr), 0),
+        "thr": thr,
+        "target": target,
+    }
+    defs = [[term, text.format(**values)] for term, text in DEFINITIONS[w.language]]
     inputs = [
         [
             str(i["path"]),
@@ -491,12 +420,13 @@ def method_section(w: Writer) -> dict:
         for i in m["inputs"]
     ]
     versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v)
+    settings = setting_rows(m["config"], w.language, str(cfg.data.currency))
     return w.section(
-        w.tr("Metod och inställningar", "Method and settings"),
+        w.tr("Metod och inställningar", "Methods and settings"),
         [
             w.table(
                 [w.tr("Begrepp", "Term"), w.tr("Definition", "Definition")],
-                [list(d) for d in defs],
+                defs,
                 widths=[1.4, 4],
             ),
             w.table(
@@ -514,12 +444,16 @@ def method_section(w: Writer) -> dict:
                 size="small",
             ),
             w.table(
-                [w.tr("Inställning", "Setting"), w.tr("Värde", "Value")],
-                config,
-                widths=[2, 4],
+                [
+                    w.tr("Inställning", "Setting"),
+                    w.tr("Värde", "Value"),
+                    w.tr("Nyckel i survey.toml", "Key in survey.toml"),
+                ],
+                settings,
+                widths=[3, 2.2, 2.3],
                 caption=w.tr(
-                    "Varje inställning som användes (survey.toml och standardvärden)",
-                    "Every setting used (survey.toml and defaults)",
+                    "Varje inställning som användes (angiven i survey.toml eller standardvärde)",
+                    "Every setting used (set in survey.toml or the default)",
                 ),
                 size="small",
             ),
@@ -528,13 +462,63 @@ def method_section(w: Writer) -> dict:
     )
 
 
-def _show(v: Any) -> str:
+def setting_rows(config: dict, language: str, currency: str = "SEK") -> list[list[str]]:
+    """Every setting used (``manifest["config"]``) for the methods annex: rows of what it
+    means, its value as people read it ("Ja", "60 %", "–") and its key in survey.toml."""
+    i = 0 if language == "sv" else 1
+    known = {key: n for n, key in enumerate(SETTINGS)}
+    flat = [(f"{sec}.{k}", v) for sec, values in config.items() for k, v in dict(values).items()]
+    flat.sort(key=lambda kv: known.get(kv[0], len(known)))
+    rows = []
+    for key, v in flat:
+        meaning, kind = (SETTINGS[key][i], SETTINGS[key][2]) if key in SETTINGS else (key, "text")
+        if kind in ("columns", "values") and isinstance(v, dict):
+            for col, x in v.items():
+                what = WORDS["column"].get(col, (col, col))[i]
+                shown = (
+                    ", ".join(f"{a} → {b}" for a, b in x.items())
+                    if isinstance(x, dict)
+                    else _show(x, language)
+                )
+                rows.append([f"{meaning} {what}", shown or "–", f"{key}.{col}"])
+            continue
+        rows.append([meaning, _value(key, kind, v, language, currency), key])
+    return rows
+
+
+def _value(key: str, kind: str, v: Any, language: str, currency: str) -> str:
+    i = 0 if language == "sv" else 1
+    if v is None or (isinstance(v, str | list | tuple | dict) and not v):
+        return "–"
+    if isinstance(v, bool):
+        return (("Nej", "No"), ("Ja", "Yes"))[v][i]
+    if kind in ("share", "pct", "points") and isinstance(v, int | float):
+        x = 100 * float(v) if kind == "share" else float(v)
+        d = next((d for d in range(4) if abs(round(x, d) - x) < 1e-9), 3)
+        if kind == "points":
+            return f"{fmt_number(x, d, language)} {('poäng', 'points')[i]}"
+        return fmt_pct(x, d, language)
+    if kind == "kr" and isinstance(v, int | float):
+        return fmt_kr(float(v), 0, language, currency)
+    if kind == "int" and isinstance(v, int | float):
+        return fmt_number(float(v), 0, language)
+    if kind == "choice" and str(v) in CHOICES.get(key, {}):
+        return CHOICES[key][str(v)][i]
+    if kind == "controls" and isinstance(v, list | tuple):
+        inner = [c[2:-1] if c.startswith("C(") and c.endswith(")") else c for c in map(str, v)]
+        return ", ".join(WORDS["control"].get(c, (c, c))[i] for c in inner)
+    return _show(v, language)
+
+
+def _show(v: Any, language: str) -> str:
     if v is None:
         return "–"
+    if isinstance(v, bool):
+        return (("Nej", "No"), ("Ja", "Yes"))[v][0 if language == "sv" else 1]
     if isinstance(v, dict):
-        return ", ".join(f"{k} = {_show(x)}" for k, x in v.items())
+        return ", ".join(f"{k}: {_show(x, language)}" for k, x in v.items())
     if isinstance(v, list | tuple):
-        return ", ".join(_show(x) for x in v)
+        return ", ".join(_show(x, language) for x in v)
     return str(v)
 
 

@@ -229,4 +229,8 @@ def _round(exact: np.ndarray, fte: np.ndarray, pot: float, cap: float, where: st
     # against 2171·0.8 + 474·0.5 = 1973.8000000000002): take back the last ones until it fits
     while given and float((raises * fte).sum()) > pot:
         raises[given.pop()] -= 1
+    # likewise the first rounding's tolerance may lift 300.9999999999998 to 301 above the pot
+    bumped = list(np.flatnonzero(raises > exact))
+    while bumped and float((raises * fte).sum()) > pot:
+        raises[bumped.pop()] -= 1
     return raises.astype(np.int64)
