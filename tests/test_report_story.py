@@ -121,11 +121,6 @@ def test_no_key_file_name_or_python_value_before_the_methods_annex(sample_pdfs, 
 
 
 @pytest.mark.pdf
-@pytest.mark.xfail(
-    strict=True,
-    reason="report/_content.py (_rules) writes 'Fyll i rules_and_practice.csv.' when the rules "
-    "and practice are not assessed (no register here)",
-)
 def test_no_file_name_before_the_annex_when_the_registers_are_missing(lower_value):
     _assert_words_only_before_the_annex(lower_value[1][""])
 

@@ -147,8 +147,8 @@ def _assess(item: str, e: Evidence, language: str = "en") -> tuple[str, str]:
     if item == "rules_and_practice":
         if not e.rules_rows:
             return "missing", tr(
-                "inga rader i rules_and_practice.csv: utgå från mallen",
-                "no rows in rules_and_practice.csv: start from the template",
+                "registret över bestämmelser och praxis är tomt: utgå från mallen",
+                "the register of rules and practice is empty: start from the template",
             )
         if e.rules_unassessed:
             return "incomplete", tr(
@@ -232,8 +232,8 @@ def _assess(item: str, e: Evidence, language: str = "en") -> tuple[str, str]:
     if item == "cooperation":
         if not e.samverkan_rows:
             return "missing", tr(
-                "inga rader i samverkan.csv: för in datum, deltagare, ämne, information",
-                "no rows in samverkan.csv: log date, participants, topic, information",
+                "samverkansregistret är tomt: för in datum, deltagare, ämne, information",
+                "the samverkan log is empty: log date, participants, topic, information",
             )
         if e.samverkan_incomplete:
             return "incomplete", tr(
@@ -241,16 +241,16 @@ def _assess(item: str, e: Evidence, language: str = "en") -> tuple[str, str]:
                 f"{e.samverkan_incomplete} of {e.samverkan_rows} entries lack a date or participants",
             )
         return "present", tr(
-            f"{e.samverkan_rows} rader i samverkan.csv",
-            f"{e.samverkan_rows} entries in samverkan.csv",
+            f"{e.samverkan_rows} rader i samverkansregistret",
+            f"{e.samverkan_rows} entries in the samverkan log",
         )
     # joint_pay_assessment
     if e.art10_triggered is None:
         return "incomplete", tr(
             "art. 10 inte prövad (inga kategorier av arbetstagare eller inget "
-            "analysis.reporting_date)",
+            "rapporteringsdatum enligt EU-direktivet angivet)",
             "Art. 10 trigger not evaluated (no categories of workers or no "
-            "analysis.reporting_date)",
+            "reporting date under the EU directive set)",
         )
     if e.art10_triggered:
         cats = ", ".join(e.art10_triggered)
@@ -340,8 +340,8 @@ def documentation_checklist(tier: str | int, evidence: Evidence) -> Documentatio
         status, detail = _assess(item, evidence)
         detail_sv = _assess(item, evidence, "sv")[1]
         if not required and item == "joint_pay_assessment" and not evidence.eu_directive:
-            status, detail = "not_required", "the EU module is off (analysis.eu_directive)"
-            detail_sv = "EU-modulen är avstängd (analysis.eu_directive)"
+            status, detail = "not_required", "the EU section is turned off in the settings"
+            detail_sv = "EU-avsnittet är avstängt i inställningarna"
         elif not required:
             why = "fewer than 10 employees" if tier == "none" else "3:14: the pay survey only"
             why_sv = "färre än 10 anställda" if tier == "none" else "3:14: bara lönekartläggningen"

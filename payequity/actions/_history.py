@@ -34,8 +34,8 @@ class YearOverYear:
     table : DataFrame
         :data:`YEAR_OVER_YEAR_COLUMNS`, one row per year, oldest first. Gaps from
         ``org_gap.json`` (percent, women − men); ``n_equal_work_flagged`` and
-        ``n_equal_value_flagged`` count the flagged rows at organisation level only (``unit``
-        empty; one row per pay measure); ``n_measures`` the distinct measures of that year's
+        ``n_equal_value_flagged`` count the flagged comparisons at organisation level only
+        (``unit`` empty; a group or pair flagged on both pay measures counts once); ``n_measures`` the distinct measures of that year's
         plan, ``plan_cost_yearly`` Σ ``cost_yearly`` of its rows scheduled in that year. A file
         that is missing gives NaN (counts are floats for that reason).
     missing : dict
@@ -68,7 +68,8 @@ class YearOverYear:
 
 
 def _flag_count(frame: pd.DataFrame | None) -> float:
-    """Flagged rows at organisation level (unit empty or NaN); NaN without a table."""
+    """Flagged comparisons at organisation level (unit empty or NaN), a group or pair flagged
+    on either pay measure counted once; NaN without a table."""
     if frame is None:
         return float("nan")
     if "flagged" not in frame.columns:
@@ -78,7 +79,9 @@ def _flag_count(frame: pd.DataFrame | None) -> float:
     flagged = frame["flagged"].map(
         lambda v: v if isinstance(v, bool | np.bool_) else str(v).strip().lower() in ("true", "1")
     )
-    return float((org & flagged.astype(bool)).sum())
+    hit = frame[(org & flagged.astype(bool)).to_numpy()]
+    keys = [c for c in ("work_group", "female_dominated_job", "comparator_job") if c in hit]
+    return float(len(hit.drop_duplicates(keys)) if keys else len(hit))
 
 
 def _plan_figures(plan: pd.DataFrame | None, year: int) -> tuple[float, float]:

@@ -95,8 +95,10 @@ def _rules(w: Writer) -> dict:
                 "type": "notice",
                 "tone": "warning",
                 "text": w.tr(
-                    "Bestämmelser och praxis är inte bedömda. Fyll i rules_and_practice.csv.",
-                    "Rules and practice are not assessed. Fill in rules_and_practice.csv.",
+                    "Bestämmelser och praxis är inte bedömda. Fyll i registret över bestämmelser "
+                    "och praxis; en mall finns bland datafilerna.",
+                    "Rules and practice are not assessed. Fill in the register of rules and "
+                    "practice; a template is among the data files.",
                 ),
             }
         )

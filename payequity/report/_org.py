@@ -377,11 +377,17 @@ def follow_up(w: Writer) -> dict:
             w.text(
                 w.tr(
                     "Förra årets åtgärder jämförs med hur lönen faktiskt ändrats, utöver den allmänna "
-                    "löneökningen (medianökningen i yrket bland dem utan åtgärd). Genomförd: minst det "
-                    "planerade; delvis: mer än noll.",
+                    "löneökningen (medianökningen i yrket bland dem utan åtgärd). Bara steg som har "
+                    "trätt i kraft före referensdatumet räknas. Toleransen är halva "
+                    "kvartilavståndet i den allmänna löneökningen, minst 0,1 procentenhet. "
+                    "Genomförd: höjningen når det planerade minus toleransen; inte genomförd: "
+                    "höjningen är högst toleransen; delvis: däremellan.",
                     "Last year's measures against how pay actually changed, beyond the general raise "
-                    "(the median raise in the job among people without a measure). Done: at least what "
-                    "was planned; partly: more than zero.",
+                    "(the median raise in the job among people without a measure). Only steps that "
+                    "took effect before the reference date count. The tolerance is half the "
+                    "interquartile range of the general raise, at least 0.1 percentage points. Done: "
+                    "the raise reaches the plan less the tolerance; not done: the raise is at most "
+                    "the tolerance; partly: in between.",
                 )
             )
         )
@@ -441,11 +447,11 @@ def follow_up(w: Writer) -> dict:
                 widths=[0.7, 1, 1, 1, 1, 1, 0.9],
                 note=w.tr(
                     "Skillnad: 100 × (kvinnor − män) / män, negativ när kvinnor har lägre lön. "
-                    "* Hela organisationen, räknat per lönebegrepp (grundlön och månadslön var "
-                    "för sig).",
+                    "* Hela organisationen, räknat per jämförelse (en grupp eller ett par av yrken "
+                    "räknas en gång även när den är flaggad för både grundlön och månadslön).",
                     "Gap: 100 × (women − men) / men, negative when women earn less. * Whole "
-                    "organisation, counted per pay measure (base salary and monthly pay "
-                    "separately).",
+                    "organisation, counted per comparison (a group or pair of jobs counts once even "
+                    "when flagged on both base salary and monthly pay).",
                 ),
                 caption=w.tr(
                     "Löneskillnaderna år för år (hela organisationen)",

@@ -175,6 +175,7 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "adjustment_total": ("Total justering", "Total adjustment", "kr"),
     "planned": ("Planerad höjning", "Planned raise", "pct"),
     "realised": ("Genomförd höjning", "Realised raise", "pct"),
+    "tolerance": ("Tolerans (procentenheter)", "Tolerance (percentage points)", "dec"),
     "planned_kr": ("Planerad höjning i kronor", "Planned raise in kronor", "kr"),
     "realised_kr": ("Genomförd höjning i kronor", "Realised raise in kronor", "kr"),
     "general_raise_pct": ("Allmän löneökning", "General raise", "pct"),
@@ -517,7 +518,7 @@ Jämförelse | En grupp med både kvinnor och män (lika arbete) eller ett par a
 Grund för flaggan (lika arbete) | Justerad (regression): där båda könen har minst {min} personer flaggas gruppen när den justerade skillnaden är signifikant efter Benjamini–Hochberg ({fdr}) inom enhet och lönebegrepp. Rå skillnad: i mindre grupper flaggas gruppen när kvinnornas medellön avviker mer än {thr} från männens.
 Kvinnodominerat | {share} kvinnor i yrket i hela organisationen, eller markerat i arbetsvärderingen med skäl.
 Flaggad (likvärdigt arbete) | Det kvinnodominerade yrkets medellön är mer än {thr} under jämförelseyrkets, i samma värdeband (likvärdigt arbete) eller i ett lägre (lägre värderat arbete med högre lön).
-Målnivå (handlingsplan) | Lika arbete: {target}. Likvärdigt arbete: jämförelseyrkets medellön.
+Målnivå (handlingsplan) | Lika arbete: {target}. Likvärdigt arbete: jämförelseyrkets medellön när det inte har högre värde; annars den lön yrken utan kvinnodominans har vid det kvinnodominerade yrkets eget värde (lönelinjen), aldrig över jämförelseyrkets medellön.
 Kostnad per år | Höjning per månad × sysselsättningsgrad × 12 × (1 + lönebikostnader).
 en: Full-time pay | Monthly base salary and fixed supplements at full time.
 en: Gap between women and men | 100 × (women's pay − men's pay) / men's pay: negative when women earn less. Each gap is also said in words. The EU section follows the directive's definition, 100 × (men − women) / men, with the opposite sign.
@@ -528,7 +529,7 @@ en: Comparison | A group with both women and men (equal work) or a pair of jobs 
 en: Basis of the flag (equal work) | Adjusted (regression): where both genders have at least {min} people, the group is flagged when the adjusted gap is significant after Benjamini–Hochberg ({fdr}) within unit and pay measure. Raw gap: smaller groups are flagged when women's mean pay differs from men's by more than {thr}.
 en: Female-dominated | {share} women in the job across the organisation, or marked in the job evaluation with a reason.
 en: Flagged (equal value) | The female-dominated job's mean pay is more than {thr} below the comparator's, in the same value band (equal value) or a lower one (lower-valued work paid more).
-en: Target level (action plan) | Equal work: {target}. Equal value: the comparator job's mean pay.
+en: Target level (action plan) | Equal work: {target}. Equal value: the comparator job's mean pay when its value is no higher; otherwise the pay jobs without a female majority have at the female-dominated job's own value (the pay line), never above the comparator's mean.
 en: Cost a year | Raise a month × fte × 12 × (1 + payroll overhead).
 """
 #: language → [(term, definition template)].
