@@ -227,7 +227,7 @@ def summary(w: Writer) -> dict:
                     w.tr(
                         f"{w.gap_words(og['adjusted_gap_pct'])} (95 % konfidensintervall, KI: "
                         f"{w.pct(og['ci_low'], 2)} till {w.pct(og['ci_high'], 2)})",
-                        f"{w.gap_words(og['adjusted_gap_pct'])} (95 % confidence interval, CI: "
+                        f"{w.gap_words(og['adjusted_gap_pct'])} (95% confidence interval, CI: "
                         f"{w.pct(og['ci_low'], 2)} to {w.pct(og['ci_high'], 2)})",
                     ),
                 ]
