@@ -13,32 +13,12 @@ import pytest
 
 import payequity as pe
 from payequity import datasets
+from payequity.actions import PLAN_COLUMNS
 from payequity.actions._followup import FOLLOW_UP_COLUMNS, follow_up
 from payequity.exceptions import ConfigError, DataFileError
 from payequity.io import PayData
 
-COLUMNS = [
-    "measure_id",
-    "job_code",
-    "employee_id",
-    "comparator_job",
-    "year",
-    "adjustment_monthly",
-    "cost_yearly",
-    "first_found_year",
-    "due_year",
-    "effective_date",
-    "responsible",
-    "kind",
-    "unit",
-    "item_keys",
-    "n_people",
-    "fte_total",
-    "pay_before",
-    "target_pay",
-    "adjustment_total",
-    "reason",
-]
+COLUMNS = PLAN_COLUMNS
 OVERHEAD = 0.40
 
 
