@@ -101,3 +101,17 @@ def test_sample_angsskolan_plan_and_table_agree(sample_run):
     assert all(
         not any(k.startswith(unit) for k in str(keys).split(";")) for keys in own["item_keys"]
     )
+
+
+@pytest.mark.pdf
+def test_every_date_in_the_plan_section_is_after_the_reference_date_within_three_years(small):
+    import re
+
+    pages = PdfReader(io.BytesIO((small.out_dir / "pdf" / "overview.pdf").read_bytes())).pages
+    text = " ".join(p.extract_text() for p in pages)
+    start = text.index("Handlingsplan\nSkillnader som saknar förklaring")
+    end = text.index("Uppföljning\n", start)
+    dates = {dt.date.fromisoformat(d) for d in re.findall(r"\d{4}-\d{2}-\d{2}", text[start:end])}
+    ref = small.config.survey.reference_date
+    assert dates
+    assert all(ref < d <= ref.replace(year=ref.year + 3) for d in dates), dates
