@@ -626,9 +626,10 @@ def test_year_over_year_by_hand(archive):
     expected = pd.DataFrame(
         [
             # 2025: group 1 is flagged on both pay measures: one comparison
-            [2025, -6.0, -4.0, -2.0, -3.0, -1.0, 1.0, 1.0, 2.0, 150.5],
+            # plan cost: every step's yearly cost, 100.5 + 100 + 50 (2025); 10 + 10 + 5 + 7 (2027)
+            [2025, -6.0, -4.0, -2.0, -3.0, -1.0, 1.0, 1.0, 2.0, 250.5],
             [2026, -5.0, -3.5, -1.5, nan, nan, 0.0, nan, nan, nan],
-            [2027, -4.0, -3.0, -1.0, -1.5, -0.5, 2.0, 2.0, 3.0, 15.0],
+            [2027, -4.0, -3.0, -1.0, -1.5, -0.5, 2.0, 2.0, 3.0, 32.0],
         ],
         columns=list(YEAR_OVER_YEAR_COLUMNS),
     )

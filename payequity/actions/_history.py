@@ -36,7 +36,7 @@ class YearOverYear:
         ``org_gap.json`` (percent, women − men); ``n_equal_work_flagged`` and
         ``n_equal_value_flagged`` count the flagged comparisons at organisation level only
         (``unit`` empty; a group or pair flagged on both pay measures counts once); ``n_measures`` the distinct measures of that year's
-        plan, ``plan_cost_yearly`` Σ ``cost_yearly`` of its rows scheduled in that year. A file
+        plan, ``plan_cost_yearly`` Σ ``cost_yearly`` of all its steps (the yearly cost once paid). A file
         that is missing gives NaN (counts are floats for that reason).
     missing : dict
         Year → the files that were not there.
@@ -92,9 +92,10 @@ def _plan_figures(plan: pd.DataFrame | None, year: int) -> tuple[float, float]:
     for col in ("measure_id", "year", "cost_yearly"):
         if col not in plan.columns:
             raise SchemaError(f"action plan of {year}: column {col!r} is missing")
-    years = pd.to_numeric(plan["year"], errors="coerce")
+    # the plan's whole yearly cost once paid: its steps take effect at pay reviews after the
+    # survey, so none may fall in the survey year itself
     cost = pd.to_numeric(plan["cost_yearly"], errors="coerce")
-    return float(plan["measure_id"].nunique()), float(cost[years == year].sum())
+    return float(plan["measure_id"].nunique()), float(cost.sum())
 
 
 def _year_row(year: int, gap: dict | None, ew, ev, plan) -> dict[str, Any]:

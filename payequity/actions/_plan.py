@@ -34,7 +34,14 @@ from ._measures import (
     unmeasured_work,
     value_measures,
 )
-from ._schedule import MAX_YEARS, first_review_date, responsible_for, review_date, schedule
+from ._schedule import (
+    MAX_YEARS,
+    first_review_date,
+    responsible_for,
+    review_date,
+    schedule,
+    unit_names,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -291,8 +298,9 @@ def action_plan(
     left_out = unmeasured_work(assessment, measures, unmeasured)
     warnings: list[str] = []
     measures = _identify(measures, year, previous, due_years, warnings, first.year)
+    names = unit_names(frame[unit_col].astype(str))
     measures["responsible"] = [
-        responsible_for(u, responsible, language) for u in measures["unit"].astype(str)
+        responsible_for(u, responsible, language, names) for u in measures["unit"].astype(str)
     ]
     table = _schedule(measures, first, overhead, yearly_budget)
     fte = frame["fte"].astype(float) if "fte" in frame else 1.0

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -115,10 +117,18 @@ def _minimum_budget(
     return math.ceil(hi)
 
 
-def responsible_for(unit: str, default: str, language: str) -> str:
+def unit_names(units: Iterable[str]) -> dict[str, str]:
+    """Each unit's own name (the last part of its path), the whole path where names collide."""
+    full = sorted({str(u) for u in units if str(u)})
+    leaf = {u: u.rsplit("/", 1)[-1] for u in full}
+    count = Counter(leaf.values())
+    return {u: (name if count[name] == 1 else u) for u, name in leaf.items()}
+
+
+def responsible_for(unit: str, default: str, language: str, names: dict[str, str]) -> str:
     """Who carries out a measure: the unit's manager for a unit's people and jobs, else
     ``default`` (``actions.responsible``)."""
     if not unit:
         return default
-    leaf = str(unit).rsplit("/", 1)[-1]
-    return f"Enhetschef, {leaf}" if language == "sv" else f"Unit manager, {leaf}"
+    name = names.get(str(unit), str(unit))
+    return f"Enhetschef, {name}" if language == "sv" else f"Unit manager, {name}"

@@ -223,16 +223,22 @@ def _art10(cfg: SurveyConfig, eu: Any, register: ExplanationRegister, created: d
 
 def _evidence(cfg, evaluation, assessment, plan, followed, last, rules, samverkan, art10):
     t = assessment.table
-    groups = t[(t["item_kind"] != "person") & t["flagged"].astype(bool)]
+    items = t[(t["item_kind"] != "person") & t["flagged"].astype(bool)]
+    # a group or pair tested on both pay measures is one comparison, as the reports count it
+    groups = (
+        items.assign(open=items["status"] == "unexplained")
+        .groupby(["item_kind", "unit", "group", "comparator"])[["open", "needs_action"]]
+        .any()
+    )
     return Evidence(
         equal_work_done=True,
         equal_value_done=evaluation is not None,
         equal_value_reason=""
         if evaluation is not None
-        else "no job evaluation (job_evaluation.path)",
+        else ("ingen arbetsvärdering" if cfg.survey.language == "sv" else "no job evaluation"),
         n_flagged=len(groups),
-        n_flagged_unassessed=int((groups["status"] == "unexplained").sum()),
-        n_needing_action=int(groups["needs_action"].sum()),
+        n_flagged_unassessed=int(groups["open"].sum()),
+        n_needing_action=int(groups["needs_action"].astype(bool).sum()),
         n_measures=len(plan.measures),
         plan_cost_yearly=plan.cost_yearly,
         max_due_ok=bool((plan.measures["due_year"] <= plan.measures["first_found_year"] + 3).all())

@@ -24,8 +24,9 @@ from ._front import (
     plan_facts,
     summary,
 )
-from ._org import banner, documentation, eu, follow_up, organisation, people_annex
+from ._org import banner, eu, organisation
 from ._sections import Writer, method_section, national_section, signatures_section
+from ._tracking import documentation, follow_up, people_annex
 
 __all__ = ["document"]
 
