@@ -43,6 +43,7 @@ from ._documentation import (
     load_samverkan,
     rules_template,
 )
+from ._effect import gaps_after
 from ._explain import Assessment, assess
 from ._explanations import EXPLANATION_FIELDS, ExplanationRegister, load_explanations
 from ._followup import (
@@ -57,6 +58,7 @@ from ._followup import (
 from ._history import YearOverYear, year_over_year
 from ._optimise import RemediationResult, optimise_remediation
 from ._plan import PLAN_COLUMNS, UNMEASURED_REASONS, ActionPlan, action_plan, measure_key
+from ._schedule import unit_names
 
 __all__ = [
     "RULES_FIELDS",
@@ -85,11 +87,13 @@ __all__ = [
     "documentation_checklist",
     "documentation_tier",
     "follow_up",
+    "gaps_after",
     "headcount_january",
     "load_explanations",
     "load_rules_and_practice",
     "load_samverkan",
     "optimise_remediation",
     "rules_template",
+    "unit_names",
     "year_over_year",
 ]

@@ -32,14 +32,16 @@ if TYPE_CHECKING:
 #: Why an item that needs action has no measure of its own.
 UNMEASURED_REASONS = {
     "no_one_below_target": (
-        "ingen av det lägre betalda könet ligger under målnivån (se metod)",
-        "nobody of the lower-paid gender is below the target level (see methods)",
+        "ingen av det lägre betalda könet har lägre lön än modellen förväntar för dem (se "
+        "metod); skillnaden behöver ändå en förklaring",
+        "nobody of the lower-paid gender is paid below what the model expects for them (see "
+        "methods); the difference still needs an explanation",
     ),
     "at_pay_line": (
-        "yrket ligger redan på lönelinjen för ej kvinnodominerade yrken vid sitt eget värde; "
-        "jämförelseyrket har högre värde",
-        "the job is already on the pay line of jobs that are not female-dominated at its own "
-        "value; the comparator has a higher value",
+        "yrket har redan minst den lön som yrken utan kvinnodominans har vid dess värde "
+        "(lönelinjen); jämförelseyrket har högre värde",
+        "the job already has at least the pay jobs without a female majority have at its value "
+        "(the pay line); the comparator has a higher value",
     ),
     "covered_by_organisation": (
         "täcks av åtgärden för hela organisationen",

@@ -25,6 +25,7 @@ from ..actions import (
     documentation_checklist,
     documentation_tier,
     follow_up,
+    gaps_after,
     headcount_january,
     load_explanations,
     load_rules_and_practice,
@@ -134,6 +135,7 @@ def actions_step(
         "action_warnings": warnings,
         "previous_archive": last,
         "plan_funding": _funding(cfg, data, plan, warnings),
+        "plan_effect": gaps_after(assessment, plan, data, _work_tables(results)),
     }
 
 
@@ -156,6 +158,13 @@ def _funding(cfg: SurveyConfig, data: PayData, plan: Any, warnings: list[str]) -
     except PayEquityError as exc:
         warnings.append(f"the salary review's reserve for the plan could not be worked out: {exc}")
         return None
+
+
+def _work_tables(results: dict[str, Any]) -> pd.DataFrame:
+    """The equal-work tables of the organisation and every unit, one frame."""
+    tables = [results["equal_work"].table]
+    tables += [r.table for r in (results.get("equal_work_by_unit") or {}).values()]
+    return pd.concat(tables, ignore_index=True)
 
 
 def _first_date(cfg: SurveyConfig) -> dt.date | None:

@@ -298,6 +298,7 @@ class SurveyResults(Mapping):
     action_warnings: list[str]
     previous_archive: Path | None
     plan_funding: pd.DataFrame | None = None
+    plan_effect: pd.DataFrame | None = None
 
     @property
     def adjusted_gap(self) -> GapResult | None:

@@ -13,17 +13,17 @@ from typing import Any
 
 import pandas as pd
 
-from ..actions import UNMEASURED_REASONS
+from ..actions import UNMEASURED_REASONS, unit_names
 from ..privacy import bound_by_confidentiality
 from ._equal import equal_value, equal_work
 from ._front import (
     confidential,
     controls_words,
     cover_facts,
-    funding_words,
     plan_facts,
     summary,
 )
+from ._funding import funding_words
 from ._org import banner, eu, organisation
 from ._sections import Writer, method_section, national_section, signatures_section
 from ._tracking import documentation, follow_up, people_annex
@@ -174,14 +174,6 @@ def _measure_words(w: Writer, keys: set[str], statuses: set[str]) -> str:
     return "–"
 
 
-def _unit_labels(units: pd.Series) -> dict[str, str]:
-    """Each unit's own name (the last part of its path), the full path where names collide."""
-    full = sorted({str(u) for u in units if str(u)})
-    leaf = {u: u.rsplit("/", 1)[-1] for u in full}
-    counts = pd.Series(list(leaf.values())).value_counts()
-    return {u: (n if counts[n] == 1 else u) for u, n in leaf.items()}
-
-
 def _explanations(w: Writer) -> dict:
     t = w.items()
     t = t[t["item_kind"].isin(["equal_work", "equal_value"]) & t["flagged"]]
@@ -206,9 +198,15 @@ def _explanations(w: Writer) -> dict:
         return w.section(w.tr("Förklaringar", "Explanations"), blocks)
     gaps = _flag_gap(w)
     every = w.items()
+    effect = w.results.get("plan_effect")
+    after = (
+        dict(zip(effect["item_key"], effect["gap_after_pct"], strict=True))
+        if effect is not None and len(effect)
+        else {}
+    )
     order = {"unexplained": 0, "gender_related": 1, "unclear": 2, "explained": 3}
     t = t.assign(_o=t["status"].map(order).fillna(9)).sort_values(["_o", "unit", "item_key"])
-    leaves = _unit_labels(every["unit"])
+    leaves = unit_names(every["unit"])
     rows = []
     for (kind, unit, group, comparator), g in t.groupby(
         ["item_kind", "unit", "group", "comparator"], sort=False
@@ -220,7 +218,7 @@ def _explanations(w: Writer) -> dict:
             & (every["comparator"] == comparator)
         ]
         equal_work = kind == "equal_work"
-        values, adjusted = [], False
+        values, later, adjusted = [], [], False
         for measure in ("base_salary", "monthly_pay"):
             hit = both[both["pay_measure"] == measure]
             if hit.empty:
@@ -231,24 +229,27 @@ def _explanations(w: Writer) -> dict:
                 adjusted |= adj
             else:
                 gap = float(hit["gap_pct"].iloc[0])
-            values.append(w.pct(gap))
+            flagged = bool(hit["flagged"].iloc[0])
+            values.append(w.pct(gap) + ("*" if flagged else ""))
+            if flagged and hit["item_key"].iloc[0] in after:
+                later.append(w.pct(after[hit["item_key"].iloc[0]]))
         low = (
             w.disadvantaged(-1 if comparator == "F" else 1)
             if equal_work
-            else w.tr("Kvinnor", "Women")
+            else w.tr("Yrket", "The job")
         )
         what = w.job(group) if equal_work else f"{w.job(group)} – {w.job(comparator)}"
-        statuses = sorted({w.status(s) for s in g["status"]})
-        texts = sorted({str(x) for x in g["text"].fillna("") if str(x).strip()})
+        statuses = ", ".join(sorted({w.status(s) for s in g["status"]}))
+        texts = " ".join(sorted({str(x) for x in g["text"].fillna("") if str(x).strip()}))
         rows.append(
             [
                 leaves.get(unit) or w.tr("Hela organisationen", "Whole organisation"),
                 what,
                 low,
                 " / ".join(values) + (w.tr(" (just.)", " (adj.)") if adjusted else ""),
-                ", ".join(statuses),
+                f"{statuses}: {texts}" if texts else statuses,
                 _measure_words(w, set(g["item_key"].astype(str)), set(g["status"])),
-                " ".join(texts),
+                " / ".join(later) if later else "–",
             ]
         )
     columns = [
@@ -256,19 +257,18 @@ def _explanations(w: Writer) -> dict:
         w.tr("Jämförelse", "Comparison"),
         w.tr("Lägre lön", "Lower pay"),
         w.tr("Skillnad grundlön / månadslön", "Gap base salary / monthly pay"),
-        w.tr("Bedömning", "Assessment"),
+        w.tr("Bedömning och förklaring", "Assessment and explanation"),
         w.tr("Åtgärd", "Measure"),
-        w.tr("Förklaring", "Explanation"),
+        w.tr("Kvar efter åtgärd", "Left after the measure"),
     ]
-    widths = [1.4, 1.6, 0.8, 1.3, 1.1, 1.5, 2.3]
-    if not any(r[-1] for r in rows):  # no explanation written yet: no empty column
-        columns, widths, rows = columns[:-1], [1.6, 1.8, 0.8, 1.4, 1.2, 1.8], [r[:-1] for r in rows]
+    n_people = w.plan_measures()
+    n_people = int((n_people["kind"] == "person").sum()) if len(n_people) else 0
     blocks.append(
         w.table(
             columns,
             rows,
-            align=["left"] * len(columns),
-            widths=widths,
+            align=["left", "left", "left", "right", "left", "left", "right"],
+            widths=[1.5, 1.6, 0.7, 1.3, 2.3, 1.6, 1.0],
             size="small",
             caption=w.tr(
                 "Flaggade jämförelser, deras bedömning och åtgärd",
@@ -278,12 +278,28 @@ def _explanations(w: Writer) -> dict:
                 "Skillnad: lika arbete, kvinnornas lön i förhållande till männens, den skillnad "
                 "flaggningen bygger på (just. = justerad med regression, annars den råa "
                 "skillnaden); likvärdigt arbete, det kvinnodominerade yrkets lön i förhållande "
-                "till jämförelseyrkets. Negativ: kvinnorna (yrket) har lägre lön. Enhet: "
-                "enhetens namn, med förvaltningen där namnet finns i flera.",
+                "till jämförelseyrkets. Negativ: kvinnorna (yrket) har lägre lön. * flaggad på "
+                "det lönebegreppet. Kvar efter åtgärd: samma skillnad räknad om när hela "
+                "handlingsplanen är genomförd. Enhet: enhetens namn, med förvaltningen där "
+                "namnet finns i flera."
+                + (
+                    " En person kan höjas genom både organisationens och enhetens jämförelse "
+                    f"men höjs en gång: planen höjer {w.num(n_people)} personer."
+                    if w.unit is None and n_people
+                    else ""
+                ),
                 "Gap: equal work, women's pay against men's, the gap the flag is based on (adj. = "
                 "adjusted by regression, else the raw gap); equal value, the female-dominated "
                 "job's pay against the comparator's. Negative: the women (the job) earn less. "
-                "Unit: the unit's name, with its department where the name occurs in several.",
+                "* flagged on that pay measure. Left after the measure: the same gap recomputed "
+                "with the whole action plan paid. Unit: the unit's name, with its department "
+                "where the name occurs in several."
+                + (
+                    " A person may be raised through both the organisation's and the unit's "
+                    f"comparison but is raised once: the plan raises {w.num(n_people)} people."
+                    if w.unit is None and n_people
+                    else ""
+                ),
             ),
         )
     )
@@ -333,7 +349,10 @@ def _plan(w: Writer) -> dict:
                     else ""
                 )
                 + ". Alla ska vara gjorda senast tre år efter att skillnaden hittades "
-                "(DL 3 kap. 10 och 13 §§).",
+                "(DL 3 kap. 10 och 13 §§). Målnivån lyfter den som har lägre lön än sin; den tar "
+                "inte bort skillnaden helt när den också finns bland dem som redan ligger över. "
+                "Kolumnen Kvar efter åtgärd i avsnittet Förklaringar visar vad som återstår; det "
+                "prövas igen vid nästa kartläggning.",
                 "Differences without explanation, related to gender or unclear are corrected. Equal "
                 "work: each person of the lower-paid gender paid below the target level is raised "
                 f"to it: {_target_words(w, plan)}. Equal value: the whole female-dominated job is "
@@ -354,7 +373,10 @@ def _plan(w: Writer) -> dict:
                     else ""
                 )
                 + ". Every adjustment is due at most three years after the difference was found "
-                "(DL ch. 3 s. 10 and 13).",
+                "(DL ch. 3 s. 10 and 13). The target lifts whoever is paid below their own; it "
+                "does not remove a gap entirely where it also runs among those already above. The "
+                "column Left after the measure in the section Explanations shows what remains; "
+                "it is tested again at the next survey.",
             )
         )
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._funding import funding_words
 from ._sections import Writer
 
 __all__ = [
@@ -13,7 +14,6 @@ __all__ = [
     "confidential",
     "controls_words",
     "cover_facts",
-    "funding_words",
     "plan_facts",
     "plan_people_by_gender",
     "summary",
@@ -116,66 +116,6 @@ def plan_people_by_gender(w: Writer, people: pd.DataFrame) -> tuple[int, int]:
         for keys in people["item_keys"]
     ]
     return genders.count("F"), genders.count("M")
-
-
-def funding_words(w: Writer) -> str | None:
-    """The salary review's reserve against the first step, or None without a review pot."""
-    f = w.results.get("plan_funding")
-    plan = w.results["action_plan"]
-    if f is None:
-        return None
-    if w.unit is not None:
-        f = f[f["unit"].astype(str) == w.unit]
-        if f.empty:
-            return None
-    need, reserve = float(f["plan_need"].sum()), float(f["plan_reserve"].sum())
-    review_date = w.run.config.review.effective_date
-    if need <= 0 and len(w.run.tables["action_plan"]):
-        return w.tr(
-            f"Inget steg i handlingsplanen träder i kraft vid löneöversynen {review_date}; "
-            "löneöversynens reserv för handlingsplanen används därför inte, och planens steg "
-            "måste finansieras vid sina egna datum.",
-            f"No step of the action plan takes effect at the salary review of {review_date}; "
-            "the review's reserve for the plan is therefore not used, and the plan's steps must "
-            "be funded at their own dates.",
-        )
-    short_units = f[f["shortfall"] >= 1]
-    short = float(short_units["shortfall"].sum())
-    unused = float((f["plan_reserve"] - f["plan_paid"]).clip(lower=0).sum())
-    share = w.pct(100 * float(w.run.config.review.action_plan_share), 0)
-    when = str(plan.first_date) if plan.first_date else ""
-    text = w.tr(
-        f"Första steget ({when}) kräver {w.kr(need)} per månad. Löneöversynen avsätter "
-        f"{share} av potten, {w.kr(reserve)} per månad, till handlingsplanen",
-        f"The first step ({when}) needs {w.kr(need)} a month. The salary review sets aside "
-        f"{share} of the pot, {w.kr(reserve)} a month, for the action plan",
-    )
-    pots = len(f)
-    if pots > 1:
-        text += w.tr(
-            f", fördelat på {w.num(pots)} enheters potter.", f", spread over {w.num(pots)} pots."
-        )
-    else:
-        text += "."
-    if short >= 1:
-        text += w.tr(
-            f" Reserven räcker inte i {w.num(len(short_units))} av dem: där saknas sammanlagt "
-            f"{w.kr(short)} per månad, som måste finansieras utanför potten eller betalas vid "
-            "nästa lönerevision inom tre år.",
-            f" The reserve is short in {w.num(len(short_units))} of them: together "
-            f"{w.kr(short)} a month is missing there, to be funded outside the pot or paid at "
-            "the next pay review within three years.",
-        )
-        if unused >= 1:
-            text += w.tr(
-                f" I de andra blir {w.kr(unused)} per månad av reserven över och går till "
-                "den individuella lönesättningen.",
-                f" In the others {w.kr(unused)} a month of the reserve is left over and goes to "
-                "individual pay setting.",
-            )
-    else:
-        text += w.tr(" Reserven räcker.", " The reserve is enough.")
-    return text
 
 
 def summary(w: Writer) -> dict:
@@ -347,14 +287,20 @@ def summary(w: Writer) -> dict:
             ("flagged comparison", "flagged comparisons"),
         ) + w.tr(" saknar ännu förklaring. ", " have no explanation yet. ")
         text += w.tr(
-            "Tills de har förklarats rättas de i handlingsplanen"
+            (
+                "Tills den har förklarats rättas den"
+                if unexplained == 1
+                else "Tills de har förklarats rättas de"
+            )
+            + " i handlingsplanen"
             + (
                 f"; {_n(w, unmeasured, ('jämförelse', 'jämförelser'), ('', ''))} som behöver "
                 "åtgärd får ingen åtgärd, med skälet i avsnittet Förklaringar."
                 if unmeasured
                 else "."
             ),
-            "Until explained they are corrected in the action plan"
+            ("Until explained it is" if unexplained == 1 else "Until explained they are")
+            + " corrected in the action plan"
             + (
                 f"; {_n(w, unmeasured, ('', ''), ('comparison', 'comparisons'))} needing action "
                 "get no measure, with the reason in the section Explanations."
@@ -378,7 +324,14 @@ def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
     """The plan in a few facts: who is raised, when, by whom, at what cost."""
     p = w.results["action_plan"]
     if plan.empty:
-        return [[w.tr("Handlingsplan", "Action plan"), w.tr("inga åtgärder", "no measures")]]
+        return [
+            [
+                w.tr("Handlingsplan", "Action plan"),
+                w.tr("inga egna åtgärder", "no measures of its own")
+                if w.unit is not None
+                else w.tr("inga åtgärder", "no measures"),
+            ]
+        ]
     people = plan[plan["kind"] == "person"]
     women, men = plan_people_by_gender(w, people)
     jobs = int((plan["kind"] == "equal_value").sum())

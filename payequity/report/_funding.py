@@ -1,0 +1,117 @@
+"""How the plan's first step is paid: the salary review's reserve against the need, in the
+summary and the plan section (DL 3:10 asks for corrections to be funded, not only costed)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ._sections import Writer
+
+__all__ = ["funding_words"]
+
+
+def _own_need(w: Writer, steps: pd.DataFrame) -> float:
+    """Kronor a month of the first step's measures that are the unit's own (its people and
+    jobs); the rest of a unit pot's need is organisation-wide measures on the unit's staff."""
+    own = steps[steps["unit"].astype(str) == w.unit]
+    return float((own["adjustment_monthly"] * own["fte_total"]).sum())
+
+
+def _org_jobs(w: Writer, steps: pd.DataFrame) -> str:
+    """The organisation-wide group measures that reach the unit's staff, as job titles."""
+    org = steps[(steps["unit"].astype(str) == "") & (steps["kind"] == "equal_value")]
+    jobs = sorted(set(org["job_code"].astype(str)) & set(w.frame["job_code"].astype(str)))
+    return ", ".join(w.job(j) for j in jobs)
+
+
+def funding_words(w: Writer) -> str | None:
+    """The salary review's reserve against the first step, or None without a review pot."""
+    f = w.results.get("plan_funding")
+    plan = w.results["action_plan"]
+    if f is None:
+        return None
+    total_need = float(f["plan_need"].sum())
+    total_reserve = float(f["plan_reserve"].sum())
+    if w.unit is not None:
+        f = f[f["unit"].astype(str) == w.unit]
+        if f.empty:
+            return None
+    need, reserve = float(f["plan_need"].sum()), float(f["plan_reserve"].sum())
+    review_date = w.run.config.review.effective_date
+    if total_need <= 0 and len(plan.table):
+        return w.tr(
+            f"Inget steg i handlingsplanen träder i kraft vid löneöversynen {review_date}; "
+            "löneöversynens reserv för handlingsplanen används därför inte, och planens steg "
+            "måste finansieras vid sina egna datum.",
+            f"No step of the action plan takes effect at the salary review of {review_date}; "
+            "the review's reserve for the plan is therefore not used, and the plan's steps must "
+            "be funded at their own dates.",
+        )
+    short_pots = f[f["shortfall"] >= 1]
+    short = float(short_pots["shortfall"].sum())
+    unused = float((f["plan_reserve"] - f["plan_paid"]).clip(lower=0).sum())
+    share = w.pct(100 * float(w.run.config.review.action_plan_share), 0)
+    when = str(plan.first_date) if plan.first_date else str(review_date)
+    first = plan.table[plan.table["effective_date"].astype(str) == when]
+    text = w.tr(
+        f"Första steget ({when}) kräver {w.kr(need)} per månad (höjning × sysselsättningsgrad)",
+        f"The first step ({when}) needs {w.kr(need)} a month (raise × fte)",
+    )
+    if w.unit is not None:
+        org = need - _own_need(w, first)
+        text += w.tr(" ur enhetens pott", " from the unit's pot")
+        if org >= 1:
+            text += w.tr(
+                f", varav {w.kr(org)} för åtgärder för hela organisationen som gäller enhetens "
+                f"anställda ({_org_jobs(w, first)})",
+                f", of which {w.kr(org)} for organisation-wide measures on the unit's staff "
+                f"({_org_jobs(w, first)})",
+            )
+    text += w.tr(
+        f". Löneöversynen avsätter {share} av potten, {w.kr(reserve)} per månad, till "
+        "handlingsplanen",
+        f". The salary review sets aside {share} of the pot, {w.kr(reserve)} a month, for the "
+        "action plan",
+    )
+    pots = len(f)
+    text += (
+        w.tr(f", fördelat på {w.num(pots)} enheters potter.", f", spread over {w.num(pots)} pots.")
+        if pots > 1
+        else "."
+    )
+    if short < 1:
+        return text + w.tr(" Reserven räcker.", " The reserve is enough.")
+    if pots > 1:
+        text += w.tr(
+            f" Reserven räcker inte i {w.num(len(short_pots))} av dem: där saknas sammanlagt "
+            f"{w.kr(short)} per månad",
+            f" The reserve is short in {w.num(len(short_pots))} of them: together "
+            f"{w.kr(short)} a month is missing there",
+        )
+    else:
+        text += w.tr(
+            f" Reserven räcker inte: det saknas {w.kr(short)} per månad",
+            f" The reserve is short by {w.kr(short)} a month",
+        )
+    text += w.tr(
+        ", som måste finansieras utanför potten eller betalas vid en senare lönerevision inom "
+        "tre år.",
+        ", to be funded outside the pot or paid at a later pay review within three years.",
+    )
+    if pots > 1 and unused >= 1:
+        text += w.tr(
+            f" I de andra blir {w.kr(unused)} per månad av reserven över och går till den "
+            "individuella lönesättningen.",
+            f" In the others {w.kr(unused)} a month of the reserve is left over and goes to "
+            "individual pay setting.",
+        )
+    if w.unit is None and pots > 1 and total_reserve >= total_need:
+        text += w.tr(
+            f" Räknat för hela organisationen räcker reserven ({w.kr(total_reserve)} mot "
+            f"{w.kr(total_need)}): en gemensam reserv för handlingsplanen, i stället för en "
+            "per enhet, skulle betala hela första steget.",
+            f" Across the whole organisation the reserve is enough ({w.kr(total_reserve)} "
+            f"against {w.kr(total_need)}): one reserve for the plan instead of one per unit "
+            "would pay the whole first step.",
+        )
+    return text
