@@ -268,7 +268,7 @@ def _explanations(w: Writer) -> dict:
             columns,
             rows,
             align=["left", "left", "left", "right", "left", "left", "right"],
-            widths=[1.5, 1.6, 0.7, 1.3, 2.3, 1.6, 1.0],
+            widths=[1.5, 1.6, 0.85, 1.3, 1.9, 1.7, 1.0],
             size="small",
             caption=w.tr(
                 "Flaggade jämförelser, deras bedömning och åtgärd",
