@@ -253,7 +253,10 @@ def summary(w: Writer) -> dict:
         doc = r["documentation"]
         facts.append(
             [
-                w.tr("Dokumentation (DL 3:13–14)", "Documentation (DL 3:13–14)"),
+                w.tr(
+                    "Dokumentation enligt diskrimineringslagen (DL) 3 kap. 13–14 §§",
+                    "Documentation under the Discrimination Act (DL) ch. 3 s. 13–14",
+                ),
                 w.tr("komplett", "complete")
                 if doc.complete
                 else w.tr("saknas eller ofullständigt: ", "missing or incomplete: ")
