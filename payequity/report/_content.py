@@ -475,7 +475,7 @@ def _group_table(w: Writer, m: pd.DataFrame) -> list[dict]:
             f"{w.kr(r.pay_before)} → {w.kr(r.target_pay)}",
             w.num(r.n_people),
             w.kr(r.cost_yearly),
-            str(r.effective_date),
+            f"{r.effective_date}, {r.responsible}",
         ]
         for r in groups.itertuples()
     ]
@@ -489,11 +489,11 @@ def _group_table(w: Writer, m: pd.DataFrame) -> list[dict]:
                 w.tr("Medellön före → efter", "Mean pay before → after"),
                 w.tr("Anställda", "Employees"),
                 w.tr("Kostnad per år", "Cost a year"),
-                w.tr("Träder i kraft", "Takes effect"),
+                w.tr("Träder i kraft, ansvarig", "Takes effect, responsible"),
             ],
             rows,
             align=["left", "left", "left", "right", "right", "right", "right", "left"],
-            widths=[1.5, 1.6, 1.5, 1, 1.9, 0.8, 1.2, 1],
+            widths=[1.4, 1.5, 1.4, 0.9, 1.8, 0.8, 1.2, 1.4],
             caption=w.tr(
                 "Justeringar av kvinnodominerade yrken", "Adjustments of female-dominated jobs"
             ),

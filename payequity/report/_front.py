@@ -377,8 +377,10 @@ def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
                 "Action plan: yearly cost incl. overhead",
             ),
             w.tr(
-                f"{w.kr(cost)} ({w.pct(100 * cost / payroll, 2)} av lönesumman)",
-                f"{w.kr(cost)} ({w.pct(100 * cost / payroll, 2)} of the pay bill)",
+                f"{w.kr(cost)}: {w.pct(100 * cost / payroll, 2)} av lönesumman, "
+                f"{w.kr(payroll)} per år inkl. lönebikostnader",
+                f"{w.kr(cost)}: {w.pct(100 * cost / payroll, 2)} of the pay bill, "
+                f"{w.kr(payroll)} a year incl. overhead",
             )
             if payroll > 0
             else w.kr(cost),
