@@ -109,17 +109,44 @@ def test_a_person_explained_as_not_gender_related_leaves_the_plan(small, write):
     assert list(plan.table["employee_id"]) == ["w2"]
 
 
-def test_expected_pay_target_lifts_to_the_gender_neutral_model(small):
-    work = _work(small)
-    # target="expected": a log-pay model without controls expects the geometric mean
+def test_expected_target_without_regression_is_the_other_genders_mean(small):
+    # group A has 3 of each gender, below min_per_gender = 4: no regression, raw rule; the
+    # target is the men's mean 30 000: w1 +2 000, w2 +1 000, w3 (31 000) none
+    plan = action_plan(assess(_work(small)), small, year=2026).table.set_index("employee_id")
+    assert sorted(plan.index) == ["w1", "w2"]
+    assert plan.loc["w1", "adjustment_monthly"] == 2000
+    assert plan.loc["w2", "adjustment_monthly"] == 1000
+
+
+def test_expected_target_is_the_regressions_pay_for_the_other_gender():
+    # log pay ~ female (no controls): the prediction for a woman as a man is exp(intercept),
+    # the men's geometric mean; every woman below it is lifted to it
+    men = [29900, 30000, 30100] * 2
+    women = [28400, 28500, 28600, 28500, 28500, 30500]
+    rows = [(f"m{i}", "M", "A", p, 1.0) for i, p in enumerate(men)]
+    rows += [(f"w{i}", "F", "A", p, 1.0) for i, p in enumerate(women)]
+    frame = _frame(rows)
+    work = pe.equal_work(frame, controls=[], min_per_gender=3)
+    assert bool(work.table["flagged"].iloc[0]) and bool(work.table["regression_tested"].iloc[0])
+    geo = math.exp(sum(math.log(v) for v in men) / len(men))
+    # ≈ 30 000 − var/(2·30 000) = 30 000 − (2/3·100²)/60 000 = 29 999.889
+    assert geo == pytest.approx(29999.8889, abs=1e-3)
     items = assess(work)
-    geo = math.exp(sum(math.log(v) for v in [30000] * 3 + [28000, 29000, 31000]) / 6)
-    assert geo == pytest.approx(29651.5168, abs=1e-3)
     lifts = items.lifts.set_index("employee_id")
-    assert lifts.loc["w1", "target_pay"] == pytest.approx(geo)
-    plan = action_plan(items, small, year=2026).table.set_index("employee_id")
-    assert plan.loc["w1", "adjustment_monthly"] == 1652  # ceil(1 651.52): never short
-    assert plan.loc["w2", "adjustment_monthly"] == 652
+    assert lifts.loc["w0", "target_pay"] == pytest.approx(geo)
+    assert "w5" not in lifts.index  # 30 500 is above it
+    plan = action_plan(items, frame, year=2026).table.set_index("employee_id")
+    assert plan.loc["w0", "adjustment_monthly"] == math.ceil(geo - 28400)  # 1 600: never short
+    # paid in full, the adjusted gap is gone: every woman is at or above the men's level
+    after = frame.set_index("employee_id")["base_salary"].add(
+        plan["adjustment_monthly"], fill_value=0
+    )
+    assert (
+        pe.adjusted_gap(
+            frame.assign(base_salary=after.loc[frame["employee_id"]].to_numpy())
+        ).gap_pct
+        > 0
+    )
 
 
 def test_due_year_later_than_three_years_is_refused(small):

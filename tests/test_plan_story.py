@@ -100,28 +100,28 @@ def test_steps_take_effect_at_pay_reviews_after_the_reference_date():
     assert by.to_dict() == {"2027-04-01": 120000, "2028-04-01": 120000, "2029-04-01": 60000}
 
 
-def test_small_group_lifts_to_the_gender_neutral_expected_pay():
+def test_small_group_lifts_to_the_other_genders_mean():
     # 4 women at 33 000, 1 man at 31 000: too few men for a regression; the raw rule flags
-    # women at 106.45 % of men. The man is lifted to the group's gender-neutral expected pay,
-    # the geometric mean 33 000^0.8 · 31 000^0.2 = 32 589.93 → 1 590 whole kronor.
+    # women at 106.45 % of men. The man is lifted to the women's mean: 33 000 (+2 000).
     frame = _jobs([("A", 4, 0, 33000)])
     frame = pd.concat([frame, _frame([("am", "M", "A", 31000, 1.0)])], ignore_index=True)
     work = pe.equal_work(frame, controls=[])
     assert bool(work.table["flagged"].iloc[0])
     plan = action_plan(assess(work), frame, year=2026)
-    assert plan.table.set_index("employee_id").loc["am", "adjustment_monthly"] == 1590
+    assert plan.table.set_index("employee_id").loc["am", "adjustment_monthly"] == 2000
     assert plan.unmeasured.empty
 
 
-def test_flagged_item_with_nobody_below_expected_pay_states_why():
-    # the man earns less, but exactly what the group's gender-neutral line over tenure
-    # expects (log pay linear in tenure through all five): nobody is below the target
-    frame = _jobs([("A", 4, 0, 33000)])
-    frame = pd.concat([frame, _frame([("am", "M", "A", 31000, 1.0)])], ignore_index=True)
-    frame["tenure_years"] = [10, 10, 10, 10, 0]
-    work = pe.equal_work(frame, controls=["tenure_years"])
+def test_flagged_item_with_nobody_below_the_target_states_why():
+    # women 30 000 ×3 and 42 000 (mean 33 000), one man at 31 000: men earn less (raw rule),
+    # but with target = the women's median, 30 000, the man is already above it
+    frame = _frame(
+        [(f"a{i}", "F", "A", p, 1.0) for i, p in enumerate([30000, 30000, 30000, 42000])]
+        + [("am", "M", "A", 31000, 1.0)]
+    )
+    work = pe.equal_work(frame, controls=[])
     assert bool(work.table["flagged"].iloc[0])
-    plan = action_plan(assess(work), frame, year=2026)
+    plan = action_plan(assess(work, target="median"), frame, year=2026)
     assert plan.table.empty
     assert set(plan.unmeasured["reason"]) == {"no_one_below_target"}
     assert set(plan.unmeasured["item_key"]) == {"/A/base_salary"}

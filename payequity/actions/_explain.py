@@ -17,9 +17,11 @@ survey.toml as the register is safe: fill in the flagged rows and the automatic 
 automatic until you write your own text and clear ``source``.
 
 People: when an equal-work item needs action, each person of the gender it disadvantages whose
-pay is below the target (``expected``: the gender-neutral expected pay of the group, people.csv;
-``median`` or ``mean``: that level of the other gender in the group) becomes a person item in the
-plan. A person's explanation with ``gender_related = no`` takes that
+pay is below the target becomes a person item in the plan. Targets: ``expected``, the pay the
+group's regression (log pay on gender and the controls) predicts for the person as the other
+gender, with the same age and tenure, so the adjusted gap is closed; where the group was too small
+for a regression, the other gender's mean, so the raw gap is closed; ``median`` or ``mean``: that
+level of the other gender in the group. A person's explanation with ``gender_related = no`` takes that
 person out of the plan. An organisation's explanation is inherited only by a unit's item that is
 flagged itself, and runs the same way.
 """
@@ -149,7 +151,9 @@ def assess(
         The register (see :func:`load_explanations`).
     target : {"expected", "median", "mean"}
         The level people of the disadvantaged gender are lifted to when an equal-work item
-        needs action: their gender-neutral expected pay, or the other gender's median or mean.
+        needs action: the pay the group's regression predicts for them as the other gender
+        (the other gender's mean where no regression ran), or the other gender's median or
+        mean.
     language : {"sv", "en"}
         Language of the automatic assessment texts.
 
@@ -383,7 +387,7 @@ def _lifts(items: pd.DataFrame, work: list[Any], target: str) -> pd.DataFrame:
     act = items[(items["item_kind"] == "equal_work") & items["needs_action"].astype(bool)]
     if act.empty:
         return pd.DataFrame(columns=cols)
-    people = pd.concat([r.people for r in work], ignore_index=True)
+    people = pd.concat([_as_other_gender(r) for r in work], ignore_index=True)
     tables = pd.concat([r.table for r in work], ignore_index=True)
     people["unit"] = people["unit"].fillna("").astype(str)
     tables["unit"] = tables["unit"].fillna("").astype(str)
@@ -392,16 +396,43 @@ def _lifts(items: pd.DataFrame, work: list[Any], target: str) -> pd.DataFrame:
     )
     p = people.merge(wanted, on=["unit", "work_group", "pay_measure"])
     p = p[p["gender"] == p["against"]]
+    level = "mean" if target == "expected" else target
+    t = tables.merge(wanted, on=["unit", "work_group", "pay_measure"])
+    other = np.where(t["against"] == "F", t[f"{level}_men"], t[f"{level}_women"])
+    t = t.assign(other_level=other)[["unit", "work_group", "pay_measure", "other_level"]]
+    p = p.merge(t, on=["unit", "work_group", "pay_measure"])
     if target == "expected":
-        p = p.assign(target_pay=p["expected_pay"])
+        # the pay the group's regression expects for this person as the other gender; where
+        # no regression ran (too few of one gender), the other gender's mean
+        p = p.assign(target_pay=p["as_other"].fillna(p["other_level"]))
     else:
-        t = tables.merge(wanted, on=["unit", "work_group", "pay_measure"])
-        level = np.where(t["against"] == "F", t[f"{target}_men"], t[f"{target}_women"])
-        t = t.assign(target_pay=level)[["unit", "work_group", "pay_measure", "target_pay"]]
-        p = p.merge(t, on=["unit", "work_group", "pay_measure"])
+        p = p.assign(target_pay=p["other_level"])
     p = p.assign(lift=p["target_pay"] - p["pay"])
     p = p[p["lift"] > 0]
     return p[cols].sort_values(["item_key", "employee_id"], kind="stable").reset_index(drop=True)
+
+
+def _as_other_gender(result: Any) -> pd.DataFrame:
+    """The result's people with ``as_other``: the pay the group's regression (log pay on
+    gender and the controls) predicts for each person with the other gender, same controls;
+    NaN where the group had no regression."""
+    people = result.people.copy()
+    people["as_other"] = np.nan
+    if people.empty or not getattr(result, "models", None):
+        return people
+    unit = people["unit"].fillna("").astype(str)
+    for (u, g, pay), model in result.models.items():
+        rows = np.flatnonzero(
+            (unit == ("" if u is None else str(u))).to_numpy()
+            & (people["work_group"].astype(str) == str(g)).to_numpy()
+            & (people["pay_measure"] == pay).to_numpy()
+        )
+        exog = np.asarray(getattr(model, "model", model).exog, dtype=float).copy()
+        if len(rows) != len(exog):
+            continue  # rows and fit do not line up: keep the fallback
+        exog[:, 1] = 1.0 - exog[:, 1]  # column 1 is the female indicator
+        people.iloc[rows, people.columns.get_loc("as_other")] = np.exp(exog @ model.params)
+    return people
 
 
 def _person_items(lifts: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:

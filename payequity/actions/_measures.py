@@ -1,10 +1,9 @@
 """The measures of the action plan, before they are scheduled: who is lifted, to what level.
 
 * ``person``: one person lifted to the target level of an equal-work item (the largest lift when
-  several items name the same person), in whole kronor of full-time base salary. When nobody of
-  the lower-paid gender is below the target (with ``actions.target = "expected"``: everyone is
-  paid at least the gender-neutral pay the group's model expects for their age and tenure), the
-  item gets no measure and says so.
+  several items name the same person), in whole kronor of full-time base salary (the target:
+  see :mod:`payequity.actions._explain`). When nobody of the lower-paid gender is below the
+  target, the item gets no measure and says so.
 * ``equal_value``: the female-dominated job lifted for everyone in it. The target of each pair
   that needs action is the comparator's mean pay when the comparator's job value is no higher
   than the female-dominated job's; when it is higher, the pay line of the jobs that are not
@@ -32,10 +31,10 @@ if TYPE_CHECKING:
 #: Why an item that needs action has no measure of its own.
 UNMEASURED_REASONS = {
     "no_one_below_target": (
-        "ingen av det lägre betalda könet har lägre lön än modellen förväntar för dem (se "
-        "metod); skillnaden behöver ändå en förklaring",
-        "nobody of the lower-paid gender is paid below what the model expects for them (see "
-        "methods); the difference still needs an explanation",
+        "ingen av det lägre betalda könet har lägre lön än målnivån (se metod); "
+        "skillnaden behöver ändå en förklaring",
+        "nobody of the lower-paid gender is paid below the target level (see methods); the "
+        "difference still needs an explanation",
     ),
     "at_pay_line": (
         "yrket har redan minst den lön som yrken utan kvinnodominans har vid dess värde "

@@ -311,10 +311,14 @@ def _target_words(w: Writer, plan: Any) -> str:
     if target == "expected":
         held = controls_words(w, w.results["equal_work"].controls_used)
         return w.tr(
-            "den lön gruppens könsneutrala modell förväntar"
-            + (f" för personens {held}" if held else ""),
-            "the pay the group's gender-neutral model expects"
-            + (f" for the person's {held}" if held else ""),
+            "den lön gruppens regression ger personen som det andra könet"
+            + (f", med samma {held}" if held else "")
+            + ", eller, i grupper för små för regression, det andra könets medellön. Så "
+            "försvinner den skillnad som flaggan bygger på",
+            "the pay the group's regression gives the person as the other gender"
+            + (f", with the same {held}" if held else "")
+            + ", or, in groups too small for a regression, the other gender's mean pay. That "
+            "removes the gap the flag is based on",
         )
     return w.tr(
         f"det andra könets {'median' if target == 'median' else 'medellön'} i gruppen",
@@ -349,10 +353,9 @@ def _plan(w: Writer) -> dict:
                     else ""
                 )
                 + ". Alla ska vara gjorda senast tre år efter att skillnaden hittades "
-                "(DL 3 kap. 10 och 13 §§). Målnivån lyfter den som har lägre lön än sin; den tar "
-                "inte bort skillnaden helt när den också finns bland dem som redan ligger över. "
-                "Kolumnen Kvar efter åtgärd i avsnittet Förklaringar visar vad som återstår; det "
-                "prövas igen vid nästa kartläggning.",
+                "(DL 3 kap. 10 och 13 §§). Kolumnen Kvar efter åtgärd i avsnittet Förklaringar "
+                "visar varje skillnad när hela planen är genomförd; det som återstår prövas igen "
+                "vid nästa kartläggning.",
                 "Differences without explanation, related to gender or unclear are corrected. Equal "
                 "work: each person of the lower-paid gender paid below the target level is raised "
                 f"to it: {_target_words(w, plan)}. Equal value: the whole female-dominated job is "
@@ -373,10 +376,9 @@ def _plan(w: Writer) -> dict:
                     else ""
                 )
                 + ". Every adjustment is due at most three years after the difference was found "
-                "(DL ch. 3 s. 10 and 13). The target lifts whoever is paid below their own; it "
-                "does not remove a gap entirely where it also runs among those already above. The "
-                "column Left after the measure in the section Explanations shows what remains; "
-                "it is tested again at the next survey.",
+                "(DL ch. 3 s. 10 and 13). The column Left after the measure in the section "
+                "Explanations shows each gap with the whole plan paid; what remains is tested "
+                "again at the next survey.",
             )
         )
     ]

@@ -396,8 +396,10 @@ def method_section(w: Writer) -> dict:
     }.get(
         str(cfg.actions.target),
         w.tr(
-            f"den lön som gruppens könsneutrala modell ({controls}) väntar sig för personen",
-            f"the pay the group's gender-neutral model ({controls}) expects for the person",
+            f"den lön gruppens regression ({controls}) ger personen som det andra könet; "
+            "i grupper för små för regression det andra könets medellön",
+            f"the pay the group's regression ({controls}) gives the person as the other "
+            "gender; in groups too small for a regression the other gender's mean pay",
         ),
     )
     values = {

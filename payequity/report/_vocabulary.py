@@ -459,7 +459,7 @@ job_evaluation.model | equal_weights | lika vikter | equal weights
 analysis.cov_type | nonrobust | vanliga | classical
 analysis.categories | band | värdeband | value bands
 analysis.quartile_ties | uk_reg13 | som brittiska regel 13 | as UK regulation 13
-actions.target | expected | förväntad lön, könsneutral modell | expected pay, gender-neutral model
+actions.target | expected | förväntad lön som det andra könet | expected pay as the other gender
 actions.target | median | det andra könets median | the other gender's median
 actions.target | mean | det andra könets medelvärde | the other gender's mean
 review.pot_unit | unit | enhet | unit
