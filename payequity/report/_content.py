@@ -18,13 +18,11 @@ from ..privacy import bound_by_confidentiality
 from ._equal import equal_value, equal_work
 from ._front import (
     confidential,
-    controls_words,
     cover_facts,
-    plan_facts,
     summary,
 )
-from ._funding import funding_words
 from ._org import banner, eu, organisation
+from ._plan import plan_section
 from ._sections import Writer, method_section, national_section, signatures_section
 from ._tracking import documentation, follow_up, people_annex
 
@@ -68,7 +66,7 @@ def document(run: Any, unit: str | None = None, figures: dict[str, bytes] | None
     sections += [equal_work(w), equal_value(w)]
     if unit is None:
         sections += [organisation(w), national_section(w), eu(w)]
-    sections += [_explanations(w), _plan(w)]
+    sections += [_explanations(w), plan_section(w)]
     if unit is None:
         sections += [follow_up(w), documentation(w)]
     sections += [method_section(w), signatures_section(w)]
@@ -240,6 +238,8 @@ def _explanations(w: Writer) -> dict:
         )
         what = w.job(group) if equal_work else f"{w.job(group)} – {w.job(comparator)}"
         statuses = ", ".join(sorted({w.status(s) for s in g["status"]}))
+        if (g["source"] == "inherited").any():
+            statuses += w.tr(" (organisationens bedömning)", " (the organisation's assessment)")
         texts = " ".join(sorted({str(x) for x in g["text"].fillna("") if str(x).strip()}))
         rows.append(
             [
@@ -284,7 +284,8 @@ def _explanations(w: Writer) -> dict:
                 "namnet finns i flera."
                 + (
                     " En person kan höjas genom både organisationens och enhetens jämförelse "
-                    f"men höjs en gång: planen höjer {w.num(n_people)} personer."
+                    f"men höjs en gång: planen höjer {w.num(n_people)} personer individuellt, "
+                    "och därtill hela kvinnodominerade yrken (avsnittet Handlingsplan)."
                     if w.unit is None and n_people
                     else ""
                 ),
@@ -296,7 +297,8 @@ def _explanations(w: Writer) -> dict:
                 "where the name occurs in several."
                 + (
                     " A person may be raised through both the organisation's and the unit's "
-                    f"comparison but is raised once: the plan raises {w.num(n_people)} people."
+                    f"comparison but is raised once: the plan raises {w.num(n_people)} people "
+                    "individually, and whole female-dominated jobs besides (section Action plan)."
                     if w.unit is None and n_people
                     else ""
                 ),
@@ -304,270 +306,3 @@ def _explanations(w: Writer) -> dict:
         )
     )
     return w.section(w.tr("Förklaringar", "Explanations"), blocks)
-
-
-def _target_words(w: Writer, plan: Any) -> str:
-    target = str(w.run.config.actions.target)
-    if target == "expected":
-        held = controls_words(w, w.results["equal_work"].controls_used)
-        return w.tr(
-            "den lön gruppens regression ger personen som det andra könet"
-            + (f", med samma {held}" if held else "")
-            + ", eller, i grupper för små för regression, det andra könets medellön. Så "
-            "försvinner den skillnad som flaggan bygger på",
-            "the pay the group's regression gives the person as the other gender"
-            + (f", with the same {held}" if held else "")
-            + ", or, in groups too small for a regression, the other gender's mean pay. That "
-            "removes the gap the flag is based on",
-        )
-    return w.tr(
-        f"det andra könets {'median' if target == 'median' else 'medellön'} i gruppen",
-        f"the other gender's {'median' if target == 'median' else 'mean'} pay in the group",
-    )
-
-
-def _plan(w: Writer) -> dict:
-    plan = w.results["action_plan"]
-    m = w.plan_measures()
-    first = str(plan.first_date) if plan.first_date else ""
-    line = plan.group_target == "pay_line"
-    blocks = [
-        w.text(
-            w.tr(
-                "Skillnader som saknar förklaring, som har samband med kön eller där sambandet är "
-                "oklart rättas. Lika arbete: var och en av det lägre betalda könet som har lägre lön "
-                f"än målnivån höjs till den: {_target_words(w, plan)}. Likvärdigt arbete: hela det "
-                "kvinnodominerade yrket höjs"
-                + (
-                    " till jämförelseyrkets medellön när jämförelseyrket inte har högre värde; har "
-                    "det högre värde höjs yrket till den lön som yrken utan kvinnodominans har vid "
-                    "samma värde (lönelinjen), aldrig över jämförelseyrkets medellön."
-                    if line
-                    else " till jämförelseyrkets medellön."
-                )
-                + f" Kostnaden räknas med {w.pct(100 * plan.overhead, 0)} lönebikostnader. "
-                f"Justeringarna träder i kraft vid lönerevisionen {first}"
-                + (
-                    " och, när budgeten inte räcker, vid lönerevisionerna samma dag de följande åren"
-                    if plan.yearly_budget is not None
-                    else ""
-                )
-                + ". Alla ska vara gjorda senast tre år efter att skillnaden hittades "
-                "(DL 3 kap. 10 och 13 §§). Kolumnen Kvar efter åtgärd i avsnittet Förklaringar "
-                "visar varje skillnad när hela planen är genomförd; det som återstår prövas igen "
-                "vid nästa kartläggning.",
-                "Differences without explanation, related to gender or unclear are corrected. Equal "
-                "work: each person of the lower-paid gender paid below the target level is raised "
-                f"to it: {_target_words(w, plan)}. Equal value: the whole female-dominated job is "
-                "raised"
-                + (
-                    " to the comparator's mean pay when the comparator's value is no higher; when it "
-                    "is higher, to the pay jobs without a female majority have at the same value "
-                    "(the pay line), never above the comparator's mean."
-                    if line
-                    else " to the comparator's mean pay."
-                )
-                + f" Cost includes {w.pct(100 * plan.overhead, 0)} payroll overhead. The "
-                f"adjustments take effect at the pay review of {first}"
-                + (
-                    " and, where the budget is short, at the reviews on the same day in the "
-                    "following years"
-                    if plan.yearly_budget is not None
-                    else ""
-                )
-                + ". Every adjustment is due at most three years after the difference was found "
-                "(DL ch. 3 s. 10 and 13). The column Left after the measure in the section "
-                "Explanations shows each gap with the whole plan paid; what remains is tested "
-                "again at the next survey.",
-            )
-        )
-    ]
-    if m.empty:
-        blocks.append(w.text(w.tr("Inga åtgärder behövs.", "No measures are needed.")))
-        return w.section(w.tr("Handlingsplan", "Action plan"), blocks)
-    rows = w.plan_rows()
-    responsible = sorted(set(m["responsible"].astype(str)))
-    facts = plan_facts(w, m) + [
-        [
-            w.tr("Ansvariga", "Responsible"),
-            "; ".join(responsible[:4])
-            + (w.tr(f" och {len(responsible) - 4} till", f" and {len(responsible) - 4} more"))
-            * (len(responsible) > 4),
-        ],
-        [w.tr("Senast klart", "Due by"), str(int(m["due_year"].max()))],
-        [
-            w.tr("Budget per år", "Yearly budget"),
-            w.kr(plan.yearly_budget)
-            if plan.yearly_budget is not None
-            else w.tr(
-                "ingen angiven: varje åtgärd betalas helt vid första lönerevisionen",
-                "none set: each measure is paid in full at the first pay review",
-            ),
-        ],
-    ]
-    blocks.append({"type": "facts", "rows": facts})
-    funding = funding_words(w)
-    if funding:
-        blocks.append(w.text(funding))
-    by_year = rows.groupby(["year", "effective_date"]).agg(
-        n=("measure_id", "nunique"), cost=("cost_yearly", "sum")
-    )
-    blocks.append(
-        w.table(
-            [
-                w.tr("År", "Year"),
-                w.tr("Träder i kraft", "Takes effect"),
-                w.tr("Åtgärder", "Measures"),
-                w.tr("Kostnad per år för stegen", "Yearly cost of the steps"),
-            ],
-            [[str(int(y)), str(d), w.num(n), w.kr(c)] for (y, d), (n, c) in by_year.iterrows()],
-            align=["left", "left", "right", "right"],
-            widths=[0.8, 1.2, 1, 2],
-            caption=w.tr("Tidsplan och kostnad per år", "Time plan and cost by year"),
-        )
-    )
-    if w.unit is None:
-        blocks.append(
-            w.figure(
-                "action_plan.png",
-                w.tr("Handlingsplanens kostnad per år.", "Cost of the action plan by year."),
-            )
-        )
-    blocks += _group_table(w, m)
-    blocks += _people_tables(w, m)
-    if w.unit is None and "remediation.png" in w.figures:
-        rem = w.results["remediation"]
-        n = len(rem.groups)
-        blocks.append(
-            w.figure(
-                "remediation.png",
-                w.tr(
-                    f"Som jämförelse: det billigaste sättet att ta bort skillnaden i grundlön i de "
-                    f"{w.num(n)} grupper med lika arbete i hela organisationen som behöver åtgärd "
-                    f"kostar {w.kr(rem.cost_yearly)} per år (linjärprogrammering). Det täcker inte "
-                    "enheternas grupper, likvärdigt arbete eller personer under sin målnivå, som "
-                    "handlingsplanen tar med. Diagrammet visar kvarvarande skillnad mot kostnad.",
-                    f"For comparison: the cheapest way to remove the base-salary gap in the "
-                    f"{w.num(n)} organisation-wide equal-work groups needing action costs "
-                    f"{w.kr(rem.cost_yearly)} a year (linear programming). It does not cover the "
-                    "units' groups, equal value or people below their target, which the action "
-                    "plan includes. The chart shows the remaining gap against cost.",
-                ),
-            )
-        )
-    return w.section(w.tr("Handlingsplan", "Action plan"), blocks)
-
-
-def _group_table(w: Writer, m: pd.DataFrame) -> list[dict]:
-    groups = m[m["kind"] == "equal_value"]
-    if groups.empty:
-        return []
-    ev = w.run.tables.get("job_evaluation", pd.DataFrame())
-    points = (
-        dict(zip(ev["job_code"].astype(str), ev["points"], strict=True))
-        if {"job_code", "points"} <= set(ev.columns)
-        else {}
-    )
-    rows = [
-        [
-            w.job(r.job_code),
-            r.unit or w.tr("Hela organisationen", "Whole organisation"),
-            w.job(r.comparator_job),
-            f"{w.num(points.get(str(r.job_code)))} / {w.num(points.get(str(r.comparator_job)))}",
-            f"{w.kr(r.pay_before)} → {w.kr(r.target_pay)}",
-            w.num(r.n_people),
-            w.kr(r.cost_yearly),
-            f"{r.effective_date}, {r.responsible}",
-        ]
-        for r in groups.itertuples()
-    ]
-    return [
-        w.table(
-            [
-                w.tr("Yrke", "Job"),
-                w.tr("Omfattning", "Scope"),
-                w.tr("Jämförs med", "Compared with"),
-                w.tr("Värde (poäng)", "Value (points)"),
-                w.tr("Medellön före → efter", "Mean pay before → after"),
-                w.tr("Anställda", "Employees"),
-                w.tr("Kostnad per år", "Cost a year"),
-                w.tr("Träder i kraft, ansvarig", "Takes effect, responsible"),
-            ],
-            rows,
-            align=["left", "left", "left", "right", "right", "right", "right", "left"],
-            widths=[1.4, 1.5, 1.4, 0.9, 1.8, 0.8, 1.2, 1.4],
-            caption=w.tr(
-                "Justeringar av kvinnodominerade yrken", "Adjustments of female-dominated jobs"
-            ),
-            note=w.tr(
-                "Värde: det kvinnodominerade yrkets poäng / jämförelseyrkets poäng i "
-                "arbetsvärderingen.",
-                "Value: the female-dominated job's points / the comparator's points in the job "
-                "evaluation.",
-            ),
-        )
-    ]
-
-
-def _people_tables(w: Writer, m: pd.DataFrame) -> list[dict]:
-    blocks: list[dict] = []
-    people = m[m["kind"] == "person"]
-    if w.unit is not None and len(people):
-        via_org = (
-            people["item_keys"]
-            .astype(str)
-            .str.split(";")
-            .map(lambda keys: any(k.startswith("/") for k in keys))
-        )
-        if via_org.any():
-            blocks.append(
-                {
-                    "type": "notice",
-                    "tone": "info",
-                    "text": w.tr(
-                        f"{int(via_org.sum())} av personerna höjs på grund av en skillnad i hela "
-                        "organisationens grupp, inte i enheten: se översiktens avsnitt Lika arbete.",
-                        f"{int(via_org.sum())} of the people are raised because of a difference in the "
-                        "organisation-wide group, not in the unit: see the overview's Equal work.",
-                    ),
-                }
-            )
-    if len(people):
-        agg = (
-            people.groupby("job_code")
-            .agg(
-                n=("employee_id", "size"),
-                kr=("adjustment_total", "sum"),
-                cost=("cost_yearly", "sum"),
-            )
-            .reset_index()
-        )
-        blocks.append(
-            w.table(
-                [
-                    w.tr("Yrke", "Job"),
-                    w.tr("Personer", "People"),
-                    w.tr("Summa höjningar per månad", "Raises a month"),
-                    w.tr("Kostnad per år", "Cost a year"),
-                ],
-                [
-                    [w.job(j), w.num(n), w.kr(k), w.kr(c)]
-                    for j, n, k, c in agg.itertuples(index=False)
-                ],
-                align=["left", "right", "right", "right"],
-                widths=[3, 0.8, 1.4, 1.4],
-                caption=w.tr(
-                    "Individuella justeringar per yrke (lika arbete)",
-                    "Individual adjustments by job (equal work)",
-                ),
-                note=w.tr(
-                    "Varje person finns i bilagan Åtgärder per person."
-                    if w.unit is None
-                    else "Personerna listas i översiktens bilaga.",
-                    "Each person is listed in the annex Measures by person."
-                    if w.unit is None
-                    else "The people are listed in the overview's annex.",
-                ),
-            )
-        )
-    return blocks

@@ -77,14 +77,26 @@ def comparisons(items: pd.DataFrame) -> pd.DataFrame:
     t = items[items["item_kind"].isin(["equal_work", "equal_value"])].copy()
     if t.empty:
         return pd.DataFrame(
-            columns=["item_kind", "unit", "group", "pair", "flagged", "open", "needs_action", "low"]
+            columns=[
+                "item_kind",
+                "unit",
+                "group",
+                "pair",
+                "flagged",
+                "open",
+                "unclear",
+                "needs_action",
+                "low",
+            ]
         )
     t["pair"] = np.where(t["item_kind"] == "equal_value", t["comparator"].astype(str), "")
     t["open"] = t["flagged"] & (t["status"] == "unexplained")
+    t["unclear"] = t["flagged"] & (t["status"] == "unclear")
     g = t.groupby(["item_kind", "unit", "group", "pair"], sort=False)
     out = g.agg(
         flagged=("flagged", "any"),
         open=("open", "any"),
+        unclear=("unclear", "any"),
         needs_action=("needs_action", "any"),
         low=("comparator", "first"),
     ).reset_index()
@@ -223,6 +235,7 @@ def summary(w: Writer) -> dict:
         )
     flagged_all = comp[comp["flagged"].astype(bool)]
     unexplained = int(flagged_all["open"].sum())
+    unclear = int((flagged_all["unclear"] & ~flagged_all["open"]).sum())
     facts.append(
         [
             w.tr("Flaggade jämförelser utan förklaring", "Flagged comparisons without explanation")
@@ -232,8 +245,10 @@ def summary(w: Writer) -> dict:
                 else ""
             ),
             w.tr(
-                f"{w.num(unexplained)} av {w.num(len(flagged_all))}",
-                f"{w.num(unexplained)} of {w.num(len(flagged_all))}",
+                f"{w.num(unexplained)} av {w.num(len(flagged_all))}"
+                + (f"; därtill {w.num(unclear)} med oklart samband med kön" if unclear else ""),
+                f"{w.num(unexplained)} of {w.num(len(flagged_all))}"
+                + (f"; and {w.num(unclear)} with an unclear link to gender" if unclear else ""),
             ),
         ]
     )
@@ -356,11 +371,13 @@ def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
             w.tr(" och ", " and ").join(who) + w.tr(" höjs individuellt", " raised individually")
         )
     if jobs:
+        staff = w.num(int(plan.loc[plan["kind"] == "equal_value", "n_people"].sum()))
         parts.append(
-            _n(w, jobs, ("kvinnodominerat yrke", "kvinnodominerade yrken"), ("", "")) + " höjs"
+            _n(w, jobs, ("kvinnodominerat yrke", "kvinnodominerade yrken"), ("", ""))
+            + f" ({staff} anställda) höjs"
             if w.sv
             else _n(w, jobs, ("", ""), ("female-dominated job", "female-dominated jobs"))
-            + " raised"
+            + f" ({staff} employees) raised"
         )
     return [
         [

@@ -7,21 +7,55 @@ import pandas as pd
 
 from ._sections import Writer
 
-__all__ = ["funding_words"]
+__all__ = ["funding_words", "org_reach"]
+
+
+def _is_org(steps: pd.DataFrame) -> pd.Series:
+    """Steps that come from an organisation-wide comparison: an organisation-wide group
+    measure, or a person raised through an organisation-wide item (its key starts with "/")."""
+    keys = steps["item_keys"].astype(str).str.split(";")
+    via_org = keys.map(lambda ks: any(k.startswith("/") for k in ks))
+    return (steps["unit"].astype(str) == "") | via_org
 
 
 def _own_need(w: Writer, steps: pd.DataFrame) -> float:
-    """Kronor a month of the first step's measures that are the unit's own (its people and
-    jobs); the rest of a unit pot's need is organisation-wide measures on the unit's staff."""
-    own = steps[steps["unit"].astype(str) == w.unit]
+    """Kronor a month of the first step's measures that come from the unit's own comparisons;
+    the rest of a unit pot's need is organisation-wide measures on the unit's staff."""
+    own = steps[(steps["unit"].astype(str) == w.unit) & ~_is_org(steps)]
     return float((own["adjustment_monthly"] * own["fte_total"]).sum())
 
 
+def org_reach(w: Writer) -> str | None:
+    """In a unit's report: the organisation-wide group measures that raise the unit's staff
+    (they are not the unit's own measures but are paid from its pot); None elsewhere."""
+    if w.unit is None:
+        return None
+    plan = w.results["action_plan"].measures
+    org = plan[(plan["unit"].astype(str) == "") & (plan["kind"] == "equal_value")]
+    staff = w.frame[w.frame["job_code"].astype(str).isin(org["job_code"].astype(str))]
+    if staff.empty:
+        return None
+    by = org.set_index(org["job_code"].astype(str))["adjustment_total"]
+    kr = float((staff["job_code"].astype(str).map(by) * staff["fte"]).sum())
+    cost = kr * 12 * (1 + w.results["action_plan"].overhead)
+    jobs = ", ".join(w.job(j) for j in sorted(set(staff["job_code"].astype(str))))
+    return w.tr(
+        f"Dessutom höjs {w.num(len(staff))} av enhetens anställda genom åtgärder för hela "
+        f"organisationen ({jobs}): {w.kr(kr)} per månad, {w.kr(cost)} per år med "
+        "lönebikostnader. De finns i översiktens handlingsplan.",
+        f"In addition {w.num(len(staff))} of the unit's staff are raised by organisation-wide "
+        f"measures ({jobs}): {w.kr(kr)} a month, {w.kr(cost)} a year with overhead. They are in "
+        "the overview's action plan.",
+    )
+
+
 def _org_jobs(w: Writer, steps: pd.DataFrame) -> str:
-    """The organisation-wide group measures that reach the unit's staff, as job titles."""
-    org = steps[(steps["unit"].astype(str) == "") & (steps["kind"] == "equal_value")]
-    jobs = sorted(set(org["job_code"].astype(str)) & set(w.frame["job_code"].astype(str)))
-    return ", ".join(w.job(j) for j in jobs)
+    """The jobs of the unit's staff raised through organisation-wide comparisons."""
+    org = steps[_is_org(steps)]
+    group = org[org["unit"].astype(str) == ""]["job_code"].astype(str)
+    people = org[org["unit"].astype(str) == w.unit]["job_code"].astype(str)
+    jobs = (set(group) & set(w.frame["job_code"].astype(str))) | set(people)
+    return ", ".join(w.job(j) for j in sorted(jobs))
 
 
 def funding_words(w: Writer) -> str | None:
