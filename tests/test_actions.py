@@ -110,12 +110,14 @@ def test_a_person_explained_as_not_gender_related_leaves_the_plan(small, write):
 
 
 def test_expected_target_without_regression_is_the_other_genders_mean(small):
-    # group A has 3 of each gender, below min_per_gender = 4: no regression, raw rule; the
-    # target is the men's mean 30 000: w1 +2 000, w2 +1 000, w3 (31 000) none
+    # group A has 3 of each gender, below min_per_gender = 4: no regression, raw rule. Up to
+    # the men's mean 30 000, w1 lacks 2 000 and w2 1 000 (w3, 31 000, none): 3 000 in all, but
+    # the raw gap is 3 × (30 000 − 29 333.33) = 2 000, so each gets 2/3 of their distance:
+    # w1 1 333.33 → 1 334, w2 666.67 → 667 whole kronor, and the means meet at 30 000
     plan = action_plan(assess(_work(small)), small, year=2026).table.set_index("employee_id")
     assert sorted(plan.index) == ["w1", "w2"]
-    assert plan.loc["w1", "adjustment_monthly"] == 2000
-    assert plan.loc["w2", "adjustment_monthly"] == 1000
+    assert plan.loc["w1", "adjustment_monthly"] == 1334
+    assert plan.loc["w2", "adjustment_monthly"] == 667
 
 
 def test_expected_target_is_the_regressions_pay_for_the_other_gender():

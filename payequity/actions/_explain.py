@@ -20,7 +20,8 @@ People: when an equal-work item needs action, each person of the gender it disad
 pay is below the target becomes a person item in the plan. Targets: ``expected``, the pay the
 group's regression (log pay on gender and the controls) predicts for the person as the other
 gender, with the same age and tenure, so the adjusted gap is closed; where the group was too small
-for a regression, the other gender's mean, so the raw gap is closed; ``median`` or ``mean``: that
+for a regression, the other gender's mean, the raw gap shared among those below it in proportion to
+their distance, so the two means meet; ``median`` or ``mean``: that
 level of the other gender in the group. A person's explanation with ``gender_related = no`` takes that
 person out of the plan. An organisation's explanation is inherited only by a unit's item that is
 flagged itself, and runs the same way.
@@ -398,8 +399,16 @@ def _lifts(items: pd.DataFrame, work: list[Any], target: str) -> pd.DataFrame:
     p = p[p["gender"] == p["against"]]
     level = "mean" if target == "expected" else target
     t = tables.merge(wanted, on=["unit", "work_group", "pay_measure"])
-    other = np.where(t["against"] == "F", t[f"{level}_men"], t[f"{level}_women"])
-    t = t.assign(other_level=other)[["unit", "work_group", "pay_measure", "other_level"]]
+    women = t["against"] == "F"
+    t = t.assign(
+        other_level=np.where(women, t[f"{level}_men"], t[f"{level}_women"]),
+        # what the lower-paid gender's mean lacks, times their number: the raw gap in kronor
+        raw_need=np.where(women, t["n_women"], t["n_men"])
+        * (
+            np.where(women, t["mean_men"], t["mean_women"])
+            - np.where(women, t["mean_women"], t["mean_men"])
+        ),
+    )[["unit", "work_group", "pay_measure", "other_level", "raw_need"]]
     p = p.merge(t, on=["unit", "work_group", "pay_measure"])
     if target == "expected":
         # the pay the group's regression expects for this person as the other gender; where
@@ -409,6 +418,16 @@ def _lifts(items: pd.DataFrame, work: list[Any], target: str) -> pd.DataFrame:
         p = p.assign(target_pay=p["other_level"])
     p = p.assign(lift=p["target_pay"] - p["pay"])
     p = p[p["lift"] > 0]
+    if target == "expected" and len(p):
+        # without a regression, lifting everyone below the other gender's mean up to it would
+        # carry the lower-paid gender's mean past the other's: share the raw gap instead, in
+        # proportion to each person's distance below, so the two means meet
+        raw = p["as_other"].isna()
+        total = p[raw].groupby("item_key")["lift"].transform("sum")
+        scale = (p.loc[raw, "raw_need"] / total).clip(upper=1.0)
+        p.loc[raw, "lift"] = p.loc[raw, "lift"] * scale
+        p.loc[raw, "target_pay"] = p.loc[raw, "pay"] + p.loc[raw, "lift"]
+        p = p[p["lift"] > 0]
     return p[cols].sort_values(["item_key", "employee_id"], kind="stable").reset_index(drop=True)
 
 

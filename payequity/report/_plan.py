@@ -22,12 +22,14 @@ def _target_words(w: Writer, plan: Any) -> str:
         return w.tr(
             "den lön gruppens regression ger personen som det andra könet"
             + (f", med samma {held}" if held else "")
-            + ", eller, i grupper för små för regression, det andra könets medellön. Så "
+            + ", eller, i grupper för små för regression, det andra könets medellön, där "
+            "skillnaden delas mellan dem under den efter avstånd så att medellönerna möts. Så "
             "försvinner den skillnad som flaggan bygger på",
             "the pay the group's regression gives the person as the other gender"
             + (f", with the same {held}" if held else "")
-            + ", or, in groups too small for a regression, the other gender's mean pay. That "
-            "removes the gap the flag is based on",
+            + ", or, in groups too small for a regression, the other gender's mean pay, the gap "
+            "shared among those below it by distance so that the means meet. That removes the "
+            "gap the flag is based on",
         )
     return w.tr(
         f"det andra könets {'median' if target == 'median' else 'medellön'} i gruppen",

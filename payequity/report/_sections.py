@@ -397,9 +397,11 @@ def method_section(w: Writer) -> dict:
         str(cfg.actions.target),
         w.tr(
             f"den lön gruppens regression ({controls}) ger personen som det andra könet; "
-            "i grupper för små för regression det andra könets medellön",
+            "i grupper för små för regression det andra könets medellön, skillnaden delad så "
+            "att medellönerna möts",
             f"the pay the group's regression ({controls}) gives the person as the other "
-            "gender; in groups too small for a regression the other gender's mean pay",
+            "gender; in groups too small for a regression the other gender's mean pay, the gap "
+            "shared so that the means meet",
         ),
     )
     values = {
