@@ -122,7 +122,7 @@ def test_expected_target_without_regression_is_the_other_genders_mean(small):
 
 def test_expected_target_is_the_regressions_pay_for_the_other_gender():
     # log pay ~ female (no controls): the prediction for a woman as a man is exp(intercept),
-    # the men's geometric mean; every woman below it is lifted to it
+    # the men's geometric mean; every woman below it is lifted toward it
     men = [29900, 30000, 30100] * 2
     women = [28400, 28500, 28600, 28500, 28500, 30500]
     rows = [(f"m{i}", "M", "A", p, 1.0) for i, p in enumerate(men)]
@@ -135,20 +135,22 @@ def test_expected_target_is_the_regressions_pay_for_the_other_gender():
     assert geo == pytest.approx(29999.8889, abs=1e-3)
     items = assess(work)
     lifts = items.lifts.set_index("employee_id")
-    assert lifts.loc["w0", "target_pay"] == pytest.approx(geo)
-    assert "w5" not in lifts.index  # 30 500 is above it
+    assert "w5" not in lifts.index  # 30 500 is above the men's level
+    # lifting w0–w4 all the way to 29 999.89 would put the women's log mean above the men's:
+    # every lift is the same share k of the distance, chosen so that (no controls) the
+    # women's mean log pay equals the men's and the adjusted gap is zero
+    share = lifts["lift"] / (geo - lifts["pay"])
+    assert share.min() == pytest.approx(share.max()) and 0 < share.iloc[0] < 1
+    after = [math.log(v + lifts["lift"].get(f"w{i}", 0.0)) for i, v in enumerate(women)]
+    assert sum(after) / 6 == pytest.approx(sum(math.log(v) for v in men) / 6, abs=1e-12)
     plan = action_plan(items, frame, year=2026).table.set_index("employee_id")
-    assert plan.loc["w0", "adjustment_monthly"] == math.ceil(geo - 28400)  # 1 600: never short
-    # paid in full, the adjusted gap is gone: every woman is at or above the men's level
-    after = frame.set_index("employee_id")["base_salary"].add(
+    assert plan.loc["w0", "adjustment_monthly"] == math.ceil(lifts.loc["w0", "lift"] - 1e-9)
+    # paid in whole kronor (rounded up), the adjusted gap is closed to within a krona
+    paid = frame.set_index("employee_id")["base_salary"].add(
         plan["adjustment_monthly"], fill_value=0
     )
-    assert (
-        pe.adjusted_gap(
-            frame.assign(base_salary=after.loc[frame["employee_id"]].to_numpy())
-        ).gap_pct
-        > 0
-    )
+    gap = pe.adjusted_gap(frame.assign(base_salary=paid.loc[frame["employee_id"]].to_numpy()))
+    assert 0 <= gap.gap_pct < 0.01
 
 
 def test_due_year_later_than_three_years_is_refused(small):

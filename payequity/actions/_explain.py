@@ -19,7 +19,8 @@ automatic until you write your own text and clear ``source``.
 People: when an equal-work item needs action, each person of the gender it disadvantages whose
 pay is below the target becomes a person item in the plan. Targets: ``expected``, the pay the
 group's regression (log pay on gender and the controls) predicts for the person as the other
-gender, with the same age and tenure, so the adjusted gap is closed; where the group was too small
+gender, with the same age and tenure, the lifts scaled by one factor where they would carry the
+adjusted gap past zero, so the adjusted gap is closed; where the group was too small
 for a regression, the other gender's mean, the raw gap shared among those below it in proportion to
 their distance, so the two means meet; ``median`` or ``mean``: that
 level of the other gender in the group. A person's explanation with ``gender_related = no`` takes that
@@ -427,8 +428,43 @@ def _lifts(items: pd.DataFrame, work: list[Any], target: str) -> pd.DataFrame:
         scale = (p.loc[raw, "raw_need"] / total).clip(upper=1.0)
         p.loc[raw, "lift"] = p.loc[raw, "lift"] * scale
         p.loc[raw, "target_pay"] = p.loc[raw, "pay"] + p.loc[raw, "lift"]
+        _close_adjusted(p, work)
         p = p[p["lift"] > 0]
     return p[cols].sort_values(["item_key", "employee_id"], kind="stable").reset_index(drop=True)
+
+
+def _close_adjusted(p: pd.DataFrame, work: list[Any]) -> None:
+    """Where a regression flagged the gap, lifting everyone below their pay as the other gender
+    can carry the adjusted gap past zero: scale each item's lifts by one factor k so the
+    refitted gender coefficient is zero (in place). The coefficient moves by ``a·Δlog pay``
+    (``a`` the gender row of the design's pseudo-inverse), so k is found by bisection."""
+    models = {
+        ("" if u is None else str(u), str(g), pay): m
+        for r in work
+        for (u, g, pay), m in (getattr(r, "models", None) or {}).items()
+    }
+    fitted = p[p["as_other"].notna()]
+    for (unit, group, pay), rows in fitted.groupby(["unit", "work_group", "pay_measure"]):
+        model = models.get((unit, str(group), pay))
+        if model is None:
+            continue
+        exog = np.asarray(model.model.exog, dtype=float)
+        a = np.linalg.pinv(exog)[1]
+        c = float(model.params[1])
+        pos = rows["fit_row"].to_numpy(int)
+        lift, pay_now = rows["lift"].to_numpy(float), rows["pay"].to_numpy(float)
+
+        def coef(k: float, pos=pos, lift=lift, pay_now=pay_now, a=a, c=c) -> float:
+            return c + float(a[pos] @ np.log1p(k * lift / pay_now))
+
+        if np.sign(coef(1.0)) != -np.sign(c):  # does not overshoot: keep every lift
+            continue
+        lo, hi = 0.0, 1.0
+        for _ in range(50):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if np.sign(coef(mid)) == np.sign(c) else (lo, mid)
+        p.loc[rows.index, "lift"] = lift * hi
+        p.loc[rows.index, "target_pay"] = pay_now + lift * hi
 
 
 def _as_other_gender(result: Any) -> pd.DataFrame:
@@ -437,6 +473,7 @@ def _as_other_gender(result: Any) -> pd.DataFrame:
     NaN where the group had no regression."""
     people = result.people.copy()
     people["as_other"] = np.nan
+    people["fit_row"] = -1  # the person's row in the group's regression
     if people.empty or not getattr(result, "models", None):
         return people
     unit = people["unit"].fillna("").astype(str)
@@ -451,6 +488,7 @@ def _as_other_gender(result: Any) -> pd.DataFrame:
             continue  # rows and fit do not line up: keep the fallback
         exog[:, 1] = 1.0 - exog[:, 1]  # column 1 is the female indicator
         people.iloc[rows, people.columns.get_loc("as_other")] = np.exp(exog @ model.params)
+        people.iloc[rows, people.columns.get_loc("fit_row")] = np.arange(len(rows))
     return people
 
 
