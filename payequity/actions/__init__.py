@@ -42,6 +42,7 @@ from ._documentation import (
     load_rules_and_practice,
     load_samverkan,
     rules_template,
+    union_organisations,
 )
 from ._effect import gaps_after
 from ._explain import Assessment, assess
@@ -94,6 +95,7 @@ __all__ = [
     "load_samverkan",
     "optimise_remediation",
     "rules_template",
+    "union_organisations",
     "unit_names",
     "year_over_year",
 ]

@@ -102,6 +102,7 @@ RULES_FIELDS = [
 SAMVERKAN_FIELDS = [
     Field("date", "date"),
     Field("participants"),
+    Field("organisations", required=False),
     Field("topic"),
     Field("information_given"),
 ]
@@ -295,12 +296,44 @@ def load_rules_and_practice(
     return frame, warnings
 
 
+def union_organisations(samverkan: pd.DataFrame) -> list[str]:
+    """The union organisations of the samverkan log, in order of first appearance.
+
+    From the ``organisations`` column (names separated by "," or ";"). A log without it follows
+    the convention of ``participants`` as "employer side; union side": the names after the
+    first ";", separated by ",".
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> union_organisations(pd.DataFrame({"participants": ["HR-chef; Kommunal, Vision"]}))
+    ['Kommunal', 'Vision']
+    >>> union_organisations(pd.DataFrame({"participants": ["HR"], "organisations": ["Vision"]}))
+    ['Vision']
+    """
+    if samverkan is None or samverkan.empty:
+        return []
+    if "organisations" in samverkan and samverkan["organisations"].fillna("").str.strip().any():
+        cells = samverkan["organisations"].fillna("").astype(str)
+        names = [n for c in cells for n in c.replace(";", ",").split(",")]
+    else:
+        cells = samverkan.get("participants", pd.Series(dtype=str)).fillna("").astype(str)
+        names = [n for c in cells if ";" in c for n in c.split(";", 1)[1].split(",")]
+    out: list[str] = []
+    for n in (n.strip() for n in names):
+        if n and n not in out:
+            out.append(n)
+    return out
+
+
 def load_samverkan(
     path: str | Path | None, *, explicit: bool = True
 ) -> tuple[pd.DataFrame, list[str]]:
     """Read ``samverkan.csv`` (:data:`SAMVERKAN_FIELDS`): how the cooperation was done.
 
-    A row with a blank date or blank participants gives a warning naming the row.
+    A row with a blank date or blank participants gives a warning naming the row. The optional
+    ``organisations`` column names the union organisations at the meeting, separated by commas
+    or semicolons; they get a signature line each (:func:`union_organisations`).
     """
     frame, warnings = read_register(
         path, SAMVERKAN_FIELDS, key="actions.samverkan", explicit=explicit

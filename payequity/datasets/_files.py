@@ -259,18 +259,21 @@ _SAMVERKAN = [
     (
         "{year}-09-10",
         "HR-chef, löneanalytiker; Kommunal, Vision, Vårdförbundet",
+        "Kommunal, Vision, Vårdförbundet",
         "Planering av lönekartläggningen",
         "Tidplan, metod, gruppindelning och arbetsvärdering",
     ),
     (
         "{year}-10-06",
         "HR-chef, löneanalytiker; Kommunal, Vision, Vårdförbundet, Sveriges Ingenjörer",
+        "Kommunal, Vision, Vårdförbundet, Sveriges Ingenjörer",
         "Analys av skillnader",
         "Resultat för lika och likvärdigt arbete; förslag till förklaringar",
     ),
     (
         "{year}-10-27",
         "HR-chef; Kommunal, Vision, Vårdförbundet, Sveriges Ingenjörer",
+        "Kommunal, Vision, Vårdförbundet, Sveriges Ingenjörer",
         "Handlingsplan",
         "Förslag till lönejusteringar, kostnad och tidplan",
     ),
@@ -324,7 +327,9 @@ def write_registers(out: Path, year: int) -> None:
     _write_csv(out / "explanations.csv", header, rows)
     meetings = [[d.format(year=year), *rest] for d, *rest in _SAMVERKAN]
     _write_csv(
-        out / "samverkan.csv", ["date", "participants", "topic", "information_given"], meetings
+        out / "samverkan.csv",
+        ["date", "participants", "organisations", "topic", "information_given"],
+        meetings,
     )
     rules = rules_template("sv")
     neutral = "Bedömd som könsneutral i utformning och tillämpning."

@@ -19,6 +19,7 @@ from ._equal import equal_value, equal_work
 from ._front import (
     confidential,
     cover_facts,
+    personal_data,
     summary,
 )
 from ._org import banner, eu, organisation
@@ -53,7 +54,11 @@ def document(run: Any, unit: str | None = None, figures: dict[str, bytes] | None
         ],
         "created": m["created_at"][:10],
         "footer": f"{cfg.survey.organisation} · {title}",
-        "confidential": confidential(w) if bound_by_confidentiality(m["audience"]) else None,
+        "confidential": confidential(w)
+        if bound_by_confidentiality(m["audience"])
+        else personal_data(w)
+        if m["audience"] == "hr"
+        else None,
         "banner": banner(w) if cfg.analysis.eu_directive else None,
         "cover_facts": cover_facts(w),
         "contents_title": w.tr("Innehåll", "Contents"),
@@ -69,9 +74,10 @@ def document(run: Any, unit: str | None = None, figures: dict[str, bytes] | None
     sections += [_explanations(w), plan_section(w)]
     if unit is None:
         sections += [follow_up(w), documentation(w)]
-    sections += [method_section(w), signatures_section(w)]
+    sections.append(method_section(w))
     if unit is None and w.hr_or_union and len(w.plan_people()):
         sections.append(people_annex(w))
+    sections.append(signatures_section(w))  # last: what is signed comes before it
     doc["sections"] = sections
     return doc
 

@@ -14,6 +14,7 @@ __all__ = [
     "confidential",
     "controls_words",
     "cover_facts",
+    "personal_data",
     "plan_facts",
     "plan_people_by_gender",
     "summary",
@@ -26,6 +27,16 @@ def confidential(w: Writer) -> str:
         "Får inte lämnas vidare. Anställningsnummer är ersatta med pseudonymer.",
         "Confidential: holds data on individual employees (OSL ch. 39 s. 3; MBL s. 21). Do not "
         "pass on. Employee numbers are replaced by pseudonyms.",
+    )
+
+
+def personal_data(w: Writer) -> str:
+    """The hr edition's notice on every page (DESIGN §5)."""
+    return w.tr(
+        "Innehåller personuppgifter: lön och åtgärder för enskilda anställda. Hanteras enligt "
+        "dataskyddsförordningen; lämna inte vidare utan behov.",
+        "Contains personal data: pay and measures of individual employees. Handle under the "
+        "GDPR; do not pass on without need.",
     )
 
 

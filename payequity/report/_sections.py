@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from .._format import fmt_kr, fmt_number, fmt_pct
+from ..actions import union_organisations
 from ..privacy import sees_people
 from ._figures import job_labels
 from ._vocabulary import CHOICES, DEFINITIONS, NATIONAL, SETTINGS, WORDS
@@ -527,6 +528,11 @@ def _show(v: Any, language: str) -> str:
 
 
 def signatures_section(w: Writer) -> dict:
+    """Signatures last: the employer and each union organisation of the samverkan log, each
+    union with room for its opinion or reservation."""
+    unions = union_organisations(w.results.get("samverkan"))
+    if not unions:
+        unions = [w.tr("de fackliga organisationerna", "the unions")]
     lines = [
         w.tr("Namnteckning", "Signature"),
         w.tr("Namnförtydligande", "Name in print"),
@@ -563,10 +569,17 @@ def signatures_section(w: Writer) -> dict:
                 "type": "signatures",
                 "parties": [
                     {"role": w.tr("För arbetsgivaren", "For the employer"), "lines": lines},
-                    {
-                        "role": w.tr("För de fackliga organisationerna", "For the unions"),
-                        "lines": lines,
-                    },
+                    *(
+                        {
+                            "role": w.tr(f"För {org}", f"For {org}"),
+                            "lines": lines,
+                            "opinion": w.tr(
+                                "Organisationens yttrande eller reservation",
+                                "The organisation's opinion or reservation",
+                            ),
+                        }
+                        for org in unions
+                    ),
                 ],
             },
         ],
