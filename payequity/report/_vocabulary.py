@@ -198,6 +198,7 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "assessment": ("Bedömning", "Assessment", "text"),
     "action": ("Åtgärd", "Action", "text"),
     "participants": ("Deltagare", "Participants", "text"),
+    "organisations": ("Fackliga organisationer", "Union organisations", "text"),
     "topic": ("Ämne", "Topic", "text"),
     "information_given": ("Lämnad information", "Information given", "text"),
     "law": ("Lagrum", "Legal basis", "text"),
