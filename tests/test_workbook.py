@@ -282,3 +282,13 @@ def test_output_folder_with_the_workbook_meets_the_contract(run, tables, tmp_pat
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 contract problems" in done.stdout
+
+
+def test_every_sheet_prints_landscape_one_page_wide():
+    table = pd.DataFrame({"unit": ["A"] * 3, "work_group": ["1", "2", "3"], "flagged": [True] * 3})
+    book = openpyxl.load_workbook(io.BytesIO(write_workbook_tables({"equal_work": table})))
+    for ws in book.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+    assert book["equal_work"].print_title_rows == "$1:$1"

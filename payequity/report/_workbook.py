@@ -132,6 +132,8 @@ def write_workbook_tables(
     for stem in order:
         _write_table(wb.create_sheet(names[stem]), stem, frames[stem], lang)
     _write_about(about, order, names, frames, language, title, notes or {})
+    for ws in wb.worksheets:
+        _print_setup(ws)
     wb.properties.title = title or _ABOUT[language][1]
     wb.properties.creator = "payequity"
     wb.properties.language = "sv-SE" if language == "sv" else "en-GB"
@@ -311,6 +313,16 @@ def _write_table(ws: Any, stem: str, frame: pd.DataFrame, lang: int) -> None:
     if columns:
         ws.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
         ws.print_title_rows = "1:1"
+
+
+def _print_setup(ws: Any) -> None:
+    """Printable as a reader expects: landscape, one page wide, as many pages tall as needed
+    (the header row repeats on each, see ``print_title_rows``)."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _width(value: Any, kind: str) -> int:
