@@ -195,3 +195,29 @@ def test_review_pays_only_the_steps_taking_effect_at_its_date():
     assert hit["plan_need"].sum() == 1000
     miss = plan_funding(frame, plan, share=0.5, pot_pct=3.0, effective_date="2027-10-01")
     assert miss["plan_need"].sum() == 0
+
+
+def test_funding_need_stands_whatever_the_share_and_the_pots():
+    # a group measure of 1 000 kr on job N in unit U: 10 people, fte 1 → need 10 000 kr
+    frame = _jobs([("N", 5, 5, 30000)])
+    plan = pd.DataFrame(
+        {
+            "employee_id": [""],
+            "job_code": ["N"],
+            "unit": ["U"],
+            "year": [2027],
+            "adjustment_monthly": [1000.0],
+        }
+    )
+    none = plan_funding(frame, plan, share=0.0, pot_pct=3.0)
+    assert none["plan_need"].sum() == 10000 and none["plan_reserve"].sum() == 0
+    assert none["shortfall"].sum() == 10000
+    # one pot for the organisation: the unit's measure is still found on the data's unit
+    org = plan_funding(frame, plan, share=0.5, pot_pct=3.0, pot_unit="organisation")
+    assert org["plan_need"].sum() == 10000
+    # pot 3 % of 300 000 = 9 000, reserve 4 500, paid 4 500 (450 each), short 5 500
+    assert (org["plan_paid"].sum(), org["shortfall"].sum()) == (4500, 5500)
+    with pytest.raises(ConfigError, match="pot_pct or review.pot_per_head"):
+        plan_funding(frame, plan, share=0.5)
+    with pytest.raises(ConfigError, match="from 0 to 1"):
+        plan_funding(frame, plan, share=1.5, pot_pct=3.0)

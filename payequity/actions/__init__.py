@@ -45,7 +45,7 @@ from ._documentation import (
     union_organisations,
 )
 from ._effect import gaps_after
-from ._explain import Assessment, assess
+from ._explain import Assessment, assess, comparison_of
 from ._explanations import EXPLANATION_FIELDS, ExplanationRegister, load_explanations
 from ._followup import (
     FollowUpResult,
@@ -85,6 +85,7 @@ __all__ = [
     "action_plan",
     "art10_trigger",
     "assess",
+    "comparison_of",
     "documentation_checklist",
     "documentation_tier",
     "follow_up",

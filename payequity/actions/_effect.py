@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..survey import adjusted_gap
+from ..survey import adjusted_gap, frame_and_unit
+from ._realised import covered_positions
 
 if TYPE_CHECKING:
     from ._explain import Assessment
@@ -20,22 +21,13 @@ __all__ = ["gaps_after"]
 AFTER_COLUMNS = ["item_kind", "item_key", "gap_after_pct", "basis"]
 
 
-def _raised(frame: pd.DataFrame, plan: ActionPlan, unit_col: str) -> pd.Series:
-    """Kronor a month each employment gains when the whole plan is paid."""
-    lift = pd.Series(0.0, index=frame.index)
-    m = plan.measures
-    if m.empty:
-        return lift
-    ids = frame["employee_id"].astype(str)
-    jobs = frame["job_code"].astype(str)
-    for r in m.itertuples():
-        if r.kind == "person":
-            hit = (ids == str(r.employee_id)) & (jobs == str(r.job_code))
-        else:
-            hit = jobs == str(r.job_code)
-            if str(r.unit):
-                hit &= frame[unit_col].astype(str) == str(r.unit)
-        lift[hit.to_numpy()] += float(r.adjustment_total)
+def _raised(frame: pd.DataFrame, plan: ActionPlan) -> np.ndarray:
+    """Kronor a month each employment gains when the whole plan is paid: each measure's
+    adjustment on the people it covers, as the follow-up reads them."""
+    lift = np.zeros(len(frame))
+    m = plan.measures.set_index("measure_id")
+    for mid, pos in covered_positions(m, frame, "the pay data").items():
+        lift[pos] += float(m.at[mid, "adjustment_total"])
     return lift
 
 
@@ -58,13 +50,12 @@ def gaps_after(
     >>> list(after.columns)
     ['item_kind', 'item_key', 'gap_after_pct', 'basis']
     """
-    frame = data.frame if hasattr(data, "frame") else data
-    unit_col = getattr(data, "unit_column", "unit_path" if "unit_path" in frame else "unit")
+    frame, unit_col = frame_and_unit(data)
     t = assessment.table
     items = t[t["item_kind"].isin(["equal_work", "equal_value"]) & t["flagged"].astype(bool)]
     if items.empty:
         return pd.DataFrame(columns=AFTER_COLUMNS)
-    lift = _raised(frame, plan, unit_col)
+    lift = _raised(frame, plan)
     basis: dict[tuple[str, str, str], str | None] = {}
     if work is not None and len(work):
         for w in work.itertuples():
@@ -74,7 +65,7 @@ def gaps_after(
     after = frame.copy()
     for pay in ("base_salary", "monthly_pay"):
         if pay in after:
-            after[pay] = after[pay].astype(float) + lift.to_numpy()
+            after[pay] = after[pay].astype(float) + lift
     rows = []
     for r in items.itertuples():
         scope = after if r.unit == "" else after[after[unit_col].astype(str) == r.unit]

@@ -49,7 +49,7 @@ from ._explanations import (
     load_explanations,
 )
 
-__all__ = ["Assessment", "assess"]
+__all__ = ["Assessment", "assess", "comparison_of"]
 
 _PAY_SV = {"base_salary": "grundlön", "monthly_pay": "månadslön med fasta tillägg"}
 _PAY_EN = {"base_salary": "base salary", "monthly_pay": "monthly pay with fixed supplements"}
@@ -121,6 +121,26 @@ class Assessment:
 
     def __repr__(self) -> str:
         return self.summary().as_text()
+
+
+def comparison_of(items: pd.DataFrame) -> pd.Series:
+    """Each item's comparison: its key without the pay measure, so a group or pair tested on
+    base salary and on monthly pay counts once (``<unit>/<work_group>``,
+    ``<unit>/<fd_job>/<comparator_job>``); other items keep their key.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> items = pd.DataFrame({"item_kind": ["equal_work", "equal_value", "person"],
+    ...     "item_key": ["U/101/base_salary", "/201/171/monthly_pay", "100157"]})
+    >>> comparison_of(items).tolist()
+    ['equal_work:U/101', 'equal_value:/201/171', 'person:100157']
+    """
+    keys = items["item_key"].astype(str)
+    kinds = items["item_kind"].astype(str)
+    grouped = kinds.isin(["equal_work", "equal_value"])
+    keys = keys.where(~grouped, keys.str.rsplit("/", n=1).str[0])
+    return kinds + ":" + keys
 
 
 def _results(obj: Any) -> list[Any]:
@@ -483,7 +503,7 @@ def _as_other_gender(result: Any) -> pd.DataFrame:
             & (people["work_group"].astype(str) == str(g)).to_numpy()
             & (people["pay_measure"] == pay).to_numpy()
         )
-        exog = np.asarray(getattr(model, "model", model).exog, dtype=float).copy()
+        exog = np.asarray(model.model.exog, dtype=float).copy()
         if len(rows) != len(exog):
             continue  # rows and fit do not line up: keep the fallback
         exog[:, 1] = 1.0 - exog[:, 1]  # column 1 is the female indicator

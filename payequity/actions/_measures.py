@@ -123,26 +123,14 @@ def person_measures(assessment: Assessment, frame: pd.DataFrame, unit_col: str) 
     )
 
 
-def pay_lines(evaluation: Any, frame: pd.DataFrame) -> dict[str, tuple[float, float]]:
-    """Per pay measure, (intercept, slope) of mean pay on job value over the evaluated jobs that
-    are not female-dominated, weighted by head count; empty when it cannot be fitted."""
-    table = getattr(evaluation, "table", None)
-    if table is None or "points" not in table:
-        return {}
-    jobs = table[~table["female_dominated"].fillna(False).astype(bool)][["job_code", "points"]]
-    jobs = jobs.astype({"job_code": str}).dropna(subset=["points"])
+def pay_lines(evaluation: Any) -> dict[str, tuple[float, float]]:
+    """Per pay measure, (intercept, slope) of the evaluation's pay line
+    (:meth:`JobEvaluation.pay_line`); empty without an evaluation or a line."""
     out = {}
     for pay in ("base_salary", "monthly_pay"):
-        if pay not in frame:
-            continue
-        g = frame.groupby(frame["job_code"].astype(str))[pay].agg(["mean", "size"])
-        j = jobs.merge(g, left_on="job_code", right_index=True)
-        if len(j) < 2 or j["points"].nunique() < 2:
-            continue
-        slope, intercept = np.polyfit(
-            j["points"].to_numpy(float), j["mean"].to_numpy(float), 1, w=np.sqrt(j["size"])
-        )
-        out[pay] = (float(intercept), float(slope))
+        fit = evaluation.pay_line(pay) if hasattr(evaluation, "pay_line") else None
+        if fit is not None:
+            out[pay] = (float(fit.params[0]), float(fit.params[1]))
     return out
 
 
@@ -158,7 +146,7 @@ def value_measures(
     act = t[(t["item_kind"] == "equal_value") & t["needs_action"].astype(bool)].copy()
     if act.empty:
         return pd.DataFrame(columns=MEASURE_FIELDS)
-    lines = pay_lines(evaluation, frame)
+    lines = pay_lines(evaluation)
     points: dict[str, float] = {}
     if evaluation is not None and "points" in getattr(evaluation, "table", {}):
         ev = evaluation.table

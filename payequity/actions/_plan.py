@@ -28,6 +28,7 @@ import pandas as pd
 from .._format import fmt_kr, fmt_pct
 from .._summary import Summary
 from ..exceptions import ConfigError
+from ..survey import frame_and_unit
 from ._measures import (
     UNMEASURED_REASONS,
     person_measures,
@@ -132,14 +133,6 @@ class ActionPlan:
         if not self.payroll_yearly or not math.isfinite(self.payroll_yearly):
             return float("nan")
         return self.cost_yearly / self.payroll_yearly
-
-    @property
-    def first_year_need(self) -> float:
-        """Kronor a month (Σ adjustment · fte) the steps at the first pay review need."""
-        if self.table.empty:
-            return 0.0
-        first = self.table[self.table["year"] == self.table["year"].min()]
-        return float((first["adjustment_monthly"] * first["fte_total"]).sum())
 
     @property
     def by_year(self) -> pd.DataFrame:
@@ -282,8 +275,7 @@ def action_plan(
         raise ConfigError(f"actions.overhead = {overhead!r} must be 0 or more (0.40 = 40 %)")
     if yearly_budget is not None and (yearly_budget < 0 or not math.isfinite(yearly_budget)):
         raise ConfigError(f"actions.yearly_budget = {yearly_budget!r} must be 0 or more kronor")
-    frame = data.frame if hasattr(data, "frame") else data
-    unit_col = getattr(data, "unit_column", "unit_path" if "unit_path" in frame else "unit")
+    frame, unit_col = frame_and_unit(data)
     if reference_date is None:
         reference_date = getattr(data, "reference_date", None)
     first = first_review_date(reference_date, first_date, int(year))

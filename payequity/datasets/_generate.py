@@ -31,26 +31,16 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from payequity.datasets import _jobs as sj
-from payequity.datasets._files import CSV_HEADER, SURVEY_COLUMNS, write_sample
 from payequity.datasets._plan import _apply_plan, _realise_plan
 from payequity.exceptions import ParameterError, SchemaError
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = [
-    "COLUMNS",
-    "CSV_HEADER",
-    "SURVEY_COLUMNS",
-    "generate_frame",
-    "write_sample",
-]
+__all__ = ["COLUMNS", "generate_frame"]
 
 #: Canonical columns of the generated frame, in order (``hire_date`` is ``datetime64[ns]``).
 COLUMNS: tuple[str, ...] = (

@@ -139,16 +139,23 @@ class JobEvaluation:
     @property
     def model(self) -> Any:
         """The pay line (WLS of mean base pay on points over jobs not female-dominated)."""
+        return self.pay_line("base_salary")
+
+    def pay_line(self, pay: str = "base_salary") -> Any:
+        """The pay line of ``pay`` (``base_salary`` or ``monthly_pay``): WLS of the jobs' mean
+        pay on points over the jobs that are not female-dominated, weighted by head count;
+        None without pay data or with fewer than two distinct values."""
         t = self.table
-        if "mean_base_salary" not in t.columns:
+        if f"mean_{pay}" not in t.columns:
             return None
         other = t[~t["female_dominated"].fillna(False).astype(bool) & (t["n"].fillna(0) > 0)]
+        other = other.dropna(subset=["points", f"mean_{pay}"])
         if len(other) < 2 or other["points"].nunique() < 2:
             return None
         import statsmodels.api as sm
 
         x = sm.add_constant(other["points"].to_numpy(float))
-        y = other["mean_base_salary"].to_numpy(float)
+        y = other[f"mean_{pay}"].to_numpy(float)
         return sm.WLS(y, x, weights=other["n"].to_numpy(float)).fit()
 
     @property

@@ -22,6 +22,7 @@ from ..actions import (
     action_plan,
     art10_trigger,
     assess,
+    comparison_of,
     documentation_checklist,
     documentation_tier,
     follow_up,
@@ -39,6 +40,7 @@ from ..exceptions import PayEquityError
 from ..io import PayData
 from ..privacy import pseudonymise_ids, pseudonymise_measures, pseudonymises
 from ..review import plan_funding
+from ._files import work_tables
 
 __all__ = ["actions_step", "action_tables", "archive_extras", "register_inputs"]
 
@@ -135,7 +137,7 @@ def actions_step(
         "action_warnings": warnings,
         "previous_archive": last,
         "plan_funding": _funding(cfg, data, plan, warnings),
-        "plan_effect": gaps_after(assessment, plan, data, _work_tables(results)),
+        "plan_effect": gaps_after(assessment, plan, data, work_tables(results)),
     }
 
 
@@ -158,13 +160,6 @@ def _funding(cfg: SurveyConfig, data: PayData, plan: Any, warnings: list[str]) -
     except PayEquityError as exc:
         warnings.append(f"the salary review's reserve for the plan could not be worked out: {exc}")
         return None
-
-
-def _work_tables(results: dict[str, Any]) -> pd.DataFrame:
-    """The equal-work tables of the organisation and every unit, one frame."""
-    tables = [results["equal_work"].table]
-    tables += [r.table for r in (results.get("equal_work_by_unit") or {}).values()]
-    return pd.concat(tables, ignore_index=True)
 
 
 def _first_date(cfg: SurveyConfig) -> dt.date | None:
@@ -236,7 +231,7 @@ def _evidence(cfg, evaluation, assessment, plan, followed, last, rules, samverka
     # a group or pair tested on both pay measures is one comparison, as the reports count it
     groups = (
         items.assign(open=items["status"] == "unexplained")
-        .groupby(["item_kind", "unit", "group", "comparator"])[["open", "needs_action"]]
+        .groupby(comparison_of(items))[["open", "needs_action"]]
         .any()
     )
     return Evidence(

@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 __all__ = ["csv_bytes", "data_tables", "finite", "json_bytes", "manifest", "relative"]
 
 
+def work_tables(results: Any) -> pd.DataFrame:
+    """The equal-work tables of the organisation and every unit, one frame."""
+    tables = [results["equal_work"].table]
+    tables += [r.table for r in (results.get("equal_work_by_unit") or {}).values()]
+    return pd.concat(tables, ignore_index=True)
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """A DataFrame as deterministic UTF-8 CSV bytes (LF, full float precision)."""
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
@@ -70,8 +77,7 @@ def data_tables(
         else:
             excl = excl.copy()
         files["exclusions"] = excl
-    work = [results.equal_work.table] + [r.table for r in results.equal_work_by_unit.values()]
-    files["equal_work"] = pd.concat(work, ignore_index=True)[EQUAL_WORK_COLUMNS]
+    files["equal_work"] = work_tables(results)[EQUAL_WORK_COLUMNS]
     value = [results.equal_value] + list(results.equal_value_by_unit.values())
     tables = [r.table for r in value if r is not None]
     table = (

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..actions import UNMEASURED_REASONS, unit_names
+from ..actions import UNMEASURED_REASONS, comparison_of, unit_names
 from ..privacy import bound_by_confidentiality
 from ._equal import equal_value, equal_work
 from ._front import (
@@ -136,14 +136,11 @@ def _rules(w: Writer) -> dict:
 
 
 def _flag_gap(w: Writer) -> dict[tuple[str, str, str], tuple[float, bool]]:
-    """(unit, work group, pay measure) → (the gap the flag is based on, adjusted?)."""
-    t = w.work_table()
-    out = {}
-    for r in t.itertuples():
-        adjusted = str(r.flag_rule) == "regression" and pd.notna(r.adjusted_gap_pct)
-        gap = float(r.adjusted_gap_pct) if adjusted else float(r.women_pct_of_men) - 100
-        out[(r.unit, str(r.work_group), str(r.pay_measure))] = (gap, adjusted)
-    return out
+    """(unit, work group, pay measure) → :meth:`Writer.flag_gap` of that equal-work row."""
+    return {
+        (r.unit, str(r.work_group), str(r.pay_measure)): w.flag_gap(r)
+        for r in w.work_table().itertuples()
+    }
 
 
 def _measure_words(w: Writer, keys: set[str], statuses: set[str]) -> str:
@@ -212,15 +209,10 @@ def _explanations(w: Writer) -> dict:
     t = t.assign(_o=t["status"].map(order).fillna(9)).sort_values(["_o", "unit", "item_key"])
     leaves = unit_names(every["unit"])
     rows = []
-    for (kind, unit, group, comparator), g in t.groupby(
-        ["item_kind", "unit", "group", "comparator"], sort=False
-    ):
-        both = every[
-            (every["item_kind"] == kind)
-            & (every["unit"] == unit)
-            & (every["group"] == group)
-            & (every["comparator"] == comparator)
-        ]
+    every_comparison = comparison_of(every)
+    for key, g in t.groupby(comparison_of(t), sort=False):
+        kind, unit, group, comparator = g.iloc[0][["item_kind", "unit", "group", "comparator"]]
+        both = every[every_comparison == key]
         equal_work = kind == "equal_work"
         values, later, adjusted = [], [], False
         for measure in ("base_salary", "monthly_pay"):
@@ -237,11 +229,7 @@ def _explanations(w: Writer) -> dict:
             values.append(w.pct(gap) + ("*" if flagged else ""))
             if flagged and hit["item_key"].iloc[0] in after:
                 later.append(w.pct(after[hit["item_key"].iloc[0]]))
-        low = (
-            w.disadvantaged(-1 if comparator == "F" else 1)
-            if equal_work
-            else w.tr("Yrket", "The job")
-        )
+        low = w.gender(comparator) if equal_work else w.tr("Yrket", "The job")
         what = w.job(group) if equal_work else f"{w.job(group)} – {w.job(comparator)}"
         statuses = ", ".join(sorted({w.status(s) for s in g["status"]}))
         if (g["source"] == "inherited").any():

@@ -6,13 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..actions import comparison_of
 from ._funding import funding_words
 from ._sections import Writer
 
 __all__ = [
     "comparisons",
     "confidential",
-    "controls_words",
     "cover_facts",
     "personal_data",
     "plan_facts",
@@ -59,29 +59,6 @@ def cover_facts(w: Writer) -> list[list[str]]:
     ]
 
 
-_CONTROL_WORDS = {
-    "tenure_years": ("anställningstid", "tenure"),
-    "age": ("ålder", "age"),
-    "C(work_group)": ("yrke", "job"),
-    "C(job_code)": ("yrke", "job"),
-}
-
-
-def controls_words(w: Writer, controls: list[str] | None) -> str:
-    """The controls a model actually used, in words: "yrke, ålder och anställningstid"."""
-    words = []
-    for c in controls or []:
-        pair = _CONTROL_WORDS.get(str(c))
-        name = (pair[0] if w.sv else pair[1]) if pair else str(c).removeprefix("C(").rstrip(")")
-        if name not in words:
-            words.append(name)
-    if not words:
-        return ""
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + w.tr(" och ", " and ") + words[-1]
-
-
 def comparisons(items: pd.DataFrame) -> pd.DataFrame:
     """One row per comparison (an equal-work group or an equal-value pair in a scope), its pay
     measures folded together: flagged on any, unexplained or needing action on any."""
@@ -103,8 +80,12 @@ def comparisons(items: pd.DataFrame) -> pd.DataFrame:
     t["pair"] = np.where(t["item_kind"] == "equal_value", t["comparator"].astype(str), "")
     t["open"] = t["flagged"] & (t["status"] == "unexplained")
     t["unclear"] = t["flagged"] & (t["status"] == "unclear")
-    g = t.groupby(["item_kind", "unit", "group", "pair"], sort=False)
+    g = t.groupby(comparison_of(t), sort=False)
     out = g.agg(
+        item_kind=("item_kind", "first"),
+        unit=("unit", "first"),
+        group=("group", "first"),
+        pair=("pair", "first"),
         flagged=("flagged", "any"),
         open=("open", "any"),
         unclear=("unclear", "any"),
@@ -122,11 +103,6 @@ def _lower_paid(w: Writer, flagged: pd.DataFrame) -> str:
         f"kvinnor har lägre lön i {w.num(women)}, män i {w.num(men)}",
         f"women earn less in {w.num(women)}, men in {w.num(men)}",
     )
-
-
-def _n(w: Writer, n: int, sv: tuple[str, str], en: tuple[str, str]) -> str:
-    word = (sv if w.sv else en)[0 if n == 1 else 1]
-    return f"{w.num(n)} {word}"
 
 
 def plan_people_by_gender(w: Writer, people: pd.DataFrame) -> tuple[int, int]:
@@ -181,7 +157,7 @@ def summary(w: Writer) -> dict:
             ]
         )
         if og.get("adjusted_gap_pct") is not None:
-            held = controls_words(w, og.get("controls"))
+            held = w.controls_words(list(og.get("controls") or []))
             facts.append(
                 [
                     w.tr(f"När {held} hålls lika", f"With {held} held equal")
@@ -309,8 +285,7 @@ def summary(w: Writer) -> dict:
         blocks.append(w.text(funding))
     if unexplained:
         unmeasured = len(_unmeasured_comparisons(w))
-        text = _n(
-            w,
+        text = w.count(
             unexplained,
             ("flaggad jämförelse", "flaggade jämförelser"),
             ("flagged comparison", "flagged comparisons"),
@@ -323,7 +298,7 @@ def summary(w: Writer) -> dict:
             )
             + " i handlingsplanen"
             + (
-                f"; {_n(w, unmeasured, ('jämförelse', 'jämförelser'), ('', ''))} som behöver "
+                f"; {w.comparisons(unmeasured)} som behöver "
                 "åtgärd får ingen åtgärd, med skälet i avsnittet Förklaringar."
                 if unmeasured
                 else "."
@@ -331,7 +306,7 @@ def summary(w: Writer) -> dict:
             ("Until explained it is" if unexplained == 1 else "Until explained they are")
             + " corrected in the action plan"
             + (
-                f"; {_n(w, unmeasured, ('', ''), ('comparison', 'comparisons'))} needing action "
+                f"; {w.comparisons(unmeasured)} needing action "
                 "get no measure, with the reason in the section Explanations."
                 if unmeasured
                 else "."
@@ -346,7 +321,7 @@ def _unmeasured_comparisons(w: Writer) -> pd.DataFrame:
     un = w.results["action_plan"].unmeasured
     items = w.items()
     t = items.merge(un[["item_kind", "item_key"]], on=["item_kind", "item_key"])
-    return t.drop_duplicates(["item_kind", "unit", "group", "comparator"])
+    return t[~comparison_of(t).duplicated()]
 
 
 def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
@@ -383,12 +358,13 @@ def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
         )
     if jobs:
         staff = w.num(int(plan.loc[plan["kind"] == "equal_value", "n_people"].sum()))
+        jobs_words = w.count(
+            jobs,
+            ("kvinnodominerat yrke", "kvinnodominerade yrken"),
+            ("female-dominated job", "female-dominated jobs"),
+        )
         parts.append(
-            _n(w, jobs, ("kvinnodominerat yrke", "kvinnodominerade yrken"), ("", ""))
-            + f" ({staff} anställda) höjs"
-            if w.sv
-            else _n(w, jobs, ("", ""), ("female-dominated job", "female-dominated jobs"))
-            + f" ({staff} employees) raised"
+            jobs_words + w.tr(f" ({staff} anställda) höjs", f" ({staff} employees) raised")
         )
     return [
         [

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..review import plan_steps
 from ._sections import Writer
 
-__all__ = ["funding_words", "org_reach"]
+__all__ = ["from_organisation", "funding_words", "org_reach"]
 
 
-def _is_org(steps: pd.DataFrame) -> pd.Series:
+def from_organisation(steps: pd.DataFrame) -> pd.Series:
     """Steps that come from an organisation-wide comparison: an organisation-wide group
     measure, or a person raised through an organisation-wide item (its key starts with "/")."""
     keys = steps["item_keys"].astype(str).str.split(";")
@@ -21,7 +22,7 @@ def _is_org(steps: pd.DataFrame) -> pd.Series:
 def _own_need(w: Writer, steps: pd.DataFrame) -> float:
     """Kronor a month of the first step's measures that come from the unit's own comparisons;
     the rest of a unit pot's need is organisation-wide measures on the unit's staff."""
-    own = steps[(steps["unit"].astype(str) == w.unit) & ~_is_org(steps)]
+    own = steps[(steps["unit"].astype(str) == w.unit) & ~from_organisation(steps)]
     return float((own["adjustment_monthly"] * own["fte_total"]).sum())
 
 
@@ -51,7 +52,7 @@ def org_reach(w: Writer) -> str | None:
 
 def _org_jobs(w: Writer, steps: pd.DataFrame) -> str:
     """The jobs of the unit's staff raised through organisation-wide comparisons."""
-    org = steps[_is_org(steps)]
+    org = steps[from_organisation(steps)]
     group = org[org["unit"].astype(str) == ""]["job_code"].astype(str)
     people = org[org["unit"].astype(str) == w.unit]["job_code"].astype(str)
     jobs = (set(group) & set(w.frame["job_code"].astype(str))) | set(people)
@@ -85,8 +86,9 @@ def funding_words(w: Writer) -> str | None:
     short = float(short_pots["shortfall"].sum())
     unused = float((f["plan_reserve"] - f["plan_paid"]).clip(lower=0).sum())
     share = w.pct(100 * float(w.run.config.review.action_plan_share), 0)
-    when = str(plan.first_date) if plan.first_date else str(review_date)
-    first = plan.table[plan.table["effective_date"].astype(str) == when]
+    # the steps this review pays, chosen as the review chooses them
+    first = plan_steps(plan.table, review_date)
+    when = str(first["effective_date"].iloc[0]) if len(first) else str(review_date)
     text = w.tr(
         f"Första steget ({when}) kräver {w.kr(need)} per månad (höjning × sysselsättningsgrad)",
         f"The first step ({when}) needs {w.kr(need)} a month (raise × fte)",

@@ -3,22 +3,20 @@ female-dominated jobs and of people, and the optimiser's cheapest alternative be
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
 from ..actions import unit_names
-from ._front import controls_words, plan_facts
-from ._funding import funding_words, org_reach
+from ._front import plan_facts
+from ._funding import from_organisation, funding_words, org_reach
 from ._sections import Writer
 
 __all__ = ["plan_section"]
 
 
-def _target_words(w: Writer, plan: Any) -> str:
+def _target_words(w: Writer) -> str:
     target = str(w.run.config.actions.target)
     if target == "expected":
-        held = controls_words(w, w.results["equal_work"].controls_used)
+        held = w.controls_words(w.controls_used())
         return w.tr(
             "den lön gruppens regression ger personen som det andra könet"
             + (f", med samma {held}" if held else "")
@@ -47,7 +45,7 @@ def plan_section(w: Writer) -> dict:
             w.tr(
                 "Skillnader som saknar förklaring, som har samband med kön eller där sambandet är "
                 "oklart rättas. Lika arbete: var och en av det lägre betalda könet som har lägre lön "
-                f"än målnivån höjs till den: {_target_words(w, plan)}. Likvärdigt arbete: hela det "
+                f"än målnivån höjs till den: {_target_words(w)}. Likvärdigt arbete: hela det "
                 "kvinnodominerade yrket höjs"
                 + (
                     " till jämförelseyrkets medellön när jämförelseyrket inte har högre värde; har "
@@ -69,7 +67,7 @@ def plan_section(w: Writer) -> dict:
                 "vid nästa kartläggning.",
                 "Differences without explanation, related to gender or unclear are corrected. Equal "
                 "work: each person of the lower-paid gender paid below the target level is raised "
-                f"to it: {_target_words(w, plan)}. Equal value: the whole female-dominated job is "
+                f"to it: {_target_words(w)}. Equal value: the whole female-dominated job is "
                 "raised"
                 + (
                     " to the comparator's mean pay when the comparator's value is no higher; when it "
@@ -276,12 +274,7 @@ def _people_tables(w: Writer, m: pd.DataFrame) -> list[dict]:
     blocks: list[dict] = []
     people = m[m["kind"] == "person"]
     if w.unit is not None and len(people):
-        via_org = (
-            people["item_keys"]
-            .astype(str)
-            .str.split(";")
-            .map(lambda keys: any(k.startswith("/") for k in keys))
-        )
+        via_org = from_organisation(people)
         if via_org.any():
             blocks.append(
                 {

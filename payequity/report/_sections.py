@@ -68,12 +68,16 @@ class Writer:
             )
         return self.tr(f"kvinnor har {size} högre lön än män", f"women earn {size} more than men")
 
+    def gender(self, code: Any) -> str:
+        """A gender code as a word: "F" → "Kvinnor", "M" → "Män"."""
+        return {"F": self.tr("Kvinnor", "Women"), "M": self.tr("Män", "Men")}.get(str(code), "–")
+
     def disadvantaged(self, gap_pct: Any) -> str:
         """The gender with the lower pay for a gap ``100·(women − men)/men``: "Kvinnor"/"Män"."""
         v = _float(gap_pct)
         if math.isnan(v) or v == 0:
             return "–"
-        return self.tr("Kvinnor", "Women") if v < 0 else self.tr("Män", "Men")
+        return self.gender("F" if v < 0 else "M")
 
     def job(self, code: Any) -> str:
         return self.labels.get(str(code), str(code))
@@ -82,18 +86,12 @@ class Writer:
         pair = WORDS[kind].get(str(key) if key == key else "", (str(key), str(key)))
         return pair[0] if self.sv else pair[1]
 
-    def pay_measure(self, m: Any) -> str:
-        return self._pick("pay", m)
-
     def pay_short(self, m: Any) -> str:
         """A pay measure in running text: "grundlön", "månadslön"."""
         return self._pick("pay_short", m)
 
     def status(self, s: Any) -> str:
         return self._pick("status", s)
-
-    def category(self, c: Any) -> str:
-        return self._pick("category", c)
 
     def area(self, a: Any) -> str:
         return self._pick("area", a)

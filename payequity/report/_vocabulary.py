@@ -289,8 +289,6 @@ SHEETS: dict[str, tuple[str, str]] = {
 # checklist statuses, regression controls (other columns keep their names), canonical pay-data
 # columns, and the registers people fill in (by their setting).
 _WORDS = """
-pay | base_salary | Grundlön | Base salary
-pay | monthly_pay | Månadslön inkl. fasta tillägg | Monthly pay incl. fixed supplements
 pay_short | base_salary | grundlön | base salary
 pay_short | monthly_pay | månadslön | monthly pay
 status | explained | Förklarad, ej könsrelaterad | Explained, not gender-related
@@ -299,11 +297,6 @@ status | unclear | Oklart | Unclear
 status | unexplained | Saknar förklaring | Unexplained
 status | not_flagged | Ej flaggad | Not flagged
 status | no_item | Ingen post | No item
-category | job_value | Arbetets värde | Job value
-category | experience | Erfarenhet | Experience
-category | performance | Prestation | Performance
-category | market | Marknad | Market
-category | other | Annat | Other
 area | collective_agreement | Kollektivavtal | Collective agreement
 area | pay_policy | Lönepolicy | Pay policy
 area | salary_criteria | Lönekriterier | Pay criteria

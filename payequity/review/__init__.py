@@ -16,6 +16,7 @@ from ._criteria import Criteria, Criterion, load_criteria, load_ratings, overall
 from ._funding import plan_funding
 from ._merit import MeritMatrix, PotError
 from ._review import REVIEW_COLUMNS, SUMMARY_COLUMNS, ReviewResult, salary_review
+from ._stages import plan_steps
 
 __all__ = [
     "CHECK_LABELS",
@@ -30,5 +31,6 @@ __all__ = [
     "load_ratings",
     "overall_rating",
     "plan_funding",
+    "plan_steps",
     "salary_review",
 ]

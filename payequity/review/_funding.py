@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..exceptions import ConfigError
 from ..io import PayData
 from ._criteria import load_criteria
 from ._stages import _eligibility, _overlay, _pot_units, _pots
@@ -48,21 +49,26 @@ def plan_funding(
     >>> bool(f["shortfall"].iloc[0] > 0)
     True
     """
+    if (pot_pct is None) == (pot_per_head is None):
+        raise ConfigError("set review.pot_pct or review.pot_per_head (one of them) for the pot")
+    if not 0 <= share <= 1:
+        raise ConfigError(f"action_plan_share = {share}; give a share from 0 to 1")
     data = data if isinstance(data, PayData) else PayData.from_frame(data)
     f = data.frame
     crit = load_criteria(criteria) if criteria is not None else None
     t = pd.DataFrame(index=f.index)
     t["unit"] = _pot_units(f, pot_unit, data.unit_column)
+    t["data_unit"] = f[data.unit_column].astype(str)
     for c in ("employee_id", "job_code"):
         t[c] = f[c].astype(str)
     t["fte"] = f["fte"].astype(float) if "fte" in f else 1.0
     t["base_salary"] = f["base_salary"].astype(float)
     t["eligible"], _ = _eligibility(f, crit)
     units = _pots(t, pot_pct, pot_per_head)
-    if action_plan is None or action_plan.empty or share <= 0:
-        units["plan_reserve"] = units["pot"] * max(share, 0.0)
+    if action_plan is None or action_plan.empty:
+        units["plan_reserve"] = units["pot"] * share
         units["plan_need"] = units["plan_adjustments"] = 0.0
-    else:
+    else:  # the need stands whatever the share: only the reserve depends on it
         _overlay(t, units, action_plan, share, [], effective_date)
     out = units.reset_index()
     out["plan_paid"] = out["plan_adjustments"]

@@ -262,6 +262,7 @@ def salary_review(
     warnings: list[str] = []
     t = pd.DataFrame(index=f.index)
     t["unit"] = _pot_units(f, pot_unit, data.unit_column)
+    t["data_unit"] = f[data.unit_column].astype(str)
     for c in ("employee_id", "job_code", "gender"):
         t[c] = f[c].astype(str)
     t["fte"] = f["fte"].astype(float) if "fte" in f else 1.0

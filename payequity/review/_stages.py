@@ -224,8 +224,8 @@ def _overlay(
         else:
             hit = t["job_code"] == job
             unit = str(m.get("unit", "") or "")
-            if unit and unit != "nan":
-                hit &= t["unit"] == unit  # a unit's measure; "" = the whole organisation
+            if unit and unit != "nan":  # a unit's measure, on the data's units, not the pots'
+                hit &= t.get("data_unit", t["unit"]) == unit
         need[hit] += float(m["adjustment_monthly"])
     units["plan_reserve"] = units["pot"] * share
     cost = (need * t["fte"]).groupby(t["unit"]).sum().reindex(units.index, fill_value=0.0)
