@@ -137,9 +137,14 @@ def test_workbook_reopens_with_a_sheet_per_data_file(small):
 
     folder, _ = small
     wb = load_workbook(folder / "reports" / "survey.xlsx")
-    stems = {p.stem for p in (folder / "reports" / "data").iterdir()}
-    assert stems <= set(wb.sheetnames)
-    ws = wb["equal_work"]
+    about = wb["Om"]
+    rows = range(4, about.max_row + 1)
+    files = {about.cell(r, 2).value: about.cell(r, 1).value for r in rows if about.cell(r, 2).value}
+    data = (folder / "reports" / "data").iterdir()
+    assert {f"data/{p.name}" for p in data} <= set(files)  # each data file's sheet, by name
+    assert set(files.values()) <= set(wb.sheetnames)
+    ws = wb[files["data/equal_work.csv"]]
+    assert ws.title == "Lika arbete"
     assert ws.freeze_panes == "A2"
     assert ws.cell(1, 1).value == "Enhet"
 

@@ -17,7 +17,14 @@ import pandas as pd
 import pytest
 from conftest import shared_dir
 
-from payequity.report._workbook import FORMATS, SHEETS, org_gap_table, write_workbook_tables
+from payequity.report._sheet_words import SHEET_NAMES, VALUES
+from payequity.report._workbook import (
+    FORMATS,
+    SHEETS,
+    _column,
+    org_gap_table,
+    write_workbook_tables,
+)
 
 TEXT_IDS = [
     "unit",
@@ -57,12 +64,38 @@ def tables(run):
 
 
 @pytest.fixture(scope="module")
-def book(tables):
-    return openpyxl.load_workbook(io.BytesIO(write_workbook_tables(tables)))
+def titles(tables):
+    je = tables["job_evaluation"]
+    return dict(zip(je["job_code"], je["job_title"], strict=True))
+
+
+@pytest.fixture(scope="module")
+def book(tables, titles):
+    return _Book(write_workbook_tables(tables, titles=titles))
+
+
+class _Book:
+    """The workbook, its sheets also reachable by data file stem (``book["equal_work"]``)."""
+
+    def __init__(self, data: bytes, lang: int = 0) -> None:
+        self.wb = openpyxl.load_workbook(io.BytesIO(data))
+        self.lang = lang
+        self.sheetnames = self.wb.sheetnames
+        self.worksheets = self.wb.worksheets
+
+    def __getitem__(self, stem: str):
+        if stem in SHEET_NAMES:
+            return self.wb[SHEET_NAMES[stem][self.lang]]
+        return self.wb[stem]
 
 
 def _header(ws) -> list[str]:
     return [c.value for c in ws[1]]
+
+
+def _col(ws, header: str) -> list:
+    j = _header(ws).index(header) + 1
+    return [ws.cell(i, j).value for i in range(2, ws.max_row + 1)]
 
 
 def _same(expected, got) -> bool:
@@ -76,28 +109,38 @@ def _same(expected, got) -> bool:
     return expected == got
 
 
-def test_a_sheet_per_data_file_named_by_its_stem_after_the_about_sheet(book, tables):
+def test_a_sheet_per_data_file_named_in_the_report_language_after_the_about_sheet(book, tables):
     assert book.sheetnames[0] == "Om"
-    assert set(book.sheetnames[1:]) == set(tables)
-    known = [s for s in SHEETS if s in tables]
-    assert book.sheetnames[1 : len(known) + 1] == known
-    about = book["Om"]
-    listed = {about.cell(r, 1).value: about.cell(r, 3).value for r in range(4, 4 + len(tables))}
-    assert listed["equal_work"] == len(tables["equal_work"])
-    assert about.cell(4, 1).hyperlink.location == "'equal_work'!A1"
+    assert set(tables) <= set(SHEET_NAMES)
+    assert book.sheetnames[1:] == [SHEET_NAMES[s][0] for s in SHEETS if s in tables]
+    about = book.wb["Om"]
+    assert [c.value for c in about[3]] == ["Blad", "Datafil", "Innehåll", "Rader", "Anmärkning"]
+    listed = {
+        about.cell(r, 1).value: (about.cell(r, 2).value, about.cell(r, 4).value)
+        for r in range(4, 4 + len(tables))
+    }
+    assert listed["Lika arbete"] == ("data/equal_work.csv", len(tables["equal_work"]))
+    assert listed["Hela organisationen"][0] == "data/org_gap.json"
+    assert {file for file, _ in listed.values()} == {
+        "data/org_gap.json" if s == "org_gap" else f"data/{s}.csv" for s in tables
+    }
+    assert about.cell(4, 1).hyperlink.location == "'Lika arbete'!A1"
+    for name, stem in [("Lika arbete", "equal_work"), ("Förklaringar", "explanations")]:
+        assert name == SHEET_NAMES[stem][0] and len(name) <= 31
 
 
 def test_headers_are_swedish_by_default_and_english_on_request(book, tables):
-    assert _header(book["equal_work"])[:4] == ["Enhet", "Arbetsgrupp", "Lönemått", "Antal kvinnor"]
+    assert _header(book["equal_work"])[:4] == ["Enhet", "Arbetsgrupp", "Befattning", "Lönemått"]
     assert "Medellön kvinnor" in _header(book["equal_work"])
     assert _header(book["org_gap"]) == [
         "Nyckel",
+        "Beskrivning",
         "Värde",
         "Konfidensintervall, nedre",
         "Konfidensintervall, övre",
     ]
-    en = openpyxl.load_workbook(io.BytesIO(write_workbook_tables(tables, language="en")))
-    assert en.sheetnames[0] == "About"
+    en = _Book(write_workbook_tables(tables, language="en"), lang=1)
+    assert en.sheetnames[:3] == ["About", "Equal work", "People"]
     assert _header(en["equal_work"])[:4] == ["Unit", "Work group", "Pay measure", "Women (n)"]
     assert en["equal_work"].cell(2, 6).number_format == FORMATS["kr"][1]
     with pytest.raises(ValueError, match="language"):
@@ -120,24 +163,106 @@ def test_header_row_is_bold_frozen_and_filterable(book, tables):
         assert all(ws.column_dimensions[c.column_letter].width >= 6 for c in ws[1]), stem
 
 
-def test_cells_hold_the_csv_values_at_full_precision(book, tables):
+def _expected(stem: str, column: str, kind: str, value):
+    """What the sheet shows for a CSV value: a word for a code, Ja/Nej, a fraction × 100."""
+    words = VALUES.get((stem, column)) or VALUES.get(("*", column))
+    if column == "controls" and isinstance(value, str):
+        return {"tenure_years age": "anställningstid, ålder"}.get(value, value)
+    if words and isinstance(value, str) and value in words:
+        return words[value][0]
+    if kind == "bool" and not (isinstance(value, float) and math.isnan(value)):
+        return {"true": "Ja", "false": "Nej"}.get(str(value).lower(), value)
+    if kind == "share" and isinstance(value, float) and not math.isnan(value):
+        return 100 * value
+    return value
+
+
+def test_cells_hold_the_csv_values_with_codes_as_words(book, tables):
+    shown_words = 0
     for stem, frame in tables.items():
         if not isinstance(frame, pd.DataFrame):
             continue
         ws = book[stem]
         assert ws.max_row == len(frame) + 1, stem
-        for j, column in enumerate(frame.columns, start=1):
-            got = (
-                [c.value for c in next(ws.iter_cols(j, j, 2, len(frame) + 1))] if len(frame) else []
-            )
-            bad = [(e, g) for e, g in zip(frame[column], got, strict=True) if not _same(e, g)]
+        for column in frame.columns:
+            if column.endswith(("_sv", "_en")) or f"{column}_sv" in frame.columns:
+                continue  # one language of a pair: test_one_language_of_a_bilingual_pair
+            head, _, kind = _column(stem, column, frame[column].dtype)
+            got = _col(ws, head) if len(frame) else []
+            want = [_expected(stem, column, kind, v) for v in frame[column]]
+            bad = [(e, g) for e, g in zip(want, got, strict=True) if not _same(e, g)]
             assert not bad, (stem, column, bad[:3])
+            words = VALUES.get((stem, column)) or VALUES.get(("*", column)) or {}
+            left = {g for g in got if isinstance(g, str)} & set(words)
+            assert not left - {"Person", "Man"}, (stem, column, left)  # same in both
+            shown_words += sum(
+                isinstance(g, str) and g in {w[0] for w in words.values()} for g in got
+            )
+    assert shown_words > 1000
+
+
+def test_no_code_words_and_titles_beside_codes(book, tables, titles):
+    for stem in ("equal_work", "explanations", "action_plan", "people", "equal_value"):
+        ws = book[stem]
+        text = {c.value for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str)}
+        for code in ("not_flagged", "base_salary", "monthly_pay", "equal_work", "regression"):
+            assert code not in text, (stem, code)
+        assert not {"F", "M", "True", "False"} & text, stem
+    ws = book["equal_work"]
+    for code, title in zip(_col(ws, "Arbetsgrupp"), _col(ws, "Befattning"), strict=True):
+        assert title == titles[code]
+    ev = book["equal_value"]
+    assert _col(ev, "Befattning, kvinnodominerat") == [
+        titles[c] for c in _col(ev, "Kvinnodominerat arbete")
+    ]
+    ex = book["explanations"]
+    pairs = zip(_col(ex, "Jämförelse"), _col(ex, "Jämförelse, befattning"), strict=True)
+    seen = 0
+    for key, title in pairs:
+        if key in ("Kvinnor har lägre lön", "Män har lägre lön"):  # equal work: the gender
+            assert title is None
+        elif key:
+            assert title == titles[[p for p in key.split("/") if p in titles][-1]], key
+            seen += 1
+    assert seen > 10
+    assert set(_col(book["people"], "Kön")) == {"Kvinna", "Man"}
+
+
+def test_one_language_of_a_bilingual_pair(book, tables):
+    doc = tables["documentation"]
+    sv = book["documentation"]
+    assert _header(sv) == ["Kod", "Lagrum", "Krävs", "Status", "Benämning", "Detaljer"]
+    assert _col(sv, "Detaljer") == doc["detail_sv"].tolist()
+    assert _col(sv, "Benämning") == doc["label_sv"].tolist()
+    en = _Book(write_workbook_tables(tables, language="en"), lang=1)["documentation"]
+    assert _header(en) == ["Code", "Legal basis", "Required", "Status", "Detail", "Label"]
+    assert _col(en, "Detail") == doc["detail"].tolist()
+    assert _col(en, "Status")[0] in {
+        "Present",
+        "Incomplete",
+        "Missing",
+        "Documented elsewhere",
+        "Not required",
+    }
+
+
+def test_technical_detail_is_folded_not_gone(book, tables):
+    ws = book["equal_work"]
+    head = _header(ws)
+    for name, hidden in [
+        ("Koefficient (log)", True),
+        ("10:e percentil kvinnor", True),
+        ("Medellön kvinnor", False),
+        ("Flaggad", False),
+    ]:
+        dim = ws.column_dimensions[ws.cell(1, head.index(name) + 1).column_letter]
+        assert bool(dim.hidden) is hidden and (dim.outlineLevel == 1) is hidden, name
 
 
 def test_numbers_are_numbers_with_swedish_formats(book, tables):
     ew = tables["equal_work"]
-    cols = {name: i for i, name in enumerate(ew.columns, start=1)}
     ws = book["equal_work"]
+    cols = {name: _header(ws).index(_column("equal_work", name, None)[0]) + 1 for name in ew}
     for name, fmt in [
         ("mean_women", KR),
         ("median_men", KR),
@@ -154,12 +279,14 @@ def test_numbers_are_numbers_with_swedish_formats(book, tables):
         assert filled, name
         assert all(c.data_type == "n" and c.number_format == fmt for c in filled), name
     assert ws.cell(2, cols["mean_women"]).value == ew["mean_women"].iloc[0]
-    assert ws.cell(2, cols["flagged"]).data_type == "b"
+    assert ws.cell(2, cols["flagged"]).value in ("Ja", "Nej")
     assert ws.cell(2, cols["work_group"]).data_type == "s"  # codes stay text
     job = book["job_evaluation"]
     share = _header(job).index("Andel kvinnor") + 1
-    assert job.cell(2, share).number_format == "0.0 %"  # a 0–1 fraction: Excel's own percent
-    assert 0 <= job.cell(2, share).value <= 1
+    assert job.cell(2, share).number_format == PCT  # one percent scale: 0–100 everywhere
+    first = tables["job_evaluation"]["share_women"].iloc[0]
+    assert job.cell(2, share).value == pytest.approx(100 * first, rel=1e-15)
+    assert 1 < job.cell(2, share).value <= 100
     plan = book["action_plan"]
     head = _header(plan)
     row = {h: plan.cell(2, i).value for i, h in enumerate(head, start=1)}
@@ -177,15 +304,21 @@ def test_org_gap_is_a_key_value_sheet_with_the_oaxaca_terms(book, tables):
     ws = book["org_gap"]
     rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
     gap = tables["org_gap"]
-    assert rows["adjusted_gap_pct"][1].value == gap["adjusted_gap_pct"]
-    assert rows["adjusted_gap_pct"][1].number_format == PCT
-    assert rows["p_value"][1].number_format == "0.0000"
-    assert rows["n"][1].value == gap["n"] and rows["n"][1].number_format == "0"
-    assert rows["controls"][1].value == ", ".join(gap["controls"])
-    assert rows["oaxaca.explained"][1].value == gap["oaxaca"]["explained"]
+    assert rows["adjusted_gap_pct"][1].value == "Justerad löneskillnad (%)"
+    assert rows["adjusted_gap_pct"][2].value == gap["adjusted_gap_pct"]
+    assert rows["adjusted_gap_pct"][2].number_format == PCT
+    assert rows["p_value"][2].number_format == "0.0000"
+    assert rows["n"][2].value == gap["n"] and rows["n"][2].number_format == "0"
+    assert gap["controls"] == ["tenure_years", "age", "C(work_group)"]
+    assert rows["controls"][2].value == "anställningstid, ålder, yrke (arbetsgrupp)"
+    assert rows["pay_measure"][2].value == "Månadslön"
+    assert rows["oaxaca.explained"][2].value == gap["oaxaca"]["explained"]
     term = gap["oaxaca"]["table"][0]
     cells = rows[f"oaxaca.{term['component']}.{term['term']}"]
-    assert [c.value for c in cells[1:]] == [term["value"], term["ci_low"], term["ci_high"]]
+    assert [c.value for c in cells[2:]] == [term["value"], term["ci_low"], term["ci_high"]]
+    assert cells[1].value == "Oaxaca–Blinder, förklarad del: anställningstid"
+    dummy = rows["oaxaca.explained.C(work_group)[T.152010]"][1].value
+    assert dummy == "Oaxaca–Blinder, förklarad del: yrke (arbetsgrupp): Administratör (152010)"
     assert list(org_gap_table(gap)["key"])[:3] == [
         "raw_mean_gap_pct",
         "raw_median_gap_pct",
@@ -205,7 +338,7 @@ def test_empty_tables_give_a_header_only_sheet(book, tables):
     ]
     empty = pd.DataFrame(columns=["measure_id", "planned", "realised", "status"])
     ws = openpyxl.load_workbook(io.BytesIO(write_workbook_tables({"follow_up": empty})))[
-        "follow_up"
+        "Uppföljning"
     ]
     assert ws.max_row == 1 and ws.freeze_panes == "A2"
 
@@ -231,18 +364,20 @@ def test_follow_up_unknown_columns_and_awkward_values():
             )
         )
     )
-    assert book.sheetnames == ["Om", "follow_up", "zzz_custom"]
-    ws = book["follow_up"]
+    assert book.sheetnames == ["Om", "Uppföljning", "zzz_custom"]
+    ws = book["Uppföljning"]
     assert _header(ws)[:4] == ["Åtgärds-id", "Planerad höjning", "Genomförd höjning", "Status"]
     assert ws["B2"].value == 3.5 and ws["B2"].number_format == PCT
     assert ws["E1"].value == "extra_col"
     assert ws["E2"].value == "=1+1" and ws["E2"].data_type == "s"  # text, never a formula
     assert ws["F2"].value == 4 and ws["F2"].number_format == "0"
     assert ws["G2"].value is None  # inf: no value Excel could hold
-    assert ws["H2"].value is True
+    assert ws["D2"].value == "Delvis"  # a status code as a word
+    assert ws["H2"].value == "Ja"
     custom = book["zzz_custom"]
     assert _header(custom) == ["when", "x"] and custom["A2"].is_date
-    assert book["Om"]["D4"].value == "Från förra året"
+    assert book["Om"]["E4"].value == "Från förra året"
+    assert book["Om"]["B4"].value == "data/follow_up.csv"
 
 
 def test_same_tables_give_the_same_bytes(tables, tmp_path):
@@ -260,10 +395,10 @@ def test_same_tables_give_the_same_bytes(tables, tmp_path):
         assert "2026-10-30T12:00:00Z" in z.read("docProps/core.xml").decode()
 
 
-def test_tables_in_memory_give_the_values_of_the_csv_files(run, book):
+def test_tables_in_memory_give_the_values_of_the_csv_files(run, book, titles):
     memory = dict(run.tables)
     memory["org_gap"] = run.results["org_gap"]
-    direct = openpyxl.load_workbook(io.BytesIO(write_workbook_tables(memory)))
+    direct = openpyxl.load_workbook(io.BytesIO(write_workbook_tables(memory, titles=titles)))
     assert direct.sheetnames == book.sheetnames
     for stem in book.sheetnames:
         got = [[c.value for c in row] for row in direct[stem].iter_rows()]
@@ -291,4 +426,17 @@ def test_every_sheet_prints_landscape_one_page_wide():
         assert ws.page_setup.orientation == "landscape", ws.title
         assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
-    assert book["equal_work"].print_title_rows == "$1:$1"
+    assert book["Lika arbete"].print_title_rows == "$1:$1"
+
+
+def test_long_text_wraps_in_a_column_that_prints(book, tables):
+    ws = book["explanations"]
+    j = _header(ws).index("Förklaring") + 1
+    letter = ws.cell(1, j).column_letter
+    assert ws.column_dimensions[letter].width == 40
+    longest = max(range(2, ws.max_row + 1), key=lambda i: len(ws.cell(i, j).value or ""))
+    assert len(ws.cell(longest, j).value) > 120
+    assert ws.cell(longest, j).alignment.wrap_text
+    assert ws.row_dimensions[longest].height >= 14.5 * 3  # three lines or more, not one
+    short = next(i for i in range(2, ws.max_row + 1) if len(ws.cell(i, j).value or "") < 30)
+    assert ws.row_dimensions[short].height is None  # one line: the default height

@@ -105,7 +105,23 @@ def write_workbook(run: SurveyRun, path: str | Path | None = None) -> bytes:
         language=str(run.config.survey.language),
         title=f"{run.config.survey.organisation} {run.manifest['year']}",
         created=_created(run).replace(tzinfo=None),
+        titles=_job_titles(run),
     )
+
+
+def _job_titles(run: SurveyRun) -> dict[str, str]:
+    """Job code → job title, from the pay data, else from the job evaluation."""
+    titles: dict[str, str] = {}
+    evaluated = run.tables.get("job_evaluation")
+    frames = [evaluated] if evaluated is not None else []
+    frames.append(run.data.frame)
+    for frame in frames:
+        if {"job_code", "job_title"} <= set(frame.columns):
+            named = frame.dropna(subset=["job_title"])
+            for code, title in zip(named["job_code"], named["job_title"], strict=True):
+                if str(title).strip() and str(title) != str(code):
+                    titles[str(code)] = str(title)
+    return titles
 
 
 def slug(key: str) -> str:

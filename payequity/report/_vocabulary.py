@@ -14,6 +14,7 @@ __all__ = [
     "COLUMNS",
     "DEFINITIONS",
     "FORMATS",
+    "GENDER",
     "NATIONAL",
     "SETTINGS",
     "SHEETS",
@@ -55,6 +56,9 @@ _WIDTH = {
     "date": 11,
     "bool": 7,
 }
+
+#: The one gender code set of every workbook: code → (Swedish word, English word).
+GENDER = {"F": ("Kvinna", "Woman"), "M": ("Man", "Man")}
 
 #: Column name → (Swedish header, English header, kind). Kinds: kr/kr2 kronor, pct 0–100 percent,
 #: share 0–1 fraction, p p-value, coef log points, int counts/years, dec/pts decimals, date,
@@ -224,6 +228,7 @@ _OVERRIDE: dict[tuple[str, str], tuple[str, str, str]] = {
     ("eu_indicators", "value"): ("Värde", "Value", "pct"),
     ("exclusions", "value"): ("Värde", "Value", "text"),
     ("rules_and_practice", "item"): ("Bestämmelse", "Rule", "text"),
+    ("documentation", "item"): ("Kod", "Code", "text"),
     ("explanations", "category"): ("Kategori", "Category", "text"),
     ("org_gap", "ci_low"): ("Konfidensintervall, nedre", "Confidence interval, lower", "coef"),
     ("org_gap", "ci_high"): ("Konfidensintervall, övre", "Confidence interval, upper", "coef"),

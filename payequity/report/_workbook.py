@@ -1,8 +1,13 @@
 """The workbook ``survey.xlsx`` (DESIGN §7): every data file as a sheet, for people who filter.
 
-One sheet per data file, named by its stem, after an "Om"/"About" sheet that says what each
-holds. Headers are in the report language; the cells keep the values of the CSV files at full
-precision, as numbers, booleans and dates with Swedish-looking formats ("32 500 kr", "96,4 %").
+One sheet per data file, named in the report language ("Lika arbete"), after an "Om"/"About"
+sheet that maps each sheet to its data file. Headers and category words are in the report
+language (``not_flagged`` → "Ej flaggad", ``F`` → "Kvinna", True → "Ja"), each job code has its
+title in the column beside it, and every percentage is on the 0–100 scale. Numbers keep the
+values of the data files at full precision, with Swedish-looking formats ("32 500 kr",
+"96,4 %"); dates are dates. Columns of technical detail (the regression's coefficient and
+standard error, the spread's extremes) are grouped and folded, so the sheet prints readably on
+one landscape page width; one click on "+" shows them.
 """
 
 from __future__ import annotations
@@ -26,6 +31,16 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.writer.excel import ExcelWriter
 
 from ..exceptions import ParameterError
+from ._sheet_words import (
+    BOOL,
+    DATA_FILES,
+    SHEET_NAMES,
+    TITLE_COLUMNS,
+    VALUES,
+    controls_words,
+    org_gap_value,
+    org_gap_words,
+)
 from ._vocabulary import _OVERRIDE, _WIDTH, COLUMNS, FORMATS, SHEETS
 
 __all__ = ["COLUMNS", "SHEETS", "org_gap_table", "write_workbook_tables"]
@@ -34,21 +49,48 @@ _ABOUT = {
     "sv": (
         "Om",
         "Lönekartläggning – tabeller",
-        ("Blad", "Innehåll", "Rader", "Anmärkning"),
-        "Värdena är desamma som i data/<blad>.csv, med full precision. Belopp i kronor; "
-        "procent på skalan 0–100; tom cell = uppgift saknas.",
+        ("Blad", "Datafil", "Innehåll", "Rader", "Anmärkning"),
+        (
+            "Varje blad har samma rader och tal som sin datafil, med full precision. Koderna i "
+            "datafilerna står här som ord, och befattningen står i kolumnen bredvid varje "
+            "arbetskod. Belopp i kronor; procent på skalan 0–100; tom cell = uppgift saknas.",
+            "Kolumner med teknisk detalj (regressionens koefficient och standardfel, lägsta och "
+            "högsta lön, percentiler) är grupperade och dolda: klicka på + ovanför kolumnerna "
+            "för att visa dem.",
+        ),
     ),
     "en": (
         "About",
         "Pay survey – tables",
-        ("Sheet", "Contents", "Rows", "Note"),
-        "The values are those of data/<sheet>.csv, at full precision. Amounts in kronor; "
-        "percentages on the 0–100 scale; an empty cell = no value.",
+        ("Sheet", "Data file", "Contents", "Rows", "Note"),
+        (
+            "Each sheet has the rows and numbers of its data file, at full precision. The data "
+            "files' codes are shown here as words, and the job title stands in the column next "
+            "to each job code. Amounts in kronor; percentages on the 0–100 scale; an empty cell "
+            "= no value.",
+            "Columns of technical detail (the regression's coefficient and standard error, the "
+            "lowest and highest pay, percentiles) are grouped and hidden: click + above the "
+            "columns to show them.",
+        ),
     ),
+}
+# Columns folded away by default, per sheet (still there, one click away).
+_SPREAD = [f"{s}_{g}" for s in ("min", "max", "p10", "p90") for g in ("women", "men")]
+_MODEL = ["regression_tested", "coef", "se", "df_resid", "controls", "min_detectable_gap_pct"]
+_DETAIL = {
+    "equal_work": set(_SPREAD + _MODEL),
+    "equal_value": {"band_fd", "band_cmp", "share_women_fd", "share_women_cmp"},
+    "explanations": {"item_key", "register_row"},
+    "action_plan": {"item_keys"},
 }
 _BOLD = Font(bold=True)
 _FILL = PatternFill("solid", fgColor="D9D9D9")
 _HEAD = Alignment(wrap_text=True, vertical="top")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+_WRAP_AT = 28
+_WRAP_PROSE = 40  # columns of sentences get more room
+_PROSE = {"text", "assessment", "description", "detail", "information_given", "evidence"}
 _NUMERIC = {"kr", "kr2", "pct", "share", "p", "coef", "int", "dec", "pts", "num"}
 _LANGUAGES = {"sv": ("svenska", "Swedish"), "en": ("engelska", "English")}
 _BOOL_TEXT = {"true": True, "false": False}
@@ -84,6 +126,7 @@ def write_workbook_tables(
     title: str = "",
     notes: Mapping[str, str] | None = None,
     created: dt.datetime | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> bytes:
     """Write result tables as an .xlsx workbook: an "Om"/"About" sheet, then a sheet per table.
 
@@ -104,13 +147,16 @@ def write_workbook_tables(
     created : datetime, optional
         Creation time stored in the file (UTC); default 2000-01-01, so that the same tables
         always give the same bytes.
+    titles : mapping of str to str, optional
+        Job code → job title; each job code column gets a title column beside it.
 
     Returns
     -------
     bytes
-        The workbook. Headers are bold, frozen and filterable; numbers stay numbers (kronor
-        ``#,##0 "kr"``, percentages ``0.0" %"``, p-values ``0.0000``), booleans stay booleans,
-        dates are dates and missing values are empty cells.
+        The workbook. Headers are bold, wrapped, frozen and filterable; numbers stay numbers
+        (kronor ``#,##0 "kr"``, percentages ``0.0" %"``, p-values ``0.0000``), yes/no and codes
+        are words, dates are dates and missing values are empty cells. Every sheet prints
+        landscape on A4, one page wide, the header row on each page.
 
     Examples
     --------
@@ -119,6 +165,10 @@ def write_workbook_tables(
     >>> data = write_workbook_tables({"equal_work": table})
     >>> data[:2], data == write_workbook_tables({"equal_work": table})
     (b'PK', True)
+    >>> import io, openpyxl
+    >>> sheet = openpyxl.load_workbook(io.BytesIO(data))["Lika arbete"]
+    >>> [c.value for c in sheet[2]]
+    ['Skola', 32500.0, 'Ja']
     """
     if language not in _ABOUT:
         raise ParameterError(f"language={language!r}: give 'sv' or 'en'")
@@ -128,9 +178,9 @@ def write_workbook_tables(
     order = [s for s in SHEETS if s in frames] + [s for s in frames if s not in SHEETS]
     wb = Workbook()
     about = wb.active
-    names = _sheet_names(order)
+    names = _sheet_names(order, lang)
     for stem in order:
-        _write_table(wb.create_sheet(names[stem]), stem, frames[stem], lang)
+        _write_table(wb.create_sheet(names[stem]), stem, frames[stem], lang, titles or {})
     _write_about(about, order, names, frames, language, title, notes or {})
     for ws in wb.worksheets:
         _print_setup(ws)
@@ -290,29 +340,151 @@ def _put(ws: Any, row: int, col: int, value: Any, fmt: str | None) -> None:
         cell.number_format = "0"
 
 
-def _write_table(ws: Any, stem: str, frame: pd.DataFrame, lang: int) -> None:
-    columns = [str(c) for c in frame.columns]
-    for j, (name, dtype) in enumerate(zip(columns, frame.dtypes, strict=True), start=1):
-        head = _column(stem, name, dtype)
-        cell = ws.cell(1, j, head[lang])
+def _write_table(ws: Any, stem: str, frame: pd.DataFrame, lang: int, titles: Mapping) -> None:
+    columns = _sheet_columns(stem, frame, lang, titles)
+    keys = [str(k) for k in frame["key"]] if stem == "org_gap" and "key" in frame else None
+    lines, wrapped = 1, []
+    for j, (name, head, kind, values) in enumerate(columns, start=1):
+        cell = ws.cell(1, j, head)
         cell.data_type = "s"
         cell.font, cell.fill, cell.alignment = _BOLD, _FILL, _HEAD
-        kind = head[2]
-        values = frame.iloc[:, j - 1].tolist()
-        keys = frame["key"].tolist() if stem == "org_gap" and "key" in frame else None
-        widths = [min(len(head[lang]), 30) + 3]
+        widths = [_header_width(head)]
         for i, raw in enumerate(values, start=2):
             k = _org_gap_kind(keys[i - 2]) if keys is not None and name == "value" else kind
             value = _cell(raw, k)
             fmt = FORMATS[k][lang] if k in FORMATS else None
             _put(ws, i, j, value, fmt)
             widths.append(_width(value, k))
-        ws.column_dimensions[get_column_letter(j)].width = min(max(widths), 60)
+        width = min(max(widths), 60)
+        folded = name in _DETAIL.get(stem, ())
+        wrap_at = _WRAP_PROSE if name in _PROSE else _WRAP_AT
+        if width > wrap_at and kind in ("text", "id") and not folded:  # long text wraps
+            width = wrap_at
+            wrapped.append(j)
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = width
+        lines = max(lines, math.ceil(len(head) / max(width - 2, 1)))
+        if folded:  # grouped and folded: one click on + shows them
+            ws.column_dimensions[letter].outlineLevel = 1
+            ws.column_dimensions[letter].hidden = True
+    if lines > 1:
+        ws.row_dimensions[1].height = 15 * min(lines, 4)
+    if wrapped:  # rows grow with the wrapped text: every cell at the top, wrapped ones wrap
+        for row in ws.iter_rows(min_row=2, max_row=len(frame) + 1):
+            for cell in row:
+                cell.alignment = _WRAP if cell.column in wrapped else _TOP
+            # Excel and LibreOffice keep a stored row height; none stored = one line, so give it
+            tall = max(
+                _lines(
+                    row[j - 1].value, int(ws.column_dimensions[get_column_letter(j)].width * 1.2)
+                )
+                for j in wrapped
+            )
+            if tall > 1:
+                ws.row_dimensions[row[0].row].height = 14.5 * tall + 1
     last = get_column_letter(max(len(columns), 1))
     ws.freeze_panes = "A2"
     if columns:
         ws.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
         ws.print_title_rows = "1:1"
+
+
+def _sheet_columns(
+    stem: str, frame: pd.DataFrame, lang: int, titles: Mapping
+) -> list[tuple[str, str, str, list]]:
+    """(column name, header, kind, values) of a sheet: codes in words, titles beside job codes,
+    booleans as Ja/Nej, fractions on the 0–100 scale, one language of a bilingual pair."""
+    names = [str(c) for c in frame.columns]
+    out: list[tuple[str, str, str, list]] = []
+    keys = [str(k) for k in frame["key"]] if stem == "org_gap" and "key" in frame else []
+    for source, name in _language_columns(names, lang):
+        head = _column(stem, name, frame[source].dtype)
+        kind, values = head[2], frame[source].tolist()
+        words = VALUES.get((stem, name)) or VALUES.get(("*", name))
+        if stem == "org_gap" and name == "value":
+            values = [org_gap_value(k, v, lang) for k, v in zip(keys, values, strict=True)]
+        elif words:
+            values = [_word(v, words, lang) for v in values]
+            kind = "text"
+        elif name == "controls":
+            values = [controls_words(v, lang, titles) if isinstance(v, str) else v for v in values]
+        if kind == "bool":
+            values = [_yes_no(v, lang) for v in values]
+            kind = "text"
+        elif kind == "share":  # one percent scale in the workbook: 0–100
+            values = [_hundred(v) for v in values]
+            kind = "pct"
+        out.append((name, head[lang], kind, values))
+        if stem == "org_gap" and name == "key":
+            what = ("Beskrivning", "Description")[lang]
+            out.append(("key_words", what, "text", [org_gap_words(k, lang, titles) for k in keys]))
+        if name in TITLE_COLUMNS and titles and "job_title" not in names:
+            title = [_title(v, titles) for v in values]
+            out.append((f"{name}_title", TITLE_COLUMNS[name][lang], "text", title))
+    return out
+
+
+def _language_columns(names: list[str], lang: int) -> list[tuple[str, str]]:
+    """(source column, shown name): of ``x``/``x_sv``/``x_en`` only the report language's."""
+    mine, other = ("sv", "en") if lang == 0 else ("en", "sv")
+    shown = []
+    for name in names:
+        base, _, suffix = name.rpartition("_")
+        if base and suffix in ("sv", "en"):
+            if suffix == mine:
+                shown.append((name, base))
+        elif f"{name}_{mine}" not in names:
+            shown.append((name, name))
+    return shown
+
+
+def _word(value: Any, words: Mapping[str, tuple[str, str]], lang: int) -> Any:
+    if isinstance(value, str) and value.strip() in words:
+        return words[value.strip()][lang]
+    return value
+
+
+def _yes_no(value: Any, lang: int) -> Any:
+    flag = _cell(value, "bool")
+    return BOOL[flag][lang] if isinstance(flag, bool) else flag
+
+
+def _hundred(value: Any) -> Any:
+    number = _cell(value, "num")
+    return 100 * number if isinstance(number, int | float) else number
+
+
+def _title(value: Any, titles: Mapping) -> str | None:
+    """The job title of a code, or of the job code inside an item key ("/101010/base_salary")."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value).strip()
+    if text in titles:
+        return str(titles[text])
+    return next((str(titles[p]) for p in reversed(text.split("/")) if p in titles), None)
+
+
+def _lines(value: Any, width: int) -> int:
+    """How many lines a text takes in a column ``width`` characters wide, wrapped at spaces."""
+    if not isinstance(value, str):
+        return 1
+    total = 0
+    for paragraph in value.split("\n"):
+        line, count = 0, 1
+        for word in paragraph.split():
+            if line and line + 1 + len(word) > width:
+                count, line = count + 1, len(word)
+            else:
+                line += len(word) + (1 if line else 0)
+            count += max(0, math.ceil(len(word) / width) - 1)
+        total += count
+    return total
+
+
+def _header_width(head: str) -> int:
+    """Wide enough for the header in at most three lines, and for its longest word."""
+    longest = max((len(w) for w in head.split()), default=0)
+    return max(longest, math.ceil(len(head) / 3), 6) + 2
 
 
 def _print_setup(ws: Any) -> None:
@@ -358,20 +530,25 @@ def _write_about(
         link.data_type = "s"
         link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!A1")
         link.style = "Hyperlink"
-        _put(ws, i, 2, SHEETS[stem][lang] if stem in SHEETS else "", None)
-        ws.cell(i, 3, len(frames[stem])).number_format = "0"
-        _put(ws, i, 4, notes.get(stem, ""), None)
-    ws.cell(len(order) + 5, 1, footer).font = Font(italic=True)
-    for col, width in zip("ABCD", (22, 90, 8, 50), strict=True):
+        _put(ws, i, 2, DATA_FILES.get(stem, f"data/{stem}.csv"), None)
+        _put(ws, i, 3, SHEETS[stem][lang] if stem in SHEETS else "", None)
+        ws.cell(i, 4, len(frames[stem])).number_format = "0"
+        _put(ws, i, 5, notes.get(stem, ""), None)
+        ws.cell(i, 3).alignment = Alignment(wrap_text=True, vertical="top")
+    for k, line in enumerate(footer):
+        ws.cell(len(order) + 5 + k, 1, line).font = Font(italic=True)
+    for col, width in zip("ABCDE", (24, 26, 70, 8, 40), strict=True):
         ws.column_dimensions[col].width = width
 
 
-def _sheet_names(order: list[str]) -> dict[str, str]:
-    """Excel's rules (≤ 31 characters, no []:*?/\\); our stems pass unchanged."""
+def _sheet_names(order: list[str], lang: int) -> dict[str, str]:
+    """The report language's name of each sheet, or the stem; Excel's rules (≤ 31 characters,
+    no []:*?/\\, unique ignoring case)."""
     names: dict[str, str] = {}
     used = {"om", "about"}
     for stem in order:
-        name = re.sub(r"[\[\]:*?/\\]", "_", stem).strip("'")[:31] or "table"
+        wanted = SHEET_NAMES[stem][lang] if stem in SHEET_NAMES else stem
+        name = re.sub(r"[\[\]:*?/\\]", "_", wanted).strip("'")[:31] or "table"
         base, n = name, 2
         while name.lower() in used:
             name, n = f"{base[:28]}_{n}", n + 1
