@@ -179,7 +179,13 @@ def test_english_headers(en):
         "New salary",
         "Notes",
     ]
-    assert [c.value for c in _column(en["Salary review"], "Gender")] == ["M", "F", "M", "F"]
+    # one gender code set in every workbook (_vocabulary.GENDER): words, not K/F/M
+    assert [c.value for c in _column(en["Salary review"], "Gender")] == [
+        "Man",
+        "Woman",
+        "Man",
+        "Woman",
+    ]
     assert _column(en["Salary review"], "Current salary")[0].number_format == FORMATS["kr"][1]
 
 
@@ -191,12 +197,16 @@ def test_no_job_title_column_without_job_titles():
 
 def test_numbers_are_numeric_with_formats(sv):
     ws = sv["Lönerevision"]
+    # "Ny lön" and "Höjning %" are formulas of the raise now (tests/test_manager_workbook_excel.py
+    # checks their references and values); they keep the kronor and percent formats
+    for name, fmt in (("Ny lön", KR), ("Höjning %", PCT)):
+        cells = _column(ws, name)
+        assert cells and all(str(c.value).startswith("=") for c in cells), name
+        assert all(c.number_format == fmt for c in cells), name
     expected = {
         "Nuvarande lön": KR,
         "Åtgärd lönekartläggning": KR,
         "Föreslagen höjning": KR,
-        "Ny lön": KR,
-        "Höjning %": PCT,
         "Samlad bedömning": "0.00",
         "Löneläge (compa-ratio)": "0.00",
         "Syssgrad": "0 %",
@@ -211,11 +221,11 @@ def test_numbers_are_numeric_with_formats(sv):
     head = _table(ws)[0]
     row = by_id["103"]
     assert row[head.index("Syssgrad")].value == 0.5
-    assert row[head.index("Höjning %")].value == pytest.approx(100 * 1200 / 35000)
+    assert row[head.index("Höjning %")].value == "=100*N5/L5"  # 100 · 1200 / 35000
     assert row[head.index("Resultat och måluppfyllelse")].value == 4
     assert row[head.index("Resultat och måluppfyllelse")].number_format == "0"
     assert row[head.index("Nivå")].value == 4
-    assert row[head.index("Kön")].value == "K"
+    assert row[head.index("Kön")].value == "Kvinna"
     # not rated: no ratings, no overall score, the expected level; not eligible: no level
     assert by_id["102"][head.index("Samlad bedömning")].value is None
     assert by_id["102"][head.index("Ledarskap")].value is None
@@ -234,9 +244,17 @@ def test_total_row_is_cost_per_month_by_hand(sv, en):
         col = head.index("Föreslagen höjning" if book is sv else "Proposed raise") + 1
         assert all(ws.cell(6, j).value is None for j in range(1, len(head) + 1))  # blank row
         assert ws.cell(8, 1).value.startswith(label)
-        assert ws.cell(8, col).value == pytest.approx(by_hand)
+        # a formula now (Σ raise × FTE over the four rows), so an edit recalculates; its value
+        # by hand is checked against the cells in tests/test_manager_workbook_excel.py
+        assert ws.cell(8, col).value == "=SUMPRODUCT(N2:N5,F2:F5)"
+        raises = [ws.cell(r, col).value for r in range(2, 6)]
+        ftes = [
+            ws.cell(r, head.index("Syssgrad" if book is sv else "FTE") + 1).value
+            for r in range(2, 6)
+        ]
+        assert sum(r * f for r, f in zip(raises, ftes, strict=True)) == pytest.approx(by_hand)
         assert ws.cell(8, col).number_format == FORMATS["kr"][book is en]
-        assert ws.cell(7, col).value == 4
+        assert ws.cell(7, col).value == "=COUNTA(B2:B5)"
         assert all(ws.cell(r, j).value is None for r in (7, 8) for j in range(2, col))
 
 
@@ -274,8 +292,8 @@ def test_checks_sheet_shows_only_these_units(sv, en):
     assert [c.value for c in ws[5]] == ["Enhet", "Kontroll", "Avser", "Meddelande"]
     assert [c.value for c in ws[6]] == [
         "Skola A",
-        "raise_gap",
-        "LAR",
+        "raise_gap",  # not a check the review knows: left as it is
+        "Lärare (LAR)",  # a job code in words with the title of rows["job_title"]
         "Kvinnor får 1,2 procentenheter mindre än män",
     ]
     assert ws.max_row == 6  # Skola C is not this manager's

@@ -132,6 +132,9 @@ def review_files(result: ReviewResult, cfg: SurveyConfig, created: dt.datetime) 
     managers = t["manager"].where(t["manager"] != "", NO_MANAGER)
     names = slugs(sorted(managers.unique()))
     criteria = result.criteria.as_records() if result.criteria is not None else []
+    titles = {}  # job code → title, for the checks of jobs a manager's own staff do not hold
+    if "job_title" in t.columns:
+        titles = dict(zip(t["job_code"].astype(str), t["job_title"], strict=True))
     for manager, rows in t.groupby(managers, sort=True):
         flags = _relevant(result.flags, rows)
         files[f"review/managers/{names[manager]}.xlsx"] = manager_workbook(
@@ -143,6 +146,7 @@ def review_files(result: ReviewResult, cfg: SurveyConfig, created: dt.datetime) 
             year=_review_year(cfg),
             language=cfg.survey.language,
             created=created,
+            job_titles=titles,
         )
     return files
 

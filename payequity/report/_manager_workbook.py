@@ -5,22 +5,52 @@ pay criteria, the gender-check flags for the manager's units (job-evaluation.md 
 is made before the decision, which stays with the manager) and an "Om"/"About" sheet that says
 how to use the file. Numbers stay numbers with the house formats of :mod:`payequity.report._workbook`;
 the same inputs and ``created`` give the same bytes.
+
+The workbook is meant to be edited and returned. The manager edits one column, "Föreslagen
+höjning" ("Proposed raise"): the *total* full-time monthly raise in kronor, the action plan's
+adjustment ("Åtgärd lönekartläggning", shown beside it) included. That is what
+``review.proposals`` reads as ``raise`` (:func:`payequity.review.load_proposals`), so a returned
+workbook is a proposals file as it stands. Those cells alone are unlocked and light yellow; their
+validation accepts whole kronor no lower than the row's plan adjustment (an equal-pay correction
+a manager's proposal must not undo: the review flags it ``below_plan``), with an input and an
+error message in the workbook's language. "Höjning %", "Ny lön" and the totals below the table are
+formulas, so an edit recalculates. Every sheet is protected without a password (nothing is
+overwritten by mistake, yet anyone may lift it); filtering and column widths and row heights stay
+allowed; sorting does not (Excel refuses to sort locked cells on a protected sheet anyway). Each
+sheet prints landscape on A4, one page wide; a table's header row repeats on every page. The Om
+sheet says all this to the manager.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..exceptions import ParameterError
 from ..review import CHECK_LABELS
-from ._workbook import _BOLD, _FILL, _HEAD, FORMATS, _cell, _put, _save, _utc, _width
+from ._manager_words import (
+    ABOUT,
+    APPLIES,
+    CHECKS,
+    CRITERIA_HEAD,
+    CRITERIA_NOTE,
+    INPUT,
+    MEASURES,
+    NOTES,
+    REASON_WORDS,
+    TOTALS,
+    VERSUS,
+)
+from ._vocabulary import FORMATS, GENDER
+from ._workbook import _BOLD, _FILL, _HEAD, _cell, _put, _save, _utc, _width
 
 __all__ = ["manager_workbook"]
 
@@ -49,92 +79,19 @@ _COLUMNS: list[tuple[str, str, str, str]] = [
     ("new_base_salary", "Ny lön", "New salary", "kr"),
     ("notes", "Noteringar", "Notes", "notes"),
 ]
+# columns that are formulas of the row (placeholders: the column letters by column name, r = row);
+# the percent format is a literal " %" on the 0–100 scale, hence the 100
+_FORMULAS = {
+    "raise_pct": "=100*{raise}{r}/{base_salary}{r}",
+    "new_base_salary": "={base_salary}{r}+{raise}{r}",
+}
+_SUMMED = ("raise", "fte", "new_base_salary")
 _FMT = {"fte": ("0 %", "0%"), "rating": ("0", "0")}
-_GENDER = ({"F": "K", "M": "M"}, {"F": "F", "M": "M"})
-_NOTES = {
-    "not_rated": ("ej bedömd", "not rated"),
-    "partly_rated": ("delvis bedömd", "partly rated"),
-    "not_eligible": ("omfattas ej", "not eligible"),
-    "guarantee": ("garantibelopp", "guarantee"),
-    "capped": ("tak", "capped"),
-    "plan": ("åtgärd enligt handlingsplan", "action plan measure"),
-    "below_guarantee": ("under garantin", "below the guarantee"),
-    "above_cap": ("över taket", "above the cap"),
-    "decrease": ("sänkt lön", "pay decrease"),
-    "no_proposal": ("inget förslag", "no proposal"),
-    "below_plan": ("under handlingsplanens justering", "below the action plan's adjustment"),
-}
-_REASON_WORDS = ({"employment_form": "anställningsform"}, {"employment_form": "employment form"})
-_TOTALS = (
-    ("Antal anställningar", "Employments"),
-    ("Kostnad/månad (Σ höjning × syssgrad)", "Cost/month (Σ raise × FTE)"),
-)
-_APPLIES = {
-    "all": ("alla", "everyone"),
-    "managers": ("chefer", "managers"),
-    "staff": ("medarbetare utan chefsuppdrag", "staff who are not managers"),
-}
-_CRITERIA_HEAD = (
-    ("Id", "Kriterium", "Beskrivning", "Vikt", "Gäller"),
-    ("Id", "Criterion", "Description", "Weight", "Applies to"),
-)
-_CRITERIA_NOTE = (
-    "Vikterna räknas om så att de kriterier som gäller för en person tillsammans väger 1. "
-    "Id är kolumnrubriken i betygsfilen.",
-    "The weights are rescaled so that the criteria that apply to a person add up to 1. "
-    "Id is the column header in the ratings file.",
-)
-_CHECKS = (
-    (
-        "Jämställdhetskontroll av lönerevisionsförslaget",
-        "Förslaget kontrolleras ur jämställdhetssynpunkt innan beslut fattas. Flaggorna nedan är "
-        "underlag för dialog med HR.",
-        "Beslutet om varje lön fattas fortfarande av dig som chef.",
-        ("Enhet", "Kontroll", "Avser", "Meddelande"),
-        "Jämställdhetskontrollen flaggade ingenting i dina enheter.",
-        "Hela organisationen",
-    ),
-    (
-        "Gender check of the salary review proposal",
-        "The proposal is checked for gender bias before any decision is made. The flags below are "
-        "input for the dialogue with HR.",
-        "The decision on each salary still rests with you as the manager.",
-        ("Unit", "Check", "Subject", "Message"),
-        "The gender check flagged nothing in your units.",
-        "Whole organisation",
-    ),
-)
-_ABOUT = (
-    (
-        "Lönerevision {year} – förslag för chef",
-        ("Organisation", "År", "Chef (id)", "Antal medarbetare", "Antal anställningar", "Skapad"),
-        "Så använder du arbetsboken",
-        (
-            "1. Gå igenom förslaget på bladet Lönerevision: bedömningen per kriterium, den samlade "
-            "bedömningen, löneläget och den föreslagna höjningen.",
-            "2. Läs bladet Kontroller: jämställdhetskontrollen av förslaget görs innan beslut.",
-            "3. Justera förslaget i dialog med HR; beslutet om lönen är ditt.",
-            "4. Inget är beslutat förrän HR har läst in de beslutade lönerna i lönesystemet.",
-            "Belopp är månadslöner i kronor för heltid; kostnaden per månad är höjningen gånger "
-            "sysselsättningsgraden.",
-        ),
-    ),
-    (
-        "Salary review {year} – proposal for the manager",
-        ("Organisation", "Year", "Manager (id)", "Staff", "Employments", "Created"),
-        "How to use this workbook",
-        (
-            "1. Review the proposal on the Salary review sheet: the rating per criterion, the overall "
-            "rating, the pay position and the proposed raise.",
-            "2. Read the Checks sheet: the gender check of the proposal is made before the decision.",
-            "3. Adjust the proposal in dialogue with HR; the decision on pay is yours.",
-            "4. Nothing is decided until HR has imported the decided salaries into the payroll system.",
-            "Amounts are full-time monthly salaries in kronor; the cost per month is the raise times "
-            "the FTE.",
-        ),
-    ),
-)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_EDIT = PatternFill("solid", fgColor="FFF2CC")  # light yellow: the cells a manager may change
+_OPEN = Protection(locked=False)
+_LINE = 15.0  # points per line of 11-point text
+_NOTES_WIDTH = 45  # the notes column wraps beyond this
 
 
 def manager_workbook(
@@ -147,6 +104,7 @@ def manager_workbook(
     year: int,
     language: str = "sv",
     created: dt.datetime,
+    job_titles: Mapping[str, str] | None = None,
 ) -> bytes:
     """Write one manager's salary-review workbook as .xlsx bytes.
 
@@ -163,22 +121,29 @@ def manager_workbook(
         applies_to`` (``all | managers | staff``).
     checks : DataFrame
         Gender-check flags with ``unit, check, subject, message, message_sv``; only the units of
-        ``rows`` (and rows with an empty unit, meaning the whole organisation) are shown. May be
-        empty.
+        ``rows`` (and rows with an empty unit, meaning the whole organisation) are shown, the
+        subject (a survey item key ``<unit>/<job code>/<pay measure>``, or a job code) in words
+        with job titles. May be empty.
     organisation, year
         Shown on the About sheet and in the title.
     language : {"sv", "en"}
         Language of every text a user reads and of the currency in the number formats.
     created : datetime
         Creation time stored in the file and shown on the About sheet (UTC); fixes the bytes.
+    job_titles : mapping of str to str, optional
+        Job code → title, for the checks' subjects: a flag may name a job none of ``rows``
+        holds. The titles in ``rows["job_title"]`` come first.
 
     Returns
     -------
     bytes
         The workbook with the sheets "Lönerevision", "Kriterier", "Kontroller" and "Om"
         ("Salary review", "Criteria", "Checks", "About" in English). Sheet 1 has one row per
-        employment with a frozen, filterable header and, below a blank row, the number of
-        employments and the cost per month (Σ raise · fte) in the raise column.
+        employment with a frozen, filterable header; the proposed raise is the one editable
+        column (validated), "Höjning %" and "Ny lön" are formulas of it, and below a blank row
+        stand the number of employments, the cost per month (Σ raise · fte) and the payroll after
+        the review (Σ new salary · fte), as formulas too. Every sheet is protected without a
+        password and prints one page wide.
     """
     if language not in _LANG:
         raise ParameterError(f"language={language!r}: give 'sv' or 'en'")
@@ -188,9 +153,13 @@ def manager_workbook(
     wb = Workbook()
     _review_sheet(wb.active, rows, criteria, lang)
     _criteria_sheet(wb.create_sheet(), criteria, lang)
-    _checks_sheet(wb.create_sheet(), checks, rows, lang)
+    _checks_sheet(wb.create_sheet(), checks, rows, job_titles or {}, lang)
     _about_sheet(wb.create_sheet(), rows, manager, organisation, year, created, lang)
-    wb.properties.title = f"{_ABOUT[lang][0].format(year=year)} – {manager}"
+    for ws in wb.worksheets:
+        _protect(ws)
+        _print_setup(ws)
+    wb.active = 0
+    wb.properties.title = f"{ABOUT[lang][0].format(year=year)} – {manager}"
     wb.properties.creator = "payequity"
     wb.properties.language = "sv-SE" if lang == 0 else "en-GB"
     wb.properties.created = wb.properties.modified = created
@@ -207,6 +176,44 @@ def _sorted(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(by, kind="mergesort", key=key).reset_index(drop=True) if by else rows
 
 
+def _protect(ws: Any) -> None:
+    """Protected without a password. In SheetProtection an attribute set to True *forbids* the
+    action, so False allows it: filtering and sizing columns and rows stay open."""
+    ws.protection.sheet = True
+    ws.protection.autoFilter = False
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _print_setup(ws: Any) -> None:
+    """Landscape A4, one page wide and as many tall as needed (title rows set by each sheet)."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _lines(text: Any, width: float) -> int:
+    """Lines ``text`` takes wrapped word by word in a column ``width`` characters wide (a
+    little narrower than the column, for the cell's margins and bold type)."""
+    room = max(int(width) - 2, 1)
+    lines, used = 1, 0
+    for word in str(text or "").split():
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, 0
+        used += len(word) + (1 if used else 0)
+        while used > room:  # a word wider than the column breaks inside
+            lines, used = lines + 1, used - room
+    return lines
+
+
+def _fit_height(ws: Any, row: int, texts: list[tuple[Any, float]], line: float = _LINE) -> None:
+    """Set the row's height to its tallest wrapped cell: (text, column width) pairs."""
+    n = max((_lines(text, width) for text, width in texts), default=1)
+    ws.row_dimensions[row].height = line * n + (2 if n > 1 else 0)
+
+
 def _head(ws: Any, row: int, heads: list[str]) -> None:
     for j, head in enumerate(heads, start=1):
         cell = ws.cell(row, j, head)
@@ -215,16 +222,17 @@ def _head(ws: Any, row: int, heads: list[str]) -> None:
 
 
 def _head_width(head: str) -> int:
-    """Wide enough for the header in at most two lines, and for its longest word."""
+    """Wide enough for the header in two lines, and for its longest word (the header row is
+    as tall as its longest header needs)."""
     longest = max((len(w) for w in head.split()), default=0)
-    return max(longest, len(head) if len(head) <= 22 else math.ceil(len(head) / 2)) + 3
+    return max(longest, math.ceil(len(head) / 2)) + 3
 
 
 def _value(raw: Any, kind: str, lang: int, reason: Any = None) -> tuple[Any, str | None]:
     """(cell value, number format) of one cell of sheet 1."""
     if kind == "gender":
         value = _cell(raw, "text")
-        return (_GENDER[lang].get(value, value) if isinstance(value, str) else value), None
+        return (GENDER[value][lang] if value in GENDER else value), None
     if kind == "notes":
         return _notes(raw, reason, lang), None
     if kind == "rating":  # ratings are whole numbers on the scale; keep others as they are
@@ -240,19 +248,19 @@ def _notes(raw: Any, reason: Any, lang: int) -> str:
     codes = [c.strip() for c in text.split(";") if c.strip()] if isinstance(text, str) else []
     words = []
     for code in codes:
-        word = _NOTES[code][lang] if code in _NOTES else code
+        word = NOTES[code][lang] if code in NOTES else code
         why = _cell(reason, "text")
         if code == "not_eligible" and isinstance(why, str) and why.strip():
             column, _, value = why.partition(" = ")
-            label = _REASON_WORDS[lang].get(column.strip(), column.strip())
+            label = REASON_WORDS[lang].get(column.strip(), column.strip())
             word = f"{word} ({label} {value.strip()})" if value else f"{word} ({why.strip()})"
         words.append(word)
     return ", ".join(words)
 
 
-def _review_sheet(ws: Any, rows: pd.DataFrame, criteria: list[dict], lang: int) -> None:
-    ws.title = _SHEETS["review"][lang]
-    cols: list[tuple[str, str, str]] = []  # (column of rows, header, kind)
+def _columns(rows: pd.DataFrame, criteria: list[dict], lang: int) -> list[tuple[str, str, str]]:
+    """(column of rows, header, kind) of sheet 1, the criteria after the FTE."""
+    cols: list[tuple[str, str, str]] = []
     for name, sv, en, kind in _COLUMNS:
         if name == "job_title" and name not in rows.columns:
             continue
@@ -261,41 +269,108 @@ def _review_sheet(ws: Any, rows: pd.DataFrame, criteria: list[dict], lang: int) 
             for c in criteria:
                 label = str((c.get("name_en") or c["name"]) if lang else c["name"])
                 cols.append((f"rating_{c['id']}", label, "rating"))
+    return cols
+
+
+def _review_sheet(ws: Any, rows: pd.DataFrame, criteria: list[dict], lang: int) -> None:
+    ws.title = _SHEETS["review"][lang]
+    cols = _columns(rows, criteria, lang)
+    at = {name: get_column_letter(j) for j, (name, _, _) in enumerate(cols, start=1)}
     reasons = rows["reason"].tolist() if "reason" in rows.columns else [None] * len(rows)
     _head(ws, 1, [head for _, head, _ in cols])
-    long_head = False
+    heads = []
+    totals = _sums(rows)
     for j, (name, head, kind) in enumerate(cols, start=1):
         values = rows[name].tolist() if name in rows.columns else [None] * len(rows)
-        widths = [_head_width(head)]
-        long_head |= widths[0] - 3 < len(head)
+        # room for the totals below, and a digit more where an edit can change the value
+        widths = [_head_width(head)] + [_width(v, "kr") + 2 for v in totals.get(name, [])]
+        spare = 1 if name == "raise" or name in _FORMULAS else 0
         for i, raw in enumerate(values, start=2):
             value, fmt = _value(raw, kind, lang, reasons[i - 2])
-            _put(ws, i, j, value, fmt)
-            widths.append(_width(value, "kr" if kind == "kr" else "num" if kind == "dec" else kind))
-        ws.column_dimensions[get_column_letter(j)].width = min(max(widths), 60)
-    if long_head:
-        ws.row_dimensions[1].height = 30
+            widths.append(
+                _width(value, "kr" if kind == "kr" else "num" if kind == "dec" else kind) + spare
+            )
+            if name in _FORMULAS:  # the value written today, now recalculated from the raise
+                cell = ws.cell(i, j, _FORMULAS[name].format(r=i, **at))
+                cell.number_format = fmt
+            else:
+                _put(ws, i, j, value, fmt)
+            if name == "raise":
+                cell = ws.cell(i, j)
+                cell.protection, cell.fill = _OPEN, _EDIT
+        width = min(max(widths) + (kind == "notes"), _NOTES_WIDTH if kind == "notes" else 60)
+        ws.column_dimensions[get_column_letter(j)].width = width
+        heads.append((head, width))
+        if kind == "notes":  # wrapped, so the sheet prints less wide; the rows grow to fit
+            for i in range(2, len(values) + 2):
+                note = ws.cell(i, j)
+                note.alignment = Alignment(
+                    horizontal="left", wrap_text=True, indent=1
+                )  # clear of "Ny lön"
+                if _lines(note.value, width - 1) > 1:  # the indent takes about a character
+                    _fit_height(ws, i, [(note.value, width - 1)])
+    _fit_height(ws, 1, heads)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
     ws.print_title_rows = "1:1"
-    # totals below a blank row, outside the filter range: labels run over the empty cells
-    raise_col = next(j for j, (name, _, _) in enumerate(cols, start=1) if name == "raise")
-    cost = 0.0
-    if len(rows) and {"raise", "fte"} <= set(rows.columns):
-        cost = float((rows["raise"].astype(float) * rows["fte"].astype(float)).sum())
-    first = len(rows) + 3
-    for i, (labels, value, fmt) in enumerate(
-        ((_TOTALS[0], len(rows), "0"), (_TOTALS[1], cost, FORMATS["kr"][lang]))
-    ):
-        ws.cell(first + i, 1, labels[lang]).font = _BOLD
-        _put(ws, first + i, raise_col, value, fmt)
-        ws.cell(first + i, raise_col).font = _BOLD
+    _validation(ws, len(rows), at, lang)
+    _totals(ws, len(rows), at, lang)
+
+
+def _sums(rows: pd.DataFrame) -> dict[str, list[float]]:
+    """The totals below the table as today's values (the cells hold formulas), by column."""
+    number = {c: pd.to_numeric(rows[c], errors="coerce").fillna(0.0) for c in _SUMMED if c in rows}
+    if len(number) < len(_SUMMED):
+        return {}
+    cost = float((number["raise"] * number["fte"]).sum())
+    return {
+        "raise": [len(rows), cost],
+        "new_base_salary": [float((number["new_base_salary"] * number["fte"]).sum())],
+    }
+
+
+def _validation(ws: Any, n: int, at: dict[str, str], lang: int) -> None:
+    """Whole kronor, at least the row's plan adjustment (a relative reference: Excel reads it
+    from the range's first cell, row by row)."""
+    if not n:
+        return
+    title, prompt, error_title, error = INPUT[lang]
+    rule = DataValidation(
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1=f"{at['plan_adjustment']}2",
+        allow_blank=False,
+        showInputMessage=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        promptTitle=title,
+        prompt=prompt,
+        errorTitle=error_title,
+        error=error,
+    )
+    rule.add(f"{at['raise']}2:{at['raise']}{n + 1}")
+    ws.add_data_validation(rule)
+
+
+def _totals(ws: Any, n: int, at: dict[str, str], lang: int) -> None:
+    """Below a blank row, outside the filter range; the labels run over the empty cells."""
+    ranges = {name: f"{c}2:{c}{n + 1}" for name, c in at.items()}
+    for i, (labels, column, formula, kind) in enumerate(TOTALS, start=n + 3):
+        ws.cell(i, 1, labels[lang]).font = _BOLD
+        j = list(at).index(column) + 1
+        cell = ws.cell(i, j, formula.format(**ranges) if n else 0)
+        cell.number_format, cell.font = FORMATS[kind][lang], _BOLD
 
 
 def _criteria_sheet(ws: Any, criteria: list[dict], lang: int) -> None:
     ws.title = _SHEETS["criteria"][lang]
-    _head(ws, 1, list(_CRITERIA_HEAD[lang]))
+    _head(ws, 1, list(CRITERIA_HEAD[lang]))
     names = [str((c.get("name_en") or c["name"]) if lang else c["name"]) for c in criteria]
+    longest = max((len(str(c["id"])) for c in criteria), default=2)
+    widest = max(map(len, names), default=10)
+    widths = (longest + 3, min(widest + 3, 40), 80, 8, 30)
+    for col, width in zip("ABCDE", widths, strict=True):
+        ws.column_dimensions[col].width = width
     for i, (c, name) in enumerate(zip(criteria, names, strict=True), start=2):
         text = (c.get("description_en") or c.get("description")) if lang else c.get("description")
         applies = str(c.get("applies_to", "all"))
@@ -304,52 +379,111 @@ def _criteria_sheet(ws: Any, criteria: list[dict], lang: int) -> None:
             name,
             str(text or ""),
             _cell(c.get("weight"), "num"),
-            _APPLIES[applies][lang] if applies in _APPLIES else applies,
+            APPLIES[applies][lang] if applies in APPLIES else applies,
         )
         for j, value in enumerate(values, start=1):
             _put(ws, i, j, value, "0.00" if j == 4 else None)
-        ws.cell(i, 3).alignment = _WRAP
-    ws.cell(len(criteria) + 3, 1, _CRITERIA_NOTE[lang]).font = Font(italic=True)
-    longest = max((len(str(c["id"])) for c in criteria), default=2)
-    widest = max(map(len, names), default=10)
-    for col, width in zip("ABCDE", (longest + 3, min(widest + 3, 40), 80, 8, 30), strict=True):
-        ws.column_dimensions[col].width = width
+            ws.cell(i, j).alignment = _WRAP
+        _fit_height(ws, i, [(values[j], widths[j]) for j in (0, 1, 2, 4)])
+    ws.cell(len(criteria) + 3, 1, CRITERIA_NOTE[lang]).font = Font(italic=True)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:E{len(criteria) + 1}"
+    ws.print_title_rows = "1:1"
 
 
-def _checks_sheet(ws: Any, checks: pd.DataFrame, rows: pd.DataFrame, lang: int) -> None:
-    title, line1, line2, heads, none, whole = _CHECKS[lang]
+def _subject(raw: Any, unit: str, titles: dict[str, str], lang: int, whole: str) -> Any:
+    """A check's subject in words: "Undersköterska (152010), grundlön, hela organisationen".
+
+    The subject is a survey item key ``<unit path>/<job code>/<pay measure>`` (equal value:
+    ``<unit path>/<job code>/<comparator job>/<pay measure>``; an empty unit path is the whole
+    organisation), or a job code alone, or empty. Any other form stays as it is. A unit's
+    path is not repeated: it stands in the Enhet column beside the subject.
+    """
+    text = _cell(raw, "id")
+    text = "" if text is None else str(text).strip()
+    if not text:
+        return None
+
+    def job(code: str) -> str:
+        return f"{titles[code]} ({code})" if titles.get(code) else code
+
+    if "/" not in text:
+        return job(text)
+    if not text.startswith(f"{unit}/"):
+        return text
+    *jobs, measure = text[len(unit) + 1 :].split("/")
+    if measure not in MEASURES or len(jobs) not in (1, 2) or not all(jobs):
+        return text
+    words = f"{VERSUS[lang].join(map(job, jobs))}, {MEASURES[measure][lang]}"
+    return f"{words}, {whole[0].lower()}{whole[1:]}" if not unit else words
+
+
+def _checks_sheet(
+    ws: Any, checks: pd.DataFrame, rows: pd.DataFrame, job_titles: Mapping[str, str], lang: int
+) -> None:
+    title, line1, line2, heads, none, whole = CHECKS[lang]
     ws.title = _SHEETS["checks"][lang]
-    ws.cell(1, 1, title).font = Font(bold=True, size=14)
-    ws.cell(2, 1, line1)
-    ws.cell(3, 1, line2)
     units = {str(u) for u in rows["unit"].dropna()} if "unit" in rows.columns else set()
+    titles: dict[str, str] = {}
+    if {"job_code", "job_title"} <= set(rows.columns):
+        for code, name in zip(rows["job_code"], rows["job_title"], strict=True):
+            code, name = _cell(code, "id"), _cell(name, "text")
+            if code is not None and isinstance(name, str) and name.strip():
+                titles.setdefault(str(code).strip(), name.strip())
+    for code, name in job_titles.items():
+        if isinstance(name, str) and name.strip():
+            titles.setdefault(str(code).strip(), name.strip())
     shown = checks.iloc[0:0] if checks is None else checks
     if len(shown) and "unit" in shown.columns:
         unit = shown["unit"].fillna("").astype(str).str.strip()
         shown = shown[unit.isin(units) | (unit == "")]
     message = "message" if lang else "message_sv"
+    records = []
+    for rec in shown.to_dict("records"):
+        unit = _cell(rec.get("unit"), "id")
+        unit = "" if unit is None else str(unit).strip()
+        check = str(rec.get("check") or "")
+        label = CHECK_LABELS.get(check, (check, check))[1 - lang]  # (English, Swedish)
+        text = _cell(rec.get(message), "text") or _cell(rec.get("message"), "text")
+        subject = _subject(rec.get("subject"), unit, titles, lang, whole)
+        records.append((unit or whole, _cell(label, "text"), subject, text))
     widths = [len(h) + 3 for h in heads]
-    if not len(shown):
-        ws.cell(5, 1, none).font = _BOLD
-    else:
-        _head(ws, 5, list(heads))
-        for i, rec in enumerate(shown.to_dict("records"), start=6):
-            text = _cell(rec.get(message), "text") or _cell(rec.get("message"), "text")
-            unit = _cell(rec.get("unit"), "id")
-            unit = whole if unit is None or str(unit).strip() == "" else unit
-            check = str(rec.get("check") or "")
-            label = CHECK_LABELS.get(check, (check, check))[0 if lang else 1]
-            values = (unit, _cell(label, "text"), _cell(rec.get("subject"), "id"), text)
-            for j, value in enumerate(values, start=1):
-                _put(ws, i, j, value, None)
-                widths[j - 1] = max(widths[j - 1], _width(value, "text"))
-            ws.cell(i, 4).alignment = _WRAP
-        ws.freeze_panes = "A6"
-        ws.auto_filter.ref = f"A5:D{len(shown) + 5}"
-    for col, width, cap in zip("ABCD", widths, (30, 30, 30, 90), strict=True):
-        ws.column_dimensions[col].width = min(width, cap)
+    for values in records:
+        for j, value in enumerate(values):
+            widths[j] = max(widths[j], _width(value, "text"))
+    widths = [min(w, cap) for w, cap in zip(widths, (40, 30, 45, 80), strict=True)]
+    if sum(widths) < 100:  # room for the lines above the table
+        widths[3] += 100 - sum(widths)
+    for col, width in zip("ABCD", widths, strict=True):
+        ws.column_dimensions[col].width = width
+    for r, (text, font) in enumerate(
+        ((title, Font(bold=True, size=14)), (line1, None), (line2, None)), start=1
+    ):
+        _banner(ws, r, text, sum(widths), font)
+    if not records:
+        _banner(ws, 5, none, sum(widths), _BOLD)
+        return
+    _head(ws, 5, list(heads))
+    _fit_height(ws, 5, list(zip(heads, widths, strict=True)))
+    for i, values in enumerate(records, start=6):
+        for j, value in enumerate(values, start=1):
+            _put(ws, i, j, value, None)
+            ws.cell(i, j).alignment = _WRAP
+        _fit_height(ws, i, list(zip(values, widths, strict=True)))
+    ws.freeze_panes = "A6"
+    ws.auto_filter.ref = f"A5:D{len(records) + 5}"
+    ws.print_title_rows = "5:5"
+
+
+def _banner(ws: Any, row: int, text: str, width: float, font: Font | None, last: str = "D") -> None:
+    """A line of text across columns A..last, wrapped (merged cells do not grow by themselves)."""
+    cell = ws.cell(row, 1, text)
+    cell.alignment = _WRAP
+    if font is not None:
+        cell.font = font
+    ws.merge_cells(f"A{row}:{last}{row}")
+    size = font.size if font is not None and font.size else 11
+    _fit_height(ws, row, [(text, width * 11 / size)], _LINE * size / 11)
 
 
 def _about_sheet(
@@ -361,8 +495,10 @@ def _about_sheet(
     created: dt.datetime,
     lang: int,
 ) -> None:
-    title, labels, how, steps = _ABOUT[lang]
+    title, labels, how, steps, change, legend, yellow, rules = ABOUT[lang]
     ws.title = _SHEETS["about"][lang]
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 90
     ws.cell(1, 1, title.format(year=year)).font = Font(bold=True, size=14)
     staff = rows["employee_id"].nunique() if "employee_id" in rows.columns else len(rows)
     values = (organisation, int(year), manager, int(staff), len(rows), created)
@@ -373,6 +509,12 @@ def _about_sheet(
     first = len(labels) + 4
     ws.cell(first, 1, how).font = _BOLD
     for i, step in enumerate(steps, start=first + 1):
-        _put(ws, i, 1, step, None)
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 40
+        _banner(ws, i, step, 112, None, "B")
+    first += len(steps) + 2
+    ws.cell(first, 1, change).font = _BOLD
+    key = ws.cell(first + 1, 1, legend)
+    key.fill, key.alignment = _EDIT, _WRAP
+    ws.cell(first + 1, 2, yellow).alignment = _WRAP
+    _fit_height(ws, first + 1, [(yellow, 90)])
+    for i, text in enumerate(rules, start=first + 2):
+        _banner(ws, i, text, 112, None, "B")

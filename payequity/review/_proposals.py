@@ -2,12 +2,17 @@
 
 The file (``review.proposals``, CSV or XLSX) has ``employee_id``, optionally ``job_code`` (needed
 for a person with two employments) and either ``new_base_salary`` (the proposed full-time monthly
-salary) or ``raise`` (the proposed full-time raise in kronor). Swedish headers are accepted
-(Anst.nr, Befattningskod, Ny lön, Höjning).
+salary) or ``raise`` (the proposed full-time raise in kronor, the action plan's adjustment
+included). Swedish headers are accepted (Anst.nr, Befattningskod, Ny lön, Höjning), and those of
+the manager's workbook (``review/managers/<manager>.xlsx``, Swedish or English): an edited
+workbook is read as it is. Of an XLSX the first sheet is read; rows without an employee id (the
+workbook's totals) are skipped. A workbook whose new-salary column is all formulas (the manager's
+workbook computes it from the raise) is read by its raise column.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -20,10 +25,17 @@ from ._criteria import read_cells
 __all__ = ["load_proposals"]
 
 _ALIASES = {
-    "employee_id": ("employee_id", "anst.nr", "anstnr", "anställningsnummer"),
-    "job_code": ("job_code", "befattningskod", "aid"),
-    "new_base_salary": ("new_base_salary", "ny lön", "ny månadslön", "föreslagen lön", "ny_lon"),
-    "raise": ("raise", "höjning", "föreslagen höjning", "lönehöjning"),
+    "employee_id": ("employee_id", "anst.nr", "anstnr", "anställningsnummer", "employee id"),
+    "job_code": ("job_code", "befattningskod", "aid", "job code"),
+    "new_base_salary": (
+        "new_base_salary",
+        "ny lön",
+        "ny månadslön",
+        "föreslagen lön",
+        "ny_lon",
+        "new salary",
+    ),
+    "raise": ("raise", "höjning", "föreslagen höjning", "lönehöjning", "proposed raise"),
 }
 
 
@@ -42,6 +54,8 @@ def load_proposals(source: str | Path | pd.DataFrame, frame: pd.DataFrame) -> pd
     col = {k: next((headers[a] for a in v if a in headers), None) for k, v in _ALIASES.items()}
     if col["employee_id"] is None:
         raise SchemaError(f"{where}: no employee_id column (or Anst.nr); add it")
+    if col["new_base_salary"] and col["raise"] and _formulas(source, col["new_base_salary"]):
+        col["new_base_salary"] = None  # the workbook computes it from the raise: read the raise
     amount = col["new_base_salary"] or col["raise"]
     if amount is None or (col["new_base_salary"] and col["raise"]):
         raise SchemaError(
@@ -87,3 +101,37 @@ def load_proposals(source: str | Path | pd.DataFrame, frame: pd.DataFrame) -> pd
         base = float(frame.loc[i, "base_salary"])
         out[i] = values[row] - base if col["new_base_salary"] else values[row]
     return out
+
+
+def _formulas(source: str | Path | pd.DataFrame, header: str) -> bool:
+    """Whether the column ``header`` of an XLSX file's first sheet holds formulas in every filled
+    cell below its header (the cells are read as values, which openpyxl leaves empty when the
+    file was written without cached results)."""
+    if isinstance(source, pd.DataFrame) or Path(source).suffix.lower() not in (".xlsx", ".xlsm"):
+        return False
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(source, read_only=True, data_only=False)
+    except Exception:  # read_cells has read it already; a second failure is no reason to stop
+        return False
+    try:
+        ws = wb[wb.sheetnames[0]]
+        column, found = None, False
+        for row in ws.iter_rows(values_only=True):
+            if column is None:
+                texts = [unicodedata.normalize("NFC", str(v or "")).strip() for v in row]
+                if any(texts):  # the header: the first row with anything in it, as read_table
+                    if header not in texts:
+                        return False
+                    column = texts.index(header)
+                continue
+            value = row[column] if column < len(row) else None
+            if value is None or str(value).strip() == "":
+                continue
+            if not (isinstance(value, str) and value.startswith("=")):
+                return False
+            found = True
+        return found
+    finally:
+        wb.close()
