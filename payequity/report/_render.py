@@ -109,8 +109,9 @@ def write_workbook(run: SurveyRun, path: str | Path | None = None) -> bytes:
     )
 
 
-def _job_titles(run: SurveyRun) -> dict[str, str]:
-    """Job code → job title, from the pay data, else from the job evaluation."""
+def _job_titles(run: SurveyRun) -> dict[str, dict[str, str]]:
+    """Job code → job title (from the pay data, else the job evaluation), and work group →
+    title for the work groups whose people share one job title."""
     titles: dict[str, str] = {}
     evaluated = run.tables.get("job_evaluation")
     frames = [evaluated] if evaluated is not None else []
@@ -121,7 +122,15 @@ def _job_titles(run: SurveyRun) -> dict[str, str]:
             for code, title in zip(named["job_code"], named["job_title"], strict=True):
                 if str(title).strip() and str(title) != str(code):
                     titles[str(code)] = str(title)
-    return titles
+    groups: dict[str, str] = {}
+    f = run.data.frame
+    if {"work_group", "job_title"} <= set(f.columns):
+        named = f.dropna(subset=["job_title"]).astype({"work_group": str, "job_title": str})
+        one = named.groupby("work_group")["job_title"].agg(
+            lambda s: s.iloc[0] if s.nunique() == 1 else None
+        )
+        groups = {g: t for g, t in one.items() if t and t != g}
+    return {"job": titles, "work_group": groups}
 
 
 def slug(key: str) -> str:

@@ -147,8 +147,10 @@ def write_workbook_tables(
     created : datetime, optional
         Creation time stored in the file (UTC); default 2000-01-01, so that the same tables
         always give the same bytes.
-    titles : mapping of str to str, optional
-        Job code → job title; each job code column gets a title column beside it.
+    titles : mapping, optional
+        Job code → job title; each job code column gets a title column beside it. Or
+        ``{"job": {code: title}, "work_group": {group: title}}`` when work groups are not job
+        codes (a work group's title is shown only where it has one).
 
     Returns
     -------
@@ -397,6 +399,7 @@ def _sheet_columns(
     names = [str(c) for c in frame.columns]
     out: list[tuple[str, str, str, list]] = []
     keys = [str(k) for k in frame["key"]] if stem == "org_gap" and "key" in frame else []
+    groups = dict(_titles_for("work_group", titles))  # C(work_group)[T.<code>] in the models
     for source, name in _language_columns(names, lang):
         head = _column(stem, name, frame[source].dtype)
         kind, values = head[2], frame[source].tolist()
@@ -407,7 +410,7 @@ def _sheet_columns(
             values = [_word(v, words, lang) for v in values]
             kind = "text"
         elif name == "controls":
-            values = [controls_words(v, lang, titles) if isinstance(v, str) else v for v in values]
+            values = [controls_words(v, lang, groups) if isinstance(v, str) else v for v in values]
         if kind == "bool":
             values = [_yes_no(v, lang) for v in values]
             kind = "text"
@@ -417,11 +420,19 @@ def _sheet_columns(
         out.append((name, head[lang], kind, values))
         if stem == "org_gap" and name == "key":
             what = ("Beskrivning", "Description")[lang]
-            out.append(("key_words", what, "text", [org_gap_words(k, lang, titles) for k in keys]))
-        if name in TITLE_COLUMNS and titles and "job_title" not in names:
-            title = [_title(v, titles) for v in values]
+            out.append(("key_words", what, "text", [org_gap_words(k, lang, groups) for k in keys]))
+        lookup = _titles_for(name, titles)
+        if name in TITLE_COLUMNS and lookup and "job_title" not in names:
+            title = [_title(v, lookup) for v in values]
             out.append((f"{name}_title", TITLE_COLUMNS[name][lang], "text", title))
     return out
+
+
+def _titles_for(column: str, titles: Mapping) -> Mapping:
+    """The code → title lookup of a column: work groups have their own when given."""
+    if "job" not in titles or not isinstance(titles["job"], Mapping):
+        return titles
+    return titles.get("work_group", {}) if column in ("work_group", "group") else titles["job"]
 
 
 def _language_columns(names: list[str], lang: int) -> list[tuple[str, str]]:
