@@ -50,7 +50,7 @@ from ._manager_words import (
     VERSUS,
 )
 from ._vocabulary import FORMATS, GENDER
-from ._workbook import _BOLD, _FILL, _HEAD, _cell, _put, _save, _utc, _width
+from ._workbook import _BOLD, _FILL, _HEAD, _cell, _lines, _print_setup, _put, _save, _utc, _width
 
 __all__ = ["manager_workbook"]
 
@@ -183,29 +183,6 @@ def _protect(ws: Any) -> None:
     ws.protection.autoFilter = False
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-
-
-def _print_setup(ws: Any) -> None:
-    """Landscape A4, one page wide and as many tall as needed (title rows set by each sheet)."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def _lines(text: Any, width: float) -> int:
-    """Lines ``text`` takes wrapped word by word in a column ``width`` characters wide (a
-    little narrower than the column, for the cell's margins and bold type)."""
-    room = max(int(width) - 2, 1)
-    lines, used = 1, 0
-    for word in str(text or "").split():
-        if used and used + 1 + len(word) > room:
-            lines, used = lines + 1, 0
-        used += len(word) + (1 if used else 0)
-        while used > room:  # a word wider than the column breaks inside
-            lines, used = lines + 1, used - room
-    return lines
 
 
 def _fit_height(ws: Any, row: int, texts: list[tuple[Any, float]], line: float = _LINE) -> None:

@@ -475,20 +475,21 @@ def _title(value: Any, titles: Mapping) -> str | None:
     return next((str(titles[p]) for p in reversed(text.split("/")) if p in titles), None)
 
 
-def _lines(value: Any, width: int) -> int:
-    """How many lines a text takes in a column ``width`` characters wide, wrapped at spaces."""
-    if not isinstance(value, str):
-        return 1
+def _lines(text: Any, width: float) -> int:
+    """Lines ``text`` takes wrapped word by word in a column ``width`` characters wide (a
+    little narrower than the column, for the cell's margins and bold type); each line break in
+    the text starts a new line."""
+    room = max(int(width) - 2, 1)
     total = 0
-    for paragraph in value.split("\n"):
-        line, count = 0, 1
+    for paragraph in str(text or "").split("\n"):
+        lines, used = 1, 0
         for word in paragraph.split():
-            if line and line + 1 + len(word) > width:
-                count, line = count + 1, len(word)
-            else:
-                line += len(word) + (1 if line else 0)
-            count += max(0, math.ceil(len(word) / width) - 1)
-        total += count
+            if used and used + 1 + len(word) > room:
+                lines, used = lines + 1, 0
+            used += len(word) + (1 if used else 0)
+            while used > room:  # a word wider than the column breaks inside
+                lines, used = lines + 1, used - room
+        total += lines
     return total
 
 
