@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import math
+import re
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pandas as pd
 import pytest
 from conftest import shared_dir
 
-from payequity.report._sheet_words import SHEET_NAMES, VALUES
+from payequity.report._sheet_words import SHEET_NAMES, VALUES, key_words
 from payequity.report._workbook import (
     FORMATS,
     SHEETS,
@@ -70,8 +71,14 @@ def titles(tables):
 
 
 @pytest.fixture(scope="module")
-def book(tables, titles):
-    return _Book(write_workbook_tables(tables, titles=titles))
+def units(run):
+    f = run.data.frame
+    return dict(zip(f["employee_id"].astype(str), f["unit"].astype(str), strict=True))
+
+
+@pytest.fixture(scope="module")
+def book(tables, titles, units):
+    return _Book(write_workbook_tables(tables, titles=titles, units=units))
 
 
 class _Book:
@@ -163,9 +170,17 @@ def test_header_row_is_bold_frozen_and_filterable(book, tables):
         assert all(ws.column_dimensions[c.column_letter].width >= 6 for c in ws[1]), stem
 
 
+ORG_UNIT = {"equal_work", "people", "equal_value", "explanations", "action_plan"}
+
+
 def _expected(stem: str, column: str, kind: str, value):
     """What the sheet shows for a CSV value: a word for a code, Ja/Nej, a fraction × 100."""
     words = VALUES.get((stem, column)) or VALUES.get(("*", column))
+    empty = value is None or (isinstance(value, float) and math.isnan(value))
+    if column == "unit" and empty and stem in ORG_UNIT:
+        return "Hela organisationen"
+    if stem == "explanations" and column == "comparator" and isinstance(value, str):
+        return key_words(words[value][0] if value in words else value, 0)
     if column == "controls" and isinstance(value, str):
         return {"tenure_years age": "anställningstid, ålder"}.get(value, value)
     if words and isinstance(value, str) and value in words:
@@ -219,11 +234,12 @@ def test_no_code_words_and_titles_beside_codes(book, tables, titles):
     pairs = zip(_col(ex, "Jämförelse"), _col(ex, "Jämförelse, befattning"), strict=True)
     seen = 0
     for key, title in pairs:
-        if key in ("Kvinnor har lägre lön", "Män har lägre lön"):  # equal work: the gender
+        if key.startswith(("Kvinnor lägre", "Män lägre")):  # equal work: the gender paid less
             assert title is None
         elif key:
-            assert title == titles[[p for p in key.split("/") if p in titles][-1]], key
+            assert title == titles[[p for p in re.split(r"[/, ]+", key) if p in titles][-1]], key
             seen += 1
+            assert "_" not in key, key  # an item key in words: "…, 351015, månadslön"
     assert seen > 10
     assert set(_col(book["people"], "Kön")) == {"Kvinna", "Man"}
 
@@ -270,8 +286,8 @@ def test_numbers_are_numbers_with_swedish_formats(book, tables):
         ("women_pct_of_men", PCT),
         ("adjusted_gap_pct", PCT),
         ("ci_low", PCT),
-        ("p_value", "0.0000"),
-        ("p_adjusted", "0.0000"),
+        ("p_value", FORMATS["p"][0]),
+        ("p_adjusted", FORMATS["p"][0]),
         ("n_women", "0"),
     ]:
         cells = [ws.cell(r, cols[name]) for r in range(2, ws.max_row + 1)]
@@ -292,7 +308,8 @@ def test_numbers_are_numbers_with_swedish_formats(book, tables):
     row = {h: plan.cell(2, i).value for i, h in enumerate(head, start=1)}
     fmt = {h: plan.cell(2, i).number_format for i, h in enumerate(head, start=1)}
     assert row["År"] == tables["action_plan"]["year"].iloc[0] and fmt["År"] == "0"
-    assert fmt["Kostnad per år"] == KR and fmt["Summa sysselsättningsgrad"] == "0.00"
+    assert fmt["Kostnad per år (inkl. lönebikostnader)"] == KR
+    assert fmt["Summa sysselsättningsgrad"] == FORMATS["dec"][0]
     eu = book["eu_indicators"]
     assert eu.cell(2, 7).number_format == PCT
     assert eu.cell(2, 7).value == tables["eu_indicators"]["value"].iloc[0]
@@ -307,7 +324,7 @@ def test_org_gap_is_a_key_value_sheet_with_the_oaxaca_terms(book, tables):
     assert rows["adjusted_gap_pct"][1].value == "Justerad löneskillnad (%)"
     assert rows["adjusted_gap_pct"][2].value == gap["adjusted_gap_pct"]
     assert rows["adjusted_gap_pct"][2].number_format == PCT
-    assert rows["p_value"][2].number_format == "0.0000"
+    assert rows["p_value"][2].number_format == FORMATS["p"][0] == "[$-41D]0.0000"
     assert rows["n"][2].value == gap["n"] and rows["n"][2].number_format == "0"
     assert gap["controls"] == ["tenure_years", "age", "C(work_group)"]
     assert rows["controls"][2].value == "anställningstid, ålder, yrke (arbetsgrupp)"
@@ -395,10 +412,11 @@ def test_same_tables_give_the_same_bytes(tables, tmp_path):
         assert "2026-10-30T12:00:00Z" in z.read("docProps/core.xml").decode()
 
 
-def test_tables_in_memory_give_the_values_of_the_csv_files(run, book, titles):
+def test_tables_in_memory_give_the_values_of_the_csv_files(run, book, titles, units):
     memory = dict(run.tables)
     memory["org_gap"] = run.results["org_gap"]
-    direct = openpyxl.load_workbook(io.BytesIO(write_workbook_tables(memory, titles=titles)))
+    data = write_workbook_tables(memory, titles=titles, units=units)
+    direct = openpyxl.load_workbook(io.BytesIO(data))
     assert direct.sheetnames == book.sheetnames
     for stem in book.sheetnames:
         got = [[c.value for c in row] for row in direct[stem].iter_rows()]
@@ -438,5 +456,43 @@ def test_long_text_wraps_in_a_column_that_prints(book, tables):
     assert len(ws.cell(longest, j).value) > 120
     assert ws.cell(longest, j).alignment.wrap_text
     assert ws.row_dimensions[longest].height >= 14.5 * 3  # three lines or more, not one
-    short = next(i for i in range(2, ws.max_row + 1) if len(ws.cell(i, j).value or "") < 30)
-    assert ws.row_dimensions[short].height is None  # one line: the default height
+    ws = book["action_plan"]  # rows of short text next to rows of long text
+    wrapped = [c.column for c in ws[2] if c.alignment.wrap_text]
+    width = {k: ws.column_dimensions[ws.cell(1, k).column_letter].width for k in wrapped}
+    assert wrapped and all(w <= 45 for w in width.values())
+
+    def longest(i: int) -> float:  # the longest wrapped text, in column widths
+        return max(len(str(ws.cell(i, k).value or "")) / width[k] for k in wrapped)
+
+    rows = range(2, ws.max_row + 1)
+    short = [i for i in rows if longest(i) <= 0.9]
+    long = [i for i in rows if longest(i) >= 1.5]
+    assert len(short) > 10 and len(long) > 10
+    assert all(ws.row_dimensions[i].height is None for i in short)  # one line: default height
+    assert all(ws.row_dimensions[i].height >= 29 for i in long)  # two lines or more
+
+
+def test_reader_aids_sign_workplace_titles_pages(book, tables, units):
+    about = book.wb["Om"]
+    text = " ".join(str(c.value) for row in about.iter_rows() for c in row if c.value)
+    assert "negativ när kvinnor har lägre lön" in text  # the sign, once for every sheet
+    assert "positiv när kvinnor har lägre lön" in text  # and the directive's, named
+    eu = _header(book["eu_indicators"])
+    assert any("positiv = kvinnor lägre" in h for h in eu)
+    people = book["people"]
+    ids, places = _col(people, "Anställnings-id"), _col(people, "Arbetsplats")
+    assert all(place == units[i] for i, place in zip(ids, places, strict=True))
+    assert set(_col(people, "Enhet")) >= {"Hela organisationen"}
+    job = _header(book["job_evaluation"])
+    assert job[:2] == ["Arbetskod", "Befattning"]  # the title beside its code
+    for stem, header in [("org_gap", "Nyckel"), ("documentation", "Kod")]:
+        ws = book[stem]
+        letter = ws.cell(1, _header(ws).index(header) + 1).column_letter
+        assert ws.column_dimensions[letter].hidden and ws.sheet_format.outlineLevelCol == 1
+    ws = book["equal_work"]
+    assert ws.oddHeader.center.text == "&A – Lönekartläggning – tabeller"
+    assert ws.oddFooter.center.text == "Sida &P av &N"
+    empty = [r for r in about.iter_rows(min_row=4) if r[0].value == "Undantagna rader"][0]
+    assert empty[3].value == 0 and empty[4].value == "Tomt: inga rader"
+    titled = _Book(write_workbook_tables(tables, title="Sundby kommun 2026"))["equal_work"]
+    assert titled.oddHeader.center.text == "&A – Sundby kommun 2026"

@@ -340,8 +340,15 @@ def documentation_checklist(tier: str | int, evidence: Evidence) -> Documentatio
         status, detail = _assess(item, evidence)
         detail_sv = _assess(item, evidence, "sv")[1]
         if not required and item == "joint_pay_assessment" and not evidence.eu_directive:
-            status, detail = "not_required", "the EU section is turned off in the settings"
-            detail_sv = "EU-avsnittet är avstängt i inställningarna"
+            status = "not_required"
+            detail = (
+                "the EU directive's joint pay assessment is not applied in this year's survey; "
+                "the indicators are reported for information"
+            )
+            detail_sv = (
+                "EU-direktivets gemensamma lönebedömning tillämpas inte i årets kartläggning; "
+                "indikatorerna redovisas som information"
+            )
         elif not required:
             why = "fewer than 10 employees" if tier == "none" else "3:14: the pay survey only"
             why_sv = "färre än 10 anställda" if tier == "none" else "3:14: bara lönekartläggningen"

@@ -106,7 +106,17 @@ def write_workbook(run: SurveyRun, path: str | Path | None = None) -> bytes:
         title=f"{run.config.survey.organisation} {run.manifest['year']}",
         created=_created(run).replace(tzinfo=None),
         titles=_job_titles(run),
+        units=_workplaces(run),
     )
+
+
+def _workplaces(run: SurveyRun) -> dict[str, str]:
+    """Employee id → the unit the person works in (the first, for two employments)."""
+    f = run.data.frame
+    if not {"employee_id", "unit"} <= set(f.columns):
+        return {}
+    pairs = f[["employee_id", "unit"]].dropna().astype(str).drop_duplicates("employee_id")
+    return dict(zip(pairs["employee_id"], pairs["unit"], strict=True))
 
 
 def _job_titles(run: SurveyRun) -> dict[str, dict[str, str]]:

@@ -14,6 +14,8 @@ from ._vocabulary import GENDER, WORDS
 
 __all__ = [
     "BOOL",
+    "WHOLE",
+    "key_words",
     "DATA_FILES",
     "SHEET_NAMES",
     "TITLE_COLUMNS",
@@ -44,6 +46,9 @@ SHEET_NAMES: dict[str, tuple[str, str]] = {
 }
 #: Data file stem → its file in the output folder, when not ``data/<stem>.csv``.
 DATA_FILES = {"org_gap": "data/org_gap.json"}
+
+#: What an empty unit means in the tables.
+WHOLE = ("Hela organisationen", "Whole organisation")
 
 #: True/False as words.
 BOOL = {True: ("Ja", "Yes"), False: ("Nej", "No")}
@@ -147,8 +152,14 @@ VALUES: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("documentation", "status"): WORDS["check"],
     # an equal-work item's comparator is the gender paid less; an equal-value item's, a job
     ("explanations", "comparator"): {
-        "F": ("Kvinnor har lägre lön", "Women paid less"),
-        "M": ("Män har lägre lön", "Men paid less"),
+        "F": (
+            "Kvinnor lägre (justerad skillnad där den prövats, annars rå)",
+            "Women lower (the adjusted gap where tested, else the raw gap)",
+        ),
+        "M": (
+            "Män lägre (justerad skillnad där den prövats, annars rå)",
+            "Men lower (the adjusted gap where tested, else the raw gap)",
+        ),
     },
     ("exclusions", "reason"): _EXCLUDED,
     ("exclusions", "column"): _COLUMN_WORDS,
@@ -206,7 +217,26 @@ def _term(term: str, lang: int, titles: dict[str, str]) -> str:
         code = dummy.group(2)
         title = titles.get(code)
         return f"{label}: {title} ({code})" if title else f"{label}: {code}"
+    if name == "Intercept":
+        return ("konstant", "intercept")[lang]
     return WORDS["control"].get(name, (name, name))[lang]
+
+
+def key_words(key: str, lang: int) -> str:
+    """An item key ``<unit>/<job code>/<pay measure>`` in words: "Hela organisationen, 351015,
+    månadslön"; other text unchanged.
+
+    Examples
+    --------
+    >>> key_words("Socialförvaltningen/HVB Solrosen/351015/base_salary", 0)
+    'Socialförvaltningen/HVB Solrosen, 351015, grundlön'
+    """
+    unit, _, rest = key.rpartition("/")
+    unit, _, job = unit.rpartition("/")
+    if rest not in _PAY or not job:
+        return key
+    where = unit or WHOLE[lang]
+    return f"{where}, {job}, {_PAY[rest][lang].lower()}"
 
 
 def org_gap_words(key: str, lang: int, titles: dict[str, str] | None = None) -> str:

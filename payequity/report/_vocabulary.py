@@ -27,21 +27,22 @@ def _rows(text: str) -> list[list[str]]:
     return [[cell.strip() for cell in line.split("|")] for line in text.strip().splitlines()]
 
 
-# kind → number format (Swedish, English). Stored codes use Excel's neutral syntax; Excel shows
-# the reader's own separators, so '#,##0 "kr"' reads "32 500 kr" in a Swedish Excel. Percentages
+# kind → number format (Swedish, English). Stored codes use Excel's neutral syntax; the Swedish
+# ones carry the Swedish locale, so '#,##0 "kr"' reads "32 500 kr" whatever the reader's locale. Percentages
 # on the 0–100 scale get a literal " %" (Excel's % format would multiply by 100); shares that are
 # fractions (0–1) get Excel's % format, which does.
+_SV = "[$-41D]"  # Swedish locale: "32 500 kr", "96,4 %" in any spreadsheet program's locale
 FORMATS = {
-    "kr": ('#,##0 "kr"', '"SEK "#,##0'),
-    "kr2": ('#,##0.00 "kr"', '"SEK "#,##0.00'),
-    "pct": ('0.0" %"', '0.0"%"'),
-    "share": ("0.0 %", "0.0%"),
-    "p": ("0.0000", "0.0000"),
-    "coef": ("0.0000", "0.0000"),
+    "kr": (_SV + '#,##0 "kr"', '"SEK "#,##0'),
+    "kr2": (_SV + '#,##0.00 "kr"', '"SEK "#,##0.00'),
+    "pct": (_SV + '0.0" %"', '0.0"%"'),
+    "share": (_SV + "0.0 %", "0.0%"),
+    "p": (_SV + "0.0000", "0.0000"),
+    "coef": (_SV + "0.0000", "0.0000"),
     "int": ("0", "0"),
-    "dec": ("0.00", "0.00"),
-    "pts": ("0.0", "0.0"),
-    "num": ("#,##0.00", "#,##0.00"),
+    "dec": (_SV + "0.00", "0.00"),
+    "pts": (_SV + "0.0", "0.0"),
+    "num": (_SV + "#,##0.00", "#,##0.00"),
     "date": ("yyyy-mm-dd", "yyyy-mm-dd"),
 }
 _WIDTH = {
@@ -78,8 +79,12 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "ci_low": ("Konfidensintervall, nedre", "Confidence interval, lower", "pct"),
     "ci_high": ("Konfidensintervall, övre", "Confidence interval, upper", "pct"),
     "p_value": ("p-värde", "p-value", "p"),
-    "p_adjusted": ("Justerat p-värde (FDR)", "Adjusted p-value (FDR)", "p"),
-    "needs_assessment": ("Kräver bedömning", "Needs assessment", "bool"),
+    "p_adjusted": (
+        "p-värde justerat för många test",
+        "p-value adjusted for multiple tests",
+        "p",
+    ),
+    "needs_assessment": ("Båda könen finns (bedöms)", "Both genders present (assessed)", "bool"),
     "flagged": ("Flaggad", "Flagged", "bool"),
     "min_women": ("Lägsta lön kvinnor", "Minimum pay, women", "kr"),
     "min_men": ("Lägsta lön män", "Minimum pay, men", "kr"),
@@ -167,7 +172,11 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "measure_id": ("Åtgärds-id", "Measure ID", "id"),
     "year": ("År", "Year", "int"),
     "adjustment_monthly": ("Justering per månad", "Monthly adjustment", "kr"),
-    "cost_yearly": ("Kostnad per år", "Yearly cost", "kr"),
+    "cost_yearly": (
+        "Kostnad per år (inkl. lönebikostnader)",
+        "Yearly cost (incl. payroll overhead)",
+        "kr",
+    ),
     "first_found_year": ("Först upptäckt år", "Year first found", "int"),
     "due_year": ("Klar senast år", "Due year", "int"),
     "responsible": ("Ansvarig", "Responsible", "text"),
@@ -188,8 +197,16 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
     "note": ("Anmärkning", "Note", "text"),
     "raw_mean_gap_pct": ("Rå löneskillnad, medel", "Raw pay gap, mean", "pct"),
     "raw_median_gap_pct": ("Rå löneskillnad, median", "Raw pay gap, median", "pct"),
-    "n_equal_work_flagged": ("Flaggade, lika arbete", "Flagged, equal work", "int"),
-    "n_equal_value_flagged": ("Flaggade, likvärdigt arbete", "Flagged, equal value", "int"),
+    "n_equal_work_flagged": (
+        "Flaggade i hela organisationen, lika arbete",
+        "Flagged organisation-wide, equal work",
+        "int",
+    ),
+    "n_equal_value_flagged": (
+        "Flaggade i hela organisationen, likvärdigt arbete",
+        "Flagged organisation-wide, equal value",
+        "int",
+    ),
     "n_measures": ("Antal åtgärder", "Measures", "int"),
     "plan_cost_yearly": ("Handlingsplanens kostnad per år", "Plan cost per year", "kr"),
     "budget": ("Budget", "Budget", "kr"),
@@ -225,7 +242,16 @@ COLUMNS: dict[str, tuple[str, str, str]] = {
 }
 # the same name meaning something else in one file
 _OVERRIDE: dict[tuple[str, str], tuple[str, str, str]] = {
-    ("eu_indicators", "value"): ("Värde", "Value", "pct"),
+    ("eu_indicators", "value"): (
+        "Värde (skillnad enligt direktivet: positiv = kvinnor lägre; e, f: andel)",
+        "Value (gap as the directive defines it: positive = women lower; e, f: share)",
+        "pct",
+    ),
+    ("art10", "mean_gap_pct"): (
+        "Genomsnittlig löneskillnad (enligt direktivet: positiv = kvinnor lägre)",
+        "Mean pay gap (as the directive defines it: positive = women lower)",
+        "pct",
+    ),
     ("exclusions", "value"): ("Värde", "Value", "text"),
     ("rules_and_practice", "item"): ("Bestämmelse", "Rule", "text"),
     ("documentation", "item"): ("Kod", "Code", "text"),
@@ -241,8 +267,9 @@ SHEETS: dict[str, tuple[str, str]] = {
         "Equal work: women's and men's pay per work group (empty unit = whole organisation)",
     ),
     "people": (
-        "Individer i lika arbete: lön, förväntad lön och avvikelse",
-        "People in the equal-work analysis: pay, expected pay and deviation",
+        "Individer i lika arbete: lön, förväntad lön och avvikelse; en rad per person och lönemått",
+        "People in the equal-work analysis: pay, expected pay and deviation; a row per person "
+        "and pay measure",
     ),
     "equal_value": (
         "Likvärdigt arbete: kvinnodominerade arbeten mot arbeten av lika eller lägre värde",
@@ -272,7 +299,14 @@ SHEETS: dict[str, tuple[str, str]] = {
         "Handlingsplan: lönejusteringar, kostnad och tidplan",
         "Action plan: pay adjustments, cost and time plan",
     ),
-    "remediation_curve": ("Kostnad mot kvarvarande löneskillnad", "Cost against the remaining gap"),
+    "remediation_curve": (
+        "Som jämförelse med planen: det billigaste sättet att ta bort skillnaden i grundlön i "
+        "de grupper med lika arbete i hela organisationen som behöver åtgärd; kostnad mot "
+        "kvarvarande skillnad (inte enheternas grupper, likvärdigt arbete eller personer)",
+        "For comparison with the plan: the cheapest way to remove the base-salary gap in the "
+        "organisation-wide equal-work groups needing action; cost against the remaining gap "
+        "(not the units' groups, equal value or people)",
+    ),
     "follow_up": ("Uppföljning av förra årets handlingsplan", "Follow-up of last year's plan"),
     "year_over_year": ("Utvecklingen år för år", "Year over year"),
     "rules_and_practice": (

@@ -37,7 +37,9 @@ from ._sheet_words import (
     SHEET_NAMES,
     TITLE_COLUMNS,
     VALUES,
+    WHOLE,
     controls_words,
+    key_words,
     org_gap_value,
     org_gap_words,
 )
@@ -53,11 +55,24 @@ _ABOUT = {
         (
             "Varje blad har samma rader och tal som sin datafil, med full precision. Koderna i "
             "datafilerna står här som ord, och befattningen står i kolumnen bredvid varje "
-            "arbetskod. Belopp i kronor; procent på skalan 0–100; tom cell = uppgift saknas.",
+            "arbetskod. Belopp i kronor per månad vid heltid där inget annat sägs; procent på "
+            'skalan 0–100; tom cell = uppgift saknas; Enhet "Hela organisationen" = '
+            "jämförelsen gjord över alla enheter.",
+            "Löneskillnad = 100 × (kvinnors lön − mäns lön) / mäns lön: negativ när kvinnor har "
+            "lägre lön. Bladen EU-indikatorer och EU art. 10 följer direktivets definition, "
+            "100 × (män − kvinnor) / män: positiv när kvinnor har lägre lön.",
+            "Justerad löneskillnad: skillnaden när kontrollvariablerna (se kolumnen "
+            "Kontrollvariabler) hålls lika, med regression på logaritmerad lön, prövad där båda "
+            "könen har tillräckligt många personer; "
+            '"p-värde justerat för många test" följer Benjamini–Hochberg. Flaggningsregel: '
+            '"Justerad (regression)" = flaggad när den justerade skillnaden är statistiskt '
+            'säkerställd; "Rå skillnad" = i mindre grupper, flaggad när medellönerna skiljer '
+            "mer än gränsen.",
             "Kolumner med teknisk detalj (regressionens koefficient och standardfel, lägsta och "
-            "högsta lön, percentiler) är grupperade och dolda: klicka på + ovanför kolumnerna "
-            "för att visa dem.",
+            "högsta lön, percentiler, koder och id) är grupperade och dolda: klicka på + ovanför "
+            "kolumnerna för att visa dem.",
         ),
+        "Tomt: inga rader",
     ),
     "en": (
         "About",
@@ -66,12 +81,24 @@ _ABOUT = {
         (
             "Each sheet has the rows and numbers of its data file, at full precision. The data "
             "files' codes are shown here as words, and the job title stands in the column next "
-            "to each job code. Amounts in kronor; percentages on the 0–100 scale; an empty cell "
-            "= no value.",
+            "to each job code. Amounts in kronor a month at full time unless said otherwise; "
+            'percentages on the 0–100 scale; an empty cell = no value; Unit "Whole '
+            'organisation" = the comparison made across all units.',
+            "Pay gap = 100 × (women's pay − men's pay) / men's pay: negative when women earn "
+            "less. The EU indicators and EU Art. 10 sheets follow the directive's definition, "
+            "100 × (men − women) / men: positive when women earn less.",
+            "Adjusted pay gap: the gap with the controls (see the Controls column) held equal, "
+            "by a regression on log pay, tested where both genders have enough people; "
+            '"p-value adjusted '
+            'for multiple tests" follows Benjamini–Hochberg. Flag rule: "Adjusted '
+            '(regression)" = flagged when the adjusted gap is statistically significant; '
+            '"Raw gap" = in smaller groups, flagged when the means differ by more than the '
+            "threshold.",
             "Columns of technical detail (the regression's coefficient and standard error, the "
-            "lowest and highest pay, percentiles) are grouped and hidden: click + above the "
-            "columns to show them.",
+            "lowest and highest pay, percentiles, codes and ids) are grouped and hidden: click + "
+            "above the columns to show them.",
         ),
+        "Empty: no rows",
     ),
 }
 # Columns folded away by default, per sheet (still there, one click away).
@@ -80,9 +107,13 @@ _MODEL = ["regression_tested", "coef", "se", "df_resid", "controls", "min_detect
 _DETAIL = {
     "equal_work": set(_SPREAD + _MODEL),
     "equal_value": {"band_fd", "band_cmp", "share_women_fd", "share_women_cmp"},
-    "explanations": {"item_key", "register_row"},
-    "action_plan": {"item_keys"},
+    "explanations": {"item_key", "register_row", "source", "author", "date"},
+    "action_plan": {"measure_id", "item_keys", "first_found_year", "fte_total", "adjustment_total"},
+    "org_gap": {"key"},
+    "documentation": {"item"},
 }
+# Stems where an empty unit means the whole organisation.
+_ORG_UNIT = {"equal_work", "people", "equal_value", "explanations", "action_plan"}
 _BOLD = Font(bold=True)
 _FILL = PatternFill("solid", fgColor="D9D9D9")
 _HEAD = Alignment(wrap_text=True, vertical="top")
@@ -126,7 +157,8 @@ def write_workbook_tables(
     title: str = "",
     notes: Mapping[str, str] | None = None,
     created: dt.datetime | None = None,
-    titles: Mapping[str, str] | None = None,
+    titles: Mapping[str, Any] | None = None,
+    units: Mapping[str, str] | None = None,
 ) -> bytes:
     """Write result tables as an .xlsx workbook: an "Om"/"About" sheet, then a sheet per table.
 
@@ -151,6 +183,9 @@ def write_workbook_tables(
         Job code → job title; each job code column gets a title column beside it. Or
         ``{"job": {code: title}, "work_group": {group: title}}`` when work groups are not job
         codes (a work group's title is shown only where it has one).
+    units : mapping of str to str, optional
+        Employee id → the unit the person works in, shown beside each person on the people
+        sheet (whose own unit column is the unit of the analysis: empty = organisation-wide).
 
     Returns
     -------
@@ -182,10 +217,12 @@ def write_workbook_tables(
     about = wb.active
     names = _sheet_names(order, lang)
     for stem in order:
-        _write_table(wb.create_sheet(names[stem]), stem, frames[stem], lang, titles or {})
-    _write_about(about, order, names, frames, language, title, notes or {})
+        ws = wb.create_sheet(names[stem])
+        _write_table(ws, stem, frames[stem], lang, titles or {}, units or {})
+    empty = {s: _ABOUT[language][4] for s in order if frames[s].empty}
+    _write_about(about, order, names, frames, language, title, {**empty, **(notes or {})})
     for ws in wb.worksheets:
-        _print_setup(ws)
+        _print_setup(ws, title or _ABOUT[language][1], lang)
     wb.properties.title = title or _ABOUT[language][1]
     wb.properties.creator = "payequity"
     wb.properties.language = "sv-SE" if language == "sv" else "en-GB"
@@ -342,8 +379,10 @@ def _put(ws: Any, row: int, col: int, value: Any, fmt: str | None) -> None:
         cell.number_format = "0"
 
 
-def _write_table(ws: Any, stem: str, frame: pd.DataFrame, lang: int, titles: Mapping) -> None:
-    columns = _sheet_columns(stem, frame, lang, titles)
+def _write_table(
+    ws: Any, stem: str, frame: pd.DataFrame, lang: int, titles: Mapping, units: Mapping
+) -> None:
+    columns = _sheet_columns(stem, frame, lang, titles, units)
     keys = [str(k) for k in frame["key"]] if stem == "org_gap" and "key" in frame else None
     lines, wrapped = 1, []
     for j, (name, head, kind, values) in enumerate(columns, start=1):
@@ -359,7 +398,7 @@ def _write_table(ws: Any, stem: str, frame: pd.DataFrame, lang: int, titles: Map
             widths.append(_width(value, k))
         width = min(max(widths), 60)
         folded = name in _DETAIL.get(stem, ())
-        wrap_at = _WRAP_PROSE if name in _PROSE else _WRAP_AT
+        wrap_at = _WRAP_PROSE if name in _PROSE else 45 if name == "unit" else _WRAP_AT
         if width > wrap_at and kind in ("text", "id") and not folded:  # long text wraps
             width = wrap_at
             wrapped.append(j)
@@ -369,6 +408,9 @@ def _write_table(ws: Any, stem: str, frame: pd.DataFrame, lang: int, titles: Map
         if folded:  # grouped and folded: one click on + shows them
             ws.column_dimensions[letter].outlineLevel = 1
             ws.column_dimensions[letter].hidden = True
+            # openpyxl writes sheetFormatPr (outlineLevelCol, which Excel needs to show the +)
+            # before the columns it learns the level from: tell it first
+            ws.column_dimensions.max_outline = 1
     if lines > 1:
         ws.row_dimensions[1].height = 15 * min(lines, 4)
     if wrapped:  # rows grow with the wrapped text: every cell at the top, wrapped ones wrap
@@ -392,7 +434,7 @@ def _write_table(ws: Any, stem: str, frame: pd.DataFrame, lang: int, titles: Map
 
 
 def _sheet_columns(
-    stem: str, frame: pd.DataFrame, lang: int, titles: Mapping
+    stem: str, frame: pd.DataFrame, lang: int, titles: Mapping, units: Mapping | None = None
 ) -> list[tuple[str, str, str, list]]:
     """(column name, header, kind, values) of a sheet: codes in words, titles beside job codes,
     booleans as Ja/Nej, fractions on the 0–100 scale, one language of a bilingual pair."""
@@ -403,9 +445,17 @@ def _sheet_columns(
     for source, name in _language_columns(names, lang):
         head = _column(stem, name, frame[source].dtype)
         kind, values = head[2], frame[source].tolist()
+        raw = values
         words = VALUES.get((stem, name)) or VALUES.get(("*", name))
         if stem == "org_gap" and name == "value":
             values = [org_gap_value(k, v, lang) for k, v in zip(keys, values, strict=True)]
+        elif name == "unit" and stem in _ORG_UNIT:
+            values = [v if isinstance(v, str) and v.strip() else WHOLE[lang] for v in values]
+        elif stem == "explanations" and name == "comparator":  # a gender, a job or an item
+            values = [
+                key_words(_word(v, words, lang), lang) if isinstance(v, str) else v for v in values
+            ]
+            kind = "text"
         elif words:
             values = [_word(v, words, lang) for v in values]
             kind = "text"
@@ -418,12 +468,15 @@ def _sheet_columns(
             values = [_hundred(v) for v in values]
             kind = "pct"
         out.append((name, head[lang], kind, values))
+        if stem == "people" and name == "employee_id" and units:
+            where = [units.get(str(v)) if isinstance(v, str | int) else None for v in values]
+            out.append(("workplace", ("Arbetsplats", "Workplace")[lang], "id", where))
         if stem == "org_gap" and name == "key":
             what = ("Beskrivning", "Description")[lang]
             out.append(("key_words", what, "text", [org_gap_words(k, lang, groups) for k in keys]))
         lookup = _titles_for(name, titles)
         if name in TITLE_COLUMNS and lookup and "job_title" not in names:
-            title = [_title(v, lookup) for v in values]
+            title = [_title(v, lookup) for v in raw]
             out.append((f"{name}_title", TITLE_COLUMNS[name][lang], "text", title))
     return out
 
@@ -446,6 +499,10 @@ def _language_columns(names: list[str], lang: int) -> list[tuple[str, str]]:
                 shown.append((name, base))
         elif f"{name}_{mine}" not in names:
             shown.append((name, name))
+    if "job_code" in names and "job_title" in names:  # the title beside its code
+        title = next(c for c in shown if c[1] == "job_title")
+        shown.remove(title)
+        shown.insert(next(i for i, c in enumerate(shown) if c[1] == "job_code") + 1, title)
     return shown
 
 
@@ -499,9 +556,13 @@ def _header_width(head: str) -> int:
     return max(longest, math.ceil(len(head) / 3), 6) + 2
 
 
-def _print_setup(ws: Any) -> None:
+def _print_setup(ws: Any, title: str = "", lang: int = 0) -> None:
     """Printable as a reader expects: landscape, one page wide, as many pages tall as needed
-    (the header row repeats on each, see ``print_title_rows``)."""
+    (the header row repeats on each, see ``print_title_rows``); each page says what it is:
+    the sheet and the title at the top, the page number at the foot."""
+    top = "&A" + (f" – {title.replace('&', '&&')}" if title else "")
+    ws.oddHeader.center.text = top
+    ws.oddFooter.center.text = ("Sida &P av &N", "Page &P of &N")[lang]
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -530,7 +591,7 @@ def _write_about(
     title: str,
     notes: Mapping[str, str],
 ) -> None:
-    sheet, default_title, heads, footer = _ABOUT[language]
+    sheet, default_title, heads, footer, _ = _ABOUT[language]
     ws.title = sheet
     ws.cell(1, 1, _text(title or default_title)).font = Font(bold=True, size=14)
     for j, head in enumerate(heads, start=1):
@@ -547,8 +608,12 @@ def _write_about(
         ws.cell(i, 4, len(frames[stem])).number_format = "0"
         _put(ws, i, 5, notes.get(stem, ""), None)
         ws.cell(i, 3).alignment = Alignment(wrap_text=True, vertical="top")
-    for k, line in enumerate(footer):
-        ws.cell(len(order) + 5 + k, 1, line).font = Font(italic=True)
+    for k, line in enumerate(footer):  # merged across the table, wrapped, tall enough
+        row = len(order) + 5 + k
+        ws.cell(row, 1, line).font = Font(italic=True)
+        ws.cell(row, 1).alignment = _WRAP
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+        ws.row_dimensions[row].height = 14.5 * _lines(line, 24 + 26 + 70 + 8 + 40) + 2
     for col, width in zip("ABCDE", (24, 26, 70, 8, 40), strict=True):
         ws.column_dimensions[col].width = width
 
