@@ -263,8 +263,9 @@ _OVERRIDE: dict[tuple[str, str], tuple[str, str, str]] = {
 #: Sheet order and what each holds (Swedish, English); other stems follow in the given order.
 SHEETS: dict[str, tuple[str, str]] = {
     "equal_work": (
-        "Lika arbete: lön för kvinnor och män per arbetsgrupp (tom enhet = hela organisationen)",
-        "Equal work: women's and men's pay per work group (empty unit = whole organisation)",
+        "Lika arbete: lön för kvinnor och män per arbetsgrupp, i hela organisationen och i "
+        "varje enhet",
+        "Equal work: women's and men's pay per work group, organisation-wide and in each unit",
     ),
     "people": (
         "Individer i lika arbete: lön, förväntad lön och avvikelse; en rad per person och lönemått",

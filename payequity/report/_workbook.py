@@ -608,6 +608,9 @@ def _write_about(
         ws.cell(i, 4, len(frames[stem])).number_format = "0"
         _put(ws, i, 5, notes.get(stem, ""), None)
         ws.cell(i, 3).alignment = Alignment(wrap_text=True, vertical="top")
+        tall = _lines(ws.cell(i, 3).value, 70 * 1.3)
+        if tall > 1:
+            ws.row_dimensions[i].height = 14.5 * tall + 1
     for k, line in enumerate(footer):  # merged across the table, wrapped, tall enough
         row = len(order) + 5 + k
         ws.cell(row, 1, line).font = Font(italic=True)
