@@ -19,6 +19,7 @@ from ._oaxaca import plot_decomposition
 from ._plan import plot_action_plan
 from ._remediation import plot_remediation_curve
 from ._review import plot_review_raises
+from ._spread import plot_pay_spread
 from ._value import plot_value_vs_pay
 from ._yoy import plot_year_over_year
 
@@ -31,6 +32,7 @@ __all__ = [
     "plot_gap",
     "plot_gap_by_group",
     "plot_pay_by_gender",
+    "plot_pay_spread",
     "plot_quartiles",
     "plot_remediation_curve",
     "plot_review_raises",

@@ -49,67 +49,135 @@ def place_labels(
     names: np.ndarray,
     order: np.ndarray,
     sizes: np.ndarray | None = None,
+    *,
+    fontsize: float = 6.5,
 ) -> int:
-    """Label points without overlap: try eight offsets per label, skip a label with no room.
+    """Label points without overlap: greedy, in ``order``, each label at the first free spot
+    of rings of spots around its marker; a label with no free spot is left out.
 
-    Labels avoid each other, the legend, the axes' edges and the other markers (``sizes`` are
-    scatter areas in points²).
+    A spot is free when the label (with a small margin) stays inside the axes and touches no
+    other label, no marker (``sizes``: scatter areas in points²; its own included) and not the
+    legend, and when its leader line — drawn for spots beyond the nearest ring — crosses no
+    label and no other leader line. The figure's layout is fixed first, so that saving it later
+    cannot move the points under their labels.
 
     Returns the number of labels left out (the caller's table lists every point anyway).
     """
-    fig = ax.figure
-    fig.canvas.draw()  # positions and the renderer
-    renderer = fig.canvas.get_renderer()
-    frame = ax.get_window_extent(renderer)
-    taken = [ax.get_legend().get_window_extent(renderer)] if ax.get_legend() else []
-    from matplotlib.text import Text
-    from matplotlib.transforms import Bbox
+    placer = _LabelPlacer(ax, xs, ys, sizes, fontsize=fontsize)
+    return sum(not placer.place(i, str(names[i])) for i in order)
 
-    centres = ax.transData.transform(np.column_stack([xs, ys]))
-    radius = np.sqrt(sizes if sizes is not None else np.full(len(xs), 36.0)) / 2 * fig.dpi / 72
-    markers = [
-        Bbox.from_extents(x - r, y - r, x + r, y + r)
-        for (x, y), r in zip(centres, radius, strict=True)
-    ]
-    offsets = [(8, 0), (-8, 0), (0, 10), (0, -10)] + [
-        (round(r * np.cos(a)), round(r * np.sin(a)))
-        for r in (16, 24, 34, 46, 60, 76, 94)
-        for a in np.linspace(0, 2 * np.pi, 12, endpoint=False)
-    ]  # near spots first; farther ones get a leader line
-    skipped = 0
-    for i in order:
-        for dx, dy in offsets:
-            ha = "left" if dx > 0 else "right" if dx < 0 else "center"
-            far = abs(dx) + abs(dy) > 12  # beyond the nearest spot: a thin line shows the owner
-            label = ax.annotate(
-                names[i],
-                (xs[i], ys[i]),
-                xytext=(dx, dy),
-                textcoords="offset points",
-                fontsize=6.5,
-                ha=ha,
-                va="center",
-                color="#222222",
-                zorder=4,
-                arrowprops=dict(arrowstyle="-", color="#888888", lw=0.5, shrinkA=0, shrinkB=3)
-                if far
-                else None,
-            )
-            label.update_positions(renderer)
-            box = Text.get_window_extent(label, renderer)  # the text alone, not its leader line
-            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            others = (m for j, m in enumerate(markers) if j != i)
-            if (
-                inside
-                and not any(box.overlaps(b) for b in taken)
-                and not any(box.overlaps(m) for m in others)
-            ):
-                taken.append(box)
-                break
-            label.remove()
-        else:
-            skipped += 1
-    return skipped
+
+class _LabelPlacer:
+    """The state of :func:`place_labels`: what is taken so far (labels, leader lines, markers,
+    the legend), so labels of several passes — names, then numbers — never overlap."""
+
+    def __init__(
+        self,
+        ax: Axes,
+        xs: np.ndarray,
+        ys: np.ndarray,
+        sizes: np.ndarray | None = None,
+        *,
+        fontsize: float = 6.5,
+    ):
+        from matplotlib.transforms import Bbox
+
+        fig = ax.figure
+        fig.canvas.draw()  # positions and the renderer
+        if fig.get_layout_engine() is not None:  # freeze the layout: later draws keep axes put
+            fig.set_layout_engine("none")
+        self.ax, self.xs, self.ys, self.fontsize = ax, np.asarray(xs), np.asarray(ys), fontsize
+        self.renderer = fig.canvas.get_renderer()
+        self.px = fig.dpi / 72  # pixels per point
+        self.frame = ax.get_window_extent(self.renderer)
+        legend = ax.get_legend()
+        self.taken = [legend.get_window_extent(self.renderer)] if legend is not None else []
+        self.leaders: list = []
+        self.centres = ax.transData.transform(np.column_stack([self.xs, self.ys]))
+        area = np.asarray(sizes) if sizes is not None else np.full(len(self.xs), 36.0)
+        self.radius = np.sqrt(area) / 2  # points
+        self.markers = [
+            Bbox.from_extents(x - r * self.px, y - r * self.px, x + r * self.px, y + r * self.px)
+            for (x, y), r in zip(self.centres, self.radius, strict=True)
+        ]
+
+    def place(
+        self,
+        i: int,
+        name: str,
+        rings: tuple[float, ...] = (0, 8, 16, 26, 38),
+        *,
+        crossing: bool = False,
+    ) -> bool:
+        """Label point ``i`` at the first free spot on ``rings`` (points beyond the nearest
+        spot); False, and nothing drawn, when every spot is taken. ``crossing`` lets its leader
+        line cross other leader lines (never a label)."""
+        from matplotlib.path import Path
+        from matplotlib.text import Text
+
+        margin = 1.5 * self.px
+        for ring in rings:
+            for angle in _ANGLES[0] if ring == 0 else _ANGLES[1]:
+                d = self.radius[i] + 2.5 + ring  # from the marker's centre, in points
+                dx, dy = d * np.cos(angle), d * np.sin(angle)
+                ha = "left" if dx > 0.3 * d else "right" if dx < -0.3 * d else "center"
+                va = "bottom" if dy > 0.3 * d else "top" if dy < -0.3 * d else "center"
+                far = ring > 0  # beyond the nearest ring: a thin line shows the owner
+                label = self.ax.annotate(
+                    name,
+                    (self.xs[i], self.ys[i]),
+                    xytext=(dx, dy),
+                    textcoords="offset points",
+                    fontsize=self.fontsize,
+                    ha=ha,
+                    va=va,
+                    color="#222222",
+                    zorder=4,
+                    arrowprops=dict(arrowstyle="-", color="#888888", lw=0.5, shrinkA=0, shrinkB=2)
+                    if far
+                    else None,
+                )
+                label.update_positions(self.renderer)
+                box = Text.get_window_extent(label, self.renderer)  # the text, not its leader
+                padded = box.padded(margin)
+                line = None
+                if far:
+                    cx, cy = self.centres[i]
+                    ex, ey = min(max(cx, box.x0), box.x1), min(max(cy, box.y0), box.y1)
+                    line = Path([[cx, cy], [ex, ey]])
+                if (
+                    self.frame.contains(box.x0, box.y0)
+                    and self.frame.contains(box.x1, box.y1)
+                    and not any(padded.overlaps(b) for b in self.taken)
+                    and not any(padded.overlaps(m) for m in self.markers)
+                    and not any(ld.intersects_bbox(padded, filled=True) for ld in self.leaders)
+                    and (
+                        line is None
+                        or (
+                            not any(line.intersects_bbox(b, filled=True) for b in self.taken)
+                            and (
+                                crossing
+                                or not any(
+                                    line.intersects_path(ld, filled=False) for ld in self.leaders
+                                )
+                            )
+                        )
+                    )
+                ):
+                    self.taken.append(box)
+                    if line is not None:
+                        self.leaders.append(line)
+                    return True
+                label.remove()
+        return False
+
+
+# The directions tried around a marker: on the nearest ring right, left, above, below, then the
+# diagonals; on the rings farther out (labels with a leader line) sixteen directions.
+_ANGLES = (
+    np.deg2rad([0, 180, 90, 270, 30, 150, 210, 330]),
+    np.linspace(0, 2 * np.pi, 16, endpoint=False),
+)
 
 
 _CONTROL_NAMES = {

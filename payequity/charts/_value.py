@@ -8,7 +8,7 @@ import numpy as np
 
 from .._format import fmt_kr, fmt_number, fmt_pct
 from ..exceptions import InsufficientDataError
-from ._base import OKABE_ITO, _axes, place_labels
+from ._base import OKABE_ITO, _axes, _LabelPlacer
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -29,6 +29,8 @@ _TEXT = {
         "band": "Band {k}",
         "people": "{n} anställda",
         "unlabelled": "{n} yrken utan etikett (för trångt); se tabellen",
+        "unlabelled_one": "1 yrke utan etikett (för trångt); se tabellen",
+        "key": "Numrerade yrken:",
     },
     "en": {
         "x": "Job value (points)",
@@ -41,6 +43,8 @@ _TEXT = {
         "band": "Band {k}",
         "people": "{n} employees",
         "unlabelled": "{n} jobs not labelled (no room); see the table",
+        "unlabelled_one": "1 job not labelled (no room); see the table",
+        "key": "Numbered jobs:",
     },
 }
 
@@ -208,25 +212,35 @@ def plot_value_vs_pay(
     ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, labelspacing=0.9)
     if label_jobs:
         names = t["job_title"] if "job_title" in t.columns else t["job_code"]
-        names = names.where(names.astype(str) != "", t["job_code"])
-        order = np.argsort(-t["n"].to_numpy(), kind="stable")  # biggest jobs get a label first
-        skipped = place_labels(
-            ax,
-            t["points"].to_numpy(),
-            t[col].to_numpy(),
-            names.astype(str).to_numpy(),
-            order,
-            area.to_numpy(),
-        )
-        if skipped:
-            ax.text(
-                1.0,
-                -0.13,
-                text["unlabelled"].format(n=skipped),
-                transform=ax.transAxes,
-                ha="right",
-                va="top",
-                fontsize=7,
-                color="#555555",
-            )
+        names = names.where(names.astype(str) != "", t["job_code"]).astype(str).to_numpy()
+        _label_jobs(ax, t["points"].to_numpy(), t[col].to_numpy(), names, t["n"], area, text)
     return ax
+
+
+def _label_jobs(ax: Axes, xs, ys, names, n, area, text: dict) -> None:  # noqa: ANN001 - arrays
+    """Each job's name beside its marker, without overlap; where a crowd leaves no room, a
+    number instead, with a key under the chart, so that every job can be found."""
+    placer = _LabelPlacer(ax, xs, ys, np.asarray(area))
+    order = np.argsort(-np.asarray(n), kind="stable")  # the biggest jobs get a name first
+    missing = [i for i in order if not placer.place(i, names[i], rings=(0, 8, 16, 26))]
+    key = []
+    for i in sorted(missing, key=lambda i: (xs[i], ys[i])):  # numbered from left to right
+        number = str(len(key) + 1)
+        if placer.place(i, number, rings=(0, 5, 10, 16, 24, 34), crossing=True):
+            key.append(f"{number} {names[i]}")
+    lines = [" · ".join(key[k : k + 6]) for k in range(0, len(key), 6)]
+    skipped = len(missing) - len(key)
+    if skipped:
+        lines.append(text["unlabelled_one" if skipped == 1 else "unlabelled"].format(n=skipped))
+    if lines:
+        ax.annotate(
+            (text["key"] + " " if key else "") + "\n".join(lines),
+            xy=(0, 0),
+            xycoords=("axes fraction", ax.xaxis.label),
+            xytext=(0, -5),
+            textcoords="offset points",
+            ha="left",
+            va="top",
+            fontsize=7,
+            color="#333333",
+        )

@@ -22,6 +22,7 @@ from ._front import (
     personal_data,
     summary,
 )
+from ._layout import NAMES_LANG, grouped, unit_heading, unit_order
 from ._org import banner, eu, organisation
 from ._plan import plan_section
 from ._sections import Writer, method_section, national_section, signatures_section
@@ -42,6 +43,7 @@ def document(run: Any, unit: str | None = None, figures: dict[str, bytes] | None
     status = cfg.report.status
     doc: dict[str, Any] = {
         "lang": w.language,
+        "names_lang": NAMES_LANG,
         "title": title,
         "organisation": str(cfg.survey.organisation),
         "subtitle": w.tr("Hela organisationen", "The whole organisation")
@@ -129,7 +131,7 @@ def _rules(w: Writer) -> dict:
                     w.tr("Åtgärd", "Action"),
                 ],
                 rows,
-                widths=[1.2, 1.6, 0.8, 2.4, 1.8],
+                register=[1, 3, 4],  # the register's own words
             )
         )
     return w.section(w.tr("Bestämmelser och praxis", "Rules and practice"), blocks)
@@ -206,7 +208,8 @@ def _explanations(w: Writer) -> dict:
         else {}
     )
     order = {"unexplained": 0, "gender_related": 1, "unclear": 2, "explained": 3}
-    t = t.assign(_o=t["status"].map(order).fillna(9)).sort_values(["_o", "unit", "item_key"])
+    t = t.assign(_o=t["status"].map(order).fillna(9), _u=t["unit"].map(unit_order))
+    t = t.sort_values(["_u", "_o", "item_key"])  # by unit, each unit's unexplained first
     leaves = unit_names(every["unit"])
     rows = []
     every_comparison = comparison_of(every)
@@ -236,18 +239,20 @@ def _explanations(w: Writer) -> dict:
             statuses += w.tr(" (organisationens bedömning)", " (the organisation's assessment)")
         texts = " ".join(sorted({str(x) for x in g["text"].fillna("") if str(x).strip()}))
         rows.append(
-            [
-                leaves.get(unit) or w.tr("Hela organisationen", "Whole organisation"),
-                what,
-                low,
-                " / ".join(values) + (w.tr(" (just.)", " (adj.)") if adjusted else ""),
-                f"{statuses}: {texts}" if texts else statuses,
-                _measure_words(w, set(g["item_key"].astype(str)), set(g["status"])),
-                " / ".join(later) if later else "–",
-            ]
+            (
+                unit_heading(w, unit, leaves),
+                [
+                    what,
+                    low,
+                    " / ".join(values) + (w.tr(" (just.)", " (adj.)") if adjusted else ""),
+                    f"{statuses}: {texts}" if texts else statuses,
+                    _measure_words(w, set(g["item_key"].astype(str)), set(g["status"])),
+                    " / ".join(later) if later else "–",
+                ],
+            )
         )
+    table_rows, groups = grouped(rows)
     columns = [
-        w.tr("Enhet", "Unit"),
         w.tr("Jämförelse", "Comparison"),
         w.tr("Lägre lön", "Lower pay"),
         w.tr("Skillnad grundlön / månadslön", "Gap base salary / monthly pay"),
@@ -260,9 +265,11 @@ def _explanations(w: Writer) -> dict:
     blocks.append(
         w.table(
             columns,
-            rows,
-            align=["left", "left", "left", "right", "left", "left", "right"],
-            widths=[1.5, 1.6, 0.85, 1.3, 1.9, 1.7, 1.0],
+            table_rows,
+            align=["left", "left", "right", "left", "left", "right"],
+            groups=groups if w.unit is None else None,  # a unit's report is all one unit
+            names=[0],
+            register=[3],
             size="small",
             caption=w.tr(
                 "Flaggade jämförelser, deras bedömning och åtgärd",
@@ -274,8 +281,13 @@ def _explanations(w: Writer) -> dict:
                 "skillnaden); likvärdigt arbete, det kvinnodominerade yrkets lön i förhållande "
                 "till jämförelseyrkets. Negativ: kvinnorna (yrket) har lägre lön. * flaggad på "
                 "det lönebegreppet. Kvar efter åtgärd: samma skillnad räknad om när hela "
-                "handlingsplanen är genomförd. Enhet: enhetens namn, med förvaltningen där "
-                "namnet finns i flera."
+                "handlingsplanen är genomförd."
+                + (
+                    " Jämförelserna står under sin enhet (enhetens namn, med förvaltningen där "
+                    "namnet finns i flera), hela organisationens först."
+                    if w.unit is None
+                    else ""
+                )
                 + (
                     " En person kan höjas genom både organisationens och enhetens jämförelse "
                     f"men höjs en gång: planen höjer {w.num(n_people)} personer individuellt, "
@@ -287,8 +299,13 @@ def _explanations(w: Writer) -> dict:
                 "adjusted by regression, else the raw gap); equal value, the female-dominated "
                 "job's pay against the comparator's. Negative: the women (the job) earn less. "
                 "* flagged on that pay measure. Left after the measure: the same gap recomputed "
-                "with the whole action plan paid. Unit: the unit's name, with its department "
-                "where the name occurs in several."
+                "with the whole action plan paid."
+                + (
+                    " The comparisons stand under their unit (the unit's name, with its "
+                    "department where the name occurs in several), the whole organisation's first."
+                    if w.unit is None
+                    else ""
+                )
                 + (
                     " A person may be raised through both the organisation's and the unit's "
                     f"comparison but is raised once: the plan raises {w.num(n_people)} people "

@@ -16,7 +16,9 @@ from typing import Any
 import pandas as pd
 
 from ._evaluation import evaluation_blocks, model_name
+from ._layout import grouped, unit_headings, unit_rows
 from ._sections import Writer, _float
+from ._spread import spread_blocks
 
 __all__ = ["equal_value", "equal_work"]
 
@@ -139,6 +141,7 @@ def equal_work(w: Writer) -> dict:
             ),
         )
     )
+    blocks += spread_blocks(w)
     if w.unit is None:
         blocks += _work_units(w, t)
     return w.section(w.tr("Lika arbete", "Equal work"), blocks)
@@ -203,6 +206,7 @@ def _work_units(w: Writer, t: pd.DataFrame) -> list[dict]:
             )
         ]
     total, units = int(k.sum()), w.count(len(k), ("enhet", "enheter"), ("unit", "units"))
+    rows, groups = unit_rows(w, {u: [w.num(n[u]), w.num(x)] for u, x in sorted(k.items())})
     return [
         w.text(
             w.tr(
@@ -217,9 +221,9 @@ def _work_units(w: Writer, t: pd.DataFrame) -> list[dict]:
                 w.tr("Jämförelser", "Comparisons"),
                 w.tr("Flaggade jämförelser", "Flagged comparisons"),
             ],
-            [[u, w.num(n[u]), w.num(x)] for u, x in sorted(k.items())],
+            rows,
             align=["left", "right", "right"],
-            widths=[4, 1.1, 1.2],
+            groups=groups,
             caption=w.tr(
                 "Flaggade jämförelser inom enheterna",
                 "Flagged comparisons within the units",
@@ -465,6 +469,20 @@ def _value_units(w: Writer, units: pd.DataFrame) -> list[dict]:
         ]
     n_units = fl["unit"].nunique()
     fl = fl.sort_values([*keys, "pay_measure"])
+    heading = unit_headings(w)
+    rows, groups = grouped(
+        (
+            heading.get(str(r.unit), str(r.unit)),
+            [
+                w.job(r.female_dominated_job),
+                w.job(r.comparator_job),
+                w.pay_short(r.pay_measure).capitalize(),
+                f"{w.num(r.n_fd)} / {w.num(r.n_cmp)}",
+                w.pct(r.pay_gap_pct),
+            ],
+        )
+        for r in fl.itertuples()
+    )
     return [
         w.text(
             w.tr(
@@ -476,25 +494,15 @@ def _value_units(w: Writer, units: pd.DataFrame) -> list[dict]:
         ),
         w.table(
             [
-                w.tr("Enhet", "Unit"),
                 w.tr("Kvinnodominerat yrke", "Female-dominated job"),
                 w.tr("Jämförs med", "Compared with"),
                 w.tr("Lönebegrepp", "Pay"),
                 w.tr("Antal", "Number"),
                 w.tr("Skillnad", "Gap"),
             ],
-            [
-                [
-                    str(r.unit),
-                    w.job(r.female_dominated_job),
-                    w.job(r.comparator_job),
-                    w.pay_short(r.pay_measure).capitalize(),
-                    f"{w.num(r.n_fd)} / {w.num(r.n_cmp)}",
-                    w.pct(r.pay_gap_pct),
-                ]
-                for r in fl.itertuples()
-            ],
-            align=["left", "left", "left", "left", "right", "right"],
+            rows,
+            align=["left", "left", "left", "right", "right"],
+            groups=groups,
             caption=w.tr(
                 "Flaggade jämförelser inom enheterna", "Flagged comparisons within the units"
             ),

@@ -59,6 +59,9 @@ def draw(run: Any, unit: str | None, language: str) -> dict[str, bytes]:
             limit=25,
         ),
     }
+    work = run.tables["equal_work"]
+    if work["flagged"].astype(bool)[work["unit"].fillna("").astype(str) == (unit or "")].any():
+        todo["pay_spread.png"] = lambda: _spread(run, unit, language, labels)
     value = r.get("equal_value") if unit is None else r.get("equal_value_by_unit", {}).get(unit)
     if value is not None and len(value.table):
         todo["equal_value.png"] = lambda: charts.plot_equal_value(
@@ -88,6 +91,26 @@ def draw(run: Any, unit: str | None, language: str) -> dict[str, bytes]:
         if png is not None:
             out[name] = png
     return out
+
+
+def _spread(run: Any, unit: str | None, language: str, labels: dict[str, str]) -> Any:
+    """The pay spread of the flagged groups; the lowest and highest pay and each person only
+    for readers who may see people (hr, union: DESIGN §5)."""
+    from .. import charts
+    from ..privacy import sees_people
+
+    people = sees_people(run.manifest["audience"])
+    r = run.results
+    result = r["equal_work"] if unit is None else r["equal_work_by_unit"].get(unit)
+    return charts.plot_pay_spread(
+        run.tables["equal_work"],
+        unit=unit or "",
+        people=getattr(result, "people", None) if people else None,  # people.csv: only ""
+        extremes=people,
+        language=language,
+        labels=labels,
+        currency=str(run.config.data.currency),
+    )
 
 
 def job_labels(run: Any) -> dict[str, str]:

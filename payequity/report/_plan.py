@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..actions import unit_names
 from ._front import plan_facts
 from ._funding import from_organisation, funding_words, org_reach
+from ._layout import unit_rows
 from ._sections import Writer
 
 __all__ = ["plan_section"]
@@ -194,12 +194,13 @@ def _short_pots(w: Writer) -> list[dict]:
     short = f[f["shortfall"] >= 1].sort_values("shortfall", ascending=False)
     if short.empty:
         return []
-    names = unit_names(f["unit"])
-    rows = [
-        [names.get(str(r.unit), str(r.unit)), w.kr(r.plan_need), w.kr(r.plan_reserve)]
-        + [w.kr(r.shortfall)]
-        for r in short.itertuples()
-    ]
+    rows, groups = unit_rows(
+        w,
+        {
+            str(r.unit): [w.kr(r.plan_need), w.kr(r.plan_reserve), w.kr(r.shortfall)]
+            for r in short.itertuples()
+        },
+    )
     return [
         w.table(
             [
@@ -210,7 +211,7 @@ def _short_pots(w: Writer) -> list[dict]:
             ],
             rows,
             align=["left", "right", "right", "right"],
-            widths=[3, 1.3, 1.3, 1.3],
+            groups=groups,
             caption=w.tr(
                 "Enheter där reserven inte räcker, kronor per månad",
                 "Units where the reserve is short, kronor a month",
@@ -256,7 +257,6 @@ def _group_table(w: Writer, m: pd.DataFrame) -> list[dict]:
             ],
             rows,
             align=["left", "left", "left", "right", "right", "right", "right", "left"],
-            widths=[1.4, 1.5, 1.4, 0.9, 1.8, 0.8, 1.2, 1.4],
             caption=w.tr(
                 "Justeringar av kvinnodominerade yrken", "Adjustments of female-dominated jobs"
             ),

@@ -14,6 +14,7 @@ from .._format import fmt_kr, fmt_number, fmt_pct
 from ..actions import union_organisations
 from ..privacy import sees_people
 from ._figures import job_labels
+from ._layout import known_names, table_block
 from ._vocabulary import CHOICES, DEFINITIONS, NATIONAL, SETTINGS, WORDS
 
 __all__ = ["Writer", "method_section", "national_section", "signatures_section"]
@@ -33,6 +34,7 @@ class Writer:
         self.frame = f if unit is None else f[f[run.data.unit_column].astype(str) == unit]
         self.hr_or_union = sees_people(run.manifest["audience"])
         self.labels = job_labels(run)
+        self.names = known_names(self)  # job and unit names: never hyphenated in tables
 
     # words and numbers ----------------------------------------------------------------------
     def tr(self, sv: str, en: str) -> str:
@@ -239,30 +241,11 @@ class Writer:
             }
         return {"type": "figure", "file": file, "caption": caption, "width": "100%"}
 
-    def table(
-        self,
-        columns: list[str],
-        rows: list[list[str]],
-        *,
-        align: list[str] | None = None,
-        widths: list[float] | None = None,
-        caption: str | None = None,
-        note: str | None = None,
-        highlight: list[int] | None = None,
-        size: str | None = None,
-    ) -> dict:
-        block: dict[str, Any] = {"type": "table", "columns": columns, "rows": rows}
-        for k, v in (
-            ("align", align),
-            ("widths", widths),
-            ("caption", caption),
-            ("note", note),
-            ("highlight", highlight),
-            ("size", size),
-        ):
-            if v is not None:
-                block[k] = v
-        return block
+    def table(self, columns: list[str], rows: list[list[str]], **options: Any) -> dict:
+        """A table block: ``align``, ``widths``, ``caption``, ``note``, ``highlight``, ``size``,
+        ``groups`` (:func:`._layout.grouped`), ``names`` (columns of names; found when not
+        given) and ``register`` (columns of the registers' text); see :mod:`._layout`."""
+        return table_block(self, columns, rows, options)
 
     # the run's tables in scope --------------------------------------------------------------
     def work_table(self) -> pd.DataFrame:

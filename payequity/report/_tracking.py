@@ -3,7 +3,9 @@ documentation checklist (DL 3:13–14) and the annex of measures by person."""
 
 from __future__ import annotations
 
+from ..actions import unit_names
 from ..privacy import pseudonymises
+from ._layout import grouped, unit_heading, unit_order
 from ._sections import Writer
 
 __all__ = ["documentation", "follow_up", "people_annex"]
@@ -203,6 +205,7 @@ def documentation(w: Writer) -> dict:
                     .itertuples(index=False)
                 ],
                 widths=[0.9, 2.4, 1.6, 2.4],
+                register=[1, 2, 3],  # the samverkan log's own words
                 caption=w.tr("Samverkan (DL 3 kap. 11–12 §§)", "Cooperation (DL ch. 3 s. 11–12)"),
             )
         )
@@ -217,19 +220,25 @@ def documentation(w: Writer) -> dict:
 
 def people_annex(w: Writer) -> dict:
     p = w.plan_people()
-    rows = [
-        [
-            str(r.employee_id),
-            w.job(r.job_code),
-            str(r.unit),
-            w.kr(r.pay_before),
-            w.kr(r.adjustment_total),
-            w.kr(r.cost_yearly),
-            str(r.years),
-            str(int(r.due_year)),
-        ]
+    p = p.assign(_u=p["unit"].fillna("").astype(str).map(unit_order)).sort_values(
+        ["_u", "job_code", "employee_id"], kind="stable"
+    )
+    names = unit_names(p["unit"].fillna("").astype(str))
+    rows, groups = grouped(
+        (
+            unit_heading(w, str(r.unit) if r.unit == r.unit else "", names),
+            [
+                str(r.employee_id),
+                w.job(r.job_code),
+                w.kr(r.pay_before),
+                w.kr(r.adjustment_total),
+                w.kr(r.cost_yearly),
+                str(r.years),
+                str(int(r.due_year)),
+            ],
+        )
         for r in p.itertuples()
-    ]
+    )
     return w.section(
         w.tr("Bilaga: åtgärder per person", "Annex: measures by person"),
         [
@@ -239,7 +248,6 @@ def people_annex(w: Writer) -> dict:
                     if pseudonymises(w.run.manifest["audience"])
                     else w.tr("Anst.nr", "Employee"),
                     w.tr("Yrke", "Job"),
-                    w.tr("Enhet", "Unit"),
                     w.tr("Grundlön före", "Base pay before"),
                     w.tr("Höjning per månad", "Raise a month"),
                     w.tr("Kostnad per år", "Cost a year"),
@@ -247,9 +255,15 @@ def people_annex(w: Writer) -> dict:
                     w.tr("Senast", "Due"),
                 ],
                 rows,
-                align=["left", "left", "left", "right", "right", "right", "left", "left"],
-                widths=[1.3, 2, 2.4, 1, 1, 1, 0.8, 0.6],
+                align=["left", "left", "right", "right", "right", "left", "left"],
+                groups=groups,
                 size="small",
+                note=w.tr(
+                    "Personerna står under sin enhet (enhetens namn, med förvaltningen där namnet "
+                    "finns i flera).",
+                    "The people stand under their unit (the unit's name, with its department where "
+                    "the name occurs in several).",
+                ),
             )
         ],
     )
