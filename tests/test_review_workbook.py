@@ -12,10 +12,13 @@ import pandas as pd
 import pytest
 
 from payequity.report._manager_workbook import manager_workbook
-from payequity.report._workbook import FORMATS
+from payequity.report._workbook import FORMATS, _lines
 
 CREATED = dt.datetime(2026, 3, 1, 8, 30, tzinfo=dt.UTC)
 KR, PCT = FORMATS["kr"][0], FORMATS["pct"][0]
+SV = KR[: KR.index("]") + 1] if KR.startswith("[$") else ""  # the house Swedish locale prefix
+# long Swedish header words are broken by hand where Swedish breaks them
+ID, FTE = "Anställnings-\nnummer", "Sysselsätt-\nningsgrad"
 CRITERIA = [
     {
         "id": "results",
@@ -133,35 +136,36 @@ def test_sheet_names(sv, en):
 
 
 def test_exactly_these_employees_sorted(sv):
-    ids = [c.value for c in _column(sv["Lönerevision"], "Anst.nr")]
+    ids = [c.value for c in _column(sv["Lönerevision"], ID)]
     assert ids == ["104", "101", "102", "103"]  # unit, job_code, employee_id
-    assert all(c.data_type == "s" for c in _column(sv["Lönerevision"], "Anst.nr"))
+    assert all(c.data_type == "s" for c in _column(sv["Lönerevision"], ID))
 
 
 def test_swedish_headers_in_order(sv):
     head, _ = _table(sv["Lönerevision"])
     assert head == [
         "Enhet",
-        "Anst.nr",
+        ID,
         "Befattningskod",
         "Befattning",
         "Kön",
-        "Syssgrad",
+        FTE,
         "Resultat och måluppfyllelse",
         "Ledarskap",
         "Samlad bedömning",
         "Nivå",
-        "Löneläge (compa-ratio)",
+        "Lön i % av befatt-\nningens median",
         "Nuvarande lön",
-        "Åtgärd lönekartläggning",
+        "Åtgärd lönekart-\nläggning",
         "Föreslagen höjning",
         "Höjning %",
         "Ny lön",
         "Noteringar",
+        "Din motivering",
     ]
     ws = sv["Lönerevision"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:Q5"
+    assert ws.auto_filter.ref == "A1:R5"
 
 
 def test_english_headers(en):
@@ -171,13 +175,14 @@ def test_english_headers(en):
     assert head[8:] == [
         "Overall rating",
         "Level",
-        "Compa-ratio",
+        "Pay as % of the job's median",
         "Current salary",
         "Pay survey adjustment",
         "Proposed raise",
         "Raise %",
         "New salary",
         "Notes",
+        "Your reasoning",
     ]
     # one gender code set in every workbook (_vocabulary.GENDER): words, not K/F/M
     assert [c.value for c in _column(en["Salary review"], "Gender")] == [
@@ -205,11 +210,11 @@ def test_numbers_are_numeric_with_formats(sv):
         assert all(c.number_format == fmt for c in cells), name
     expected = {
         "Nuvarande lön": KR,
-        "Åtgärd lönekartläggning": KR,
+        "Åtgärd lönekart-\nläggning": KR,
         "Föreslagen höjning": KR,
-        "Samlad bedömning": "0.00",
-        "Löneläge (compa-ratio)": "0.00",
-        "Syssgrad": "0 %",
+        "Samlad bedömning": FORMATS["dec"][0],
+        "Lön i % av befatt-\nningens median": PCT,  # on the 0–100 scale: "87,6 %"
+        FTE: SV + "0 %",  # the house share format, whole percent
     }
     for name, fmt in expected.items():
         cells = [c for c in _column(ws, name) if c.value is not None]
@@ -220,10 +225,11 @@ def test_numbers_are_numeric_with_formats(sv):
     by_id = {r[1].value: r for r in _table(ws)[1]}
     head = _table(ws)[0]
     row = by_id["103"]
-    assert row[head.index("Syssgrad")].value == 0.5
+    assert row[head.index(FTE)].value == 0.5
+    assert row[head.index("Lön i % av befatt-\nningens median")].value == pytest.approx(112.3)
     assert row[head.index("Höjning %")].value == "=100*N5/L5"  # 100 · 1200 / 35000
     assert row[head.index("Resultat och måluppfyllelse")].value == 4
-    assert row[head.index("Resultat och måluppfyllelse")].number_format == "0"
+    assert row[head.index("Resultat och måluppfyllelse")].number_format == FORMATS["int"][0]
     assert row[head.index("Nivå")].value == 4
     assert row[head.index("Kön")].value == "Kvinna"
     # not rated: no ratings, no overall score, the expected level; not eligible: no level
@@ -248,10 +254,7 @@ def test_total_row_is_cost_per_month_by_hand(sv, en):
         # by hand is checked against the cells in tests/test_manager_workbook_excel.py
         assert ws.cell(8, col).value == "=SUMPRODUCT(N2:N5,F2:F5)"
         raises = [ws.cell(r, col).value for r in range(2, 6)]
-        ftes = [
-            ws.cell(r, head.index("Syssgrad" if book is sv else "FTE") + 1).value
-            for r in range(2, 6)
-        ]
+        ftes = [ws.cell(r, head.index(FTE if book is sv else "FTE") + 1).value for r in range(2, 6)]
         assert sum(r * f for r, f in zip(raises, ftes, strict=True)) == pytest.approx(by_hand)
         assert ws.cell(8, col).number_format == FORMATS["kr"][book is en]
         assert ws.cell(7, col).value == "=COUNTA(B2:B5)"
@@ -266,47 +269,71 @@ def test_notes_translated(sv, en):
 
 
 def test_criteria_sheet(sv, en):
+    # no Id column (the ratings file's header is HR's business); weights in % of the criteria
+    # that apply to a person: staff are rated on results alone, managers on both (0.6 : 0.4)
     ws = sv["Kriterier"]
-    assert [c.value for c in ws[1]] == ["Id", "Kriterium", "Beskrivning", "Vikt", "Gäller"]
+    assert [c.value for c in ws[1]] == [
+        "Kriterium",
+        "Beskrivning",
+        "Gäller",
+        "Vikt för medarbetare",
+        "Vikt för chefer",
+    ]
     assert [c.value for c in ws[2]] == [
-        "results",
         "Resultat och måluppfyllelse",
         "Når uppsatta mål.",
-        0.6,
         "alla",
+        100.0,
+        60.0,
     ]
-    assert ws["D3"].value == 0.4 and ws["D3"].number_format == "0.00"
-    assert ws["E3"].value == "chefer"
+    assert [c.value for c in ws[3]] == ["Ledarskap", "Leder och utvecklar.", "chefer", None, 40.0]
+    assert ws["E3"].number_format == SV + '0" %"'  # "40 %", whole percent
+    assert ws["D2"].number_format == SV + '0" %"'  # "100 %"
+    shown = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    assert "results" not in shown and "leadership" not in shown and "Id " not in shown
+    assert "100 %" in shown  # the note: the weights add up to 100 %
     assert [c.value for c in en["Criteria"][3]] == [
-        "leadership",
         "Leadership",
         "Leads and develops.",
-        0.4,
         "managers",
+        None,
+        40.0,
     ]
 
 
 def test_checks_sheet_shows_only_these_units(sv, en):
     ws = sv["Kontroller"]
     assert "innan beslut" in ws["A2"].value and "chef" in ws["A3"].value
-    assert [c.value for c in ws[5]] == ["Enhet", "Kontroll", "Avser", "Meddelande"]
-    assert [c.value for c in ws[6]] == [
+    assert ws["A4"].value == (
+        "Kontrollerna gäller förslaget som HR skickade; HR gör dem igen när du har lämnat "
+        "tillbaka filen."
+    )
+    assert [c.value for c in ws[7]] == [
+        "Gäller dina medarbetare",
+        "Enhet",
+        "Kontroll",
+        "Avser",
+        "Meddelande",
+    ]
+    assert [c.value for c in ws[8]] == [
+        "Ja",  # Lärare (LAR) in Skola A: the manager's own staff
         "Skola A",
         "raise_gap",  # not a check the review knows: left as it is
         "Lärare (LAR)",  # a job code in words with the title of rows["job_title"]
         "Kvinnor får 1,2 procentenheter mindre än män",
     ]
-    assert ws.max_row == 6  # Skola C is not this manager's
-    assert en["Checks"]["D6"].value == "Women get 1.2 pp less than men"
+    assert ws.max_row == 8  # Skola C is not this manager's
+    assert en["Checks"]["E8"].value == "Women get 1.2 pp less than men"
+    assert en["Checks"]["A4"].value.startswith("The checks are of the proposal HR sent you")
     assert "before" in en["Checks"]["A2"].value and "manager" in en["Checks"]["A3"].value
 
 
 def test_checks_sheet_when_nothing_flagged():
     empty = pd.DataFrame(columns=["unit", "check", "subject", "message", "message_sv"])
     ws = _open(_book(checks=empty))["Kontroller"]
-    assert ws["A5"].value == "Jämställdhetskontrollen flaggade ingenting i dina enheter."
+    assert ws["A7"].value == "Jämställdhetskontrollen flaggade ingenting i dina enheter."
     ws = _open(_book("en", checks=empty))["Checks"]
-    assert ws["A5"].value == "The gender check flagged nothing in your units."
+    assert ws["A7"].value == "The gender check flagged nothing in your units."
 
 
 def test_about_sheet(sv, en):
@@ -314,7 +341,8 @@ def test_about_sheet(sv, en):
     facts = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(3, 9)}
     assert facts["Organisation"] == "Exempelkommun" and facts["År"] == 2026
     assert facts["Chef (id)"] == "C1" and facts["Antal medarbetare"] == 4
-    assert facts["Skapad"] == dt.datetime(2026, 3, 1, 8, 30)
+    assert facts["Skapad"] == dt.datetime(2026, 3, 1, 9, 30)  # 08:30 UTC in Swedish time
+    assert ws["B8"].number_format == "yyyy-mm-dd hh:mm"  # no "UTC" after it
     text = " ".join(str(c.value) for row in ws.iter_rows(min_row=9) for c in row if c.value)
     assert "dialog med HR" in text and "Inget är beslutat" in text
     text_en = " ".join(str(c.value) for row in en["About"].iter_rows() for c in row if c.value)
@@ -329,11 +357,17 @@ def test_deterministic_bytes():
 
 def test_column_widths_fit_headers(sv, en):
     for ws in (sv["Lönerevision"], en["Salary review"]):
+        height = ws.row_dimensions[1].height
+        lines = max(2, int(height // 15) - 1)  # the upright criteria make the header row tall
+        assert lines >= 5, height
         for cell in ws[1]:
+            if cell.alignment.text_rotation == 90:  # a criterion, upright over its ratings
+                continue
             width = ws.column_dimensions[cell.column_letter].width
             longest = max(len(w) for w in cell.value.split())
             assert width >= longest + 2, cell.value
-            assert width >= min(len(cell.value), math.ceil(len(cell.value) / 2) + 2), cell.value
+            assert width >= min(len(cell.value), math.ceil(len(cell.value) / lines) + 2), cell.value
+            assert 15 * _lines(cell.value, width) <= height, cell.value
 
 
 def test_empty_rows_and_bad_language():

@@ -135,6 +135,11 @@ def review_files(result: ReviewResult, cfg: SurveyConfig, created: dt.datetime) 
     titles = {}  # job code → title, for the checks of jobs a manager's own staff do not hold
     if "job_title" in t.columns:
         titles = dict(zip(t["job_code"].astype(str), t["job_title"], strict=True))
+    headcount = _headcount(t)
+    pots = dict(
+        zip(result.units["unit"].astype(str), result.units["pot"].astype(float), strict=True)
+    )
+    method = _method(result)
     for manager, rows in t.groupby(managers, sort=True):
         flags = _relevant(result.flags, rows)
         files[f"review/managers/{names[manager]}.xlsx"] = manager_workbook(
@@ -147,8 +152,42 @@ def review_files(result: ReviewResult, cfg: SurveyConfig, created: dt.datetime) 
             language=cfg.survey.language,
             created=created,
             job_titles=titles,
+            headcount=headcount,
+            pots=pots,
+            method=method,
         )
     return files
+
+
+def _headcount(t: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """Employments by (unit, job code): job "" for every job, unit "" for the organisation."""
+    units, jobs = t["unit"].astype(str), t["job_code"].astype(str)
+    out = {("", j): int(n) for j, n in jobs.value_counts().items()}
+    out.update({(u, ""): int(n) for u, n in units.value_counts().items()})
+    out.update({(u, j): int(n) for (u, j), n in pd.crosstab(units, jobs).stack().items() if n})
+    out[("", "")] = len(t)
+    return out
+
+
+def _method(result: ReviewResult) -> dict[str, object]:
+    """How the proposal was made, for the managers' About sheet: the settings, the rating
+    scale and the merit matrix."""
+    s = result.settings
+    keys = ("mode", "pot_unit", "pot_pct", "pot_per_head", "guarantee", "cap", "action_plan_share")
+    out: dict[str, object] = {k: s.get(k) for k in keys}
+    c = result.criteria
+    if c is not None:
+        out.update(
+            scale_min=c.scale_min,
+            scale_max=c.scale_max,
+            expected=c.expected,
+            labels=list(c.labels),
+            labels_en=list(c.labels_en),
+        )
+    if result.matrix is not None:
+        out["matrix"] = {int(k): tuple(v) for k, v in result.matrix.multipliers.items()}
+        out["bounds"] = tuple(result.matrix.bounds)
+    return out
 
 
 def _review_year(cfg: SurveyConfig) -> int:

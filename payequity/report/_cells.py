@@ -17,7 +17,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ._vocabulary import _WIDTH
 
-_BOLD = Font(bold=True)
+_BOLD = Font(name="Calibri", bold=True)  # named: unnamed bold falls back to a serif
 _FILL = PatternFill("solid", fgColor="D9D9D9")
 _HEAD = Alignment(wrap_text=True, vertical="top")
 _WRAP = Alignment(wrap_text=True, vertical="top")

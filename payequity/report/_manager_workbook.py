@@ -3,22 +3,29 @@
 Four sheets: the proposal for the manager's staff (one row per employment, totals below), the
 pay criteria, the gender-check flags for the manager's units (job-evaluation.md §3.5: the check
 is made before the decision, which stays with the manager) and an "Om"/"About" sheet that says
-how to use the file. Numbers stay numbers with the house formats of :mod:`payequity.report._workbook`;
-the same inputs and ``created`` give the same bytes.
+how to use the file and how the proposal was made. Numbers stay numbers with the house formats
+of :mod:`payequity.report._workbook`; the same inputs and ``created`` give the same bytes.
 
 The workbook is meant to be edited and returned. The manager edits one column, "Föreslagen
 höjning" ("Proposed raise"): the *total* full-time monthly raise in kronor, the action plan's
 adjustment ("Åtgärd lönekartläggning", shown beside it) included. That is what
 ``review.proposals`` reads as ``raise`` (:func:`payequity.review.load_proposals`), so a returned
-workbook is a proposals file as it stands. Those cells alone are unlocked and light yellow; their
-validation accepts whole kronor no lower than the row's plan adjustment (an equal-pay correction
-a manager's proposal must not undo: the review flags it ``below_plan``), with an input and an
-error message in the workbook's language. "Höjning %", "Ny lön" and the totals below the table are
-formulas, so an edit recalculates. Every sheet is protected without a password (nothing is
-overwritten by mistake, yet anyone may lift it); filtering and column widths and row heights stay
-allowed; sorting does not (Excel refuses to sort locked cells on a protected sheet anyway). Each
-sheet prints landscape on A4, one page wide; a table's header row repeats on every page. The Om
-sheet says all this to the manager.
+workbook is a proposals file as it stands. Those cells (of the people taking part in the review)
+and the free-text column "Din motivering" beside the notes, which ``load_proposals`` ignores, are
+the only unlocked cells, light yellow. The raise's validation accepts whole kronor from the
+row's plan adjustment (an equal-pay correction a manager's proposal must not undo: the review
+flags it ``below_plan``) to 30 % of the current salary (a slipped digit), with an input and an
+error message in the workbook's language. "Höjning %", "Ny lön" and the totals below the table
+are formulas, so an edit recalculates; where the manager's units are theirs alone, their pot,
+what is used of it and what is left stand below the totals, as formulas too. Every sheet is
+protected without a password (nothing is overwritten by mistake, yet anyone may lift it);
+filtering and column widths and row heights stay allowed; sorting does not (Excel refuses to
+sort locked cells on a protected sheet anyway).
+
+Sheet 1 prints landscape on A4, one page wide, large enough to read: units by their own name,
+the job code and the overall rating's decimals folded away (one click to unfold), the criteria's
+headers turned upright over one-digit columns, long Swedish header words broken where Swedish
+breaks them. Every table's header row repeats on every page.
 """
 
 from __future__ import annotations
@@ -30,55 +37,34 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
 
+from .._format import fmt_kr, fmt_number
+from ..actions import unit_names
 from ..exceptions import ParameterError
-from ..review import CHECK_LABELS
-from ._manager_words import (
-    ABOUT,
-    APPLIES,
-    CHECKS,
-    CRITERIA_HEAD,
-    CRITERIA_NOTE,
-    INPUT,
-    MEASURES,
-    NOTES,
-    REASON_WORDS,
-    TOTALS,
-    VERSUS,
+from ._manager_sheets import (
+    BOLD,
+    CAP_PCT,
+    EDIT,
+    OPEN,
+    about_sheet,
+    checks_sheet,
+    criteria_sheet,
+    fit_height,
+    head_row,
 )
+from ._manager_words import ABOUT, COLUMNS, INPUT, NOTES, PLAN_PART, POT, REASON_WORDS, TOTALS
 from ._vocabulary import FORMATS, GENDER
-from ._workbook import _BOLD, _FILL, _HEAD, _cell, _lines, _print_setup, _put, _save, _utc, _width
+from ._workbook import _cell, _lines, _print_setup, _put, _save, _utc, _width
 
 __all__ = ["manager_workbook"]
 
 _LANG = {"sv": 0, "en": 1}
-_SHEETS = {
-    "review": ("Lönerevision", "Salary review"),
-    "criteria": ("Kriterier", "Criteria"),
-    "checks": ("Kontroller", "Checks"),
-    "about": ("Om", "About"),
-}
-# column of ReviewResult.table → (Swedish header, English header, kind); criteria go after "fte"
-_COLUMNS: list[tuple[str, str, str, str]] = [
-    ("unit", "Enhet", "Unit", "id"),
-    ("employee_id", "Anst.nr", "Employee ID", "id"),
-    ("job_code", "Befattningskod", "Job code", "id"),
-    ("job_title", "Befattning", "Job title", "text"),
-    ("gender", "Kön", "Gender", "gender"),
-    ("fte", "Syssgrad", "FTE", "fte"),
-    ("rating", "Samlad bedömning", "Overall rating", "dec"),
-    ("rating_level", "Nivå", "Level", "int"),
-    ("compa_ratio", "Löneläge (compa-ratio)", "Compa-ratio", "dec"),
-    ("base_salary", "Nuvarande lön", "Current salary", "kr"),
-    ("plan_adjustment", "Åtgärd lönekartläggning", "Pay survey adjustment", "kr"),
-    ("raise", "Föreslagen höjning", "Proposed raise", "kr"),
-    ("raise_pct", "Höjning %", "Raise %", "pct"),
-    ("new_base_salary", "Ny lön", "New salary", "kr"),
-    ("notes", "Noteringar", "Notes", "notes"),
-]
+_LANGUAGE = ("sv", "en")
+_SHEETS = ("Lönerevision", "Salary review")
 # columns that are formulas of the row (placeholders: the column letters by column name, r = row);
 # the percent format is a literal " %" on the 0–100 scale, hence the 100
 _FORMULAS = {
@@ -86,12 +72,19 @@ _FORMULAS = {
     "new_base_salary": "={base_salary}{r}+{raise}{r}",
 }
 _SUMMED = ("raise", "fte", "new_base_salary")
-_FMT = {"fte": ("0 %", "0%"), "rating": ("0", "0")}
+_FOLDED = ("job_code", "rating")  # on screen one click away, not on paper
 _WRAP = Alignment(wrap_text=True, vertical="top")
-_EDIT = PatternFill("solid", fgColor="FFF2CC")  # light yellow: the cells a manager may change
-_OPEN = Protection(locked=False)
-_LINE = 15.0  # points per line of 11-point text
-_NOTES_WIDTH = 45  # the notes column wraps beyond this
+_TOP = Alignment(vertical="top")  # a row's cells line up with its first line of wrapped text
+_NOTE = Alignment(horizontal="left", vertical="top", wrap_text=True, indent=1)  # clear of "Ny lön"
+_UPRIGHT = Alignment(text_rotation=90, wrap_text=True, horizontal="center", vertical="top")
+# the wrapped text columns' widest (the manager's free text: always); the rest fit their values
+_TEXT_WIDTH = {"unit": 22, "title": 18, "notes": 22, "free": 18}
+_WIDTH_KIND = {"compa": "pct", "dec": "num", "unit": "text", "title": "text", "free": "text"}
+_UPRIGHT_LINE = 16  # characters in a line of an upright criterion header
+_PT_PER_CHAR = 6.5  # points a bold 11-point character takes, generously (upright headers)
+_PT_PER_LINE = 15.0  # points per line of 11-point text
+_UNITS_PER_LINE = 3  # column width a line of upright 11-point text takes (a width unit ≈ 5¼ pt)
+_MARGIN = 0.4  # inches left and right: 277 mm of an A4 landscape page print
 
 
 def manager_workbook(
@@ -105,6 +98,9 @@ def manager_workbook(
     language: str = "sv",
     created: dt.datetime,
     job_titles: Mapping[str, str] | None = None,
+    headcount: Mapping[tuple[str, str], int] | None = None,
+    pots: Mapping[str, float] | None = None,
+    method: Mapping[str, Any] | None = None,
 ) -> bytes:
     """Write one manager's salary-review workbook as .xlsx bytes.
 
@@ -120,19 +116,34 @@ def manager_workbook(
         The pay criteria, each with ``id, name, name_en, description, description_en, weight,
         applies_to`` (``all | managers | staff``).
     checks : DataFrame
-        Gender-check flags with ``unit, check, subject, message, message_sv``; only the units of
-        ``rows`` (and rows with an empty unit, meaning the whole organisation) are shown, the
-        subject (a survey item key ``<unit>/<job code>/<pay measure>``, or a job code) in words
-        with job titles. May be empty.
+        Gender-check flags with ``unit, check, subject, message, message_sv`` (and ``value``);
+        only the units of ``rows`` (and rows with an empty unit, meaning the whole organisation)
+        are shown, the subject (a survey item key ``<unit>/<job code>/<pay measure>``, or a job
+        code) in words with job titles, each flag marked by whether it concerns the manager's
+        own staff, theirs first. May be empty.
     organisation, year
-        Shown on the About sheet and in the title.
+        Shown on the About sheet and in the page headers.
     language : {"sv", "en"}
         Language of every text a user reads and of the currency in the number formats.
     created : datetime
-        Creation time stored in the file and shown on the About sheet (UTC); fixes the bytes.
+        Creation time stored in the file (UTC) and shown on the About sheet in Swedish time;
+        fixes the bytes.
     job_titles : mapping of str to str, optional
         Job code → title, for the checks' subjects: a flag may name a job none of ``rows``
         holds. The titles in ``rows["job_title"]`` come first.
+    headcount : mapping of (unit, job code) to int, optional
+        Employments in the whole review by unit and job (``""`` for every job; unit ``""`` for the
+        whole organisation): whether a flag concerns this manager's staff wholly or in part, and
+        whether the manager's units are theirs alone. Without it the rows are taken as the units.
+    pots : mapping of str to float, optional
+        Each unit's pot (kronor a month). Shown below the totals, with what is used and left,
+        when every unit of ``rows`` is this manager's alone (``headcount``); else the About
+        sheet says why not.
+    method : mapping, optional
+        How the proposal was made, for the About sheet: ``mode`` ("matrix" | "proposals"),
+        ``scale_min, scale_max, expected, labels, labels_en`` (the rating scale), ``matrix``
+        (level → three multipliers), ``bounds`` (the pay position's band edges),
+        ``guarantee, cap, pot_pct, pot_per_head, action_plan_share``. Missing keys are left out.
 
     Returns
     -------
@@ -140,7 +151,7 @@ def manager_workbook(
         The workbook with the sheets "Lönerevision", "Kriterier", "Kontroller" and "Om"
         ("Salary review", "Criteria", "Checks", "About" in English). Sheet 1 has one row per
         employment with a frozen, filterable header; the proposed raise is the one editable
-        column (validated), "Höjning %" and "Ny lön" are formulas of it, and below a blank row
+        amount (validated), "Höjning %" and "Ny lön" are formulas of it, and below a blank row
         stand the number of employments, the cost per month (Σ raise · fte) and the payroll after
         the review (Σ new salary · fte), as formulas too. Every sheet is protected without a
         password and prints one page wide.
@@ -150,14 +161,24 @@ def manager_workbook(
     lang = _LANG[language]
     created = _utc(created)
     rows = _sorted(rows)
+    units = [str(u) for u in rows["unit"].dropna()] if "unit" in rows.columns else []
+    names = unit_names(units)
+    alone = _alone(rows, headcount)
+    known = bool(pots) and alone and set(units) <= set(pots or {})
+    shown_pots = {u: float(pots[u]) for u in set(units)} if pots and known else None
     wb = Workbook()
-    _review_sheet(wb.active, rows, criteria, lang)
-    _criteria_sheet(wb.create_sheet(), criteria, lang)
-    _checks_sheet(wb.create_sheet(), checks, rows, job_titles or {}, lang)
-    _about_sheet(wb.create_sheet(), rows, manager, organisation, year, created, lang)
+    _review_sheet(wb.active, rows, criteria, lang, names, shown_pots)
+    criteria_sheet(wb.create_sheet(), criteria, lang)
+    checks_sheet(wb.create_sheet(), checks, rows, job_titles or {}, lang, names, headcount)
+    notes = dict(method or {})
+    notes["shared"] = bool(pots) and shown_pots is None
+    notes["folded"] = 2 if "job_title" in rows.columns else 1  # Befattningskod too, or not
+    about_sheet(wb.create_sheet(), rows, manager, organisation, year, created, lang, notes)
+    title = ABOUT[lang][0].format(year=year) + f" {manager}, {organisation}"
     for ws in wb.worksheets:
         _protect(ws)
-        _print_setup(ws)
+        _print_setup(ws, title, lang)
+        ws.page_margins = PageMargins(left=_MARGIN, right=_MARGIN, top=0.75, bottom=0.75)
     wb.active = 0
     wb.properties.title = f"{ABOUT[lang][0].format(year=year)} – {manager}"
     wb.properties.creator = "payequity"
@@ -176,6 +197,14 @@ def _sorted(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(by, kind="mergesort", key=key).reset_index(drop=True) if by else rows
 
 
+def _alone(rows: pd.DataFrame, headcount: Mapping[tuple[str, str], int] | None) -> bool:
+    """Whether every unit of ``rows`` has no employment in any other manager's workbook."""
+    if headcount is None or "unit" not in rows.columns or rows.empty:
+        return False
+    mine = rows["unit"].astype(str).value_counts()
+    return all(headcount.get((unit, ""), -1) == n for unit, n in mine.items())
+
+
 def _protect(ws: Any) -> None:
     """Protected without a password. In SheetProtection an attribute set to True *forbids* the
     action, so False allows it: filtering and sizing columns and rows stay open."""
@@ -185,52 +214,48 @@ def _protect(ws: Any) -> None:
     ws.protection.formatRows = False
 
 
-def _fit_height(ws: Any, row: int, texts: list[tuple[Any, float]], line: float = _LINE) -> None:
-    """Set the row's height to its tallest wrapped cell: (text, column width) pairs."""
-    n = max((_lines(text, width) for text, width in texts), default=1)
-    ws.row_dimensions[row].height = line * n + (2 if n > 1 else 0)
-
-
-def _head(ws: Any, row: int, heads: list[str]) -> None:
-    for j, head in enumerate(heads, start=1):
-        cell = ws.cell(row, j, head)
-        cell.data_type = "s"
-        cell.font, cell.fill, cell.alignment = _BOLD, _FILL, _HEAD
-
-
-def _head_width(head: str) -> int:
-    """Wide enough for the header in two lines, and for its longest word (the header row is
-    as tall as its longest header needs)."""
-    longest = max((len(w) for w in head.split()), default=0)
-    return max(longest, math.ceil(len(head) / 2)) + 3
-
-
-def _value(raw: Any, kind: str, lang: int, reason: Any = None) -> tuple[Any, str | None]:
+def _value(raw: Any, kind: str, lang: int) -> tuple[Any, str | None]:
     """(cell value, number format) of one cell of sheet 1."""
     if kind == "gender":
         value = _cell(raw, "text")
         return (GENDER[value][lang] if value in GENDER else value), None
-    if kind == "notes":
-        return _notes(raw, reason, lang), None
+    if kind in ("unit", "title", "free"):
+        value = _cell(raw, "text")
+        return (None if value in (None, "") else str(value)), None
     if kind == "rating":  # ratings are whole numbers on the scale; keep others as they are
         value = _cell(raw, "num")
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return value, (_FMT["rating"][lang] if isinstance(value, int) else "0.0")
-    return _cell(raw, kind), (FORMATS.get(kind) or _FMT.get(kind) or (None, None))[lang]
+        return value, FORMATS["int" if isinstance(value, int) else "pts"][lang]
+    if kind == "compa":  # a ratio to the job's median, shown in % of it
+        value = _cell(raw, "num")
+        return (100 * value if isinstance(value, int | float) else value), FORMATS["pct"][lang]
+    if kind == "fte":  # a fraction shown as a whole percent
+        return _cell(raw, "num"), FORMATS["share"][lang].replace("0.0", "0")
+    return _cell(raw, kind), FORMATS[kind][lang] if kind in FORMATS else None
 
 
-def _notes(raw: Any, reason: Any, lang: int) -> str:
-    text = _cell(raw, "text")
+def _notes(row: Mapping[str, Any], lang: int) -> str:
+    text = _cell(row.get("notes"), "text")
     codes = [c.strip() for c in text.split(";") if c.strip()] if isinstance(text, str) else []
     words = []
     for code in codes:
         word = NOTES[code][lang] if code in NOTES else code
-        why = _cell(reason, "text")
+        why = _cell(row.get("reason"), "text")
         if code == "not_eligible" and isinstance(why, str) and why.strip():
             column, _, value = why.partition(" = ")
             label = REASON_WORDS[lang].get(column.strip(), column.strip())
             word = f"{word} ({label} {value.strip()})" if value else f"{word} ({why.strip()})"
+        need, paid = _cell(row.get("plan_need"), "num"), _cell(row.get("plan_adjustment"), "num")
+        if code == "plan" and isinstance(need, int | float) and isinstance(paid, int | float):
+            need = math.floor(need + 1e-9)
+            if need > paid:  # a short reserve paid part of the plan's adjustment
+                language = _LANGUAGE[lang]
+                word = PLAN_PART[lang].format(
+                    paid=fmt_number(paid, 0, language),
+                    paid_kr=fmt_kr(paid, 0, language),
+                    need_kr=fmt_kr(need, 0, language),
+                )
         words.append(word)
     return ", ".join(words)
 
@@ -238,7 +263,7 @@ def _notes(raw: Any, reason: Any, lang: int) -> str:
 def _columns(rows: pd.DataFrame, criteria: list[dict], lang: int) -> list[tuple[str, str, str]]:
     """(column of rows, header, kind) of sheet 1, the criteria after the FTE."""
     cols: list[tuple[str, str, str]] = []
-    for name, sv, en, kind in _COLUMNS:
+    for name, sv, en, kind in COLUMNS:
         if name == "job_title" and name not in rows.columns:
             continue
         cols.append((name, (sv, en)[lang], kind))
@@ -249,49 +274,116 @@ def _columns(rows: pd.DataFrame, criteria: list[dict], lang: int) -> list[tuple[
     return cols
 
 
-def _review_sheet(ws: Any, rows: pd.DataFrame, criteria: list[dict], lang: int) -> None:
-    ws.title = _SHEETS["review"][lang]
+def _upright(head: str) -> tuple[int, int]:
+    """(lines, column width) of a criterion's header turned upright."""
+    line = max([_UPRIGHT_LINE, *map(len, head.split())])
+    lines = _lines(head, line + 2)
+    return lines, max(4, _UNITS_PER_LINE * lines)
+
+
+def _room(width: float) -> int:
+    """The width :func:`_lines` needs to count the lines of plain 11-point text in a column
+    ``width`` wide: a width unit is a digit, and a digit is a little wider than the average
+    letter (about 1.1 letters a unit, a unit less for the cell's margins)."""
+    return int(1.1 * (width - 1)) + 2
+
+
+def _header_width(head: str, lines: int) -> int:
+    """Wide enough for the header's longest word in bold, and for the whole header in ``lines``
+    lines (the filter button sits below the text, in the header's last line)."""
+    words = head.split()
+    width = max(max((len(w) for w in words), default=0), math.ceil(len(head) / lines)) + 2
+    while _lines(head, width) > lines or (width - 2) * _lines(head, width) < len(head):
+        width += 1
+    return width
+
+
+def _review_sheet(
+    ws: Any,
+    rows: pd.DataFrame,
+    criteria: list[dict],
+    lang: int,
+    names: Mapping[str, str],
+    pots: Mapping[str, float] | None,
+) -> None:
+    ws.title = _SHEETS[lang]
     cols = _columns(rows, criteria, lang)
     at = {name: get_column_letter(j) for j, (name, _, _) in enumerate(cols, start=1)}
-    reasons = rows["reason"].tolist() if "reason" in rows.columns else [None] * len(rows)
-    _head(ws, 1, [head for _, head, _ in cols])
+    records = rows.to_dict("records")
+    upright = [head for _, head, kind in cols if kind == "rating"]
+    longest = max((max([_UPRIGHT_LINE, *map(len, h.split())]) for h in upright), default=0)
+    height = math.ceil(longest * _PT_PER_CHAR) + 16 if upright else 0  # + the filter button
+    lines = max(2, int(height // _PT_PER_LINE) - 1)  # the lines upright headers make room for
+    head_row(ws, 1, [head for _, head, _ in cols])
     heads = []
     totals = _sums(rows)
+    folded = "job_title" in rows.columns  # the title says it on paper; the code stays a click away
+    wrapped = []
     for j, (name, head, kind) in enumerate(cols, start=1):
-        values = rows[name].tolist() if name in rows.columns else [None] * len(rows)
-        # room for the totals below, and a digit more where an edit can change the value
-        widths = [_head_width(head)] + [_width(v, "kr") + 2 for v in totals.get(name, [])]
-        spare = 1 if name == "raise" or name in _FORMULAS else 0
-        for i, raw in enumerate(values, start=2):
-            value, fmt = _value(raw, kind, lang, reasons[i - 2])
-            widths.append(
-                _width(value, "kr" if kind == "kr" else "num" if kind == "dec" else kind) + spare
-            )
+        letter = get_column_letter(j)
+        if kind == "rating":
+            width = _upright(head)[1]
+            ws.cell(1, j).alignment = _UPRIGHT
+        else:
+            widths = [_header_width(head, lines)]
+            widths += [_width(v, "kr") + 2 for v in totals.get(name, [])]  # the totals below
+            spare = 1 if name == "raise" or name in _FORMULAS else 0  # an edit may add a digit
+            for rec in records:
+                value, _ = _cell_of(rec, name, kind, lang, names)
+                widths.append(_width(value, _WIDTH_KIND.get(kind, kind)) + spare)
+            width = max(widths)
+            if kind in _TEXT_WIDTH:
+                cap = _TEXT_WIDTH[kind]
+                width = cap if kind == "free" else min(max(width, widths[0]), max(cap, widths[0]))
+                wrapped.append((j, width - (kind in ("notes", "free"))))  # the indent
+            heads.append((head, width))
+        wraps = kind in _TEXT_WIDTH
+        for i, rec in enumerate(records, start=2):
+            value, fmt = _cell_of(rec, name, kind, lang, names)
             if name in _FORMULAS:  # the value written today, now recalculated from the raise
                 cell = ws.cell(i, j, _FORMULAS[name].format(r=i, **at))
                 cell.number_format = fmt
             else:
                 _put(ws, i, j, value, fmt)
-            if name == "raise":
-                cell = ws.cell(i, j)
-                cell.protection, cell.fill = _OPEN, _EDIT
-        width = min(max(widths) + (kind == "notes"), _NOTES_WIDTH if kind == "notes" else 60)
-        ws.column_dimensions[get_column_letter(j)].width = width
-        heads.append((head, width))
-        if kind == "notes":  # wrapped, so the sheet prints less wide; the rows grow to fit
-            for i in range(2, len(values) + 2):
-                note = ws.cell(i, j)
-                note.alignment = Alignment(
-                    horizontal="left", wrap_text=True, indent=1
-                )  # clear of "Ny lön"
-                if _lines(note.value, width - 1) > 1:  # the indent takes about a character
-                    _fit_height(ws, i, [(note.value, width - 1)])
-    _fit_height(ws, 1, heads)
+            cell = ws.cell(i, j)
+            if kind == "free" or (name == "raise" and _takes_part(rec)):
+                cell.protection, cell.fill = OPEN, EDIT
+            cell.alignment = _NOTE if kind in ("notes", "free") else _WRAP if wraps else _TOP
+        ws.column_dimensions[letter].width = width
+        if name in _FOLDED and (name != "job_code" or folded):
+            ws.column_dimensions[letter].outlineLevel = 1
+            ws.column_dimensions[letter].hidden = True
+            # openpyxl writes outlineLevelCol from max_outline, which it learns only after
+            ws.column_dimensions.max_outline = ws.sheet_format.outlineLevelCol = 1
+    for i in range(2, len(records) + 2):  # rows grow to their tallest wrapped cell
+        texts = [(ws.cell(i, j).value, _room(w)) for j, w in wrapped if ws.cell(i, j).value]
+        if any(_lines(t, w) > 1 for t, w in texts):
+            fit_height(ws, i, texts)
+    fit_height(ws, 1, heads)
+    ws.row_dimensions[1].height = max(ws.row_dimensions[1].height or 0, height)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
     ws.print_title_rows = "1:1"
     _validation(ws, len(rows), at, lang)
-    _totals(ws, len(rows), at, lang)
+    _totals(ws, len(rows), at, lang, pots)
+
+
+def _cell_of(
+    rec: Mapping[str, Any], name: str, kind: str, lang: int, names: Mapping[str, str]
+) -> tuple[Any, str | None]:
+    """(value, number format) of one column of one row of sheet 1."""
+    if kind == "notes":
+        return _notes(rec, lang) or None, None
+    if kind == "unit":
+        unit = _cell(rec.get(name), "text")
+        return (names.get(str(unit), str(unit)) if unit not in (None, "") else None), None
+    return _value(rec.get(name), kind, lang)
+
+
+def _takes_part(rec: Mapping[str, Any]) -> bool:
+    """Whether the row's person takes part in the review (the eligibility rule)."""
+    eligible = rec.get("eligible", True)
+    return bool(eligible) if eligible is not None and eligible == eligible else True
 
 
 def _sums(rows: pd.DataFrame) -> dict[str, list[float]]:
@@ -307,191 +399,50 @@ def _sums(rows: pd.DataFrame) -> dict[str, list[float]]:
 
 
 def _validation(ws: Any, n: int, at: dict[str, str], lang: int) -> None:
-    """Whole kronor, at least the row's plan adjustment (a relative reference: Excel reads it
-    from the range's first cell, row by row)."""
+    """Whole kronor from the row's plan adjustment to 30 % of the current salary (relative
+    references: Excel reads them from the range's first cell, row by row); the upper bound is
+    never below the plan adjustment."""
     if not n:
         return
     title, prompt, error_title, error = INPUT[lang]
+    plan, base = f"{at['plan_adjustment']}2", f"{at['base_salary']}2"
     rule = DataValidation(
         type="whole",
-        operator="greaterThanOrEqual",
-        formula1=f"{at['plan_adjustment']}2",
+        operator="between",
+        formula1=plan,
+        formula2=f"MAX({plan},{CAP_PCT / 100:g}*{base})",
         allow_blank=False,
         showInputMessage=True,
         showErrorMessage=True,
         errorStyle="stop",
         promptTitle=title,
-        prompt=prompt,
+        prompt=prompt.format(cap=CAP_PCT),
         errorTitle=error_title,
-        error=error,
+        error=error.format(cap=CAP_PCT),
     )
     rule.add(f"{at['raise']}2:{at['raise']}{n + 1}")
     ws.add_data_validation(rule)
 
 
-def _totals(ws: Any, n: int, at: dict[str, str], lang: int) -> None:
-    """Below a blank row, outside the filter range; the labels run over the empty cells."""
+def _totals(
+    ws: Any, n: int, at: dict[str, str], lang: int, pots: Mapping[str, float] | None
+) -> None:
+    """Below a blank row, outside the filter range; the labels run over the empty cells. Then
+    the pot, what the proposal uses of it and what is left, when the units are the manager's."""
     ranges = {name: f"{c}2:{c}{n + 1}" for name, c in at.items()}
-    for i, (labels, column, formula, kind) in enumerate(TOTALS, start=n + 3):
-        ws.cell(i, 1, labels[lang]).font = _BOLD
+    first = n + 3
+    for i, (labels, column, formula, kind) in enumerate(TOTALS, start=first):
+        ws.cell(i, 1, labels[lang]).font = BOLD
         j = list(at).index(column) + 1
         cell = ws.cell(i, j, formula.format(**ranges) if n else 0)
-        cell.number_format, cell.font = FORMATS[kind][lang], _BOLD
-
-
-def _criteria_sheet(ws: Any, criteria: list[dict], lang: int) -> None:
-    ws.title = _SHEETS["criteria"][lang]
-    _head(ws, 1, list(CRITERIA_HEAD[lang]))
-    names = [str((c.get("name_en") or c["name"]) if lang else c["name"]) for c in criteria]
-    longest = max((len(str(c["id"])) for c in criteria), default=2)
-    widest = max(map(len, names), default=10)
-    widths = (longest + 3, min(widest + 3, 40), 80, 8, 30)
-    for col, width in zip("ABCDE", widths, strict=True):
-        ws.column_dimensions[col].width = width
-    for i, (c, name) in enumerate(zip(criteria, names, strict=True), start=2):
-        text = (c.get("description_en") or c.get("description")) if lang else c.get("description")
-        applies = str(c.get("applies_to", "all"))
-        values = (
-            str(c["id"]),
-            name,
-            str(text or ""),
-            _cell(c.get("weight"), "num"),
-            APPLIES[applies][lang] if applies in APPLIES else applies,
-        )
-        for j, value in enumerate(values, start=1):
-            _put(ws, i, j, value, "0.00" if j == 4 else None)
-            ws.cell(i, j).alignment = _WRAP
-        _fit_height(ws, i, [(values[j], widths[j]) for j in (0, 1, 2, 4)])
-    ws.cell(len(criteria) + 3, 1, CRITERIA_NOTE[lang]).font = Font(italic=True)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:E{len(criteria) + 1}"
-    ws.print_title_rows = "1:1"
-
-
-def _subject(raw: Any, unit: str, titles: dict[str, str], lang: int, whole: str) -> Any:
-    """A check's subject in words: "Undersköterska (152010), grundlön, hela organisationen".
-
-    The subject is a survey item key ``<unit path>/<job code>/<pay measure>`` (equal value:
-    ``<unit path>/<job code>/<comparator job>/<pay measure>``; an empty unit path is the whole
-    organisation), or a job code alone, or empty. Any other form stays as it is. A unit's
-    path is not repeated: it stands in the Enhet column beside the subject.
-    """
-    text = _cell(raw, "id")
-    text = "" if text is None else str(text).strip()
-    if not text:
-        return None
-
-    def job(code: str) -> str:
-        return f"{titles[code]} ({code})" if titles.get(code) else code
-
-    if "/" not in text:
-        return job(text)
-    if not text.startswith(f"{unit}/"):
-        return text
-    *jobs, measure = text[len(unit) + 1 :].split("/")
-    if measure not in MEASURES or len(jobs) not in (1, 2) or not all(jobs):
-        return text
-    words = f"{VERSUS[lang].join(map(job, jobs))}, {MEASURES[measure][lang]}"
-    return f"{words}, {whole[0].lower()}{whole[1:]}" if not unit else words
-
-
-def _checks_sheet(
-    ws: Any, checks: pd.DataFrame, rows: pd.DataFrame, job_titles: Mapping[str, str], lang: int
-) -> None:
-    title, line1, line2, heads, none, whole = CHECKS[lang]
-    ws.title = _SHEETS["checks"][lang]
-    units = {str(u) for u in rows["unit"].dropna()} if "unit" in rows.columns else set()
-    titles: dict[str, str] = {}
-    if {"job_code", "job_title"} <= set(rows.columns):
-        for code, name in zip(rows["job_code"], rows["job_title"], strict=True):
-            code, name = _cell(code, "id"), _cell(name, "text")
-            if code is not None and isinstance(name, str) and name.strip():
-                titles.setdefault(str(code).strip(), name.strip())
-    for code, name in job_titles.items():
-        if isinstance(name, str) and name.strip():
-            titles.setdefault(str(code).strip(), name.strip())
-    shown = checks.iloc[0:0] if checks is None else checks
-    if len(shown) and "unit" in shown.columns:
-        unit = shown["unit"].fillna("").astype(str).str.strip()
-        shown = shown[unit.isin(units) | (unit == "")]
-    message = "message" if lang else "message_sv"
-    records = []
-    for rec in shown.to_dict("records"):
-        unit = _cell(rec.get("unit"), "id")
-        unit = "" if unit is None else str(unit).strip()
-        check = str(rec.get("check") or "")
-        label = CHECK_LABELS.get(check, (check, check))[1 - lang]  # (English, Swedish)
-        text = _cell(rec.get(message), "text") or _cell(rec.get("message"), "text")
-        subject = _subject(rec.get("subject"), unit, titles, lang, whole)
-        records.append((unit or whole, _cell(label, "text"), subject, text))
-    widths = [len(h) + 3 for h in heads]
-    for values in records:
-        for j, value in enumerate(values):
-            widths[j] = max(widths[j], _width(value, "text"))
-    widths = [min(w, cap) for w, cap in zip(widths, (40, 30, 45, 80), strict=True)]
-    if sum(widths) < 100:  # room for the lines above the table
-        widths[3] += 100 - sum(widths)
-    for col, width in zip("ABCD", widths, strict=True):
-        ws.column_dimensions[col].width = width
-    for r, (text, font) in enumerate(
-        ((title, Font(bold=True, size=14)), (line1, None), (line2, None)), start=1
-    ):
-        _banner(ws, r, text, sum(widths), font)
-    if not records:
-        _banner(ws, 5, none, sum(widths), _BOLD)
+        cell.number_format, cell.font = FORMATS[kind][lang], BOLD
+    if pots is None:
         return
-    _head(ws, 5, list(heads))
-    _fit_height(ws, 5, list(zip(heads, widths, strict=True)))
-    for i, values in enumerate(records, start=6):
-        for j, value in enumerate(values, start=1):
-            _put(ws, i, j, value, None)
-            ws.cell(i, j).alignment = _WRAP
-        _fit_height(ws, i, list(zip(values, widths, strict=True)))
-    ws.freeze_panes = "A6"
-    ws.auto_filter.ref = f"A5:D{len(records) + 5}"
-    ws.print_title_rows = "5:5"
-
-
-def _banner(ws: Any, row: int, text: str, width: float, font: Font | None, last: str = "D") -> None:
-    """A line of text across columns A..last, wrapped (merged cells do not grow by themselves)."""
-    cell = ws.cell(row, 1, text)
-    cell.alignment = _WRAP
-    if font is not None:
-        cell.font = font
-    ws.merge_cells(f"A{row}:{last}{row}")
-    size = font.size if font is not None and font.size else 11
-    _fit_height(ws, row, [(text, width * 11 / size)], _LINE * size / 11)
-
-
-def _about_sheet(
-    ws: Any,
-    rows: pd.DataFrame,
-    manager: str,
-    organisation: str,
-    year: int,
-    created: dt.datetime,
-    lang: int,
-) -> None:
-    title, labels, how, steps, change, legend, yellow, rules = ABOUT[lang]
-    ws.title = _SHEETS["about"][lang]
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 90
-    ws.cell(1, 1, title.format(year=year)).font = Font(bold=True, size=14)
-    staff = rows["employee_id"].nunique() if "employee_id" in rows.columns else len(rows)
-    values = (organisation, int(year), manager, int(staff), len(rows), created)
-    for i, (label, value) in enumerate(zip(labels, values, strict=True), start=3):
-        ws.cell(i, 1, label).font = _BOLD
-        _put(ws, i, 2, value, 'yyyy-mm-dd hh:mm "UTC"' if isinstance(value, dt.datetime) else None)
-        ws.cell(i, 2).alignment = Alignment(horizontal="left")
-    first = len(labels) + 4
-    ws.cell(first, 1, how).font = _BOLD
-    for i, step in enumerate(steps, start=first + 1):
-        _banner(ws, i, step, 112, None, "B")
-    first += len(steps) + 2
-    ws.cell(first, 1, change).font = _BOLD
-    key = ws.cell(first + 1, 1, legend)
-    key.fill, key.alignment = _EDIT, _WRAP
-    ws.cell(first + 1, 2, yellow).alignment = _WRAP
-    _fit_height(ws, first + 1, [(yellow, 90)])
-    for i, text in enumerate(rules, start=first + 2):
-        _banner(ws, i, text, 112, None, "B")
+    col = at["raise"]
+    cost = f"{col}{first + 1}"  # the cost/month total above
+    row = first + len(TOTALS)
+    values = (round(sum(pots.values()), 2), f"={cost}", f"={col}{row}-{col}{row + 1}")
+    for i, (label, value) in enumerate(zip(POT[lang], values, strict=True), start=row):
+        ws.cell(i, 1, label).font = BOLD
+        cell = ws.cell(i, list(at).index("raise") + 1, value)
+        cell.number_format, cell.font = FORMATS["kr"][lang], BOLD

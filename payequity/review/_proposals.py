@@ -3,15 +3,17 @@
 The file (``review.proposals``, CSV or XLSX) has ``employee_id``, optionally ``job_code`` (needed
 for a person with two employments) and either ``new_base_salary`` (the proposed full-time monthly
 salary) or ``raise`` (the proposed full-time raise in kronor, the action plan's adjustment
-included). Swedish headers are accepted (Anst.nr, Befattningskod, Ny lön, Höjning), and those of
-the manager's workbook (``review/managers/<manager>.xlsx``, Swedish or English): an edited
-workbook is read as it is. Of an XLSX the first sheet is read; rows without an employee id (the
-workbook's totals) are skipped. A workbook whose new-salary column is all formulas (the manager's
-workbook computes it from the raise) is read by its raise column.
+included). Swedish headers are accepted (Anst.nr or Anställningsnummer, Befattningskod, Ny lön,
+Höjning), and those of the manager's workbook (``review/managers/<manager>.xlsx``, Swedish or
+English): an edited workbook is read as it is, its free-text column "Din motivering" ignored.
+Of an XLSX the first sheet is read; rows without an employee id (the workbook's totals) are
+skipped. A workbook whose new-salary column is all formulas (the manager's workbook computes it
+from the raise) is read by its raise column.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -50,7 +52,7 @@ def load_proposals(source: str | Path | pd.DataFrame, frame: pd.DataFrame) -> pd
     [900.0, nan]
     """
     where, cells = read_cells(source, "review.proposals")
-    headers = {str(h).strip().lower(): h for h in cells.columns}
+    headers = {_header(h): h for h in cells.columns}
     col = {k: next((headers[a] for a in v if a in headers), None) for k, v in _ALIASES.items()}
     if col["employee_id"] is None:
         raise SchemaError(f"{where}: no employee_id column (or Anst.nr); add it")
@@ -101,6 +103,13 @@ def load_proposals(source: str | Path | pd.DataFrame, frame: pd.DataFrame) -> pd
         base = float(frame.loc[i, "base_salary"])
         out[i] = values[row] - base if col["new_base_salary"] else values[row]
     return out
+
+
+def _header(text: object) -> str:
+    """A header as the aliases spell it: lower case, single spaces, and a word broken over two
+    lines with a hyphen joined again (the manager's workbook writes "Anställnings-⏎nummer")."""
+    joined = re.sub(r"-[ \t]*\r?\n\s*", "", str(text))
+    return " ".join(joined.split()).lower()
 
 
 def _formulas(source: str | Path | pd.DataFrame, header: str) -> bool:

@@ -283,7 +283,7 @@ def salary_review(
         for lv, b, e in zip(levels, t["cr_band"], t["eligible"], strict=True)
     ]
     units = _pots(t, pot_pct, pot_per_head)
-    t["plan_adjustment"] = 0
+    t["plan_adjustment"], t["plan_need"] = 0, 0.0
     if action_plan is not None and len(action_plan) and action_plan_share > 0:
         _overlay(t, units, action_plan, action_plan_share, warnings, effective_date)
     else:

@@ -34,6 +34,7 @@ REVIEW_COLUMNS = [
     "multiplier",
     "base_salary",
     "plan_adjustment",
+    "plan_need",
     "merit_raise",
     "raise",
     "raise_pct",
@@ -240,6 +241,7 @@ def _overlay(
         )
     adj = np.floor(need * t["unit"].map(scale).fillna(1.0) + 1e-9).astype(np.int64)
     t["plan_adjustment"] = adj
+    t["plan_need"] = need  # the plan's whole adjustment, before the reserve scales it down
     units["plan_adjustments"] = (
         (adj * t["fte"]).groupby(t["unit"]).sum().reindex(units.index, fill_value=0.0)
     )
