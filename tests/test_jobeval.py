@@ -375,7 +375,9 @@ def test_result_object_contract():
     assert points == (ev.table["n"] > 0).sum()
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[0] == "Kvinnodominerat (≥ 60\u00a0% kvinnor)"
-    assert ev.plot(language="en").get_ylabel() == "Mean monthly pay, full time"
+    assert (
+        ev.plot(language="en").get_ylabel() == "Mean monthly base salary, full time"
+    )  # the measure plotted
     import matplotlib.pyplot as plt
 
     plt.close("all")

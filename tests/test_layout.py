@@ -301,7 +301,8 @@ def test_a_gender_of_one_person_shows_no_spread(sample_run):
     assert men[0] == "1"
     assert men[1] == "–" and men[3] == "–"  # no P10, no P90
     assert men[2] == fmt_kr(r.median_men)  # the person's pay
-    assert "har 1 person finns ingen spridning" in table["note"]
+    assert "P10 och P90 visas för minst 5 personer" in table["note"]  # why the dashes
+    assert "har 1 person är medianen personens lön" in table["note"]
 
 
 def test_the_spread_is_explained_in_words(sample_run):

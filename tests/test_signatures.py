@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from payequity.actions import load_samverkan, union_organisations
+from payequity.actions import load_samverkan, union_organisations, unit_names
 from payequity.report import render_unit
 from payequity.report._content import document
 
@@ -46,14 +46,18 @@ def test_each_organisation_signs_last_with_room_for_its_opinion(sample_run):
 
 @pytest.mark.pdf
 def test_hr_notice_on_every_page_and_signatures_in_the_pdf(sample_run, tmp_path):
+    # A unit's report ends with its manager's acknowledgement; the unions sign the overview
+    # (their signatures in the PDF: tests/test_layout_reader.py).
     unit = str(sample_run.data.frame[sample_run.data.unit_column].iloc[0])
     path = tmp_path / "unit.pdf"
     render_unit(sample_run, unit, path)
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages]
     assert all("Innehåller personuppgifter" in p for p in pages)
     last = " ".join(" ".join(pages[-2:]).split())  # the section may start a page earlier
-    assert "Underskrifter" in last
+    assert "Tagit del av" in last and "Underskrifter" not in last
     for u in UNIONS:
-        assert f"För {u}" in last
-    assert last.count("Namnteckning") == 1 + len(UNIONS)
-    assert last.count("Organisationens yttrande eller reservation") == len(UNIONS)
+        assert f"För {u}" not in last
+    own = unit_names(sample_run.data.frame[sample_run.data.unit_column].astype(str))[unit]
+    assert f"Enhetschef, {own}" in last
+    assert last.count("Namnteckning") == 1
+    assert "Organisationens yttrande eller reservation" not in last

@@ -58,7 +58,7 @@ def place_labels(
     A spot is free when the label (with a small margin) stays inside the axes and touches no
     other label, no marker (``sizes``: scatter areas in points²; its own included) and not the
     legend, and when its leader line — drawn for spots beyond the nearest ring — crosses no
-    label and no other leader line. The figure's layout is fixed first, so that saving it later
+    label, no other leader line and no other marker. The figure's layout is fixed first, so that saving it later
     cannot move the points under their labels.
 
     Returns the number of labels left out (the caller's table lists every point anyway).
@@ -110,9 +110,8 @@ class _LabelPlacer:
         crossing: bool = False,
     ) -> bool:
         """Label point ``i`` at the first free spot on ``rings`` (points beyond the nearest
-        spot); False, and nothing drawn, when every spot is taken. ``crossing`` lets its leader
-        line cross other leader lines (never a label)."""
-        from matplotlib.path import Path
+        spot); False, and nothing drawn, when every spot is taken. A leader line never crosses a
+        label; ``crossing`` lets it cross other leader lines and markers."""
         from matplotlib.text import Text
 
         margin = 1.5 * self.px
@@ -141,10 +140,9 @@ class _LabelPlacer:
                 box = Text.get_window_extent(label, self.renderer)  # the text, not its leader
                 padded = box.padded(margin)
                 line = None
-                if far:
+                if far:  # the leader as drawn: from the marker to the text's centre
                     cx, cy = self.centres[i]
-                    ex, ey = min(max(cx, box.x0), box.x1), min(max(cy, box.y0), box.y1)
-                    line = Path([[cx, cy], [ex, ey]])
+                    line = _clipped(cx, cy, box)
                 if (
                     self.frame.contains(box.x0, box.y0)
                     and self.frame.contains(box.x1, box.y1)
@@ -154,7 +152,18 @@ class _LabelPlacer:
                     and (
                         line is None
                         or (
-                            not any(line.intersects_bbox(b, filled=True) for b in self.taken)
+                            not any(
+                                line.intersects_bbox(b.padded(2 * margin), filled=True)
+                                for b in self.taken
+                            )
+                            and (
+                                crossing
+                                or not any(
+                                    line.intersects_bbox(m, filled=True)
+                                    for k, m in enumerate(self.markers)
+                                    if k != i and not m.contains(*self.centres[i])
+                                )
+                            )
                             and (
                                 crossing
                                 or not any(
@@ -170,6 +179,19 @@ class _LabelPlacer:
                     return True
                 label.remove()
         return False
+
+
+def _clipped(cx: float, cy: float, box):  # noqa: ANN001, ANN202 - Bbox in, Path out
+    """The segment from (cx, cy) towards the centre of ``box``, ending at the box's edge."""
+    from matplotlib.path import Path
+
+    mx, my = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    dx, dy = mx - cx, my - cy
+    t = 0.0  # the segment enters the box once both coordinates are inside it
+    for d, half in ((dx, box.width / 2), (dy, box.height / 2)):
+        if abs(d) > 1e-9:
+            t = max(t, 1 - half / abs(d))
+    return Path([[cx, cy], [cx + t * dx, cy + t * dy]])
 
 
 # The directions tried around a marker: on the nearest ring right, left, above, below, then the
@@ -232,6 +254,22 @@ _GAP_TEXT = {
         "lower_value_higher_pay": "Lower value, higher pay",
     },
 }
+
+
+def _fit_ticks(axis, per_tick: float = 0.85) -> None:  # noqa: ANN001 - a matplotlib Axis
+    """Nice ticks on an x ``axis``, as many as fit its width at ``per_tick`` inches each, so
+    that tick labels such as "−2,5 %" or "32 000 kr" never run together however narrow the
+    axes end up after the layout (long group names can leave little room)."""
+    from matplotlib.ticker import MaxNLocator
+
+    class _Fit(MaxNLocator):
+        def __call__(self):  # noqa: ANN204 - the ticks
+            ax = self.axis.axes
+            inches = ax.get_position().width * ax.figure.get_figwidth()
+            self.set_params(nbins=max(2, int(inches / per_tick)))
+            return super().__call__()
+
+    axis.set_major_locator(_Fit(nbins="auto", steps=[1, 2, 2.5, 5, 10]))
 
 
 def _pct_formatter(language: str, ax: Axes | None = None):  # noqa: ANN202 - a Formatter

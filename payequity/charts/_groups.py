@@ -8,7 +8,15 @@ import numpy as np
 
 from .._format import fmt_pct
 from ..exceptions import InsufficientDataError
-from ._base import _CONTROL_NAMES, _GAP_TEXT, OKABE_ITO, _axes, _kr_formatter, _pct_formatter
+from ._base import (
+    _CONTROL_NAMES,
+    _GAP_TEXT,
+    OKABE_ITO,
+    _axes,
+    _fit_ticks,
+    _kr_formatter,
+    _pct_formatter,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -101,6 +109,7 @@ def plot_gap_by_group(
         if f:
             tick.set_fontweight("bold")
             tick.set_color(OKABE_ITO["vermillion"])
+    _fit_ticks(ax.xaxis)
     ax.xaxis.set_major_formatter(_pct_formatter(language, ax))
     ax.set_xlabel(text["x"])
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
@@ -190,6 +199,7 @@ def plot_pay_by_gender(
         if f:
             tick.set_fontweight("bold")
             tick.set_color(OKABE_ITO["vermillion"])
+    _fit_ticks(ax.xaxis, per_tick=1.0)
     ax.xaxis.set_major_formatter(_kr_formatter(language, currency))
     ax.set_xlabel(
         text["dist_x"] + (" (P10–median–P90)" if language == "en" else " (P10–median–P90)")
@@ -254,6 +264,7 @@ def plot_equal_value(
     thr = 100 * (threshold if threshold is not None else result.settings.get("gap_threshold", 0.02))
     ax.axvline(-thr, color="black", linestyle=":", linewidth=0.9)
     ax.axvline(0, color="black", linewidth=0.8)
+    _fit_ticks(ax.xaxis)
     ax.xaxis.set_major_formatter(_pct_formatter(language, ax))
     ax.set_xlabel(text["ev_x"])
     ax.set_title(text["ev_title"], loc="left")

@@ -9,7 +9,7 @@ import numpy as np
 
 from .._format import fmt_number
 from ..exceptions import InsufficientDataError
-from ._base import OKABE_ITO, _axes, _kr_formatter
+from ._base import OKABE_ITO, _axes, _fit_ticks, _kr_formatter
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,6 +27,7 @@ _TEXT = {
         "extremes": "Lägsta–högsta lön",
         "person": "En person",
         "one": "1 person",
+        "few": "{n} personer (för få för P10–P90)",
         "base_salary": "grundlön",
         "monthly_pay": "månadslön",
     },
@@ -39,10 +40,13 @@ _TEXT = {
         "extremes": "Lowest–highest pay",
         "person": "One person",
         "one": "1 person",
+        "few": "{n} people (too few for P10–P90)",
         "base_salary": "base salary",
         "monthly_pay": "monthly pay",
     },
 }
+SMALL = 5  # a gender with fewer people in a group has no P10–P90 (nor a median marker over
+# its people): the percentiles of two or three people say nothing
 _STYLE = {  # as in plot_pay_by_gender: women filled vermillion triangles, men open blue squares
     "F": ("women", 0.2, "^", OKABE_ITO["vermillion"], "black", OKABE_ITO["vermillion"]),
     "M": ("men", -0.2, "s", "white", OKABE_ITO["blue"], OKABE_ITO["blue"]),
@@ -63,10 +67,13 @@ def plot_pay_spread(
 ) -> Axes:
     """The pay spread of women and men in each flagged equal-work group and pay measure.
 
-    Per group and gender a thick line runs from P10 to P90 with a marker at the median (a
-    gender of one person is a single marker, "1 person", no line). With ``extremes`` a thin
-    line runs from the lowest to the highest pay; with ``people`` (the person rows of
-    ``people.csv``: unit, work_group, pay_measure, gender, pay) every person is a small point.
+    Per group and gender a thick line runs from P10 to P90 with a marker at the median. A
+    gender of fewer than five people (``SMALL``) has no P10–P90 line: with ``people`` each
+    person is a small marker of the gender's shape, otherwise the median is a single marker;
+    a note says how many ("1 person", "2 personer (för få för P10–P90)"). With ``extremes`` a
+    thin line runs from the lowest to the highest pay; with ``people`` (the person rows of
+    ``people.csv``: unit, work_group, pay_measure, gender, pay) every person is a small point,
+    in a strip beside the thick line and drawn above it.
 
     Parameters
     ----------
@@ -115,45 +122,65 @@ def plot_pay_spread(
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     persons = _people(people, unit or "")
     rng = np.random.default_rng(0)  # the points' small vertical jitter: the same every run
+    notes = []  # (annotation, lowest value of its row): moved left if it runs off the axes
     for k, r in t.iterrows():
         y0 = -float(k)
         for code, (who, off, marker, face, edge, line) in _STYLE.items():
             y = y0 + off
             n = _int(r.get(f"n_{who}"))
             med = _num(r.get(f"median_{who}"))
+            small = n < SMALL  # too few for P10–P90: no bar, no median marker over the people
+            pay = None
             if persons is not None:
                 pay = persons.get((str(r["work_group"]), str(r["pay_measure"]), code))
-                if pay is not None and len(pay):
-                    ax.scatter(
-                        pay,
-                        y + rng.uniform(-0.07, 0.07, len(pay)),
-                        s=7,
-                        color=line,
-                        alpha=0.45,
-                        linewidths=0,
-                        zorder=2,
-                    )
+            shown = pay is not None and len(pay) > 0
+            if shown and not small:  # a strip beside the bar, on the side away from the other
+                ax.scatter(  # gender, above everything: no point hides under the bar or median
+                    pay,
+                    y + np.sign(off) * 0.11 + rng.uniform(-0.04, 0.04, len(pay)),
+                    s=7,
+                    color=line,
+                    alpha=0.55,
+                    linewidths=0,
+                    zorder=6,
+                )
             lo, hi = _num(r.get(f"min_{who}")), _num(r.get(f"max_{who}"))
             if extremes and n > 1 and not np.isnan(lo) and not np.isnan(hi):
                 ax.plot([lo, hi], [y, y], color=line, linewidth=0.8, zorder=3)
-                ax.scatter([lo, hi], [y, y], marker="|", s=60, color=line, zorder=3)
+                if not (shown and small):  # else the people are the lowest and highest
+                    ax.scatter([lo, hi], [y, y], marker="|", s=60, color=line, zorder=3)
             p10, p90 = _num(r.get(f"p10_{who}")), _num(r.get(f"p90_{who}"))
-            if n > 1 and not np.isnan(p10) and not np.isnan(p90):
+            if not small and not np.isnan(p10) and not np.isnan(p90):
                 ax.plot([p10, p90], [y, y], color=line, linewidth=3.2, alpha=0.85, zorder=4)
-            if not np.isnan(med):
+            if shown and small:  # each person, in the gender's marker, instead of a median
+                ax.scatter(
+                    pay,
+                    np.full(len(pay), y),
+                    marker=marker,
+                    s=9,
+                    facecolors=face,
+                    edgecolors=edge,
+                    linewidths=0.6,
+                    zorder=6,
+                )
+            elif not np.isnan(med):
                 ax.scatter(
                     [med], [y], marker=marker, s=55, facecolors=face, edgecolors=edge, zorder=5
                 )
-            if n == 1 and not np.isnan(med):
-                ax.annotate(
-                    text["one"],
-                    (med, y),
-                    xytext=(7, 0),
-                    textcoords="offset points",
-                    va="center",
-                    fontsize=7.5,
-                    color="#333333",
-                )
+            if small and n >= 1:
+                values = [med, *((lo, hi) if extremes else ()), *(pay if shown else ())]
+                values = [float(v) for v in values if not np.isnan(v)]
+                if values:
+                    note = ax.annotate(
+                        text["one"] if n == 1 else text["few"].format(n=n),
+                        (max(values), y),
+                        xytext=(7, 0),
+                        textcoords="offset points",
+                        va="center",
+                        fontsize=7.5,
+                        color="#333333",
+                    )
+                    notes.append((note, min(values), y))
     names = [
         f"{(labels or {}).get(str(g), str(g))}\n{text.get(str(m), str(m))} "
         f"({fmt_number(_int(w), 0, language)} + {fmt_number(_int(mn), 0, language)})"
@@ -165,6 +192,7 @@ def plot_pay_spread(
     ax.set_ylim(-len(t) + 0.45, 0.55)
     for k in range(1, len(t)):
         ax.axhline(-k + 0.5, color="#cccccc", linewidth=0.6)
+    _fit_ticks(ax.xaxis, per_tick=1.0)
     ax.xaxis.set_major_formatter(_kr_formatter(language, currency))
     ax.set_xlabel(text["x"])
     handles = [
@@ -227,7 +255,26 @@ def plot_pay_spread(
         handlelength=2.2,
     )
     ax.set_title(text["title"], loc="left", pad=24)
+    _keep_inside(ax, notes)
     return ax
+
+
+def _keep_inside(ax: Axes, notes: list) -> None:
+    """Move a note ("2 personer") that would run past the right of the axes to the left of
+    its row's lowest value."""
+    if not notes:
+        return
+    fig = ax.figure
+    fig.canvas.draw()
+    if fig.get_layout_engine() is not None:  # freeze the layout: the check holds when saved
+        fig.set_layout_engine("none")
+    renderer = fig.canvas.get_renderer()
+    right = ax.get_window_extent(renderer).x1
+    for note, low, y in notes:
+        if note.get_window_extent(renderer).x1 > right:
+            note.xy = (low, y)
+            note.set_position((-7, 0))
+            note.set_horizontalalignment("right")
 
 
 def _people(

@@ -20,7 +20,10 @@ __all__ = ["plot_value_vs_pay"]
 _TEXT = {
     "sv": {
         "x": "Arbetsvärde (poäng)",
-        "y": "Medellön per månad, heltid",
+        "y": {
+            "base_salary": "Medel grundlön per månad, heltid",
+            "monthly_pay": "Medel månadslön per månad, heltid",
+        },
         "title": "Arbetsvärde och lön per yrke",
         "fd": "Kvinnodominerat ({share} kvinnor)",
         "md": "Mansdominerat ({share} kvinnor)",
@@ -34,7 +37,10 @@ _TEXT = {
     },
     "en": {
         "x": "Job value (points)",
-        "y": "Mean monthly pay, full time",
+        "y": {
+            "base_salary": "Mean monthly base salary, full time",
+            "monthly_pay": "Mean monthly pay, full time",
+        },
         "title": "Job value and pay by job",
         "fd": "Female-dominated ({share} women)",
         "md": "Male-dominated ({share} women)",
@@ -89,6 +95,7 @@ def plot_value_vs_pay(
     >>> ax.get_xlabel()
     'Arbetsvärde (poäng)'
     """
+    from matplotlib import patheffects
     from matplotlib.lines import Line2D
     from matplotlib.ticker import FuncFormatter
 
@@ -112,15 +119,24 @@ def plot_value_vs_pay(
         "other": dict(marker="o", facecolor="white", edgecolor="#444444"),
     }
     kind = np.where(fd, "fd", np.where(md, "md", "other"))
-    # biggest first, so a small job is never hidden inside a big one
-    for i in np.argsort(-area.to_numpy(), kind="stable"):
-        ax.scatter(
-            t["points"].iloc[i],
-            t[col].iloc[i],
-            s=area.iloc[i],
-            linewidth=1.2,
-            zorder=3 + i / 1000,
-            **(styles[kind[i]] | (scatter_kw or {})),
+    # biggest first, so a small job is never hidden inside a big one: the later a marker is
+    # drawn the higher its zorder, and a white halo sets it off from the one beneath
+    halo = [patheffects.withStroke(linewidth=3.2, foreground="white")]
+    markers = []  # (row, collection) in drawing order
+    for rank, i in enumerate(np.argsort(-area.to_numpy(), kind="stable")):
+        markers.append(
+            (
+                i,
+                ax.scatter(
+                    t["points"].iloc[i],
+                    t[col].iloc[i],
+                    s=area.iloc[i],
+                    linewidth=1.2,
+                    zorder=3 + rank / 1000,
+                    path_effects=halo,
+                    **(styles[kind[i]] | (scatter_kw or {})),
+                ),
+            )
         )
     fit = evaluation.model if pay == "base_salary" else None
     if fit is not None:
@@ -135,28 +151,16 @@ def plot_value_vs_pay(
         )
     w = evaluation.band_width
     lo, hi = ax.get_xlim()
-    ymax = ax.get_ylim()[1]
     if (hi - lo) / w <= 30:  # band edges only where they can be read
         for k in range(int(lo // w) + 1, int(hi // w) + 1):
             ax.axvline(k * w, color="#999999", linewidth=0.7, linestyle=":", zorder=1)
-        for k in range(max(int(lo // w), 0), int(hi // w) + 1):
-            mid = (k + 0.5) * w
-            if lo < mid < hi:
-                ax.text(
-                    mid,
-                    ymax,
-                    text["band"].format(k=k),
-                    ha="center",
-                    va="bottom",
-                    fontsize=8,
-                    color="#555555",
-                )
+        _band_names(ax, w, lo, hi, text["band"])
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_kr(v, 0, language, currency)))
     ax.xaxis.set_major_formatter(
         FuncFormatter(lambda v, _: fmt_number(v, 2, language).rstrip("0").rstrip(",."))
     )
     ax.set_xlabel(text["x"])
-    ax.set_ylabel(text["y"])
+    ax.set_ylabel(text["y"].get(pay, text["y"]["base_salary"]))
     ax.set_title(text["title"], loc="left", pad=16)
     share = evaluation.settings.get("female_dominated_share", 0.6)
     md_share = evaluation.settings.get("male_dominated_share", 0.4)
@@ -209,12 +213,94 @@ def plot_value_vs_pay(
                 label=text["people"].format(n=fmt_number(n, 0, language)),
             )
         )
-    ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, labelspacing=0.9)
+    legend = ax.legend(
+        handles=handles,
+        loc="upper left",
+        fontsize=8,
+        labelspacing=0.9,
+        frameon=True,  # white and framed: the band lines and grid never run through it
+        facecolor="white",
+        edgecolor="#cccccc",
+        framealpha=1.0,
+    )
+    legend.set_zorder(6)
+    xs = _dodge(ax, markers, t["points"].to_numpy(float))
     if label_jobs:
         names = t["job_title"] if "job_title" in t.columns else t["job_code"]
         names = names.where(names.astype(str) != "", t["job_code"]).astype(str).to_numpy()
-        _label_jobs(ax, t["points"].to_numpy(), t[col].to_numpy(), names, t["n"], area, text)
+        _label_jobs(ax, xs, t[col].to_numpy(), names, t["n"], area, text)
     return ax
+
+
+def _band_names(ax: Axes, w: float, lo: float, hi: float, name: str) -> None:
+    """ "Band k" above the axes, centred on the visible part of each band; left out where
+    that part is narrower than the name, so that no name runs past the axes."""
+    from matplotlib.transforms import blended_transform_factory
+
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    top = blended_transform_factory(ax.transData, ax.transAxes)
+    for k in range(max(int(lo // w), 0), int(hi // w) + 1):
+        a, b = max(k * w, lo), min((k + 1) * w, hi)
+        if b <= a:
+            continue
+        label = ax.text(
+            (a + b) / 2,
+            1.0,
+            name.format(k=k),
+            transform=top,
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color="#555555",
+            clip_on=False,
+        )
+        box = label.get_window_extent(renderer)
+        x0, x1 = ax.transData.transform([(a, 0), (b, 0)])[:, 0]
+        width = (x1 - x0) / max(frame.width, 1) * ax.get_position().width  # figure fraction
+        if box.width / fig.bbox.width > width * 0.95:
+            label.remove()
+
+
+def _dodge(ax: Axes, markers: list, xs: np.ndarray) -> np.ndarray:
+    """Move markers that (nearly) share a spot a few points apart sideways, so that each one
+    drawn beneath another still shows at least its own radius; returns the x values drawn, in
+    the table's order.
+
+    ``markers`` are (table row, scatter collection of one point) in drawing order. The layout
+    is fixed first, so that the distances measured here are those of the saved figure."""
+    fig = ax.figure
+    fig.canvas.draw()
+    if fig.get_layout_engine() is not None:
+        fig.set_layout_engine("none")
+    px = fig.dpi / 72
+    pos = np.array([m.get_offsets()[0] for _, m in markers], dtype=float)
+    centre = ax.transData.transform(pos)
+    r = np.array([np.sqrt(m.get_sizes()[0]) / 2 * px for _, m in markers])
+    for _ in range(20):  # a few rounds: one move may crowd a third marker
+        moved = False
+        for lower in range(len(markers)):
+            for upper in range(lower + 1, len(markers)):
+                dx = centre[lower, 0] - centre[upper, 0]
+                dy = centre[lower, 1] - centre[upper, 1]
+                out = max(abs(dx), abs(dy)) + r[lower] - r[upper]  # how far it sticks out
+                need = max(4 * px, 0.6 * r[lower])
+                if out >= need - 1e-6:
+                    continue
+                side = np.sign(dx) or (1.0 if pos[lower, 1] >= pos[upper, 1] else -1.0)
+                shift = (need - out) / 2 + 0.25
+                centre[lower, 0] += side * shift
+                centre[upper, 0] -= side * shift
+                moved = True
+        if not moved:
+            break
+    drawn = ax.transData.inverted().transform(centre)
+    out = np.asarray(xs, dtype=float).copy()
+    for (row, m), p in zip(markers, drawn, strict=True):
+        m.set_offsets([p])
+        out[row] = p[0]
+    return out
 
 
 def _label_jobs(ax: Axes, xs, ys, names, n, area, text: dict) -> None:  # noqa: ANN001 - arrays
@@ -226,7 +312,7 @@ def _label_jobs(ax: Axes, xs, ys, names, n, area, text: dict) -> None:  # noqa: 
     key = []
     for i in sorted(missing, key=lambda i: (xs[i], ys[i])):  # numbered from left to right
         number = str(len(key) + 1)
-        if placer.place(i, number, rings=(0, 5, 10, 16, 24, 34), crossing=True):
+        if placer.place(i, number, rings=(0, 5, 10, 16, 24, 34, 46), crossing=True):
             key.append(f"{number} {names[i]}")
     lines = [" · ".join(key[k : k + 6]) for k in range(0, len(key), 6)]
     skipped = len(missing) - len(key)

@@ -167,6 +167,6 @@ def plot_year_over_year(result: Any, *, ax: Axes | None = None, language: str = 
     ax.set_xlabel(text["x"])
     ax.set_title(text["title"], loc="left")
     if ax.get_legend_handles_labels()[0]:
-        ax.legend(loc="best", fontsize=8.5, frameon=True, framealpha=0.9, edgecolor="none")
+        ax.legend(loc="best", fontsize=8.5, frameon=True, framealpha=1.0, edgecolor="none")
     ax.text(0, -0.18, text["note"], transform=ax.transAxes, fontsize=7.5, color="#444444", va="top")
     return ax

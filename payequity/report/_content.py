@@ -23,7 +23,7 @@ from ._front import (
     summary,
 )
 from ._layout import NAMES_LANG, grouped, unit_heading, unit_order
-from ._org import banner, eu, organisation
+from ._org import banner, eu, glosses, organisation
 from ._plan import plan_section
 from ._sections import Writer, method_section, national_section, signatures_section
 from ._tracking import documentation, follow_up, people_annex
@@ -77,7 +77,7 @@ def document(run: Any, unit: str | None = None, figures: dict[str, bytes] | None
     if unit is None:
         sections += [follow_up(w), documentation(w)]
     sections.append(method_section(w))
-    if unit is None and w.hr_or_union and len(w.plan_people()):
+    if w.hr_or_union and len(w.plan_people()):  # a unit's report: the unit's own people
         sections.append(people_annex(w))
     sections.append(signatures_section(w))  # last: what is signed comes before it
     doc["sections"] = sections
@@ -132,9 +132,16 @@ def _rules(w: Writer) -> dict:
                 ],
                 rows,
                 register=[1, 3, 4],  # the register's own words
+                **_gloss_note(w, " ".join(" ".join(r) for r in rows)),
             )
         )
     return w.section(w.tr("Bestämmelser och praxis", "Rules and practice"), blocks)
+
+
+def _gloss_note(w: Writer, text: str) -> dict:
+    """The table's note glossing the Swedish agreements it names, in English (else none)."""
+    said = glosses(w, text, ("HÖK", "OB-tillägg"))
+    return {"note": said} if said else {}
 
 
 def _flag_gap(w: Writer) -> dict[tuple[str, str, str], tuple[float, bool]]:

@@ -93,7 +93,7 @@ def equal_work(w: Writer) -> dict:
                 w.kr(r.mean_men),
                 w.pct(r.women_pct_of_men),
                 w.pct(gap),
-                w.basis(adjusted).replace(" (", "\n("),  # breaks between the words
+                w.basis(adjusted),
                 w.disadvantaged(round(gap, 1)),  # as shown: "0,0 %" has no lower-paid gender
                 w.p(r.p_adjusted) if adjusted else "–",
                 w.tr("Ja", "Yes") if r.flagged else "",
@@ -119,22 +119,25 @@ def equal_work(w: Writer) -> dict:
             rows,
             align=["left", "left"] + ["right"] * 5 + ["left", "left", "right", "center"],
             highlight=flags,
+            merge=[0],  # a group's rows (grundlön, månadslön) stay together on one page
             caption=w.tr(
                 "Lika arbete: alla grupper med både kvinnor och män, flaggade jämförelser först",
                 "Equal work: every group with both women and men, flagged comparisons first",
             ),
             note=w.tr(
                 "Skillnad: den skillnad flaggan bygger på, 100 × (kvinnor − män) / män, negativ när "
-                "kvinnor har lägre lön. Grund: Justerad (regression) är den justerade skillnaden "
-                f"{w.held_equal(used)}; Rå skillnad gäller grupper för små för regression, som "
-                f"flaggas när skillnaden är större än {thr}. Lägre lön: det kön som har lägre lön enligt "
+                "kvinnor har lägre lön. Grund: Justerad är den justerade skillnaden från en "
+                f"regression {w.held_equal(used)}; Rå är den råa skillnaden mellan medellönerna, i "
+                f"grupper för små för regression, som flaggas när den är större än {thr} (se "
+                "Begrepp i Metod och inställningar). Lägre lön: det kön som har lägre lön enligt "
                 "Skillnad; den justerade skillnaden kan gå åt andra hållet än kolumnen Kvinnor i % "
                 "av män, som jämför medellönerna utan hänsyn till annat. "
                 "Månadslön: grundlön med fasta tillägg.",
                 "Gap: the gap the flag is based on, 100 × (women − men) / men, negative when women "
-                f"earn less. Basis: Adjusted (regression) is the adjusted gap {w.held_equal(used)}; "
-                "Raw gap applies to groups too small for a regression, flagged when the gap exceeds "
-                f"{thr}. Lower pay: the gender with the lower pay by Gap; the adjusted gap may run "
+                "earn less. Basis: Adjusted is the adjusted gap from a regression "
+                f"{w.held_equal(used)}; Raw is the raw gap between the means, in groups too small "
+                f"for a regression, flagged when it exceeds {thr} (see Terms in Methods and "
+                "settings). Lower pay: the gender with the lower pay by Gap; the adjusted gap may run "
                 "the other way than Women's pay as % of men's, which compares the means alone. "
                 "Monthly pay: base salary with "
                 "fixed supplements.",
@@ -225,8 +228,8 @@ def _work_units(w: Writer, t: pd.DataFrame) -> list[dict]:
             align=["left", "right", "right"],
             groups=groups,
             caption=w.tr(
-                "Flaggade jämförelser inom enheterna",
-                "Flagged comparisons within the units",
+                "Flaggade jämförelser inom enheterna (lika arbete)",
+                "Flagged comparisons within the units (equal work)",
             ),
             note=w.tr(
                 "En jämförelse är en grupp, prövad på grundlön och på månadslön; den räknas en "
@@ -316,6 +319,14 @@ _HEADINGS = {
         "Lower-valued work paid more",
     ),
 }
+# The analysis a table of flagged comparisons within the units is about, for its caption.
+_KIND_WORDS = {
+    "equal_value": ("likvärdigt arbete", "work of equal value"),
+    "lower_value_higher_pay": (
+        "lägre värderat arbete med högre lön",
+        "lower-valued work paid more",
+    ),
+}
 _NONE = {
     "equal_value": (
         "inget kvinnodominerat arbete har lägre lön än ett arbete av lika värde som inte är "
@@ -362,7 +373,7 @@ def _kind(w: Writer, t: pd.DataFrame, everywhere: pd.DataFrame, kind: str) -> li
             )
         blocks.append(_value_table(w, t, kind))
     if len(units):
-        blocks += _value_units(w, units)
+        blocks += _value_units(w, units, kind)
     return blocks
 
 
@@ -453,7 +464,7 @@ def _value_table(w: Writer, t: pd.DataFrame, kind: str) -> dict:
     )
 
 
-def _value_units(w: Writer, units: pd.DataFrame) -> list[dict]:
+def _value_units(w: Writer, units: pd.DataFrame, kind: str) -> list[dict]:
     """The overview's flagged comparisons of one kind within the units."""
     fl = units[units["flagged"].astype(bool)]
     keys = ["unit", "female_dominated_job", "comparator_job"]
@@ -504,7 +515,8 @@ def _value_units(w: Writer, units: pd.DataFrame) -> list[dict]:
             align=["left", "left", "left", "right", "right"],
             groups=groups,
             caption=w.tr(
-                "Flaggade jämförelser inom enheterna", "Flagged comparisons within the units"
+                f"Flaggade jämförelser inom enheterna ({_KIND_WORDS[kind][0]})",
+                f"Flagged comparisons within the units ({_KIND_WORDS[kind][1]})",
             ),
         ),
     ]

@@ -13,12 +13,45 @@ from ._sections import Writer
 __all__ = [
     "comparisons",
     "confidential",
+    "cost_words",
+    "gender_count",
+    "measures_count",
     "cover_facts",
     "personal_data",
     "plan_facts",
     "plan_people_by_gender",
     "summary",
+    "women_men",
 ]
+
+
+def gender_count(w: Writer, n: int, code: str) -> str:
+    """A count of women or men with the noun in the right number: "1 man", "7 kvinnor"."""
+    sv = ("kvinna", "kvinnor") if code == "F" else ("man", "män")
+    en = ("woman", "women") if code == "F" else ("man", "men")
+    return w.count(int(n), sv, en)
+
+
+def women_men(w: Writer, women: int, men: int, skip_zero: bool = False) -> str:
+    """ "7 kvinnor och 1 man" / "7 women and 1 man"; ``skip_zero`` leaves out a gender of 0."""
+    parts = [
+        gender_count(w, n, code) for n, code in ((women, "F"), (men, "M")) if n or not skip_zero
+    ]
+    return w.tr(" och ", " and ").join(parts)
+
+
+def cost_words(w: Writer, cost: float, payroll: float) -> str:
+    """The plan's yearly cost and its share of the pay bill, the pay bill in brackets so it is
+    never read as the cost: "20 738 214 kr per år (0,92 % av lönesumman, som är …)"."""
+    if not payroll > 0:
+        return w.tr(f"{w.kr(cost)} per år", f"{w.kr(cost)} a year")
+    share = w.pct(100 * cost / payroll, 2)
+    return w.tr(
+        f"{w.kr(cost)} per år ({share} av lönesumman, som är {w.kr(payroll)} per år inkl. "
+        "lönebikostnader)",
+        f"{w.kr(cost)} a year ({share} of the pay bill, which is {w.kr(payroll)} a year incl. "
+        "overhead)",
+    )
 
 
 def confidential(w: Writer) -> str:
@@ -49,12 +82,11 @@ def cover_facts(w: Writer) -> list[list[str]]:
         [w.tr("Referensdatum", "Reference date"), str(cfg.survey.reference_date)],
         [
             w.tr("Anställda", "Employees"),
-            w.tr(
-                f"{w.num(len(f))} ({w.num((f['gender'] == 'F').sum())} kvinnor, "
-                f"{w.num((f['gender'] == 'M').sum())} män)",
-                f"{w.num(len(f))} ({w.num((f['gender'] == 'F').sum())} women, "
-                f"{w.num((f['gender'] == 'M').sum())} men)",
-            ),
+            f"{w.num(len(f))} ("
+            + women_men(w, (f["gender"] == "F").sum(), (f["gender"] == "M").sum()).replace(
+                w.tr(" och ", " and "), ", "
+            )
+            + ")",
         ],
     ]
 
@@ -131,13 +163,13 @@ def summary(w: Writer) -> dict:
     blocks: list[dict] = [
         w.text(
             w.tr(
-                f"Kartläggningen omfattar {w.num(len(f))} anställningar i {where}: {w.num(nw)} kvinnor "
-                f"och {w.num(nm)} män i {w.num(f['job_code'].nunique())} yrken. Lönerna avser "
+                f"Kartläggningen omfattar {w.num(len(f))} anställningar i {where}: "
+                f"{women_men(w, nw, nm)} i {w.num(f['job_code'].nunique())} yrken. Lönerna avser "
                 f"{w.run.config.survey.reference_date} och räknas om till heltid. Varje jämförelse "
                 "görs på grundlön och på månadslön med fasta tillägg; en jämförelse räknas en gång "
                 "och är flaggad om den är flaggad på något av lönebegreppen.",
-                f"The survey covers {w.num(len(f))} employments in {where}: {w.num(nw)} women and "
-                f"{w.num(nm)} men in {w.num(f['job_code'].nunique())} jobs. Pay is at "
+                f"The survey covers {w.num(len(f))} employments in {where}: "
+                f"{women_men(w, nw, nm)} in {w.num(f['job_code'].nunique())} jobs. Pay is at "
                 f"{w.run.config.survey.reference_date}, converted to full time. Each comparison is "
                 "made on base salary and on monthly pay with fixed supplements; it counts once and "
                 "is flagged when it is flagged on either.",
@@ -345,16 +377,9 @@ def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
     dates = sorted(set(plan["effective_date"].astype(str)))
     parts = []
     if women or men:
-        who = [
-            x
-            for x in (
-                w.tr(f"{w.num(women)} kvinnor", f"{w.num(women)} women") if women else "",
-                w.tr(f"{w.num(men)} män", f"{w.num(men)} men") if men else "",
-            )
-            if x
-        ]
         parts.append(
-            w.tr(" och ", " and ").join(who) + w.tr(" höjs individuellt", " raised individually")
+            women_men(w, women, men, skip_zero=True)
+            + w.tr(" höjs individuellt", " raised individually")
         )
     if jobs:
         staff = w.num(int(plan.loc[plan["kind"] == "equal_value", "n_people"].sum()))
@@ -369,7 +394,7 @@ def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
     return [
         [
             w.tr("Handlingsplan: åtgärder", "Action plan: measures"),
-            f"{w.num(len(plan))}: " + ", ".join(parts),
+            measures_count(w, len(people), jobs) + ": " + ", ".join(parts),
         ],
         [
             w.tr("Handlingsplan: träder i kraft", "Action plan: takes effect"),
@@ -380,13 +405,22 @@ def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
                 "Handlingsplan: kostnad per år inkl. lönebikostnader",
                 "Action plan: yearly cost incl. overhead",
             ),
-            w.tr(
-                f"{w.kr(cost)}: {w.pct(100 * cost / payroll, 2)} av lönesumman, "
-                f"{w.kr(payroll)} per år inkl. lönebikostnader",
-                f"{w.kr(cost)}: {w.pct(100 * cost / payroll, 2)} of the pay bill, "
-                f"{w.kr(payroll)} a year incl. overhead",
-            )
-            if payroll > 0
-            else w.kr(cost),
+            cost_words(w, cost, payroll),
         ],
     ]
+
+
+def measures_count(w: Writer, people: int, jobs: int) -> str:
+    """ "321 åtgärder (319 personer och 2 yrken)": a count of measures that says what it
+    counts, since a measure is a person or a whole job."""
+    n = people + jobs
+    total = w.count(n, ("åtgärd", "åtgärder"), ("measure", "measures"))
+    what = [
+        x
+        for x in (
+            w.count(people, ("person", "personer"), ("person", "people")) if people else "",
+            w.count(jobs, ("yrke", "yrken"), ("job", "jobs")) if jobs else "",
+        )
+        if x
+    ]
+    return f"{total} ({w.join(what)})" if what else total

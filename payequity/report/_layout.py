@@ -2,10 +2,11 @@
 columns of names that never hyphenate, and text copied from the registers in its own language.
 
 The template's ``data-table`` (``templates/report.typ``) reads the fields built here:
-``groups`` (a list of ``{label, start}``: a heading row before row ``start``), ``names`` (the
-indexes of columns whose cells are names — units, jobs — set in ``names_lang`` and never
-hyphenated) and ``lang`` (one language code per column, for text in another language than the
-report's). Names and the registers' texts are in Swedish, the language of the pay data, so an
+``groups`` (a list of ``{label, start}``: a heading row before row ``start``), ``merge`` (the
+indexes of columns whose equal cells in consecutive rows are merged into one cell, keeping those
+rows together on a page), ``names`` (the indexes of columns whose cells are names — units, jobs —
+set in ``names_lang`` and never hyphenated) and ``lang`` (one language code per column, for text
+in another language than the report's; an English table with such columns says so in its note). Names and the registers' texts are in Swedish, the language of the pay data, so an
 English report sets them with Swedish rules.
 """
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NAMES_LANG",
+    "REGISTER_NOTE",
     "grouped",
     "known_names",
     "table_block",
@@ -40,9 +42,12 @@ _OPTIONS = (
     "highlight",
     "size",
     "groups",
+    "merge",
     "names",
     "register",
 )
+# Said under a table of an English report with columns copied from the (Swedish) registers.
+REGISTER_NOTE = "Text from the registers is shown as written, in Swedish."
 
 
 def known_names(w: Writer) -> frozenset[str]:
@@ -69,11 +74,14 @@ def table_block(w: Writer, columns: list[str], rows: list[list[str]], options: d
     if names is None:
         names = _name_columns(w, len(columns), rows)
     register = options.get("register") or []
-    if w.language != NAMES_LANG and register:
-        block["lang"] = [NAMES_LANG if j in register else None for j in range(len(columns))]
-    for k in _OPTIONS[:7]:
+    for k in _OPTIONS[:8]:
         if options.get(k) is not None:
             block[k] = options[k]
+    if w.language != NAMES_LANG and register:
+        block["lang"] = [NAMES_LANG if j in register else None for j in range(len(columns))]
+        if w.language == "en" and rows:
+            note = block.get("note")
+            block["note"] = f"{note} {REGISTER_NOTE}" if note else REGISTER_NOTE
     if names:
         block["names"] = sorted(names)
     return block

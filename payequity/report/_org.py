@@ -10,13 +10,23 @@ said in words too. Settings and register files are named in words, never by key 
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import pandas as pd
 
 from ._sections import Writer
+from ._vocabulary import GLOSSES
 
-__all__ = ["banner", "eu", "organisation"]
+__all__ = ["EU_OFF", "banner", "eu", "glosses", "log_points", "organisation"]
+
+#: What the EU section says when the EU module is off (Swedish, English).
+EU_OFF = (
+    "Direktivets indikatorer redovisas här som information; kraven i direktivet tillämpas inte i "
+    "årets kartläggning.",
+    "The directive's indicators are reported here for information; the directive's requirements "
+    "are not applied in this year's survey.",
+)
 
 
 def banner(w: Writer) -> str:
@@ -25,6 +35,25 @@ def banner(w: Writer) -> str:
         "Indikatorerna enligt artikel 9 och prövningen enligt artikel 10 visas som förberedelse.",
         "The EU Pay Transparency Directive (2023/970) is not yet in force in Swedish law (May "
         "2026). The Article 9 indicators and the Article 10 test are shown as preparation.",
+    )
+
+
+def glosses(w: Writer, text: str, words: tuple[str, ...] = tuple(GLOSSES)) -> str:
+    """In English, the glosses of the Swedish institutions and agreements among ``words`` that
+    ``text`` names ("HÖK and AB: the central collective agreements for municipalities."); in
+    Swedish, and when none is named, nothing."""
+    if w.sv:
+        return ""
+    found = [GLOSSES[x] for x in words if re.search(rf"\b{re.escape(x)}\b", text, re.IGNORECASE)]
+    return " ".join(f"{g}." for g in found)
+
+
+def log_points(w: Writer, x: float) -> str:
+    """A log difference ``x`` (log pay, women − men) in log points with its percent:
+    "−2,23 log-poäng (≈ −2,2 %)", the percent ``100·(exp(x) − 1)``."""
+    return w.tr(
+        f"{w.num(100 * x, 2)} log-poäng (≈ {w.pct(100 * math.expm1(x))})",
+        f"{w.num(100 * x, 2)} log points (≈ {w.pct(100 * math.expm1(x))})",
     )
 
 
@@ -78,21 +107,32 @@ def organisation(w: Writer) -> dict:
         ]
     ox = og.get("oaxaca")
     if ox:
-        unit_ = w.tr("log-poäng (≈ %)", "log points (≈ %)")
         facts += [
             [
                 w.tr("Oaxaca–Blinder: total skillnad", "Oaxaca–Blinder: total gap"),
-                f"{w.num(100 * ox['gap'], 2)} {unit_}",
+                log_points(w, ox["gap"]),
             ],
-            [
-                w.tr("varav förklarad", "of which explained"),
-                f"{w.num(100 * ox['explained'], 2)} {unit_}",
-            ],
-            [
-                w.tr("varav oförklarad", "of which unexplained"),
-                f"{w.num(100 * ox['unexplained'], 2)} {unit_}",
-            ],
+            [w.tr("varav förklarad", "of which explained"), log_points(w, ox["explained"])],
+            [w.tr("varav oförklarad", "of which unexplained"), log_points(w, ox["unexplained"])],
         ]
+        blocks.append(
+            w.text(
+                w.tr(
+                    "Oaxaca–Blinder är en statistisk metod som delar skillnaden i två delar: den "
+                    f"del som förklaras av att kvinnor och män skiljer sig i {held or 'kontrollerna'}"
+                    ", och den del som blir kvar oförklarad. Den räknas i log-poäng: 100 × "
+                    "skillnaden i logaritmerad lön, ett mått som för små skillnader är nästan "
+                    "detsamma som procent. Inom parentes står log-poängen omräknade till procent, "
+                    "100 × (e^(log-poäng/100) − 1).",
+                    "Oaxaca–Blinder is a statistical method that splits the gap in two: the part "
+                    "explained by women and men differing in "
+                    f"{held or 'the controls'}, and the part left unexplained. It counts in log "
+                    "points: 100 × the difference in log pay, a measure that for small gaps is "
+                    "almost the same as percent. In brackets the log points converted to percent, "
+                    "100 × (e^(log points/100) − 1).",
+                )
+            )
+        )
     blocks.append({"type": "facts", "rows": facts})
     if og.get("note"):
         blocks.append(
@@ -112,11 +152,11 @@ def organisation(w: Writer) -> dict:
         blocks.append(
             w.text(
                 w.tr(
-                    f"I ord (log-poäng är ungefär procent) — totalt: {g}; förklarat av skillnader "
+                    f"I ord — totalt: {g}; förklarat av skillnader "
                     f"i {by}: {e}; oförklarat: {u}. Oaxaca räknar på logaritmerad lön (geometriska "
                     "medelvärden), därför skiljer sig totalen något från den ojusterade skillnaden "
                     "i medellön ovan.",
-                    f"In words (log points are about percent) — in total: {g}; explained by "
+                    f"In words — in total: {g}; explained by "
                     f"differences in {by}: {e}; unexplained: {u}. Oaxaca works on log pay "
                     "(geometric means), so its total differs a little from the unadjusted gap in "
                     "mean pay above.",
@@ -144,6 +184,13 @@ def organisation(w: Writer) -> dict:
             )
         )
     )
+    if not w.sv:  # the next section's sources, by their Swedish names
+        blocks.append(
+            w.text(
+                "The next section compares with national figures from Medlingsinstitutet (the "
+                "Swedish National Mediation Office) and SCB (Statistics Sweden)."
+            )
+        )
     return w.section(
         w.tr("Löneskillnader i hela organisationen", "Pay gaps across the organisation"), blocks
     )
@@ -153,20 +200,13 @@ def eu(w: Writer) -> dict:
     eu = w.results["eu"]
     t = eu.table
     on = bool(w.run.config.analysis.eu_directive)
+    # "(publiceras)" only when the directive's requirements apply this year
+    published = (" (publiceras)", " (published)") if on else ("", "")
     blocks = []
     if on:
         blocks.append({"type": "notice", "tone": "warning", "text": banner(w)})
     else:
-        blocks.append(
-            w.text(
-                w.tr(
-                    "EU-modulen är avstängd i inställningarna (se Metod och inställningar). "
-                    "Indikatorerna visas som information.",
-                    "The EU module is off in the settings (see Methods and settings). The "
-                    "indicators are shown for information.",
-                )
-            )
-        )
+        blocks.append(w.text(w.tr(*EU_OFF)))
     blocks.append(
         w.text(
             w.tr(
@@ -254,8 +294,8 @@ def eu(w: Writer) -> dict:
             align=["left", "left", "right", "left"],
             widths=[2.6, 0.8, 1, 2.6],
             caption=w.tr(
-                "Indikatorer (a)–(e) enligt direktivets definition (publiceras)",
-                "Indicators (a)–(e) by the directive's definition (published)",
+                "Indikatorer (a)–(e) enligt direktivets definition" + published[0],
+                "Indicators (a)–(e) by the directive's definition" + published[1],
             ),
             note=w.tr(
                 "Skillnaderna (a)–(d) är (män − kvinnor) i procent av männens lön: positiva när "
@@ -269,8 +309,8 @@ def eu(w: Writer) -> dict:
         w.figure(
             "quartiles.png",
             w.tr(
-                "(f) Andel kvinnor och män i varje kvartil av timlönen (publiceras).",
-                "(f) Share of women and men in each quartile of hourly pay (published).",
+                "(f) Andel kvinnor och män i varje kvartil av timlönen" + published[0] + ".",
+                "(f) Share of women and men in each quartile of hourly pay" + published[1] + ".",
             ),
         )
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._front import plan_facts
+from ._front import measures_count, plan_facts
 from ._funding import from_organisation, funding_words, org_reach
 from ._layout import unit_rows
 from ._sections import Writer
@@ -138,7 +138,10 @@ def plan_section(w: Writer) -> dict:
         blocks.append(w.text(funding))
         blocks += _short_pots(w)
     by_year = rows.groupby(["year", "effective_date"]).agg(
-        n=("measure_id", "nunique"), cost=("cost_yearly", "sum")
+        n=("measure_id", "nunique"),
+        people=("kind", lambda k: int((k == "person").sum())),
+        jobs=("kind", lambda k: int((k == "equal_value").sum())),
+        cost=("cost_yearly", "sum"),
     )
     blocks.append(
         w.table(
@@ -148,9 +151,12 @@ def plan_section(w: Writer) -> dict:
                 w.tr("Åtgärder", "Measures"),
                 w.tr("Kostnad per år för stegen", "Yearly cost of the steps"),
             ],
-            [[str(int(y)), str(d), w.num(n), w.kr(c)] for (y, d), (n, c) in by_year.iterrows()],
+            [
+                [str(int(y)), str(d), measures_count(w, int(pe), int(jo)), w.kr(c)]
+                for (y, d), (_, pe, jo, c) in by_year.iterrows()
+            ],
             align=["left", "left", "right", "right"],
-            widths=[0.8, 1.2, 1, 2],
+            widths=[0.8, 1.2, 2, 1.6],
             caption=w.tr("Tidsplan och kostnad per år", "Time plan and cost by year"),
         )
     )
@@ -317,12 +323,15 @@ def _people_tables(w: Writer, m: pd.DataFrame) -> list[dict]:
                     "Individual adjustments by job (equal work)",
                 ),
                 note=w.tr(
-                    "Varje person finns i bilagan Åtgärder per person."
-                    if w.unit is None
-                    else "Personerna listas i översiktens bilaga.",
-                    "Each person is listed in the annex Measures by person."
-                    if w.unit is None
-                    else "The people are listed in the overview's annex.",
+                    "Varje person finns i bilagan Åtgärder per person"
+                    + (" sist i denna rapport." if w.unit is not None else ".")
+                    if w.hr_or_union
+                    else "Enskilda personer visas bara i underlag för HR och fackliga företrädare.",
+                    "Each person is listed in the annex Measures by person"
+                    + (" at the end of this report." if w.unit is not None else ".")
+                    if w.hr_or_union
+                    else "Individual people are shown only in the editions for HR and union "
+                    "representatives.",
                 ),
             )
         )

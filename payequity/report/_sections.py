@@ -11,11 +11,11 @@ from typing import Any
 import pandas as pd
 
 from .._format import fmt_kr, fmt_number, fmt_pct
-from ..actions import union_organisations
 from ..privacy import sees_people
+from ._annex import method_section, signatures_section
 from ._figures import job_labels
 from ._layout import known_names, table_block
-from ._vocabulary import CHOICES, DEFINITIONS, NATIONAL, SETTINGS, WORDS
+from ._vocabulary import NATIONAL, SETTINGS, WORDS
 
 __all__ = ["Writer", "method_section", "national_section", "signatures_section"]
 
@@ -157,11 +157,9 @@ class Writer:
         return _float(r.women_pct_of_men) - 100, False
 
     def basis(self, adjusted: bool) -> str:
-        return (
-            self.tr("Justerad (regression)", "Adjusted (regression)")
-            if adjusted
-            else self.tr("Rå skillnad", "Raw gap")
-        )
+        """The basis of an equal-work flag, short for a table's column: "Justerad" (the
+        regression's adjusted gap) or "Rå" (the raw gap); the table's note says which is which."""
+        return self.tr("Justerad", "Adjusted") if adjusted else self.tr("Rå", "Raw")
 
     def pay_level(self, level: str) -> str:
         return self.tr("årslön", "annual") if level == "annual" else self.tr("timlön", "hourly")
@@ -358,210 +356,6 @@ def national_section(w: Writer) -> dict:
                     "The unexplained pay gap is unexplained in a statistical sense. It is not a measure "
                     "of discrimination.",
                 ),
-            },
-        ],
-    )
-
-
-def method_section(w: Writer) -> dict:
-    """The methods annex, "Metod och inställningar": the terms, the inputs and every setting
-    used, each said in words with its value and, in a column of its own, its key."""
-    m, cfg = w.run.manifest, w.run.config
-    a, s = cfg.analysis, w.results["equal_work"].settings
-    used = w.controls_used()
-    controls = w.controls_words(used) or w.tr("inga kontroller", "no controls")
-    thr = w.pct(100 * s.get("gap_threshold", a.gap_threshold), 0)
-    share = w.pct(100 * a.female_dominated_share, 0)
-    target = {
-        "median": w.tr("det andra könets medianlön i gruppen", "the other gender's median pay"),
-        "mean": w.tr("det andra könets medellön i gruppen", "the other gender's mean pay"),
-    }.get(
-        str(cfg.actions.target),
-        w.tr(
-            f"den lön gruppens regression ({controls}) ger personen som det andra könet; "
-            "i grupper för små för regression det andra könets medellön, skillnaden delad så "
-            "att medellönerna möts",
-            f"the pay the group's regression ({controls}) gives the person as the other "
-            "gender; in groups too small for a regression the other gender's mean pay, the gap "
-            "shared so that the means meet",
-        ),
-    )
-    values = {
-        "held": w.held_equal(used),
-        "share": f"{w.tr('Minst', 'At least') if a.female_dominated_inclusive else w.tr('Mer än', 'More than')} {share}",
-        "min": s.get("min_per_gender", a.min_per_gender),
-        "fdr": w.pct(100 * s.get("fdr", a.fdr), 0),
-        "thr": thr,
-        "target": target,
-    }
-    defs = [[term, text.format(**values)] for term, text in DEFINITIONS[w.language]]
-    inputs = [
-        [
-            str(i["path"]),
-            str(i["sha256"])[:16] + "…",
-            w.num(i["rows_read"]),
-            w.num(i["rows_kept"]),
-            w.num(i["rows_excluded"]),
-        ]
-        for i in m["inputs"]
-    ]
-    versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v)
-    settings = setting_rows(m["config"], w.language, str(cfg.data.currency))
-    return w.section(
-        w.tr("Metod och inställningar", "Methods and settings"),
-        [
-            w.table(
-                [w.tr("Begrepp", "Term"), w.tr("Definition", "Definition")],
-                defs,
-                widths=[1.4, 4],
-            ),
-            w.table(
-                [
-                    w.tr("Fil", "File"),
-                    "sha256",
-                    w.tr("Lästa", "Read"),
-                    w.tr("Med", "Kept"),
-                    w.tr("Uteslutna", "Excluded"),
-                ],
-                inputs,
-                align=["left", "left", "right", "right", "right"],
-                widths=[2.4, 2, 0.8, 0.8, 0.9],
-                caption=w.tr("Indata", "Inputs"),
-                size="small",
-            ),
-            w.table(
-                [
-                    w.tr("Inställning", "Setting"),
-                    w.tr("Värde", "Value"),
-                    w.tr("Nyckel i survey.toml", "Key in survey.toml"),
-                ],
-                settings,
-                widths=[3, 2.2, 2.3],
-                caption=w.tr(
-                    "Varje inställning som användes (angiven i survey.toml eller standardvärde)",
-                    "Every setting used (set in survey.toml or the default)",
-                ),
-                size="small",
-            ),
-            w.text(w.tr("Programversioner: ", "Software versions: ") + versions),
-        ],
-    )
-
-
-def setting_rows(config: dict, language: str, currency: str = "SEK") -> list[list[str]]:
-    """Every setting used (``manifest["config"]``) for the methods annex: rows of what it
-    means, its value as people read it ("Ja", "60 %", "–") and its key in survey.toml."""
-    i = 0 if language == "sv" else 1
-    known = {key: n for n, key in enumerate(SETTINGS)}
-    flat = [(f"{sec}.{k}", v) for sec, values in config.items() for k, v in dict(values).items()]
-    flat.sort(key=lambda kv: known.get(kv[0], len(known)))
-    rows = []
-    for key, v in flat:
-        meaning, kind = (SETTINGS[key][i], SETTINGS[key][2]) if key in SETTINGS else (key, "text")
-        if kind in ("columns", "values") and isinstance(v, dict):
-            for col, x in v.items():
-                what = WORDS["column"].get(col, (col, col))[i]
-                shown = (
-                    ", ".join(f"{a} → {b}" for a, b in x.items())
-                    if isinstance(x, dict)
-                    else _show(x, language)
-                )
-                rows.append([f"{meaning} {what}", shown or "–", f"{key}.{col}"])
-            continue
-        rows.append([meaning, _value(key, kind, v, language, currency), key])
-    return rows
-
-
-def _value(key: str, kind: str, v: Any, language: str, currency: str) -> str:
-    i = 0 if language == "sv" else 1
-    if v is None or (isinstance(v, str | list | tuple | dict) and not v):
-        return "–"
-    if isinstance(v, bool):
-        return (("Nej", "No"), ("Ja", "Yes"))[v][i]
-    if kind in ("share", "pct", "points") and isinstance(v, int | float):
-        x = 100 * float(v) if kind == "share" else float(v)
-        d = next((d for d in range(4) if abs(round(x, d) - x) < 1e-9), 3)
-        if kind == "points":
-            return f"{fmt_number(x, d, language)} {('poäng', 'points')[i]}"
-        return fmt_pct(x, d, language)
-    if kind == "kr" and isinstance(v, int | float):
-        return fmt_kr(float(v), 0, language, currency)
-    if kind == "int" and isinstance(v, int | float):
-        return fmt_number(float(v), 0, language)
-    if kind == "choice" and str(v) in CHOICES.get(key, {}):
-        return CHOICES[key][str(v)][i]
-    if kind == "controls" and isinstance(v, list | tuple):
-        inner = [c[2:-1] if c.startswith("C(") and c.endswith(")") else c for c in map(str, v)]
-        return ", ".join(WORDS["control"].get(c, (c, c))[i] for c in inner)
-    return _show(v, language)
-
-
-def _show(v: Any, language: str) -> str:
-    if v is None:
-        return "–"
-    if isinstance(v, bool):
-        return (("Nej", "No"), ("Ja", "Yes"))[v][0 if language == "sv" else 1]
-    if isinstance(v, dict):
-        return ", ".join(f"{k}: {_show(x, language)}" for k, x in v.items())
-    if isinstance(v, list | tuple):
-        return ", ".join(_show(x, language) for x in v)
-    return str(v)
-
-
-def signatures_section(w: Writer) -> dict:
-    """Signatures last: the employer and each union organisation of the samverkan log, each
-    union with room for its opinion or reservation."""
-    unions = union_organisations(w.results.get("samverkan"))
-    if not unions:
-        unions = [w.tr("de fackliga organisationerna", "the unions")]
-    lines = [
-        w.tr("Namnteckning", "Signature"),
-        w.tr("Namnförtydligande", "Name in print"),
-        w.tr("Ort och datum", "Place and date"),
-    ]
-    return w.section(
-        w.tr("Underskrifter", "Signatures"),
-        [
-            w.text(
-                w.tr(
-                    f"Lönekartläggningen {w.run.manifest['year']} har genomförts i samverkan mellan "
-                    "arbetsgivaren och de fackliga organisationerna. Underskrifterna bekräftar att parterna "
-                    "har tagit del av resultatet, förklaringarna och handlingsplanen.",
-                    f"The pay survey {w.run.manifest['year']} was carried out in cooperation between the "
-                    "employer and the unions. The signatures confirm that the parties have seen the "
-                    "results, the explanations and the action plan.",
-                )
-            ),
-            *(
-                [
-                    w.text(
-                        w.tr(
-                            "Uppgifterna enligt EU-direktivets artikel 9 bekräftas av ledningen efter samråd med "
-                            "arbetstagarnas företrädare (artikel 9.6).",
-                            "The Article 9 figures are confirmed by management after consulting the workers' "
-                            "representatives (Article 9(6)).",
-                        )
-                    )
-                ]
-                if w.run.config.analysis.eu_directive
-                else []
-            ),
-            {
-                "type": "signatures",
-                "parties": [
-                    {"role": w.tr("För arbetsgivaren", "For the employer"), "lines": lines},
-                    *(
-                        {
-                            "role": w.tr(f"För {org}", f"For {org}"),
-                            "lines": lines,
-                            "opinion": w.tr(
-                                "Organisationens yttrande eller reservation",
-                                "The organisation's opinion or reservation",
-                            ),
-                        }
-                        for org in unions
-                    ),
-                ],
             },
         ],
     )

@@ -15,9 +15,11 @@ import pandas as pd
 from ._layout import grouped
 from ._sections import Writer, _float
 
-__all__ = ["spread_blocks"]
+__all__ = ["MIN_SPREAD", "spread_blocks"]
 
 _GENDERS = (("F", "women"), ("M", "men"))
+#: The fewest people of a gender for whom P10 and P90 are shown: below it they are "–".
+MIN_SPREAD = 5
 
 
 def spread_blocks(w: Writer) -> list[dict]:
@@ -58,16 +60,21 @@ def spread_blocks(w: Writer) -> list[dict]:
         else ""
     )
     note = w.tr(
-        "Månadslön per heltid. P10, median och P90 räknas med linjär interpolation mellan de "
-        "sorterade lönerna, som i datafilen för lika arbete.",
-        "Monthly pay per full time. P10, median and P90 are computed by linear interpolation "
-        "between the sorted pay, as in the equal-work data file.",
+        "Lön per månad omräknad till heltid. P10, median och P90 räknas med linjär interpolation "
+        f"mellan de sorterade lönerna. P10 och P90 visas för minst {MIN_SPREAD} personer av ett "
+        "kön; för färre säger de inget om spridningen. Här står medianerna; medellönerna står "
+        "i tabellen Lika arbete: alla grupper med både kvinnor och män ovan. Median och medellön "
+        "skiljer sig när lönerna är ojämnt fördelade.",
+        "Pay a month converted to full time. P10, median and P90 are computed by linear "
+        f"interpolation between the sorted pay. P10 and P90 are shown for at least {MIN_SPREAD} "
+        "people of a gender; for fewer they say nothing about the spread. This table has the "
+        "medians; the mean pay is in the table Equal work: every group with both women and men "
+        "above. Median and mean differ where pay is unevenly spread.",
     )
     if single:
         note += w.tr(
-            " Där ett kön har 1 person finns ingen spridning att visa: medianen är personens lön.",
-            " Where a gender has 1 person there is no spread to show: the median is that "
-            "person's pay.",
+            " Där ett kön har 1 person är medianen personens lön.",
+            " Where a gender has 1 person the median is that person's pay.",
         )
     return [
         w.heading(w.tr("Lönespridning i flaggade grupper", "Pay spread in flagged groups")),
@@ -128,7 +135,9 @@ def _rows(w: Writer, t: pd.DataFrame, extremes: bool) -> tuple[list, bool]:
             lines.append(
                 [w.gender(code), w.num(n)]
                 + [
-                    "–" if one and f != "median" else w.kr(getattr(r, f"{f}_{who}", math.nan))
+                    "–"
+                    if (one and f != "median") or (f in ("p10", "p90") and n < MIN_SPREAD)
+                    else w.kr(getattr(r, f"{f}_{who}", math.nan))
                     for f in figures
                 ]
             )

@@ -1,11 +1,14 @@
 """The overview's sections that track the work over the years: last year's follow-up, the
-documentation checklist (DL 3:13–14) and the annex of measures by person."""
+documentation checklist (DL 3:13–14) and the annex of measures by person (in the overview, and
+in a unit's report for its own people)."""
 
 from __future__ import annotations
 
 from ..actions import unit_names
 from ..privacy import pseudonymises
+from ._front import measures_count
 from ._layout import grouped, unit_heading, unit_order
+from ._org import glosses
 from ._sections import Writer
 
 __all__ = ["documentation", "follow_up", "people_annex"]
@@ -72,6 +75,14 @@ def follow_up(w: Writer) -> dict:
             )
         )
     yoy = w.run.tables.get("year_over_year")
+    m = w.plan_measures()
+    this_year = (
+        measures_count(
+            w, int((m["kind"] == "person").sum()), int((m["kind"] == "equal_value").sum())
+        )
+        if len(m)
+        else ""
+    )
     if yoy is not None and len(yoy):
         blocks.append(
             w.table(
@@ -101,10 +112,14 @@ def follow_up(w: Writer) -> dict:
                 note=w.tr(
                     "Skillnad: 100 × (kvinnor − män) / män, negativ när kvinnor har lägre lön. "
                     "* Hela organisationen, räknat per jämförelse (en grupp eller ett par av yrken "
-                    "räknas en gång även när den är flaggad för både grundlön och månadslön).",
+                    "räknas en gång även när den är flaggad för både grundlön och månadslön). "
+                    "Åtgärder: personer som höjs individuellt och hela yrken som höjs"
+                    + (f"; i år {this_year}." if this_year else "."),
                     "Gap: 100 × (women − men) / men, negative when women earn less. * Whole "
                     "organisation, counted per comparison (a group or pair of jobs counts once even "
-                    "when flagged on both base salary and monthly pay).",
+                    "when flagged on both base salary and monthly pay). Measures: people raised "
+                    "individually and whole jobs raised"
+                    + (f"; this year {this_year}." if this_year else "."),
                 ),
                 caption=w.tr(
                     "Löneskillnaderna år för år (hela organisationen)",
@@ -162,6 +177,7 @@ def documentation(w: Writer) -> dict:
                 f"Employees at the start of the year: {w.num(h['n'])} ({tier[h['tier']]}). ",
             )
             + basis
+            + (" " + glosses(w, "samverkan", ("samverkan",)) if not w.sv else "")
         )
     ]
     t = doc.table
@@ -219,51 +235,148 @@ def documentation(w: Writer) -> dict:
 
 
 def people_annex(w: Writer) -> dict:
+    """The measures by person: the overview's annex, or in a unit's report the unit's own
+    people (both only for hr and union; the union's ids are pseudonyms, as in the data files).
+    Each row has what a reader needs to check the raise: gender, fte, pay before and after,
+    the comparison that asked for it, and the cost rebuilt from the raise."""
     p = w.plan_people()
     p = p.assign(_u=p["unit"].fillna("").astype(str).map(unit_order)).sort_values(
         ["_u", "job_code", "employee_id"], kind="stable"
     )
     names = unit_names(p["unit"].fillna("").astype(str))
+    gender = person_genders(w)
+    said = _comparisons_said(w)
+    years = sorted(set(p["years"].astype(str)))
+    due = sorted({int(d) for d in p["due_year"]})
+    per_year, per_due = len(years) > 1, len(due) > 1  # a column only where the rows differ
     rows, groups = grouped(
         (
             unit_heading(w, str(r.unit) if r.unit == r.unit else "", names),
             [
                 str(r.employee_id),
+                _person_gender(w, gender.get(str(r.employee_id), "")),
                 w.job(r.job_code),
+                w.pct(100 * float(r.fte_total), 1),
                 w.kr(r.pay_before),
                 w.kr(r.adjustment_total),
+                w.kr(float(r.pay_before) + float(r.adjustment_total)),
                 w.kr(r.cost_yearly),
-                str(r.years),
-                str(int(r.due_year)),
-            ],
+                _comparison_words(w, said, r.item_keys, str(r.unit) if r.unit == r.unit else ""),
+            ]
+            + ([str(r.years)] if per_year else [])
+            + ([str(int(r.due_year))] if per_due else []),
         )
         for r in p.itertuples()
     )
+    o = 100 * float(w.results["action_plan"].overhead)
+    overhead = w.pct(o, 0 if o == round(o) else 2)
+    once = []
+    if not per_year and years:
+        once.append(w.tr(f"Alla höjningar görs {years[0]}", f"All raises are made in {years[0]}"))
+    if not per_due and due:
+        once.append(w.tr(f"ska vara genomförda senast {due[0]}", f"due by {due[0]} at the latest"))
+    columns = [
+        w.tr("Pseudonym", "Pseudonym")
+        if pseudonymises(w.run.manifest["audience"])
+        else w.tr("Anst.nr", "Employee"),
+        w.tr("Kön", "Gender"),
+        w.tr("Yrke", "Job"),
+        w.tr("Syss.grad", "FTE"),
+        w.tr("Grundlön före", "Base pay before"),
+        w.tr("Höjning per månad", "Raise a month"),
+        w.tr("Grundlön efter", "Base pay after"),
+        w.tr("Kostnad per år", "Cost a year"),
+        w.tr("Jämförelse som gav höjningen", "Comparison that called for it"),
+    ]
+    columns += [w.tr("År", "Years")] if per_year else []
+    columns += [w.tr("Senast", "Due")] if per_due else []
+    note = w.tr(
+        "Grundlön och höjning per månad vid heltid; Grundlön efter = Grundlön före + Höjning per "
+        "månad. Kostnad per år = Höjning per månad × sysselsättningsgrad × 12 × (1 + "
+        f"lönebikostnader på {overhead}). Jämförelse: den grupp för lika arbete där personens "
+        "skillnad flaggades, i personens enhet eller i hela organisationen."
+        + (" " + w.join(once) + "." if once else "")
+        + (
+            " Personerna står under sin enhet (enhetens namn, med förvaltningen där namnet "
+            "finns i flera)."
+            if w.unit is None
+            else ""
+        ),
+        "Base pay and raise a month at full time; Base pay after = Base pay before + Raise a "
+        "month. Cost a year = Raise a month × FTE × 12 × (1 + payroll overhead of "
+        f"{overhead}). Comparison: the equal-work group where the person's gap was flagged, in "
+        "the person's unit or across the whole organisation."
+        + (" " + w.join(once) + "." if once else "")
+        + (
+            " The people stand under their unit (the unit's name, with its department where "
+            "the name occurs in several)."
+            if w.unit is None
+            else ""
+        ),
+    )
+    n = len(columns)
     return w.section(
         w.tr("Bilaga: åtgärder per person", "Annex: measures by person"),
         [
             w.table(
-                [
-                    w.tr("Pseudonym", "Pseudonym")
-                    if pseudonymises(w.run.manifest["audience"])
-                    else w.tr("Anst.nr", "Employee"),
-                    w.tr("Yrke", "Job"),
-                    w.tr("Grundlön före", "Base pay before"),
-                    w.tr("Höjning per månad", "Raise a month"),
-                    w.tr("Kostnad per år", "Cost a year"),
-                    w.tr("År", "Years"),
-                    w.tr("Senast", "Due"),
-                ],
+                columns,
                 rows,
-                align=["left", "left", "right", "right", "right", "left", "left"],
-                groups=groups,
+                align=["left", "left", "left"] + ["right"] * 5 + ["left"] * (n - 8),
+                groups=groups if w.unit is None else None,  # a unit's report is all one unit
                 size="small",
-                note=w.tr(
-                    "Personerna står under sin enhet (enhetens namn, med förvaltningen där namnet "
-                    "finns i flera).",
-                    "The people stand under their unit (the unit's name, with its department where "
-                    "the name occurs in several).",
-                ),
+                note=note,
             )
         ],
     )
+
+
+def person_genders(w: Writer) -> dict[str, str]:
+    """Each planned person's gender code by the id the plan shows (a pseudonym for the union):
+    the plan as written is the plan as computed, row for row, so its ids map to the real ids
+    and these to the pay data."""
+    shown = w.run.tables["action_plan"]["employee_id"].astype(str)
+    real = w.results["action_plan"].table["employee_id"].astype(str)
+    f = w.run.data.frame
+    by_id = dict(zip(f["employee_id"].astype(str), f["gender"].astype(str), strict=True))
+    return {
+        s: by_id.get(r, "") for s, r in zip(shown.to_numpy(), real.to_numpy(), strict=True) if s
+    }
+
+
+def _person_gender(w: Writer, code: str) -> str:
+    return {"F": w.tr("Kvinna", "Woman"), "M": w.tr("Man", "Man")}.get(code, "–")
+
+
+def _item_keys(keys: object) -> list[str]:
+    return [k for k in dict.fromkeys(str(keys).split(";")) if k and k != "nan"]
+
+
+def _comparisons_said(w: Writer) -> dict[str, tuple[str, str]]:
+    """Each equal-work item's (unit, group), to say as "Undersköterska i hela organisationen"
+    or "Undersköterska i enheten" (:func:`_comparison_words`)."""
+    t = w.run.tables["explanations"]
+    t = t[t["item_kind"] == "equal_work"]
+    units = t["unit"].fillna("").astype(str)
+    return {
+        k: (u, str(g)) for k, u, g in zip(t["item_key"].astype(str), units, t["group"], strict=True)
+    }
+
+
+def _comparison_words(w: Writer, said: dict[str, tuple[str, str]], keys: object, unit: str) -> str:
+    """The comparisons that called for a person's raise, in words: the group's job, and
+    "i enheten" (the person's own unit) or "i hela organisationen"; each comparison once
+    (its base-salary and monthly-pay items say the same)."""
+    words = []
+    for k in _item_keys(keys):
+        if k not in said:
+            continue
+        u, group = said[k]
+        where = (
+            w.tr("hela organisationen", "the whole organisation")
+            if not u
+            else w.tr("enheten", "the unit")
+            if u == unit
+            else u
+        )
+        words.append(f"{w.job(group)} {w.tr('i', 'in')} {where}")
+    return "; ".join(dict.fromkeys(words)) or "–"

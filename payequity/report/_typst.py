@@ -122,6 +122,12 @@ def _check_table(block: dict, where: str) -> None:
         raise _fail(where, f"widths must be {n} positive numbers")
     if block.get("size", "normal") not in {"normal", "small"}:
         raise _fail(where, f"size must be 'normal' or 'small', got {block.get('size')!r}")
+    merge = block.get("merge")
+    if merge is not None and (
+        not isinstance(merge, list)
+        or any(isinstance(j, bool) or not isinstance(j, int) or not 0 <= j < n for j in merge)
+    ):
+        raise _fail(where, f"merge must be a list of column indexes 0 to {n - 1}")
     highlight = block.get("highlight")
     if highlight is not None and (
         not isinstance(highlight, list)

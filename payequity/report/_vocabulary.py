@@ -15,6 +15,7 @@ __all__ = [
     "DEFINITIONS",
     "FORMATS",
     "GENDER",
+    "GLOSSES",
     "NATIONAL",
     "SETTINGS",
     "SHEETS",
@@ -571,3 +572,15 @@ DEFINITIONS: dict[str, list[tuple[str, str]]] = {"sv": [], "en": []}
 for _term, _text in _rows(_DEFINITIONS):
     _lang = "en" if _term.startswith("en:") else "sv"
     DEFINITIONS[_lang].append((_term.removeprefix("en:").strip(), _text))
+
+# Swedish institutions and agreements an English reader meets in the registers' own words:
+# word as written | its gloss, said once where an English report first uses it.
+_GLOSSES = """
+HÖK | HÖK and AB: the central collective agreements for municipalities
+OB-tillägg | OB-tillägg: the unsocial-hours supplement
+Medlingsinstitutet | Medlingsinstitutet: the Swedish National Mediation Office
+SCB | SCB: Statistics Sweden
+samverkan | Samverkan: consultation with the unions (DL ch. 3 s. 11–12)
+"""
+#: word → its gloss in English.
+GLOSSES = dict((w, g) for w, g in _rows(_GLOSSES))
