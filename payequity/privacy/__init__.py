@@ -22,9 +22,12 @@ from ._audiences import (
     pseudonymises,
     sees_people,
 )
+from ._suppress import Suppression, suppress_equal_work
 
 __all__ = [
     "AUDIENCES",
+    "Suppression",
+    "suppress_equal_work",
     "PERSON_LEVEL_AUDIENCES",
     "bound_by_confidentiality",
     "check_audience",

@@ -1,0 +1,159 @@
+"""Small-cell suppression of the equal-work table for the manager and public audiences (DESIGN §5).
+
+A gender's pay figures in a row are written empty when fewer than ``min_cell`` people of that
+gender stand behind them; medians need 5, P10 and P90 need 21, and the lowest and highest pay are
+never shown to these audiences. A gap (women's pay against men's) is blank wherever either
+gender's mean is, since the gap and one mean give the other back.
+
+Complementary suppression: the organisation-wide row of a work group and pay measure is the
+margin of that group's unit rows (n·mean of the organisation = the sum over its units, where every
+unit has a row). A single suppressed unit cell could be recovered as the organisation's total
+minus the published units, so more unit cells are suppressed (the smallest first) until the
+suppressed ones together are at least two cells and ``min_cell`` people, or, when the units run
+out, the organisation's cell goes too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import ParameterError
+
+__all__ = ["Suppression", "suppress_equal_work"]
+
+GENDERS = ("women", "men")
+MIN_MEDIAN = 5  # DESIGN §5: medians need n ≥ 5
+MIN_PERCENTILE = 21  # P10/P90 need n ≥ 21
+# a gap is one gender's mean against the other's: blank with either mean
+_GAP = [
+    "women_pct_of_men",
+    "adjusted_gap_pct",
+    "ci_low",
+    "ci_high",
+    "coef",
+    "se",
+    "min_detectable_gap_pct",
+]
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """The suppressed table and what was suppressed.
+
+    Attributes
+    ----------
+    table : DataFrame
+        The input with suppressed cells set to NaN.
+    cells : DataFrame
+        One row per suppressed cell: ``row`` (the table's index), ``column``, ``reason``
+        (``small`` – fewer than min_cell of the gender; ``median``, ``percentile``, ``extreme`` –
+        the statistic's own minimum, or never for min/max; ``gap`` – a gap whose mean is
+        suppressed; ``complementary`` – suppressed so a margin does not give another cell back).
+    """
+
+    table: pd.DataFrame
+    cells: pd.DataFrame
+
+    @property
+    def count(self) -> int:
+        """Number of suppressed cells that held a value."""
+        return len(self.cells)
+
+
+def suppress_equal_work(table: pd.DataFrame, *, min_cell: int = 5) -> Suppression:
+    """Suppress the small cells of an ``equal_work`` table (DESIGN §5).
+
+    Parameters
+    ----------
+    table : DataFrame
+        ``data/equal_work.csv``'s columns (``unit`` empty = organisation-wide); at least
+        ``unit, work_group, pay_measure, n_women, n_men, mean_women, mean_men``.
+    min_cell : int
+        The fewest people of a gender behind a published figure (``privacy.min_cell``).
+
+    Returns
+    -------
+    Suppression
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"unit": ["", "A", "B"], "work_group": "1", "pay_measure": "base_salary",
+    ...                   "n_women": [12, 2, 10], "n_men": [12, 6, 6],
+    ...                   "mean_women": [30000.0, 31000.0, 29800.0],
+    ...                   "mean_men": [32000.0, 32000.0, 32000.0]})
+    >>> s = suppress_equal_work(t, min_cell=5)
+    >>> s.table["mean_women"].tolist()
+    [30000.0, nan, nan]
+    >>> sorted(set(s.cells["reason"]))
+    ['complementary', 'small']
+    """
+    if min_cell < 1:
+        raise ParameterError(f"min_cell={min_cell}: give a whole number of at least 1")
+    missing = {"unit", "work_group", "pay_measure", "n_women", "n_men"} - set(table.columns)
+    if missing:
+        raise ParameterError(f"the equal-work table lacks {sorted(missing)}")
+    out = table.copy()
+    cells: list[tuple[object, str, str]] = []
+
+    def blank(i: object, column: str, reason: str) -> None:
+        if column in out.columns and pd.notna(out.at[i, column]):
+            out.at[i, column] = np.nan
+            cells.append((i, column, reason))
+
+    for g in GENDERS:
+        n = pd.to_numeric(out[f"n_{g}"], errors="coerce").fillna(0)
+        for i in out.index[n < min_cell]:
+            for stat in ("mean", "median", "p10", "p90", "min", "max"):
+                blank(i, f"{stat}_{g}", "small")
+        for i in out.index[n < MIN_MEDIAN]:
+            blank(i, f"median_{g}", "median")
+        for i in out.index[n < MIN_PERCENTILE]:
+            blank(i, f"p10_{g}", "percentile")
+            blank(i, f"p90_{g}", "percentile")
+        for i in out.index:
+            blank(i, f"min_{g}", "extreme")
+            blank(i, f"max_{g}", "extreme")
+    for g in GENDERS:
+        _complement(out, g, min_cell, blank)
+    for g in GENDERS:
+        if f"mean_{g}" in out.columns:
+            for i in out.index[out[f"mean_{g}"].isna()]:
+                for column in _GAP:
+                    blank(i, column, "gap")
+    frame = pd.DataFrame(cells, columns=["row", "column", "reason"])
+    return Suppression(table=out, cells=frame)
+
+
+def _complement(out: pd.DataFrame, g: str, min_cell: int, blank) -> None:  # noqa: ANN001
+    """Suppress unit cells (smallest first), or the organisation's, until no margin gives a
+    single suppressed cell back."""
+    mean, count = f"mean_{g}", f"n_{g}"
+    if mean not in out.columns:
+        return
+    unit = out["unit"].fillna("").astype(str).str.strip()
+    for _, rows in out.groupby(["work_group", "pay_measure"], sort=False):
+        org = rows.index[unit[rows.index] == ""]
+        units = rows.index[unit[rows.index] != ""]
+        if len(org) != 1 or len(units) == 0 or pd.isna(out.at[org[0], mean]):
+            continue
+        size = pd.to_numeric(out.loc[units, count], errors="coerce").fillna(0)
+        units = units[(size > 0).to_numpy()]  # a unit without the gender hides nothing
+        hidden = [i for i in units if pd.isna(out.at[i, mean])]
+        if not hidden:
+            continue
+        shown = sorted(
+            (i for i in units if pd.notna(out.at[i, mean])),
+            key=lambda i: (float(out.at[i, count]), str(out.at[i, "unit"])),
+        )
+
+        people = float(sum(float(out.at[i, count]) for i in hidden))
+        while (len(hidden) < 2 or people < min_cell) and shown:
+            i = shown.pop(0)
+            blank(i, mean, "complementary")
+            hidden.append(i)
+            people += float(out.at[i, count])
+        if len(hidden) < 2 or people < min_cell:
+            blank(org[0], mean, "complementary")

@@ -1,0 +1,126 @@
+"""Small-cell suppression of the equal-work table (DESIGN §5): hand cases, and an attack that
+tries to recover each suppressed mean from the organisation-vs-units margins of the sample."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from payequity.exceptions import ParameterError
+from payequity.privacy._suppress import suppress_equal_work
+
+
+def _table(n_women, n_men, mean_women, mean_men, units=None):
+    k = len(n_women)
+    return pd.DataFrame(
+        {
+            "unit": units or [""] + [f"U{i}" for i in range(1, k)],
+            "work_group": "101010",
+            "pay_measure": "base_salary",
+            "n_women": n_women,
+            "n_men": n_men,
+            "mean_women": mean_women,
+            "mean_men": mean_men,
+            "median_women": mean_women,
+            "median_men": mean_men,
+            "p10_women": mean_women,
+            "p90_women": mean_women,
+            "min_men": mean_men,
+            "max_men": mean_men,
+            "women_pct_of_men": [100 * a / b for a, b in zip(mean_women, mean_men, strict=True)],
+        }
+    )
+
+
+def test_a_gender_below_min_cell_loses_its_figures_and_the_gap():
+    t = _table([30, 3, 27], [30, 12, 18], [30000.0, 31000.0, 29900.0], [32000.0] * 3)
+    s = suppress_equal_work(t, min_cell=5).table
+    assert math.isnan(s.at[1, "mean_women"]) and math.isnan(s.at[1, "median_women"])
+    assert math.isnan(s.at[1, "women_pct_of_men"])  # the gap and men's mean give women's back
+    assert s.at[1, "mean_men"] == 32000.0  # 12 men: their mean stays
+
+
+def test_statistic_minimums_and_no_extremes():
+    t = _table([40, 6, 34], [40, 25, 15], [30000.0, 30500.0, 29900.0], [32000.0] * 3)
+    s = suppress_equal_work(t, min_cell=5)
+    out = s.table
+    assert out.at[1, "median_women"] == 30500.0  # 6 ≥ 5
+    assert math.isnan(out.at[1, "p10_women"]) and math.isnan(out.at[1, "p90_women"])  # 6 < 21
+    assert out.at[0, "p10_women"] == 30000.0  # 40 ≥ 21
+    assert out[["min_men", "max_men"]].isna().all().all()  # never for manager/public
+    assert set(s.cells["reason"]) >= {"percentile", "extreme"}
+
+
+def test_one_suppressed_unit_pulls_a_second_one_with_it():
+    # organisation 20 women = 2 (U1) + 8 (U2) + 10 (U3): U1 alone could be recovered
+    t = _table([20, 2, 8, 10], [20, 6, 7, 7], [30000.0, 26000.0, 30500.0, 30400.0], [32000.0] * 4)
+    s = suppress_equal_work(t, min_cell=5)
+    hidden = s.table["mean_women"].isna()
+    assert hidden.tolist() == [False, True, True, False]  # U2 is the smallest of the rest
+    reasons = s.cells.set_index(["row", "column"])["reason"]
+    assert reasons[(1, "mean_women")] == "small"
+    assert reasons[(2, "mean_women")] == "complementary"
+
+
+def test_with_no_unit_left_to_hide_the_organisation_goes():
+    t = _table([8, 3, 5], [8, 6, 6], [30000.0, 29000.0, 30600.0], [32000.0] * 3)
+    out = suppress_equal_work(t, min_cell=5).table
+    # U1 (3) is small; U2 (5) hidden with it still leaves 8 ≥ 5 people in two cells: enough
+    assert out["mean_women"].isna().tolist() == [False, True, True]
+    t = _table([4, 2, 2], [8, 6, 2], [30000.0, 29000.0, 31000.0], [32000.0] * 3)
+    out = suppress_equal_work(t, min_cell=5).table
+    assert out["mean_women"].isna().all()  # 4 women in all: nothing about them is shown
+
+
+def test_bad_min_cell_and_missing_columns_are_refused():
+    t = _table([8, 3, 5], [8, 6, 6], [30000.0, 29000.0, 30600.0], [32000.0] * 3)
+    with pytest.raises(ParameterError, match="min_cell"):
+        suppress_equal_work(t, min_cell=0)
+    with pytest.raises(ParameterError, match="n_women"):
+        suppress_equal_work(t.drop(columns="n_women"))
+
+
+def _recoverable(table: pd.DataFrame, original: pd.DataFrame, g: str, min_cell: int) -> list:
+    """The suppressed unit means an attacker gets back from the published margin: the
+    organisation's n·mean minus the published units', when it covers one suppressed cell or
+    fewer than min_cell people."""
+    found = []
+    unit = table["unit"].fillna("").astype(str)
+    for _, rows in table.groupby(["work_group", "pay_measure"]):
+        org = rows[unit[rows.index] == ""]
+        units = rows[unit[rows.index] != ""]
+        if org.empty or units.empty or pd.isna(org[f"mean_{g}"].iloc[0]):
+            continue
+        hidden = units[units[f"mean_{g}"].isna() & (units[f"n_{g}"] > 0)]
+        if hidden.empty:
+            continue
+        shown = units.drop(hidden.index)
+        rest = float(org[f"n_{g}"].iloc[0] * org[f"mean_{g}"].iloc[0]) - float(
+            (shown[f"n_{g}"] * shown[f"mean_{g}"]).sum()
+        )
+        if len(hidden) == 1 or hidden[f"n_{g}"].sum() < min_cell:
+            i = hidden.index[0]
+            guess = rest / float(hidden[f"n_{g}"].sum())
+            found.append((i, guess, original.at[i, f"mean_{g}"]))
+    return found
+
+
+@pytest.mark.parametrize("min_cell", [3, 5, 10])
+def test_no_suppressed_mean_of_the_sample_can_be_recovered_from_the_margins(sample_run, min_cell):
+    ew = sample_run.tables["equal_work"]
+    s = suppress_equal_work(ew, min_cell=min_cell)
+    assert s.count > 0
+    for g in ("women", "men"):
+        assert _recoverable(s.table, ew, g, min_cell) == []
+        n = pd.to_numeric(s.table[f"n_{g}"])
+        shown = s.table.loc[s.table[f"mean_{g}"].notna(), f"n_{g}"]
+        assert (pd.to_numeric(shown) >= min_cell).all()  # every shown mean has enough people
+        assert (n == pd.to_numeric(ew[f"n_{g}"])).all()  # counts stay
+    # the attack works on the table before complementary suppression: the test can fail
+    naive = ew.copy()
+    for g in ("women", "men"):
+        naive.loc[pd.to_numeric(naive[f"n_{g}"]) < min_cell, f"mean_{g}"] = np.nan
+    assert any(_recoverable(naive, ew, g, min_cell) for g in ("women", "men"))
