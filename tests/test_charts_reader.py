@@ -344,3 +344,39 @@ def test_sample_two_women_fastighetstekniker_show_no_spread(sample_run):
         ]
         assert bars == []
     _close(ax)
+
+
+def test_a_long_list_of_flagged_groups_draws_the_largest_and_says_so():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import pandas as pd
+
+    from payequity import charts
+
+    k = 30  # 30 flagged groups of 1..30 women and as many men: the 20 largest are 11..30
+    t = pd.DataFrame(
+        {
+            "unit": "",
+            "work_group": [f"g{i:02d}" for i in range(1, k + 1)],
+            "pay_measure": "base_salary",
+            "flagged": True,
+            "n_women": range(1, k + 1),
+            "n_men": range(1, k + 1),
+            **{
+                f"{s}_{g}": 30000.0 + (1000 if g == "men" else 0)
+                for s in ("median", "p10", "p90", "min", "max")
+                for g in ("women", "men")
+            },
+        }
+    )
+    ax = charts.plot_pay_spread(t, language="en")
+    names = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert len(names) == 20
+    assert all(any(f"g{i:02d}" in n for n in names) for i in range(11, k + 1))
+    assert not any("g10" in n for n in names)
+    texts = [x.get_text() for x in ax.texts]
+    assert "Showing 20 of 30 groups: flagged and largest first" in texts
+    import matplotlib.pyplot as plt
+
+    plt.close("all")

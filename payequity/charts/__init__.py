@@ -19,11 +19,12 @@ from ._oaxaca import plot_decomposition
 from ._plan import plot_action_plan
 from ._remediation import plot_remediation_curve
 from ._review import plot_review_raises
-from ._spread import plot_pay_spread
+from ._spread import MIN_SPREAD, plot_pay_spread
 from ._value import plot_value_vs_pay
 from ._yoy import plot_year_over_year
 
 __all__ = [
+    "MIN_SPREAD",
     "OKABE_ITO",
     "place_labels",
     "plot_action_plan",

@@ -10,6 +10,7 @@ import numpy as np
 from .._format import fmt_number
 from ..exceptions import InsufficientDataError
 from ._base import OKABE_ITO, _axes, _fit_ticks, _kr_formatter
+from ._groups import _shown_note
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,7 +46,7 @@ _TEXT = {
         "monthly_pay": "monthly pay",
     },
 }
-SMALL = 5  # a gender with fewer people in a group has no P10–P90 (nor a median marker over
+MIN_SPREAD = 5  # a gender with fewer people in a group has no P10–P90 (nor a median marker over
 # its people): the percentiles of two or three people say nothing
 _STYLE = {  # as in plot_pay_by_gender: women filled vermillion triangles, men open blue squares
     "F": ("women", 0.2, "^", OKABE_ITO["vermillion"], "black", OKABE_ITO["vermillion"]),
@@ -64,11 +65,12 @@ def plot_pay_spread(
     language: str = "sv",
     labels: dict[str, str] | None = None,
     currency: str = "SEK",
+    limit: int = 20,
 ) -> Axes:
     """The pay spread of women and men in each flagged equal-work group and pay measure.
 
     Per group and gender a thick line runs from P10 to P90 with a marker at the median. A
-    gender of fewer than five people (``SMALL``) has no P10–P90 line: with ``people`` each
+    gender of fewer than five people (``MIN_SPREAD``) has no P10–P90 line: with ``people`` each
     person is a small marker of the gender's shape, otherwise the median is a single marker;
     a note says how many ("1 person", "2 personer (för få för P10–P90)"). With ``extremes`` a
     thin line runs from the lowest to the highest pay; with ``people`` (the person rows of
@@ -89,6 +91,9 @@ def plot_pay_spread(
         Only the flagged groups (each flagged pay measure of a group is a row of its own).
     labels : dict, optional
         Work-group code → name.
+    limit : int
+        The most rows drawn: beyond it, the largest groups (by head count), with a note that
+        says how many of how many are shown.
 
     Returns
     -------
@@ -116,8 +121,11 @@ def plot_pay_spread(
         t = t[t["flagged"].astype(bool)]
     if t.empty:
         raise InsufficientDataError("no flagged equal-work group to draw the pay spread of")
+    total = len(t)  # beyond ``limit`` rows the chart is unreadable: the largest groups
+    t = t.assign(_n=t["n_women"] + t["n_men"]).sort_values("_n", ascending=False).head(limit)
     t = t.sort_values(["work_group", "pay_measure"]).reset_index(drop=True)
     ax = _axes(ax, size=(8, 1.9 + 0.78 * len(t)))
+    _shown_note(ax, len(t), total, language)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     persons = _people(people, unit or "")
@@ -129,7 +137,7 @@ def plot_pay_spread(
             y = y0 + off
             n = _int(r.get(f"n_{who}"))
             med = _num(r.get(f"median_{who}"))
-            small = n < SMALL  # too few for P10–P90: no bar, no median marker over the people
+            small = n < MIN_SPREAD  # too few for P10–P90: no bar, no median marker over the people
             pay = None
             if persons is not None:
                 pay = persons.get((str(r["work_group"]), str(r["pay_measure"]), code))

@@ -113,10 +113,20 @@ def _spread(run: Any, unit: str | None, language: str, labels: dict[str, str]) -
     )
 
 
+def job_titles(run: Any) -> dict[str, str]:
+    """Job code → job title: the pay data's first title of each code, else the job evaluation's;
+    codes whose title is only the code again are left out."""
+    titles: dict[str, str] = {}
+    for frame in (run.data.frame, run.tables.get("job_evaluation")):
+        if frame is None or not {"job_code", "job_title"} <= set(frame.columns):
+            continue
+        first = frame.dropna(subset=["job_title"]).groupby("job_code")["job_title"].first()
+        for code, title in first.items():
+            if str(title).strip() and str(title) != str(code):
+                titles.setdefault(str(code), str(title))
+    return titles
+
+
 def job_labels(run: Any) -> dict[str, str]:
-    """Job code → "Title (code)" from the pay data's job titles, where there are any."""
-    f = run.data.frame
-    if "job_title" not in f.columns:
-        return {}
-    titles = f.dropna(subset=["job_title"]).groupby("job_code")["job_title"].first()
-    return {str(c): f"{t} ({c})" if str(t) != str(c) else str(c) for c, t in titles.items()}
+    """Job code → "Title (code)" for the jobs that have a title (see :func:`job_titles`)."""
+    return {code: f"{title} ({code})" for code, title in job_titles(run).items()}

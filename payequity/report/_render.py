@@ -120,18 +120,10 @@ def _workplaces(run: SurveyRun) -> dict[str, str]:
 
 
 def _job_titles(run: SurveyRun) -> dict[str, dict[str, str]]:
-    """Job code → job title (from the pay data, else the job evaluation), and work group →
-    title for the work groups whose people share one job title."""
-    titles: dict[str, str] = {}
-    evaluated = run.tables.get("job_evaluation")
-    frames = [evaluated] if evaluated is not None else []
-    frames.append(run.data.frame)
-    for frame in frames:
-        if {"job_code", "job_title"} <= set(frame.columns):
-            named = frame.dropna(subset=["job_title"])
-            for code, title in zip(named["job_code"], named["job_title"], strict=True):
-                if str(title).strip() and str(title) != str(code):
-                    titles[str(code)] = str(title)
+    """Job code → job title (:func:`._figures.job_titles`), and work group → title for the
+    work groups whose people share one job title."""
+    from ._figures import job_titles
+
     groups: dict[str, str] = {}
     f = run.data.frame
     if {"work_group", "job_title"} <= set(f.columns):
@@ -140,7 +132,7 @@ def _job_titles(run: SurveyRun) -> dict[str, dict[str, str]]:
             lambda s: s.iloc[0] if s.nunique() == 1 else None
         )
         groups = {g: t for g, t in one.items() if t and t != g}
-    return {"job": titles, "work_group": groups}
+    return {"job": job_titles(run), "work_group": groups}
 
 
 def slug(key: str) -> str:

@@ -63,7 +63,7 @@ TITLE_COLUMNS: dict[str, tuple[str, str]] = {
     "comparator": ("Jämförelse, befattning", "Comparator, job title"),
 }
 
-_PAY = {"base_salary": ("Grundlön", "Base salary"), "monthly_pay": ("Månadslön", "Monthly pay")}
+_PAY = {k: (sv.capitalize(), en.capitalize()) for k, (sv, en) in WORDS["pay_short"].items()}
 _YES_NO = {
     "yes": ("Ja", "Yes"),
     "no": ("Nej", "No"),

@@ -12,14 +12,13 @@ import math
 
 import pandas as pd
 
+from ..charts import MIN_SPREAD  # one rule for the chart and the table: below it, "–"
 from ._layout import grouped
 from ._sections import Writer, _float
 
 __all__ = ["MIN_SPREAD", "spread_blocks"]
 
 _GENDERS = (("F", "women"), ("M", "men"))
-#: The fewest people of a gender for whom P10 and P90 are shown: below it they are "–".
-MIN_SPREAD = 5
 
 
 def spread_blocks(w: Writer) -> list[dict]:
