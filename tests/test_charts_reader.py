@@ -370,13 +370,22 @@ def test_a_long_list_of_flagged_groups_draws_the_largest_and_says_so():
             },
         }
     )
-    ax = charts.plot_pay_spread(t, language="en")
+    ax = charts.plot_pay_spread(t, language="en", extremes=True)
     names = [tick.get_text() for tick in ax.get_yticklabels()]
     assert len(names) == 20
     assert all(any(f"g{i:02d}" in n for n in names) for i in range(11, k + 1))
     assert not any("g10" in n for n in names)
     texts = [x.get_text() for x in ax.texts]
     assert "Showing 20 of 30 groups: flagged and largest first" in texts
+    fig = ax.figure
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    boxes = [ax.title, ax.get_legend(), *ax.texts]
+    ext = [b.get_window_extent(r) for b in boxes]
+    clash = [
+        (i, j) for i in range(len(ext)) for j in range(i + 1, len(ext)) if ext[i].overlaps(ext[j])
+    ]
+    assert clash == []  # title, legend and the note stand apart
     import matplotlib.pyplot as plt
 
     plt.close("all")

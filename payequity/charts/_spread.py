@@ -112,6 +112,7 @@ def plot_pay_spread(
     'Lönespridning per kön i flaggade grupper'
     """
     from matplotlib.lines import Line2D
+    from matplotlib.transforms import offset_copy
 
     text = _TEXT.get(language, _TEXT["sv"])
     t = getattr(result, "table", result).copy()
@@ -255,14 +256,16 @@ def plot_pay_spread(
     ax.legend(
         handles=handles,
         loc="lower left",
-        bbox_to_anchor=(0.0, 1.01),
+        # in points above the axes (the note of shown groups sits below it), whatever the height
+        bbox_to_anchor=(0.0, 1.0),
+        bbox_transform=offset_copy(ax.transAxes, fig=ax.figure, y=11, units="points"),
         ncol=len(handles),
         fontsize=7.5,
         frameon=False,
         borderaxespad=0,
         handlelength=2.2,
     )
-    ax.set_title(text["title"], loc="left", pad=24)
+    ax.set_title(text["title"], loc="left", pad=32)
     _keep_inside(ax, notes)
     return ax
 
