@@ -54,7 +54,12 @@ COMMANDS_HELP = {
 }
 OPTIONS = {  # per command: (flag, argparse keywords); every command but sample takes survey.toml
     "run": [
-        _o("--audience", "who the output is for (default: report.audience)", choices=AUDIENCES),
+        _o(
+            "--audience",
+            "who the output is for (default: report.audience); all = the four side by side",
+            choices=(*AUDIENCES, "all"),
+        ),
+        _o("--unit", "manager audience: this unit only (its rows and the organisation's)"),
         _OUT,
         _o("--year", "survey year (overrides survey.year)", type=int),
         _o("--only", "replace only data, pdf or xlsx (repeat or comma-separate)", **_ONLY),
@@ -145,7 +150,9 @@ def _run(args: argparse.Namespace) -> int:
     from .pipeline import run
 
     progress = not args.quiet and sys.stderr.isatty()
-    result = run(args.config, **_pick(args, "audience year out only timestamp"), progress=progress)
+    result = run(
+        args.config, **_pick(args, "audience year out only timestamp unit"), progress=progress
+    )
     _say(args, result.describe())
     return 0
 

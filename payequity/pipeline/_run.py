@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,19 +19,21 @@ import pandas as pd
 
 from .._pseudonym import read_key
 from .._summary import Summary
-from ..config import SurveyConfig, load_config
+from ..config import AUDIENCES, SurveyConfig, load_config
 from ..exceptions import ConfigError
 from ..io import PayData, file_sha256
-from ..privacy import check_audience, needs_key
+from ..privacy import aggregate_tables, check_audience, job_counts, needs_key, sees_people
 from ..report import overview_pdf, slugs, unit_pdf, write_workbook
 from ._actions import action_tables, archive_extras, register_inputs
 from ._files import csv_bytes, data_tables, finite, json_bytes, manifest, relative
 from ._output import Staged, check_inputs_outside, write_all
 from ._steps import SURVEY_STEPS, RunContext, SurveyResults, run_steps, timed
+from ._view import audience_results, suppression_facts
 
 __all__ = ["SurveyRun", "run", "resolve_timestamp", "ONLY_PARTS"]
 
 ONLY_PARTS = ("data", "pdf", "xlsx")
+SUPPRESSED = ["table", "row", "column", "reason"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -57,6 +59,11 @@ class SurveyRun:
         audience (pseudonymised ids for the union), whatever ``only`` wrote.
     timings : dict of float
         Seconds per step of the run, in order (not in the manifest: it is not reproducible).
+    suppressed : DataFrame
+        The cells written empty for a manager or public run (``table``, ``row``, ``column``,
+        ``reason``; rows of :attr:`tables`); empty for hr and union.
+    editions : dict of SurveyRun
+        ``audience="all"``: the run of each audience by name (this run is hr's); else empty.
     """
 
     config: SurveyConfig
@@ -68,6 +75,8 @@ class SurveyRun:
     written: list[str] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    suppressed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SUPPRESSED))
+    editions: dict[str, SurveyRun] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return f"<SurveyRun {self.config.survey.organisation} {self.manifest['year']} → {self.out_dir}>"
@@ -128,6 +137,7 @@ def run(
     only: str | Iterable[str] | None = None,
     timestamp: str | dt.datetime | None = None,
     progress: bool = False,
+    unit: str | None = None,
 ) -> SurveyRun:
     """Run the yearly survey and write the output folder.
 
@@ -135,9 +145,11 @@ def run(
     ----------
     config : SurveyConfig or path
         The survey.toml (or a loaded config).
-    audience : {"hr", "union", "manager", "public"}, optional
+    audience : {"hr", "union", "manager", "public", "all"}, optional
         Who the output is for; None = ``report.audience`` of the config. Person-level files go
-        to hr and union only; non-hr runs need a pseudonym key.
+        to hr and union only; manager and public get aggregates with small cells suppressed
+        (``privacy.min_cell``); non-hr runs need a pseudonym key. ``"all"`` writes the four
+        side by side in ``hr/``, ``union/``, ``manager/`` and ``public/`` of the output folder.
     year : int, optional
         Overrides ``survey.year`` (the archive folder and the report's year).
     out : path, optional
@@ -149,6 +161,8 @@ def run(
         byte-identical data files.
     progress : bool
         Show a progress bar (the CLI turns it on for terminals).
+    unit : str, optional
+        A manager run for this unit only: its rows and the organisation's, its unit PDF.
 
     Returns
     -------
@@ -164,30 +178,28 @@ def run(
     4000
     """
     cfg = config if isinstance(config, SurveyConfig) else load_config(config)
-    audience = check_audience(audience or cfg.report.audience)
+    audiences = _audiences(audience or cfg.report.audience, unit)
     parts = _parts(only)
     year = int(year if year is not None else cfg.survey.year)
     out_dir = Path(out).resolve() if out is not None else cfg.output.dir
     # a trial run with --out keeps its archive beside it, never over the real archive
     archive_dir = (out_dir / "archive" if out is not None else cfg.archive.dir) / str(year)
+    folders = {a: out_dir / a if len(audiences) > 1 else out_dir for a in audiences}
     check_inputs_outside(
         _input_paths(cfg),
-        [out_dir / p for p in ("data", "pdf", "survey.xlsx", "manifest.json")]
+        [f / p for f in folders.values() for p in ("data", "pdf", "survey.xlsx", "manifest.json")]
         + [archive_dir / p for p in ("data", "registers", "snapshot.csv")],
     )
     created = resolve_timestamp(timestamp)
-    key = (
-        read_key(cfg.privacy.key_file, purpose=f"write {audience} output")
-        if needs_key(audience)
-        else None
-    )
+    needing = [a for a in audiences if needs_key(a)]
+    key = read_key(cfg.privacy.key_file, purpose=f"write {needing[0]} output") if needing else None
     ctx = RunContext(
         config=cfg,
-        audience=audience,
+        audience=audiences[0],
         key=key,
         year=year,
         created=created,
-        out_dir=out_dir,
+        out_dir=folders[audiences[0]],
         archive_dir=archive_dir,
         # last year's plan: in the run's own archive, else (a trial with --out) the configured one
         archives=tuple(dict.fromkeys([archive_dir.parent, cfg.archive.dir])),
@@ -202,14 +214,32 @@ def run(
         data: PayData = state["data"]
         evaluation = state["evaluation"]
         results = SurveyResults.from_state(state)
-        draft, files = _documents(ctx, data, evaluation, results, parts, timings, bar)
+        editions: dict[str, tuple[SurveyRun, dict[str, bytes]]] = {}
+        for a in audiences:
+            actx = replace(ctx, audience=a, out_dir=folders[a])
+            editions[a] = _documents(actx, data, evaluation, results, parts, timings, bar, unit)
         bar.set_postfix_str("write")
         with timed(timings, "write"):
-            written = _write(ctx, data, files, parts)
+            written = _write(ctx, data, {a: e[1] for a, e in editions.items()}, folders, parts)
         bar.update()
-    return SurveyRun(
-        cfg, data, evaluation, results, out_dir, draft.manifest, written, draft.tables, timings
-    )
+    runs = {
+        a: replace(draft, out_dir=folders[a], written=written[a], timings=timings)
+        for a, (draft, _) in editions.items()
+    }
+    if len(audiences) == 1:
+        return runs[audiences[0]]
+    everything = [f"{a}/{w}" for a in audiences for w in written[a]]
+    return replace(runs["hr"], out_dir=out_dir, written=everything, editions=runs)
+
+
+def _audiences(audience: str, unit: str | None) -> list[str]:
+    """The audiences of one run: one, or the four side by side (``all``)."""
+    found = list(AUDIENCES) if audience == "all" else [check_audience(audience)]
+    if unit is not None and "manager" not in found:
+        raise ConfigError(
+            f"--unit {unit!r} is for the manager audience; add --audience manager (or all)"
+        )
+    return found
 
 
 def _documents(
@@ -220,28 +250,54 @@ def _documents(
     parts: list[str],
     timings: dict[str, float],
     bar: Any,
+    unit: str | None = None,
 ) -> tuple[SurveyRun, dict[str, bytes]]:
-    """The files of the run: data files, manifest, workbook and PDFs as ``parts`` asks."""
+    """The files of one audience: data files, manifest, workbook and PDFs as ``parts`` asks."""
     cfg, audience, key, out_dir = ctx.config, ctx.audience, ctx.key, ctx.out_dir
+    all_units = sorted(set(data.frame[data.unit_column].astype(str)))
+    if unit is not None and unit not in all_units:
+        raise ConfigError(
+            f"--unit {unit!r} is not a unit of the pay data; give one of its "
+            f"{len(all_units)} units, e.g. {all_units[0]!r}"
+        )
+    scope = unit if audience == "manager" else None
     with timed(timings, "data files"):
         tables = data_tables(data, results, audience, key)
         tables |= action_tables(results, audience, key)
         if evaluation is not None:
             tables["job_evaluation"] = evaluation.table
+        org_gap = finite(results.org_gap.to_dict())
+        suppressed = pd.DataFrame(columns=SUPPRESSED)
+        view = results
+        if not sees_people(audience):
+            agg = aggregate_tables(
+                tables,
+                org_gap,
+                counts=job_counts(data.frame, data.unit_column),
+                min_cell=int(cfg.privacy.min_cell),
+                unit=scope,
+                language=str(cfg.survey.language),
+            )
+            tables, org_gap, suppressed = agg.tables, finite(agg.org_gap), agg.cells
+            view = audience_results(results, agg, scope)
         files: dict[str, bytes] = {}
         if "data" in parts:
             files = {f"data/{name}.csv": csv_bytes(t) for name, t in tables.items()}
-            files["data/org_gap.json"] = json_bytes(finite(results.org_gap.to_dict()))
+            files["data/org_gap.json"] = json_bytes(org_gap)
         man = manifest(cfg, data, evaluation, audience, ctx.year, ctx.created, out_dir)
         for item in register_inputs(cfg, results):
             man["inputs"].append(item | {"path": relative(item["path"], cfg.base_dir)})
         if cfg.path is not None and Path(cfg.path).is_file():
             man["config_sha256"] = file_sha256(Path(cfg.path))
-        units = sorted(set(data.frame[data.unit_column].astype(str)))
-        names = slugs(units)
+        if not sees_people(audience):
+            man["suppression"] = suppression_facts(cfg, agg, scope)
+        units = [scope] if scope is not None else all_units
+        names = slugs(all_units)
         if "pdf" in parts or _has_unit_pdfs(out_dir):
             man["units"] = {u: f"pdf/units/{names[u]}.pdf" for u in units}
-    draft = SurveyRun(cfg, data, evaluation, results, out_dir, man, [], tables, timings)
+    draft = SurveyRun(
+        cfg, data, evaluation, view, out_dir, man, [], tables, timings, suppressed=suppressed
+    )
     if "xlsx" in parts:
         bar.set_postfix_str("workbook")
         with timed(timings, "workbook"):
@@ -261,15 +317,22 @@ def _documents(
     return draft, files
 
 
-def _write(ctx: RunContext, data: PayData, files: dict[str, bytes], parts: list[str]) -> list[str]:
-    """Swap the parts in atomically; hr runs archive the data files by year."""
+def _write(
+    ctx: RunContext,
+    data: PayData,
+    files: dict[str, dict[str, bytes]],
+    folders: dict[str, Path],
+    parts: list[str],
+) -> dict[str, list[str]]:
+    """Swap every audience's parts in atomically; an hr run archives the data files by year."""
     owned = [p for p in parts if p in ("data", "pdf")]  # folders replaced whole
-    staged = [Staged(ctx.out_dir, files, owned, "output.dir")]
-    if ctx.audience == "hr" and "data" in parts:
-        archived = {k: v for k, v in files.items() if k.startswith("data/")}
+    staged = [Staged(folders[a], f, owned, "output.dir") for a, f in files.items()]
+    if "hr" in files and "data" in parts:
+        archived = {k: v for k, v in files["hr"].items() if k.startswith("data/")}
         archived.update(archive_extras(ctx.config, data, csv_bytes))
         staged.append(Staged(ctx.archive_dir, archived, ["data", "registers"], "archive.dir"))
-    return write_all(staged)[0]
+    done = write_all(staged)
+    return dict(zip(files, done, strict=False))
 
 
 def _has_unit_pdfs(out_dir: Path) -> bool:

@@ -4,12 +4,14 @@ In: an audience (``hr``, ``union``, ``manager``, ``public``), the pseudonym key,
 a run is about to write. Out: the rules each box applies before anything leaves the machine —
 whether an audience gets person-level rows (hr and union only), whether ids are pseudonymised
 (union), whether a key is needed (every audience but hr) — and the tables rewritten that way:
-exclusions, people, the plan's person measures and the notes that name them. What a letter or
+exclusions, people, the plan's person measures and the notes that name them; for manager and
+public, the aggregates with small cells suppressed (:func:`aggregate_tables`). What a letter or
 pay-talk statement holds is decided here too; ``report`` renders it.
 """
 
 from __future__ import annotations
 
+from ._aggregate import PERSON_FILES, SMALL_TEXT, AudienceTables, aggregate_tables, job_counts
 from ._audiences import (
     AUDIENCES,
     PERSON_LEVEL_AUDIENCES,
@@ -26,6 +28,11 @@ from ._suppress import Suppression, suppress_equal_work
 
 __all__ = [
     "AUDIENCES",
+    "AudienceTables",
+    "PERSON_FILES",
+    "SMALL_TEXT",
+    "aggregate_tables",
+    "job_counts",
     "Suppression",
     "suppress_equal_work",
     "PERSON_LEVEL_AUDIENCES",

@@ -2,7 +2,7 @@
 
 hr sees everything under its own ids; the union sees person-level rows under keyed pseudonyms
 (and is bound by tystnadsplikt, MBL 21 §); manager and public get aggregates only, which needs
-small-cell suppression — not built yet, so those audiences are refused with the way out.
+small-cell suppression (:mod:`._aggregate`).
 """
 
 from __future__ import annotations
@@ -43,12 +43,9 @@ def check_audience(audience: str) -> str:
     'union'
     """
     if audience not in AUDIENCES:
-        raise ConfigError(f"audience {audience!r} is not one of {', '.join(AUDIENCES)}")
-    if audience not in PERSON_LEVEL_AUDIENCES:
-        # aggregates for these audiences need small-cell suppression (DESIGN §5), not built yet
         raise ConfigError(
-            f"the {audience} audience needs small-cell suppression, which payequity does not do "
-            "yet; run with --audience hr or union and share no files outside them"
+            f"audience {audience!r} is not one of {', '.join(AUDIENCES)}; fix report.audience "
+            "or --audience"
         )
     return audience
 

@@ -15,6 +15,7 @@ out, the organisation's cell goes too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +23,7 @@ import pandas as pd
 
 from ..exceptions import ParameterError
 
-__all__ = ["Suppression", "suppress_equal_work"]
+__all__ = ["Suppression", "complement", "suppress_equal_work"]
 
 GENDERS = ("women", "men")
 MIN_MEDIAN = 5  # DESIGN §5: medians need n ≥ 5
@@ -117,7 +118,8 @@ def suppress_equal_work(table: pd.DataFrame, *, min_cell: int = 5) -> Suppressio
             blank(i, f"min_{g}", "extreme")
             blank(i, f"max_{g}", "extreme")
     for g in GENDERS:
-        _complement(out, g, min_cell, blank)
+        if f"mean_{g}" in out.columns:
+            complement(out, f"mean_{g}", f"n_{g}", ["work_group", "pay_measure"], min_cell, blank)
     for g in GENDERS:
         if f"mean_{g}" in out.columns:
             for i in out.index[out[f"mean_{g}"].isna()]:
@@ -127,33 +129,41 @@ def suppress_equal_work(table: pd.DataFrame, *, min_cell: int = 5) -> Suppressio
     return Suppression(table=out, cells=frame)
 
 
-def _complement(out: pd.DataFrame, g: str, min_cell: int, blank) -> None:  # noqa: ANN001
+def complement(
+    out: pd.DataFrame,
+    value: str,
+    count: str,
+    keys: list[str],
+    min_cell: int,
+    blank: Callable[[object, str, str], None],
+) -> None:
     """Suppress unit cells (smallest first), or the organisation's, until no margin gives a
-    single suppressed cell back."""
-    mean, count = f"mean_{g}", f"n_{g}"
-    if mean not in out.columns:
-        return
+    single suppressed cell back.
+
+    ``out`` has a ``unit`` column (empty = the organisation, the margin of its units) and one
+    row per ``keys`` and unit; ``value`` is a mean over ``count`` people, ``blank(row, column,
+    reason)`` suppresses a cell.
+    """
     unit = out["unit"].fillna("").astype(str).str.strip()
-    for _, rows in out.groupby(["work_group", "pay_measure"], sort=False):
+    for _, rows in out.groupby(keys, sort=False):
         org = rows.index[unit[rows.index] == ""]
         units = rows.index[unit[rows.index] != ""]
-        if len(org) != 1 or len(units) == 0 or pd.isna(out.at[org[0], mean]):
+        if len(org) != 1 or len(units) == 0 or pd.isna(out.at[org[0], value]):
             continue
         size = pd.to_numeric(out.loc[units, count], errors="coerce").fillna(0)
-        units = units[(size > 0).to_numpy()]  # a unit without the gender hides nothing
-        hidden = [i for i in units if pd.isna(out.at[i, mean])]
+        units = units[(size > 0).to_numpy()]  # a unit without the people hides nothing
+        hidden = [i for i in units if pd.isna(out.at[i, value])]
         if not hidden:
             continue
         shown = sorted(
-            (i for i in units if pd.notna(out.at[i, mean])),
+            (i for i in units if pd.notna(out.at[i, value])),
             key=lambda i: (float(out.at[i, count]), str(out.at[i, "unit"])),
         )
-
         people = float(sum(float(out.at[i, count]) for i in hidden))
         while (len(hidden) < 2 or people < min_cell) and shown:
             i = shown.pop(0)
-            blank(i, mean, "complementary")
+            blank(i, value, "complementary")
             hidden.append(i)
             people += float(out.at[i, count])
         if len(hidden) < 2 or people < min_cell:
-            blank(org[0], mean, "complementary")
+            blank(org[0], value, "complementary")
