@@ -17,6 +17,8 @@ from ..actions import UNMEASURED_REASONS, comparison_of, unit_names
 from ..privacy import bound_by_confidentiality
 from ._equal import equal_value, equal_work
 from ._front import (
+    aggregate_notice,
+    audience_label,
     confidential,
     cover_facts,
     personal_data,
@@ -36,10 +38,7 @@ def document(run: Any, unit: str | None = None, figures: dict[str, bytes] | None
     w = Writer(run, unit, set(figures or {}))
     cfg, m = run.config, run.manifest
     title = w.tr(f"Lönekartläggning {m['year']}", f"Pay survey {m['year']}")
-    audience = {
-        "hr": w.tr("Underlag för HR", "For HR"),
-        "union": w.tr("Underlag för fackliga företrädare", "For union representatives"),
-    }.get(m["audience"], m["audience"])
+    audience = audience_label(w, m["audience"])
     status = cfg.report.status
     doc: dict[str, Any] = {
         "lang": w.language,
@@ -55,12 +54,12 @@ def document(run: Any, unit: str | None = None, figures: dict[str, bytes] | None
             status
         ],
         "created": m["created_at"][:10],
-        "footer": f"{cfg.survey.organisation} · {title}",
+        "footer": f"{cfg.survey.organisation} · {title} · {audience}",
         "confidential": confidential(w)
         if bound_by_confidentiality(m["audience"])
         else personal_data(w)
         if m["audience"] == "hr"
-        else None,
+        else aggregate_notice(w),
         "banner": banner(w) if cfg.analysis.eu_directive else None,
         "cover_facts": cover_facts(w),
         "contents_title": w.tr("Innehåll", "Contents"),

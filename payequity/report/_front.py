@@ -73,6 +73,27 @@ def personal_data(w: Writer) -> str:
     )
 
 
+def audience_label(w: Writer, audience: str) -> str:
+    """Who the edition is for, as the cover and every page's foot say it."""
+    return {
+        "hr": w.tr("Underlag för HR", "For HR"),
+        "union": w.tr("Underlag för fackliga företrädare", "For union representatives"),
+        "manager": w.tr("Utgåva för chefer", "Edition for managers"),
+        "public": w.tr("Offentlig utgåva", "Public edition"),
+    }.get(audience, audience)
+
+
+def aggregate_notice(w: Writer) -> str:
+    """The manager and public editions' notice on every page: aggregates only (DESIGN §5)."""
+    k = w.min_cell
+    return w.tr(
+        f"Endast sammanställda uppgifter: inga enskilda löner, och inga lönesiffror för grupper "
+        f"med färre än {k} kvinnor eller {k} män.",
+        f"Aggregates only: no individual's pay, and no pay figures for groups of fewer than {k} "
+        f"women or {k} men.",
+    )
+
+
 def cover_facts(w: Writer) -> list[list[str]]:
     cfg, m = w.run.config, w.run.manifest
     f = w.frame

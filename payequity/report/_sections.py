@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
@@ -33,8 +34,43 @@ class Writer:
         f = run.data.frame
         self.frame = f if unit is None else f[f[run.data.unit_column].astype(str) == unit]
         self.hr_or_union = sees_people(run.manifest["audience"])
+        # manager and public: aggregates only, small cells suppressed (DESIGN §5)
+        self.aggregate = not self.hr_or_union
+        self.min_cell = int(run.config.privacy.min_cell)
         self.labels = job_labels(run)
         self.names = known_names(self)  # job and unit names: never hyphenated in tables
+
+    # suppression (manager and public editions) ----------------------------------------------
+    def suppressed(self, table: str, units: Iterable[str] | None = None) -> int:
+        """Cells of a data file written empty for this edition: in the rows of ``units`` (unit
+        keys, ``""`` = the organisation), else in the report's scope (a unit's report: its
+        rows; the overview: every row)."""
+        cells = getattr(self.run, "suppressed", None)
+        if cells is None or not len(cells):
+            return 0
+        c = cells[cells["table"] == table]
+        t = self.run.tables.get(table)
+        if units is None and self.unit is not None:
+            units = [self.unit]
+        if units is not None and t is not None and "unit" in t.columns and len(c):
+            keep = set(units)
+            where = t["unit"].fillna("").astype(str)
+            c = c[[where.iloc[int(r)] in keep for r in c["row"]]]
+        return len(c)
+
+    def suppressed_note(self, n: int) -> str:
+        """The sentence under a table with ``n`` suppressed cells ("" when none)."""
+        if n <= 0:
+            return ""
+        k = self.min_cell
+        return self.tr(
+            f"{self.num(n)} {'värde visas' if n == 1 else 'värden visas'} inte (–): de bygger på "
+            f"färre än {k} kvinnor eller {k} män, eller skulle gå att räkna fram ur andra "
+            "siffror i rapporten.",
+            f"{self.num(n)} {'value is' if n == 1 else 'values are'} not shown (–): they rest on "
+            f"fewer than {k} women or {k} men, or could be worked out from other figures in the "
+            "report.",
+        )
 
     # words and numbers ----------------------------------------------------------------------
     def tr(self, sv: str, en: str) -> str:
