@@ -47,7 +47,7 @@ def describe_run(run: SurveyRun) -> str:
         f"in {f[run.data.unit_column].nunique()} units and {f['job_code'].nunique()} jobs",
         describe_evaluation(run.evaluation),
         _survey_text(run.results),
-        _actions_text(run.results),
+        _actions_text(run.results, run.manifest.get("suppression")),
         f"wrote {', '.join(shown)} to {run.out_dir}",
     ]
     return "\n".join(lines)
@@ -68,9 +68,9 @@ def _survey_text(results: SurveyResults) -> str:
         if r["flag_rule"] == "regression":
             how = f"adjusted gap {r['adjusted_gap_pct']:+.1f} % (BH p = {r['p_adjusted']:.2g})"
         else:
-            how = (
-                f"women earn {r['women_pct_of_men']:.1f} % of men (n = {r['n_women']}+{r['n_men']})"
-            )
+            pct = r["women_pct_of_men"]
+            share = "not shown: small group" if pct != pct else f"{pct:.1f} %"
+            how = f"women's pay as % of men's {share} (n = {r['n_women']}+{r['n_men']})"
         lines.append(f"  FLAG {r['work_group']} ({r['pay_measure']}): {how}")
     ev = results.equal_value
     if ev is None:
@@ -107,8 +107,9 @@ def _survey_text(results: SurveyResults) -> str:
     return "\n".join(lines)
 
 
-def _actions_text(results: SurveyResults) -> str:
-    """Explanations, plan, follow-up and documentation in a few lines."""
+def _actions_text(results: SurveyResults, facts: dict | None = None) -> str:
+    """Explanations, plan, follow-up and documentation in a few lines; ``facts``: the
+    manifest's suppression (manager and public editions)."""
     a, plan = results.explanations, results.action_plan
     t = a.table[a.table["item_kind"] != "person"]
     flagged = t[t["flagged"].astype(bool)]
@@ -125,11 +126,23 @@ def _actions_text(results: SurveyResults) -> str:
     )
     paid = f"in {first}" if first == last else f"{first}–{last}"
     when = f"; paid {paid}, due by {int(m['due_year'].max())}" if len(m) else ""
-    lines.append(
-        f"action plan: {len(m)} measures ({int((m['kind'] == 'person').sum())} people, "
-        f"{int((m['kind'] == 'equal_value').sum())} jobs), {cost} kr a year with "
-        f"{100 * plan.overhead:g} % overhead{when}"
-    )
+    if facts is None:
+        lines.append(
+            f"action plan: {len(m)} measures ({int((m['kind'] == 'person').sum())} people, "
+            f"{int((m['kind'] == 'equal_value').sum())} jobs), {cost} kr a year with "
+            f"{100 * plan.overhead:g} % overhead{when}"
+        )
+    else:
+        pm = facts["person_measures"]
+        shown = plan.table.drop_duplicates("measure_id")
+        shown = shown[shown["cost_yearly"].notna()]
+        rest = "not shown" if pm["cost_yearly"] is None else _kr(pm["cost_yearly"]) + " kr a year"
+        lines.append(
+            f"action plan (this edition): {len(shown)} group measure(s) with amounts, "
+            f"{_kr(shown['cost_yearly'].sum())} kr a year; measures for individuals and small "
+            f"groups ({pm['n_people']} people): {rest}; with {100 * plan.overhead:g} % "
+            f"overhead{when}"
+        )
     fu = results.follow_up
     if fu is not None:
         lines.append(
@@ -150,6 +163,10 @@ def _actions_text(results: SurveyResults) -> str:
         )
     lines += [f"warning: {w}" for w in results.action_warnings]
     return "\n".join(lines)
+
+
+def _kr(x: float) -> str:
+    return f"{x:,.0f}".replace(",", " ")
 
 
 def _registers_text(cfg: SurveyConfig) -> str:

@@ -290,7 +290,8 @@ def _documents(
         if cfg.path is not None and Path(cfg.path).is_file():
             man["config_sha256"] = file_sha256(Path(cfg.path))
         if not sees_people(audience):
-            man["suppression"] = suppression_facts(cfg, agg, scope)
+            plan = results.action_plan.table
+            man["suppression"] = suppression_facts(cfg, agg, scope, plan)
         units = [scope] if scope is not None else all_units
         names = slugs(all_units)
         if "pdf" in parts or _has_unit_pdfs(out_dir):

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..privacy import AudienceTables
+from ..privacy import AudienceTables, complement
 
 __all__ = ["audience_results", "suppression_facts"]
 
@@ -76,12 +76,70 @@ def audience_results(results: Any, agg: AudienceTables, scope: str | None) -> An
     return replace(results, **changes)
 
 
-def suppression_facts(cfg: Any, agg: AudienceTables, scope: str | None) -> dict[str, Any]:
-    """What the manifest says of the suppression: the rule, cells per table, rows left out."""
+def suppression_facts(
+    cfg: Any, agg: AudienceTables, scope: str | None, plan: pd.DataFrame
+) -> dict[str, Any]:
+    """What the manifest says of the suppression: the rule, cells per table, rows left out, and
+    the measures shown without amounts as aggregates (``plan``: the hr plan table).
+
+    ``person_measures``: the measures this edition shows no amounts for — every person measure
+    and the group measures of small groups — as people, measures and yearly cost in all, by
+    year and by unit; a cost only where at least ``min_cell`` people stand behind it (one
+    person's cost is their raise), and units' costs complemented so the total gives no small
+    unit's back.
+    """
+    k = int(cfg.privacy.min_cell)
+    shown = agg.tables.get("action_plan", pd.DataFrame(columns=["measure_id", "cost_yearly"]))
+    hidden = set(shown.loc[shown["cost_yearly"].isna(), "measure_id"].astype(str))
+    ids = plan["employee_id"].fillna("").astype(str)
+    person = plan[(ids != "") | plan["measure_id"].astype(str).isin(hidden)].copy()
+    if scope is not None:
+        person = person[person["unit"].fillna("").astype(str) == scope]
+    # a person counts once; a small group measure counts its people
+    person["who"] = person["employee_id"].fillna("").astype(str)
+    group = person["who"] == ""
+    person.loc[group, "who"] = person.loc[group, "measure_id"].astype(str)
+
+    def total(rows: pd.DataFrame) -> dict[str, Any]:
+        first = rows.drop_duplicates("who")
+        n = int(pd.to_numeric(first["n_people"], errors="coerce").fillna(1).sum())
+        cost = float(rows["cost_yearly"].sum()) if n >= k else None
+        return {"n_people": n, "n_measures": int(rows["measure_id"].nunique()), "cost_yearly": cost}
+
+    by_unit = {
+        str(u): total(r)
+        for u, r in person.groupby(person["unit"].fillna("").astype(str), sort=True)
+    }
+    whole = total(person)
+    _complement_units(by_unit, whole, k)
     return {
-        "min_cell": int(cfg.privacy.min_cell),
+        "min_cell": k,
         "unit": scope,
         "cells": agg.counts(),
-        "rows_left_out": {k: int(v) for k, v in sorted(agg.dropped.items()) if v},
+        "rows_left_out": {name: int(v) for name, v in sorted(agg.dropped.items()) if v},
         "files_left_out": ["exclusions.csv", "people.csv"],
+        "person_measures": whole
+        | {
+            "by_year": {str(y): total(r) for y, r in person.groupby("year", sort=True)},
+            "by_unit": by_unit,
+        },
     }
+
+
+def _complement_units(by_unit: dict[str, dict], whole: dict[str, Any], k: int) -> None:
+    """Hide more units' costs so the total minus the shown ones gives no small unit's back."""
+    if whole["cost_yearly"] is None or len(by_unit) < 2:
+        return
+    rows = [{"unit": "", "n": whole["n_people"], "cost": whole["cost_yearly"]}]
+    rows += [{"unit": u, "n": v["n_people"], "cost": v["cost_yearly"]} for u, v in by_unit.items()]
+    frame = pd.DataFrame(rows).assign(key=0)
+
+    def hide(i: object, column: str, reason: str) -> None:
+        frame.at[i, "cost"] = None
+        u = str(frame.at[i, "unit"])
+        if u:
+            by_unit[u]["cost_yearly"] = None
+        else:
+            whole["cost_yearly"] = None
+
+    complement(frame, "cost", "n", ["key"], k, hide)

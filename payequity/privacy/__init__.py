@@ -24,7 +24,7 @@ from ._audiences import (
     pseudonymises,
     sees_people,
 )
-from ._suppress import Suppression, suppress_equal_work
+from ._suppress import Suppression, complement, suppress_equal_work
 
 __all__ = [
     "AUDIENCES",
@@ -32,6 +32,7 @@ __all__ = [
     "PERSON_FILES",
     "SMALL_TEXT",
     "aggregate_tables",
+    "complement",
     "job_counts",
     "Suppression",
     "suppress_equal_work",

@@ -22,7 +22,7 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..pipeline import SurveyRun
@@ -95,19 +95,61 @@ def write_workbook(run: SurveyRun, path: str | Path | None = None) -> bytes:
     report's language; written to ``path`` when given. Returns the bytes."""
     from ._workbook import write_workbook_tables
 
-    tables = dict(run.tables)
+    tables: dict[str, Any] = dict(run.tables)
     og = run.results.get("org_gap")
     if og is not None:
         tables["org_gap"] = og
+    language = str(run.config.survey.language)
+    title = f"{run.config.survey.organisation} {run.manifest['year']}"
+    facts = run.manifest.get("suppression")
+    if facts:  # manager and public: say which cells are empty and which rows left out
+        title += " – " + _edition(run.manifest["audience"], language)
     return write_workbook_tables(
         tables,
         path,
-        language=str(run.config.survey.language),
-        title=f"{run.config.survey.organisation} {run.manifest['year']}",
+        language=language,
+        title=title,
+        notes=_suppression_notes(facts, language) if facts else None,
         created=_created(run).replace(tzinfo=None),
         titles=_job_titles(run),
         units=_workplaces(run),
     )
+
+
+def _edition(audience: str, language: str) -> str:
+    words = {"manager": ("utgåva för chefer", "edition for managers")}
+    pair = words.get(audience, ("offentlig utgåva", "public edition"))
+    return pair[0] if language == "sv" else pair[1]
+
+
+def _suppression_notes(facts: dict[str, Any], language: str) -> dict[str, str]:
+    """Per sheet: how many cells are empty by suppression, and the rows left out."""
+    sv, k = language == "sv", facts["min_cell"]
+    notes: dict[str, str] = {}
+    for stem, n in facts.get("cells", {}).items():
+        if n:
+            notes[stem] = (
+                f"{n} värden är tomma: de bygger på färre än {k} kvinnor eller {k} män, eller "
+                "skulle gå att räkna fram ur andra värden."
+                if sv
+                else f"{n} values are empty: they rest on fewer than {k} women or {k} men, or "
+                "could be worked out from other values."
+            )
+    left = {
+        "action_plan": ("åtgärder för enskilda", "measures for individuals"),
+        "explanations": ("förklaringar för enskilda", "explanations for individuals"),
+        "follow_up": ("uppföljning av åtgärder för enskilda", "follow-up of individual measures"),
+    }
+    for stem, n in facts.get("rows_left_out", {}).items():
+        if stem in left and n:
+            what = left[stem][0 if sv else 1]
+            extra = (
+                f"{n} rader med {what} ingår inte i den här utgåvan."
+                if sv
+                else f"{n} rows of {what} are not in this edition."
+            )
+            notes[stem] = f"{notes[stem]} {extra}" if stem in notes else extra
+    return notes
 
 
 def _workplaces(run: SurveyRun) -> dict[str, str]:
