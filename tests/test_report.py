@@ -206,10 +206,8 @@ def test_cli_exit_codes_and_messages(small, tmp_path):
     missing = cli("run", str(tmp_path / "nope.toml"))
     assert missing.returncode == 1 and "nope.toml" in missing.stderr
     assert "Traceback" not in missing.stderr
-    manager = cli(
-        "run", str(folder / "survey.toml"), "--audience", "manager", "--out", str(tmp_path / "m")
-    )
-    assert manager.returncode == 1 and "suppression" in manager.stderr
+    hr_unit = cli("run", str(folder / "survey.toml"), "--unit", "X", "--out", str(tmp_path / "m"))
+    assert hr_unit.returncode == 1 and "--audience manager" in hr_unit.stderr
 
 
 def test_slugs_follow_design():
