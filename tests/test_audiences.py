@@ -4,7 +4,6 @@ the manager and public editions, and pseudonyms stable across years with one key
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from pathlib import Path
@@ -50,7 +49,10 @@ def _texts(folder: Path) -> dict[str, str]:
         elif path.suffix == ".xlsx":
             wb = openpyxl.load_workbook(path, read_only=True)
             cells = [
-                str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row
+                str(v)
+                for ws in wb.worksheets
+                for row in ws.iter_rows(values_only=True)
+                for v in row
             ]
             out[str(path.relative_to(folder))] = "\n".join(c for c in cells if c != "None")
     return out
@@ -214,3 +216,19 @@ def test_a_non_hr_run_without_a_key_exits_1_with_the_fix(tmp_path, monkeypatch, 
         err = capsys.readouterr().err
         assert "PAYEQUITY_PSEUDONYM_KEY" in err and "privacy.key_file" in err
     assert not any(tmp_path.iterdir())  # nothing written
+
+
+def test_every_edition_meets_the_contract(editions, shared):
+    import subprocess
+    import sys
+
+    out, _ = editions
+    tool = shared / "tools" / "check_contract.py"
+    for audience in ("hr", "union", "manager", "public"):
+        done = subprocess.run(
+            [sys.executable, str(tool), str(out / audience)], capture_output=True, text=True
+        )
+        assert done.returncode == 0 and "0 contract problems" in done.stdout, (
+            audience,
+            done.stdout[-500:],
+        )
