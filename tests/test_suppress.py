@@ -124,3 +124,90 @@ def test_no_suppressed_mean_of_the_sample_can_be_recovered_from_the_margins(samp
     for g in ("women", "men"):
         naive.loc[pd.to_numeric(naive[f"n_{g}"]) < min_cell, f"mean_{g}"] = np.nan
     assert any(_recoverable(naive, ew, g, min_cell) for g in ("women", "men"))
+
+
+def test_aggregate_tables_by_hand():
+    from payequity.privacy import aggregate_tables, job_counts
+
+    people = pd.DataFrame(
+        {
+            "unit": ["A"] * 12 + ["B"] * 6,
+            "job_code": ["fd"] * 10 + ["cmp"] * 2 + ["fd"] * 6,
+            "gender": ["F"] * 8 + ["M"] * 2 + ["M"] * 2 + ["F"] * 6,
+        }
+    )
+    counts = job_counts(people)
+    ev = pd.DataFrame(
+        {
+            "unit": ["", "A"],
+            "female_dominated_job": ["fd", "fd"],
+            "comparator_job": ["cmp", "cmp"],
+            "pay_measure": "base_salary",
+            "mean_pay_fd": [30000.0, 29000.0],
+            "mean_pay_cmp": [33000.0, 33000.0],
+            "pay_gap_pct": [-9.1, -12.1],
+            "n_fd": [16, 10],
+            "n_cmp": [2, 2],
+        }
+    )
+    plan = pd.DataFrame(
+        {
+            "measure_id": ["2026-equal_value-A/fd", "2026-person-7"],
+            "job_code": ["fd", "fd"],
+            "employee_id": ["", "7"],
+            "comparator_job": ["cmp", ""],
+            "unit": ["A", "A"],
+            "n_people": [10, 1],
+            "pay_before": [29000.0, 28000.0],
+            "target_pay": [33000.0, 29000.0],
+            "adjustment_monthly": [4000.0, 1000.0],
+            "adjustment_total": [4000.0, 1000.0],
+            "cost_yearly": [1.0e6, 1.7e4],
+            "kind": ["equal_value", "person"],
+        }
+    )
+    fu = pd.DataFrame(
+        {
+            "measure_id": ["2025-equal_value-/x", "2025-person-9"],
+            "n_people": [3, 1],
+            "realised": [2.0, 1.0],
+            "status": ["done", "done"],
+            "unit": ["", "A"],
+        }
+    )
+    og = {
+        "oaxaca": {
+            "table": [
+                {
+                    "component": "explained",
+                    "term": "age",
+                    "value": 0.01,
+                    "ci_low": 0.0,
+                    "ci_high": 0.02,
+                },
+                {"component": "explained", "term": "C(work_group)[T.a]", "value": 0.02},
+                {"component": "explained", "term": "C(work_group)[T.b]", "value": -0.005},
+            ]
+        }
+    }
+    out = aggregate_tables(
+        {"equal_value": ev, "action_plan": plan, "follow_up": fu, "people": plan},
+        og,
+        counts=counts,
+        min_cell=5,
+    )
+    t = out.tables
+    assert "people" not in t
+    # cmp has 2 men: its mean would give them back; fd in A has 2 men among 10: blank too
+    assert t["equal_value"][["mean_pay_cmp", "mean_pay_fd", "pay_gap_pct"]].isna().all().all()
+    assert t["action_plan"]["measure_id"].tolist() == ["2026-equal_value-A/fd"]
+    assert t["action_plan"][["pay_before", "cost_yearly"]].isna().all().all()
+    assert t["follow_up"]["status"].tolist() == ["done"]  # the status stays
+    assert t["follow_up"]["realised"].isna().all()  # 3 people's raises do not
+    assert out.dropped == {"action_plan": 1, "follow_up": 1}
+    terms = out.org_gap["oaxaca"]["table"]
+    assert [(r["term"], round(r["value"], 3)) for r in terms] == [
+        ("age", 0.01),
+        ("C(work_group)", 0.015),
+    ]
+    assert out.counts()["equal_value"] == 6  # two rows × two means and the gap

@@ -291,7 +291,8 @@ def _documents(
             man["config_sha256"] = file_sha256(Path(cfg.path))
         if not sees_people(audience):
             plan = results.action_plan.table
-            man["suppression"] = suppression_facts(cfg, agg, scope, plan)
+            fu = results.follow_up.table if results.follow_up is not None else None
+            man["suppression"] = suppression_facts(cfg, agg, scope, plan, fu)
         units = [scope] if scope is not None else all_units
         names = slugs(all_units)
         if "pdf" in parts or _has_unit_pdfs(out_dir):

@@ -77,7 +77,11 @@ def audience_results(results: Any, agg: AudienceTables, scope: str | None) -> An
 
 
 def suppression_facts(
-    cfg: Any, agg: AudienceTables, scope: str | None, plan: pd.DataFrame
+    cfg: Any,
+    agg: AudienceTables,
+    scope: str | None,
+    plan: pd.DataFrame,
+    follow_up: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """What the manifest says of the suppression: the rule, cells per table, rows left out, and
     the measures shown without amounts as aggregates (``plan``: the hr plan table).
@@ -86,7 +90,8 @@ def suppression_facts(
     and the group measures of small groups — as people, measures and yearly cost in all, by
     year and by unit; a cost only where at least ``min_cell`` people stand behind it (one
     person's cost is their raise), and units' costs complemented so the total gives no small
-    unit's back.
+    unit's back. ``person_follow_up``: last year's person measures by status (``follow_up``:
+    the hr follow-up table), counts only.
     """
     k = int(cfg.privacy.min_cell)
     shown = agg.tables.get("action_plan", pd.DataFrame(columns=["measure_id", "cost_yearly"]))
@@ -112,9 +117,16 @@ def suppression_facts(
     }
     whole = total(person)
     _complement_units(by_unit, whole, k)
+    statuses: dict[str, int] = {}
+    if follow_up is not None and len(follow_up):
+        fu = follow_up[follow_up["measure_id"].astype(str).str.contains("-person-", regex=False)]
+        if scope is not None:
+            fu = fu[fu["unit"].fillna("").astype(str) == scope]
+        statuses = {str(s): int(n) for s, n in fu["status"].value_counts().sort_index().items()}
     return {
         "min_cell": k,
         "unit": scope,
+        "person_follow_up": statuses,
         "cells": agg.counts(),
         "rows_left_out": {name: int(v) for name, v in sorted(agg.dropped.items()) if v},
         "files_left_out": ["exclusions.csv", "people.csv"],

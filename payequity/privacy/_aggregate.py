@@ -17,6 +17,8 @@ single employees. What is left holds aggregates only, with small cells written e
 - ``eu_indicators``: the per-category rows (indicator g) of a category with fewer than
   ``min_cell`` of a gender, and complementary suppression against the organisation's rows; the
   Art. 10 check's gap with them;
+- ``follow_up``: a group measure of fewer than ``min_cell`` people keeps its status, not its
+  amounts;
 - ``org_gap``: the Oaxaca terms of a categorical control (one per work group) summed into one
   row per control, since a work group's term is its people's pay relative to the others.
 
@@ -47,6 +49,14 @@ _PLAN_AMOUNTS = [
     "cost_yearly",
 ]
 _EU_GAP = ["value", "pay_women", "pay_men"]
+_FOLLOW_UP_AMOUNTS = [
+    "planned",
+    "realised",
+    "planned_kr",
+    "realised_kr",
+    "cost_planned",
+    "cost_realised",
+]
 SMALL_TEXT = {
     "sv": "Gruppen är för liten för att lönesiffror ska visas i den här utgåvan; "
     "skillnaden är bedömd av HR.",
@@ -184,6 +194,11 @@ def aggregate_tables(
         person = fu["measure_id"].astype(str).str.contains("-person-", regex=False)
         dropped["follow_up"] = int(person.sum())
         out["follow_up"] = fu[~person].reset_index(drop=True)
+        blank = blanker("follow_up")
+        few = pd.to_numeric(out["follow_up"].get("n_people"), errors="coerce") < min_cell
+        for i in out["follow_up"].index[few.to_numpy()]:
+            for column in _FOLLOW_UP_AMOUNTS:  # a small group's raises; the status stays
+                blank(i, column, "small")
     frame = pd.DataFrame(cells, columns=["table", "row", "column", "reason"])
     return AudienceTables(out, _org_gap(org_gap), frame, dropped)
 
