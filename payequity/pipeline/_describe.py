@@ -39,9 +39,13 @@ def describe_run(run: SurveyRun) -> str:
     shown = [w for w in run.written if not w.startswith("pdf/units/")]
     if units:
         shown.append(f"{len(units)} unit PDFs in pdf/units/")
+    audience = run.manifest["audience"]
+    if run.editions:  # --audience all: the hr edition's story, then each folder
+        audience = "all (" + ", ".join(f"{a}/" for a in run.editions) + " side by side)"
+        counts = {a: len(e.written) for a, e in run.editions.items()}
+        shown = [f"{a}/ ({n} files)" for a, n in counts.items()]
     lines = [
-        f"{run.config.survey.organisation} {run.manifest['year']}, audience "
-        f"{run.manifest['audience']}",
+        f"{run.config.survey.organisation} {run.manifest['year']}, audience {audience}",
         run.data.describe(examples=0),
         f"{int((f['gender'] == 'F').sum())} women and {int((f['gender'] == 'M').sum())} men "
         f"in {f[run.data.unit_column].nunique()} units and {f['job_code'].nunique()} jobs",
