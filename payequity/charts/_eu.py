@@ -116,14 +116,18 @@ def plot_quartiles(result: Any, *, ax: Axes | None = None, language: str = "sv")
     q = result.quartiles
     if not (q["n"] > 0).any():
         raise InsufficientDataError("no employees to divide into pay quartiles")
+    # a quartile whose share is suppressed (an aggregate edition: NaN) has no bar, and is counted
+    hidden = q["share_women_pct"].isna() | q["share_men_pct"].isna()
+    if (hidden | (q["n"] == 0)).all():
+        raise InsufficientDataError("every pay quartile's shares are suppressed")
     ax = _axes(ax, size=(7, 4.8))
     x = np.arange(len(q))
-    women = q["share_women_pct"].fillna(0).to_numpy(float)
-    men = q["share_men_pct"].fillna(0).to_numpy(float)
+    women = q["share_women_pct"].where(~hidden, 0).fillna(0).to_numpy(float)
+    men = q["share_men_pct"].where(~hidden, 0).fillna(0).to_numpy(float)
     ax.bar(x, women, width=0.62, linewidth=1.0, label=text["women"], zorder=2, **_WOMEN)
     ax.bar(x, men, bottom=women, width=0.62, linewidth=1.0, label=text["men"], zorder=2, **_MEN)
     for i, row in enumerate(q.itertuples(index=False)):
-        if row.n == 0:
+        if row.n == 0 or hidden.iloc[i]:  # a suppressed share (NaN) has no label
             continue
         _label(ax, x[i], women[i] / 2, women[i], language)
         _label(ax, x[i], women[i] + men[i] / 2, men[i], language)
@@ -138,6 +142,24 @@ def plot_quartiles(result: Any, *, ax: Axes | None = None, language: str = "sv")
     ax.set_ylim(0, 100)
     _pct_axis(ax.yaxis, language)
     ax.set_ylabel(text["q_y"])
+    k = int((hidden & (q["n"] > 0)).sum())
+    if k:
+        note = (
+            f"{k} {'kvartil visas' if k == 1 else 'kvartiler visas'} inte: för få kvinnor eller män"
+            if language == "sv"
+            else f"{k} {'quartile' if k == 1 else 'quartiles'} not shown: too few women or men"
+        )
+        ax.annotate(
+            note,
+            xy=(0, 0),
+            xycoords=("axes fraction", ax.xaxis.label),
+            xytext=(0, -5),
+            textcoords="offset points",
+            ha="left",
+            va="top",
+            fontsize=7,
+            color="#333333",
+        )
     ax.set_title(text["q_title"], loc="left", pad=24)
     ax.legend(
         loc="lower left",

@@ -40,13 +40,30 @@ def _rows(table, unit: str, pay: str, limit: int):  # noqa: ANN001, ANN202 - Dat
     return t.head(limit).iloc[::-1], len(t)
 
 
-def _shown_note(ax: Axes, shown: int, total: int, language: str) -> None:
+def _hidden_words(hidden: int, language: str, what: tuple[str, str, str, str] | None = None) -> str:
+    """ "3 grupper visas inte: för få kvinnor eller män" — the points left out of a chart of an
+    aggregate edition, whose figures are suppressed (DESIGN §5); "" when none."""
+    if hidden <= 0:
+        return ""
+    one_sv, many_sv, one_en, many_en = what or ("grupp", "grupper", "group", "groups")
+    if language == "sv":
+        return f"{hidden} {one_sv if hidden == 1 else many_sv} visas inte: för få kvinnor eller män"
+    return f"{hidden} {one_en if hidden == 1 else many_en} not shown: too few women or men"
+
+
+def _shown_note(ax: Axes, shown: int, total: int, language: str, hidden: str = "") -> None:
+    """A line above the axes: how many of how many groups are shown, and what is hidden."""
+    parts = []
     if shown < total:
-        text = (
+        parts.append(
             f"Visar {shown} av {total} grupper: flaggade och största först"
             if language == "sv"
             else f"Showing {shown} of {total} groups: flagged and largest first"
         )
+    if hidden:
+        parts.append(hidden)
+    if parts:
+        text = ". ".join(parts)
         ax.text(
             0.0,
             1.0,
@@ -76,14 +93,18 @@ def plot_gap_by_group(
     vermillion with a bold label. ``labels`` maps work-group codes to names.
     """
     text = _GAP_TEXT.get(language, _GAP_TEXT["sv"])
-    t, total = _rows(result.table, _unit(result.table, unit), pay, limit)
+    table = result.table
+    where = _unit(table, unit)
+    # a group whose figure is suppressed (an aggregate edition: NaN) is left out, and counted
+    t, total = _rows(table[_gap_value(table).notna().to_numpy()], where, pay, limit)
+    hidden = _rows(table, where, pay, limit)[1] - total
     if t.empty:
         raise InsufficientDataError("no work group with both women and men to plot")
     ax = _axes(ax, size=(8, max(3.4, 0.32 * len(t) + 2.2)))
     y = np.arange(len(t))
     tested = t["regression_tested"].astype(bool).to_numpy()
     flagged = t["flagged"].astype(bool).to_numpy()
-    value = np.where(tested, 100 + t["adjusted_gap_pct"], t["women_pct_of_men"])
+    value = _gap_value(t).to_numpy(float)
     colour = np.where(flagged, OKABE_ITO["vermillion"], "#333333")
     lo = (100 + t["ci_low"]).to_numpy()
     hi = (100 + t["ci_high"]).to_numpy()
@@ -149,8 +170,15 @@ def plot_gap_by_group(
         borderaxespad=0,
     )
     ax.set_title(text["title"], loc="left", pad=62)
-    _shown_note(ax, len(t), total, language)
+    _shown_note(ax, len(t), total, language, _hidden_words(hidden, language))
     return ax
+
+
+def _gap_value(t):  # noqa: ANN001, ANN202 - DataFrame in, Series out
+    """The women's pay as % of men's a group is drawn at: adjusted where regression-tested."""
+    tested = t["regression_tested"].astype(bool)
+    adjusted = 100 + t["adjusted_gap_pct"].astype(float)
+    return adjusted.where(tested, t["women_pct_of_men"].astype(float))
 
 
 def plot_pay_by_gender(
@@ -226,6 +254,10 @@ def plot_equal_value(
     t = result.table
     unit = _unit(t, unit) if len(t) else ""
     t = t[(t["unit"] == unit) & (t["pay_measure"] == pay)].sort_values("pay_gap_pct").iloc[::-1]
+    # a pair whose gap is suppressed (an aggregate edition: NaN) is left out, and counted
+    shown = t["pay_gap_pct"].notna()
+    hidden = int((~shown).sum())
+    t = t[shown]
     if t.empty:
         raise InsufficientDataError("no female-dominated/comparator pair to plot")
     ax = _axes(ax, size=(8, max(2.2, 0.35 * len(t) + 1.4)))
@@ -267,6 +299,10 @@ def plot_equal_value(
     _fit_ticks(ax.xaxis)
     ax.xaxis.set_major_formatter(_pct_formatter(language, ax))
     ax.set_xlabel(text["ev_x"])
-    ax.set_title(text["ev_title"], loc="left")
+    note = _hidden_words(
+        hidden, language, ("jämförelse", "jämförelser", "comparison", "comparisons")
+    )
+    ax.set_title(text["ev_title"], loc="left", pad=16 if note else None)
+    _shown_note(ax, 0, 0, language, note)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     return ax

@@ -123,7 +123,7 @@ def plot_decomposition(
     text = _TEXT.get(language, _TEXT["sv"])
     scale = 100.0 if result.log else 100.0 / result.mean_reference
     first = "endowments" if result.kind == "threefold" else "explained"
-    by_var = result.by_variable()
+    by_var = _with_table_ci(result, result.by_variable())
     totals = result.totals.set_index("component")
     styles = {
         "part": dict(facecolor=OKABE_ITO["blue"], edgecolor="black"),
@@ -216,3 +216,20 @@ def plot_decomposition(
         title=text["ci"] if has_ci.any() else None,
     )
     return ax
+
+
+def _with_table_ci(result: DecompositionResult, by_var):  # noqa: ANN001, ANN202 - DataFrames
+    """Without the bootstrap draws (a manager or public edition: its terms table sums each
+    categorical control into one row), a variable's interval is its term's in the table."""
+    t = result.table
+    if getattr(result, "draws", None) is not None or not {"ci_low", "ci_high"} <= set(t.columns):
+        return by_var
+    ci = t.drop_duplicates(["component", "term"]).set_index(["component", "term"])
+    by_var = by_var.copy()
+    for i, row in by_var.iterrows():
+        key = (row["component"], row["variable"])
+        if key in ci.index and np.isnan(row["ci_low"]) and np.isnan(row["ci_high"]):
+            by_var.loc[i, ["ci_low", "ci_high"]] = ci.loc[key, ["ci_low", "ci_high"]].to_numpy(
+                float
+            )
+    return by_var

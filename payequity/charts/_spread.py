@@ -31,6 +31,8 @@ _TEXT = {
         "few": "{n} personer (för få för P10–P90)",
         "base_salary": "grundlön",
         "monthly_pay": "månadslön",
+        "hidden": "{who} visas inte: för få kvinnor eller män",
+        "median_only": "bara median: för få för P10–P90",
     },
     "en": {
         "title": "Pay spread by gender in flagged groups",
@@ -44,6 +46,8 @@ _TEXT = {
         "few": "{n} people (too few for P10–P90)",
         "base_salary": "base salary",
         "monthly_pay": "monthly pay",
+        "hidden": "{who} not shown: too few women or men",
+        "median_only": "median only: too few for P10–P90",
     },
 }
 MIN_SPREAD = 5  # a gender with fewer people in a group has no P10–P90 (nor a median marker over
@@ -112,7 +116,7 @@ def plot_pay_spread(
     'Lönespridning per kön i flaggade grupper'
     """
     from matplotlib.lines import Line2D
-    from matplotlib.transforms import offset_copy
+    from matplotlib.transforms import blended_transform_factory, offset_copy
 
     text = _TEXT.get(language, _TEXT["sv"])
     t = getattr(result, "table", result).copy()
@@ -125,6 +129,7 @@ def plot_pay_spread(
     total = len(t)  # beyond ``limit`` rows the chart is unreadable: the largest groups
     t = t.assign(_n=t["n_women"] + t["n_men"]).sort_values("_n", ascending=False).head(limit)
     t = t.sort_values(["work_group", "pay_measure"]).reset_index(drop=True)
+    own = ax is None
     ax = _axes(ax, size=(8, 1.9 + 0.78 * len(t)))
     _shown_note(ax, len(t), total, language)
     ax.grid(axis="y", visible=False)
@@ -132,6 +137,7 @@ def plot_pay_spread(
     persons = _people(people, unit or "")
     rng = np.random.default_rng(0)  # the points' small vertical jitter: the same every run
     notes = []  # (annotation, lowest value of its row): moved left if it runs off the axes
+    hidden = 0  # genders of a row with nothing to draw (suppressed)
     for k, r in t.iterrows():
         y0 = -float(k)
         for code, (who, off, marker, face, edge, line) in _STYLE.items():
@@ -176,6 +182,35 @@ def plot_pay_spread(
                 ax.scatter(
                     [med], [y], marker=marker, s=55, facecolors=face, edgecolors=edge, zorder=5
                 )
+            drawn = (
+                shown
+                or (extremes and n > 1 and not np.isnan(lo) and not np.isnan(hi))
+                or (not small and not np.isnan(p10) and not np.isnan(p90))
+                or not np.isnan(med)
+            )
+            if n >= 1 and not drawn:  # suppressed (an aggregate edition): say so on its line
+                ax.annotate(
+                    text["hidden"].format(who=text[who]),
+                    (0, y),
+                    xycoords=blended_transform_factory(ax.transAxes, ax.transData),
+                    xytext=(4, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=7.5,
+                    color="#333333",
+                )
+                hidden += 1
+            elif not small and np.isnan(p10) and not np.isnan(med):  # P10/P90 suppressed
+                note = ax.annotate(
+                    text["median_only"],
+                    (med, y),
+                    xytext=(7, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=7.5,
+                    color="#333333",
+                )
+                notes.append((note, med, y))
             if small and n >= 1:
                 values = [med, *((lo, hi) if extremes else ()), *(pay if shown else ())]
                 values = [float(v) for v in values if not np.isnan(v)]
@@ -190,6 +225,12 @@ def plot_pay_spread(
                         color="#333333",
                     )
                     notes.append((note, min(values), y))
+    if hidden == 2 * len(t):
+        if own:
+            import matplotlib.pyplot as plt
+
+            plt.close(ax.figure)
+        raise InsufficientDataError("every figure of the flagged groups' pay spread is suppressed")
     names = [
         f"{(labels or {}).get(str(g), str(g))}\n{text.get(str(m), str(m))} "
         f"({fmt_number(_int(w), 0, language)} + {fmt_number(_int(mn), 0, language)})"

@@ -34,6 +34,8 @@ _TEXT = {
         "unlabelled": "{n} yrken utan etikett (för trångt); se tabellen",
         "unlabelled_one": "1 yrke utan etikett (för trångt); se tabellen",
         "key": "Numrerade yrken:",
+        "hidden": "{n} yrken visas inte: för få kvinnor eller män",
+        "hidden_one": "1 yrke visas inte: för få kvinnor eller män",
     },
     "en": {
         "x": "Job value (points)",
@@ -51,6 +53,8 @@ _TEXT = {
         "unlabelled": "{n} jobs not labelled (no room); see the table",
         "unlabelled_one": "1 job not labelled (no room); see the table",
         "key": "Numbered jobs:",
+        "hidden": "{n} jobs not shown: too few women or men",
+        "hidden_one": "1 job not shown: too few women or men",
     },
 }
 
@@ -109,6 +113,11 @@ def plot_value_vs_pay(
     if not (t["n"].fillna(0) > 0).any():
         raise InsufficientDataError("no evaluated job has anyone in the pay data; check job codes")
     t = t[t["n"].fillna(0) > 0]
+    # a job whose mean pay is suppressed (an aggregate edition: NaN) is left out, and counted
+    hidden = int(t[col].isna().sum())
+    t = t[t[col].notna()]
+    if t.empty:
+        raise InsufficientDataError("every job's mean pay is suppressed")
     ax = _axes(ax)
     fd = t["female_dominated"].fillna(False).astype(bool)
     md = t["male_dominated"].fillna(False).astype(bool) & ~fd
@@ -225,10 +234,17 @@ def plot_value_vs_pay(
     )
     legend.set_zorder(6)
     xs = _dodge(ax, markers, t["points"].to_numpy(float))
+    note = ""
+    if hidden:
+        note = text["hidden_one" if hidden == 1 else "hidden"].format(
+            n=fmt_number(hidden, 0, language)
+        )
     if label_jobs:
         names = t["job_title"] if "job_title" in t.columns else t["job_code"]
         names = names.where(names.astype(str) != "", t["job_code"]).astype(str).to_numpy()
-        _label_jobs(ax, xs, t[col].to_numpy(), names, t["n"], area, text)
+        _label_jobs(ax, xs, t[col].to_numpy(), names, t["n"], area, text, note)
+    elif note:
+        _note_below(ax, note)
     return ax
 
 
@@ -303,7 +319,7 @@ def _dodge(ax: Axes, markers: list, xs: np.ndarray) -> np.ndarray:
     return out
 
 
-def _label_jobs(ax: Axes, xs, ys, names, n, area, text: dict) -> None:  # noqa: ANN001 - arrays
+def _label_jobs(ax: Axes, xs, ys, names, n, area, text: dict, note: str = "") -> None:  # noqa: ANN001 - arrays
     """Each job's name beside its marker, without overlap; where a crowd leaves no room, a
     number instead, with a key under the chart, so that every job can be found."""
     placer = _LabelPlacer(ax, xs, ys, np.asarray(area))
@@ -318,15 +334,22 @@ def _label_jobs(ax: Axes, xs, ys, names, n, area, text: dict) -> None:  # noqa: 
     skipped = len(missing) - len(key)
     if skipped:
         lines.append(text["unlabelled_one" if skipped == 1 else "unlabelled"].format(n=skipped))
+    if note:
+        lines.append(note)
     if lines:
-        ax.annotate(
-            (text["key"] + " " if key else "") + "\n".join(lines),
-            xy=(0, 0),
-            xycoords=("axes fraction", ax.xaxis.label),
-            xytext=(0, -5),
-            textcoords="offset points",
-            ha="left",
-            va="top",
-            fontsize=7,
-            color="#333333",
-        )
+        _note_below(ax, (text["key"] + " " if key else "") + "\n".join(lines))
+
+
+def _note_below(ax: Axes, note: str) -> None:
+    """A note under the chart, below the x label."""
+    ax.annotate(
+        note,
+        xy=(0, 0),
+        xycoords=("axes fraction", ax.xaxis.label),
+        xytext=(0, -5),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=7,
+        color="#333333",
+    )

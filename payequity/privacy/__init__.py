@@ -24,10 +24,12 @@ from ._audiences import (
     pseudonymises,
     sees_people,
 )
-from ._suppress import Suppression, complement, suppress_equal_work
+from ._suppress import MIN_MEDIAN, MIN_PERCENTILE, Suppression, complement, suppress_equal_work
 
 __all__ = [
     "AUDIENCES",
+    "MIN_MEDIAN",
+    "MIN_PERCENTILE",
     "AudienceTables",
     "PERSON_FILES",
     "SMALL_TEXT",

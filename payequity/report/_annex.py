@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 from .._format import fmt_kr, fmt_number, fmt_pct
 from ..actions import union_organisations
+from ..privacy import MIN_MEDIAN, MIN_PERCENTILE
 from ._layout import unit_headings
 from ._vocabulary import CHOICES, DEFINITIONS, SETTINGS, WORDS
 
 if TYPE_CHECKING:
     from ._sections import Writer
 
-__all__ = ["method_section", "setting_rows", "signatures_section"]
+__all__ = ["method_section", "setting_rows", "signatures_section", "suppression_blocks"]
+
 
 # A definition's sentence about the EU section: left out where the report has none (a unit's).
 _EU_SENTENCE = re.compile(r"\s*(EU-avsnittet|The EU section)[^.]*\.")
@@ -112,8 +114,95 @@ def method_section(w: Writer) -> dict:
             ),
             settings,
             w.text(w.tr("Programversioner: ", "Software versions: ") + versions),
+            *(suppression_blocks(w) if w.aggregate else []),
         ],
     )
+
+
+def suppression_blocks(w: Writer) -> list[dict]:
+    """What a manager or public edition leaves out, and why, in plain words: the rules behind
+    every "–" (DESIGN §5), and that the whole figures are in HR's edition."""
+    k = w.num(w.min_cell)
+    med, pct = w.num(MIN_MEDIAN), w.num(MIN_PERCENTILE)
+    who = (
+        w.tr("chefer", "managers")
+        if w.run.manifest["audience"] == "manager"
+        else w.tr("alla som vill läsa den", "anyone who wants to read it")
+    )
+    return [
+        w.heading(
+            w.tr(
+                "Små grupper: vad denna utgåva inte visar",
+                "Small groups: what this edition does not show",
+            )
+        ),
+        w.text(
+            w.tr(
+                f"Denna utgåva är till för {who} och innehåller bara sammanställda uppgifter. "
+                "Ingen ska kunna läsa ut en enskild persons lön, lönehöjning eller avvikelse ur "
+                "den. Därför gäller följande, och där en siffra inte visas står ett streck (–):",
+                f"This edition is meant for {who} and holds aggregates only. No one should be "
+                "able to read an individual's pay, raise or deviation from it. So the following "
+                "rules apply, and where a figure is not shown there is a dash (–):",
+            )
+        ),
+        {
+            "type": "list",
+            "items": [
+                w.tr(
+                    f"Lönesiffror för kvinnorna eller männen i en grupp visas bara när gruppen har "
+                    f"minst {k} personer av det könet. En skillnad mellan kvinnor och män visas "
+                    f"bara när båda könen har minst {k}.",
+                    f"Pay figures for the women or the men of a group are shown only where the "
+                    f"group has at least {k} people of that gender. A gap between women and men is "
+                    f"shown only where both genders have at least {k}.",
+                ),
+                w.tr(
+                    f"Medianlön visas från {med} personer. P10 och P90 (lönen som de 10 % lägst "
+                    f"betalda tjänar mindre än, och den som de 10 % högst betalda tjänar mer än) "
+                    f"visas från {pct} personer.",
+                    f"Median pay is shown from {med} people. P10 and P90 (the pay the lowest-paid "
+                    f"10 % earn less than, and the pay the highest-paid 10 % earn more than) are "
+                    f"shown from {pct} people.",
+                ),
+                w.tr(
+                    "Lägsta och högsta lön visas aldrig: de är alltid en enskild persons lön.",
+                    "The lowest and the highest pay are never shown: they are always one "
+                    "person's pay.",
+                ),
+                w.tr(
+                    "När en siffra döljs döljs också andra, så att den inte kan räknas fram ur "
+                    "summor, totaler eller genom att jämföra hela organisationen med enheterna.",
+                    "When a figure is hidden, others are hidden too, so that it cannot be worked "
+                    "out from sums, totals or by comparing the whole organisation with its units.",
+                ),
+                w.tr(
+                    "Uppgifter om enskilda personer är utelämnade: åtgärder per person, "
+                    "personers höjningar och bilagan med åtgärder per person. De individuella "
+                    "lönejusteringarna redovisas som antal personer och sammanlagd kostnad, och "
+                    f"kostnaden bara när minst {k} personer står bakom den.",
+                    "Data on individual people are left out: measures by person, people's raises "
+                    "and the annex of measures by person. The individual pay adjustments are "
+                    "given as a number of people and a total cost, and the cost only where at "
+                    f"least {k} people stand behind it.",
+                ),
+                w.tr(
+                    "Totalerna för hela organisationen, som handlingsplanens kostnad och "
+                    "lönesumman, är de verkliga totalerna.",
+                    "The totals for the whole organisation, such as the action plan's cost and "
+                    "the pay bill, are the true totals.",
+                ),
+            ],
+        },
+        w.text(
+            w.tr(
+                "Alla siffror finns i HR:s utgåva av lönekartläggningen, som är den som "
+                "arbetsgivaren och de fackliga organisationerna undertecknar.",
+                "Every figure is in HR's edition of the pay survey, which is the one the employer "
+                "and the unions sign.",
+            )
+        ),
+    ]
 
 
 def _definition(w: Writer, text: str) -> str:
@@ -197,6 +286,8 @@ def signatures_section(w: Writer) -> dict:
     """Signatures last. The overview: the employer and each union organisation of the samverkan
     log, each union with room for its opinion or reservation. A unit's report: the unit
     manager's acknowledgement (the parties sign the overview, not each unit's report)."""
+    if w.aggregate and (w.unit is None or w.run.manifest["audience"] != "manager"):
+        return _copy_for_information(w)
     if w.unit is not None:
         return _acknowledgement(w)
     unions = union_organisations(w.results.get("samverkan"))
@@ -255,6 +346,29 @@ def signatures_section(w: Writer) -> dict:
     )
 
 
+def _copy_for_information(w: Writer) -> dict:
+    """A manager or public edition is a copy for information, not signed: it ends by saying
+    which edition is signed (a manager's unit report keeps the manager's acknowledgement)."""
+    return w.section(
+        w.tr("Underskrifter", "Signatures"),
+        [
+            w.text(
+                w.tr(
+                    f"Denna utgåva undertecknas inte. Lönekartläggningen {w.run.manifest['year']} "
+                    "undertecknas av arbetsgivaren och de fackliga organisationerna i HR:s utgåva, "
+                    "som har alla siffror; denna utgåva är en kopia för information, med "
+                    "uppgifter om små grupper och enskilda personer utelämnade (se Metod och "
+                    "inställningar).",
+                    f"This edition is not signed. The pay survey {w.run.manifest['year']} is "
+                    "signed by the employer and the unions in HR's edition, which has every "
+                    "figure; this edition is a copy for information, with data on small groups "
+                    "and individual people left out (see Methods and settings).",
+                )
+            )
+        ],
+    )
+
+
 def _acknowledgement(w: Writer) -> dict:
     """A unit's report ends with its manager's acknowledgement, under the unit's own name."""
     assert w.unit is not None
@@ -266,9 +380,18 @@ def _acknowledgement(w: Writer) -> dict:
                 w.tr(
                     "Enhetschefen har tagit del av enhetens resultat, förklaringar och "
                     "handlingsplan. Arbetsgivaren och de fackliga organisationerna undertecknar "
-                    "översikten för hela organisationen.",
+                    + (
+                        "lönekartläggningen i HR:s utgåva, som har alla siffror."
+                        if w.aggregate
+                        else "översikten för hela organisationen."
+                    ),
                     "The unit manager has seen the unit's results, explanations and action plan. "
-                    "The employer and the unions sign the overview for the whole organisation.",
+                    "The employer and the unions sign "
+                    + (
+                        "the pay survey in HR's edition, which has every figure."
+                        if w.aggregate
+                        else "the overview for the whole organisation."
+                    ),
                 )
             ),
             {

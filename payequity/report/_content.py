@@ -22,6 +22,7 @@ from ._front import (
     confidential,
     cover_facts,
     personal_data,
+    plan_totals,
     summary,
 )
 from ._layout import NAMES_LANG, grouped, unit_heading, unit_order
@@ -151,7 +152,7 @@ def _flag_gap(w: Writer) -> dict[tuple[str, str, str], tuple[float, bool]]:
     }
 
 
-def _measure_words(w: Writer, keys: set[str], statuses: set[str]) -> str:
+def _measure_words(w: Writer, keys: set[str], statuses: set[str], kind: str = "") -> str:
     """What the plan does for the items ``keys``: people raised, a job raised, or why not."""
     plan = w.run.tables["action_plan"]
     hit = plan[plan["item_keys"].astype(str).str.split(";").map(lambda ks: bool(keys & set(ks)))]
@@ -162,6 +163,14 @@ def _measure_words(w: Writer, keys: set[str], statuses: set[str]) -> str:
         if people == 1:
             words[-1] = w.tr("1 person höjs", "1 person raised")
     for r in hit[hit["kind"] == "equal_value"].drop_duplicates("measure_id").itertuples():
+        if r.adjustment_total != r.adjustment_total:  # a small job's amount: not shown
+            words.append(
+                w.tr(
+                    "yrket höjs (beloppet visas inte: få anställda)",
+                    "the job is raised (the amount is not shown: few staff)",
+                )
+            )
+            continue
         words.append(
             w.tr(
                 f"yrket höjs {w.kr(r.adjustment_total)} per månad",
@@ -172,6 +181,11 @@ def _measure_words(w: Writer, keys: set[str], statuses: set[str]) -> str:
         return "; ".join(words)
     un = w.results["action_plan"].unmeasured
     reason = un.loc[un["item_key"].isin(keys), "reason"]
+    if w.aggregate and reason.empty and not statuses <= {"explained"} and kind == "equal_work":
+        # the person measures are not in this edition's plan: said without count or amount
+        return w.tr(
+            "de under målnivån höjs individuellt", "those below the target are raised individually"
+        )
     if len(reason):
         sv, en = UNMEASURED_REASONS.get(str(reason.iloc[0]), ("", ""))
         return w.tr(f"Ingen åtgärd: {sv}", f"No measure: {en}")
@@ -218,6 +232,7 @@ def _explanations(w: Writer) -> dict:
     t = t.sort_values(["_u", "_o", "item_key"])  # by unit, each unit's unexplained first
     leaves = unit_names(every["unit"])
     rows = []
+    n_hidden = 0  # the gaps after the plan left out as the gaps are
     every_comparison = comparison_of(every)
     for key, g in t.groupby(comparison_of(t), sort=False):
         kind, unit, group, comparator = g.iloc[0][["item_kind", "unit", "group", "comparator"]]
@@ -236,7 +251,12 @@ def _explanations(w: Writer) -> dict:
                 gap = float(hit["gap_pct"].iloc[0])
             flagged = bool(hit["flagged"].iloc[0])
             values.append(w.pct(gap) + ("*" if flagged else ""))
-            if flagged and hit["item_key"].iloc[0] in after:
+            n_hidden += int(w.aggregate and pd.isna(gap))
+            hidden = w.aggregate and pd.isna(hit["gap_pct"].iloc[0])
+            if hidden and flagged:  # the gap after the plan is the same small group's figure
+                later.append("–")
+                n_hidden += 1
+            elif flagged and hit["item_key"].iloc[0] in after:
                 later.append(w.pct(after[hit["item_key"].iloc[0]]))
         low = w.gender(comparator) if equal_work else w.tr("Yrket", "The job")
         what = w.job(group) if equal_work else f"{w.job(group)} – {w.job(comparator)}"
@@ -252,7 +272,7 @@ def _explanations(w: Writer) -> dict:
                     low,
                     " / ".join(values) + (w.tr(" (just.)", " (adj.)") if adjusted else ""),
                     f"{statuses}: {texts}" if texts else statuses,
-                    _measure_words(w, set(g["item_key"].astype(str)), set(g["status"])),
+                    _measure_words(w, set(g["item_key"].astype(str)), set(g["status"]), kind),
                     " / ".join(later) if later else "–",
                 ],
             )
@@ -266,8 +286,12 @@ def _explanations(w: Writer) -> dict:
         w.tr("Åtgärd", "Measure"),
         w.tr("Kvar efter åtgärd", "Left after the measure"),
     ]
-    n_people = w.plan_measures()
-    n_people = int((n_people["kind"] == "person").sum()) if len(n_people) else 0
+    if w.aggregate:
+        n_people = plan_totals(w, w.plan_measures())["people"] or 0
+    else:
+        n_people = w.plan_measures()
+        n_people = int((n_people["kind"] == "person").sum()) if len(n_people) else 0
+    suppressed = w.suppressed_note(n_hidden) if w.aggregate else ""
     blocks.append(
         w.table(
             columns,
@@ -319,7 +343,8 @@ def _explanations(w: Writer) -> dict:
                     if w.unit is None and n_people
                     else ""
                 ),
-            ),
+            )
+            + (f" {suppressed}" if suppressed else ""),
         )
     )
     return w.section(w.tr("Förklaringar", "Explanations"), blocks)

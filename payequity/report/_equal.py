@@ -18,7 +18,7 @@ import pandas as pd
 from ._evaluation import evaluation_blocks, model_name
 from ._layout import grouped, unit_headings, unit_rows
 from ._sections import Writer, _float
-from ._spread import spread_blocks
+from ._spread import hidden_cells, spread_blocks
 
 __all__ = ["equal_value", "equal_work"]
 
@@ -50,7 +50,8 @@ def equal_work(w: Writer) -> dict:
                 "and on monthly pay and counts as one comparison.",
             )
         ),
-        w.figure(
+        _figure(
+            w,
             "gap_by_group.png",
             w.tr(
                 "Kvinnors lön i procent av mäns per grupp (grundlön). Punkter med linje: "
@@ -63,6 +64,7 @@ def equal_work(w: Writer) -> dict:
                 "a regression (unadjusted). Flagged groups in orange and bold. The intervals are not "
                 "adjusted for many tests; the flags are (Benjamini–Hochberg).",
             ),
+            rows=len(here),
         ),
     ]
     flagged_groups = set(here.loc[here["flagged"], "work_group"])
@@ -141,13 +143,41 @@ def equal_work(w: Writer) -> dict:
                 "the other way than Women's pay as % of men's, which compares the means alone. "
                 "Monthly pay: base salary with "
                 "fixed supplements.",
-            ),
+            )
+            + _hidden_note(w, _work_hidden(w, order)),
         )
     )
     blocks += spread_blocks(w)
     if w.unit is None:
         blocks += _work_units(w, t)
     return w.section(w.tr("Lika arbete", "Equal work"), blocks)
+
+
+def _figure(w: Writer, file: str, caption: str, rows: int = 1) -> dict:
+    """A figure; in a manager or public edition whose chart of ``rows`` comparisons is left out
+    because every point of it is suppressed, a sentence that says so."""
+    if w.aggregate and rows and file not in w.figures:
+        return w.text(
+            w.tr(
+                "Diagrammet visas inte: alla jämförelser här har för få kvinnor eller män.",
+                "The chart is not shown: every comparison here has too few women or men.",
+            )
+        )
+    return w.figure(file, caption)
+
+
+def _work_hidden(w: Writer, rows: pd.DataFrame) -> int:
+    """The figures of the equal-work table a manager or public edition leaves out."""
+    shown = ["mean_women", "mean_men", "women_pct_of_men"]
+    adjusted = rows["flag_rule"].astype(str) == "regression"
+    return hidden_cells(w, "equal_work", rows, shown) + hidden_cells(
+        w, "equal_work", rows[adjusted], ["adjusted_gap_pct"]
+    )
+
+
+def _hidden_note(w: Writer, n: int) -> str:
+    """ " N värden visas inte (–): …" after a table's note; "" when none is hidden."""
+    return " " + w.suppressed_note(n) if n else ""
 
 
 def _flagged_count(w: Writer, k: int) -> str:
@@ -175,21 +205,41 @@ def _flagged_work(w: Writer, here: pd.DataFrame, groups: set) -> list[str]:
         flagged = w.join([w.pay_short(m) for m in rows.loc[rows["flagged"], "pay_measure"]])
         items.append(
             w.tr(f"{w.job(g)}, flaggad för {flagged}: ", f"{w.job(g)}, flagged for {flagged}: ")
-            + _gaps_said(w, w.gap_words(parts[0][1]), parts)
+            + _gaps_said(w, w.gap_words, parts, _SMALL_GROUP)
             + "."
         )
     return items
 
 
-def _gaps_said(w: Writer, first: str, parts: list[tuple[str, float, str]]) -> str:
-    """A gap said in words on each pay measure: the first in full ("kvinnor har 5,5 % lägre
-    lön än män på grundlön"), the others shortly ("och 5,4 % lägre på månadslön")."""
-    said = [f"{first} {w.tr('på', 'on')} {w.pay_short(parts[0][0])}{parts[0][2]}"]
-    for m, gap, how in parts[1:]:
+# why a gap of a manager or public edition is not shown (it is suppressed: DESIGN §5)
+_SMALL_GROUP = ("gruppen har för få kvinnor eller män", "the group has too few women or men")
+_SMALL_JOBS = ("yrkena har för få kvinnor eller män", "the jobs have too few women or men")
+
+
+def _gaps_said(
+    w: Writer, first: Any, parts: list[tuple[str, float, str]], why: tuple[str, str]
+) -> str:
+    """A gap said in words on each pay measure: the first in full (``first(gap)``: "kvinnor har
+    5,5 % lägre lön än män på grundlön"), the others shortly ("och 5,4 % lägre på månadslön");
+    a suppressed gap (NaN) is not quoted: the sentence says it is not shown and why."""
+    shown = [p for p in parts if not math.isnan(_float(p[1]))]
+    hidden = [p for p in parts if math.isnan(_float(p[1]))]
+    said = []
+    if shown:
+        m0, gap0, how0 = shown[0]
+        said.append(f"{first(gap0)} {w.tr('på', 'on')} {w.pay_short(m0)}{how0}")
+    for m, gap, how in shown[1:]:
         lower = gap < 0
         word = w.tr("lägre" if lower else "högre", "less" if lower else "more")
         said.append(f"{w.pct(abs(gap))} {word} {w.tr('på', 'on')} {w.pay_short(m)}{how}")
-    return w.join(said)
+    text = w.join(said)
+    if hidden:
+        on = w.join([w.pay_short(m) + how for m, _, how in hidden])
+        text += ("; " if text else "") + w.tr(
+            f"skillnaden på {on} visas inte eftersom {why[0]}",
+            f"the gap on {on} is not shown because {why[1]}",
+        )
+    return text
 
 
 def _work_units(w: Writer, t: pd.DataFrame) -> list[dict]:
@@ -295,7 +345,8 @@ def equal_value(w: Writer) -> dict:
     t = w.value_table()
     if len(t):
         blocks.append(
-            w.figure(
+            _figure(
+                w,
                 "equal_value.png",
                 w.tr(
                     "Kvinnodominerade yrkens lön jämfört med yrken av lika eller lägre värde.",
@@ -392,12 +443,17 @@ def _pair_words(w: Writer, p: pd.DataFrame) -> str:
     """A flagged pair of jobs: its gaps in words and the pay measures it is flagged for."""
     p = p.sort_values("pay_measure")
     r = p.iloc[0]
-    first = _job_gap_words(w, r.female_dominated_job, r.comparator_job, r.pay_gap_pct)
     parts = [(m, gap, "") for m, gap in zip(p["pay_measure"], p["pay_gap_pct"], strict=True)]
     flagged = w.join([w.pay_short(m) for m in p.loc[p["flagged"].astype(bool), "pay_measure"]])
-    return _gaps_said(w, first, parts) + w.tr(
-        f"; flaggad för {flagged}.", f"; flagged for {flagged}."
+    said = _gaps_said(
+        w,
+        lambda gap: _job_gap_words(w, r.female_dominated_job, r.comparator_job, gap),
+        parts,
+        _SMALL_JOBS,
     )
+    if all(math.isnan(_float(g)) for g in p["pay_gap_pct"]):  # name the jobs all the same
+        said = f"{w.job(r.female_dominated_job)} – {w.job(r.comparator_job)}: {said}"
+    return said + w.tr(f"; flaggad för {flagged}.", f"; flagged for {flagged}.")
 
 
 def _job_gap_words(w: Writer, fd: Any, cmp: Any, gap_pct: Any) -> str:
@@ -460,6 +516,9 @@ def _value_table(w: Writer, t: pd.DataFrame, kind: str) -> dict:
             "Points and number: the female-dominated job / the comparator. Gap: the gap the flag "
             "is based on, 100 × (female-dominated − comparator) / comparator; negative when the "
             "female-dominated job is paid less. Monthly pay: base salary with fixed supplements.",
+        )
+        + _hidden_note(
+            w, hidden_cells(w, "equal_value", t, ["mean_pay_fd", "mean_pay_cmp", "pay_gap_pct"])
         ),
     )
 
@@ -518,5 +577,6 @@ def _value_units(w: Writer, units: pd.DataFrame, kind: str) -> list[dict]:
                 f"Flaggade jämförelser inom enheterna ({_KIND_WORDS[kind][0]})",
                 f"Flagged comparisons within the units ({_KIND_WORDS[kind][1]})",
             ),
+            note=w.suppressed_note(hidden_cells(w, "equal_value", fl, ["pay_gap_pct"])) or None,
         ),
     ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
+from types import SimpleNamespace
 from typing import Any
 
 from ..exceptions import PayEquityError
@@ -48,9 +50,13 @@ def figure_png(plot: Callable[[], Any]) -> bytes | None:
 def draw(run: Any, unit: str | None, language: str) -> dict[str, bytes]:
     """The charts of the overview (``unit`` None) or of one unit."""
     from .. import charts
+    from ..privacy import sees_people
 
     r = run.results
     labels = job_labels(run)
+    # manager and public: every chart from the suppressed data files (run.tables) and the
+    # results rebuilt on them, never from the person-level pay data (DESIGN §5)
+    aggregate = not sees_people(run.manifest["audience"])
     todo: dict[str, Callable[[], Any]] = {
         "gap_by_group.png": lambda: charts.plot_gap_by_group(
             r["equal_work"] if unit is None else r["equal_work_by_unit"][unit],
@@ -68,14 +74,25 @@ def draw(run: Any, unit: str | None, language: str) -> dict[str, bytes]:
             value, language=language, labels=labels
         )
     if unit is None:
-        if run.evaluation is not None:
+        if run.evaluation is not None and not aggregate:
             todo["value_vs_pay.png"] = lambda: run.evaluation.plot(language=language)
+        elif run.evaluation is not None and run.tables.get("job_evaluation") is not None:
+            # the job means as published: a suppressed mean (NaN) is not drawn, and the pay
+            # line is fitted over the published means only
+            published = replace(run.evaluation, table=run.tables["job_evaluation"])
+            todo["value_vs_pay.png"] = lambda: charts.plot_value_vs_pay(
+                published, language=language, currency=str(run.config.data.currency)
+            )
         if r.get("oaxaca") is not None:
             todo["oaxaca.png"] = lambda: charts.plot_decomposition(r["oaxaca"], language=language)
-        todo["quartiles.png"] = lambda: charts.plot_quartiles(r["eu"], language=language)
+        todo["quartiles.png"] = lambda: charts.plot_quartiles(
+            _published_quartiles(run) if aggregate else r["eu"], language=language
+        )
         if len(r["action_plan"].table):
             todo["action_plan.png"] = lambda: charts.plot_action_plan(
-                r["action_plan"], language=language
+                r["action_plan"],
+                language=language,
+                note=_plan_note(r["action_plan"].table, language) if aggregate else None,
             )
         if r.get("remediation") is not None:
             todo["remediation.png"] = lambda: charts.plot_remediation_curve(
@@ -91,6 +108,45 @@ def draw(run: Any, unit: str | None, language: str) -> dict[str, bytes]:
         if png is not None:
             out[name] = png
     return out
+
+
+def _published_quartiles(run: Any) -> Any:
+    """The pay quartiles (Art. 9(1)(f), hourly pay) as ``eu_indicators`` publishes them, in the
+    shape :func:`payequity.charts.plot_quartiles` reads (``.quartiles``)."""
+    import pandas as pd
+
+    t = run.tables["eu_indicators"]
+    f = t[(t["indicator"].astype(str) == "f") & (t["pay_level"].astype(str) == "hourly")]
+    f = f.assign(quartile=pd.to_numeric(f["quartile"], errors="coerce"))
+    rows = []
+    for q, part in f.groupby("quartile", sort=True):
+        share = {str(g): float(v) for g, v in zip(part["gender"], part["value"], strict=True)}
+        first = part.iloc[0]
+        n = pd.to_numeric(pd.Series([first["n_women"], first["n_men"]]), errors="coerce")
+        rows.append(
+            {
+                "quartile": int(q),
+                "n": int(n.fillna(0).sum()),
+                "n_women": n.iloc[0],
+                "n_men": n.iloc[1],
+                "share_women_pct": share.get("F", float("nan")),
+                "share_men_pct": share.get("M", float("nan")),
+            }
+        )
+    columns = ["quartile", "n", "n_women", "n_men", "share_women_pct", "share_men_pct"]
+    return SimpleNamespace(quartiles=pd.DataFrame(rows, columns=columns))
+
+
+def _plan_note(table: Any, language: str) -> str:
+    """What the action plan chart of a manager or public edition leaves out: the individual
+    adjustments (not in its data file) and the amounts of small groups (suppressed)."""
+    small = int(table["cost_yearly"].isna().groupby(table["measure_id"]).any().sum())
+    sv = "Individuella lönejusteringar ingår inte i diagrammet, se tabellen"
+    en = "Individual pay adjustments are not in the chart, see the table"
+    if small:
+        sv += f"; {small} {'åtgärd' if small == 1 else 'åtgärder'} för små grupper visas inte"
+        en += f"; {small} {'measure' if small == 1 else 'measures'} for small groups not shown"
+    return (sv if language == "sv" else en) + "."
 
 
 def _spread(run: Any, unit: str | None, language: str, labels: dict[str, str]) -> Any:

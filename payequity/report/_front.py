@@ -7,12 +7,13 @@ import numpy as np
 import pandas as pd
 
 from ..actions import comparison_of
-from ._funding import funding_words
+from ._funding import funding_words, hidden_measures, unit_is_small
 from ._sections import Writer
 
 __all__ = [
     "comparisons",
     "confidential",
+    "hidden_measures",
     "cost_words",
     "gender_count",
     "measures_count",
@@ -20,6 +21,8 @@ __all__ = [
     "personal_data",
     "plan_facts",
     "plan_people_by_gender",
+    "plan_totals",
+    "unit_is_small",
     "summary",
     "women_men",
 ]
@@ -377,9 +380,71 @@ def _unmeasured_comparisons(w: Writer) -> pd.DataFrame:
     return t[~comparison_of(t).duplicated()]
 
 
+def plan_totals(w: Writer, plan: pd.DataFrame) -> dict:
+    """The plan's measures in scope counted, and its yearly cost: ``people`` raised
+    individually, ``women``/``men`` among them (None where the edition cannot tell), ``jobs``
+    (female-dominated jobs raised) and their ``staff``, ``cost`` (None where it is not shown),
+    ``hidden`` (:func:`hidden_measures`) and ``any`` (whether there are measures at all). In a
+    manager or public edition the person measures are not in the plan's rows: they come in as
+    the pipeline's aggregate, and the true total is the shown group costs plus that aggregate."""
+    groups = plan[plan["kind"] == "equal_value"] if len(plan) else plan
+    jobs = len(groups)
+    staff = int(groups["n_people"].sum()) if jobs else 0
+    hidden = hidden_measures(w)
+    if hidden is None:
+        people = plan[plan["kind"] == "person"] if len(plan) else plan
+        women, men = plan_people_by_gender(w, people) if len(people) else (0, 0)
+        cost = float(plan["cost_yearly"].sum()) if len(plan) else 0.0
+        return {
+            "people": len(people),
+            "women": women,
+            "men": men,
+            "jobs": jobs,
+            "staff": staff,
+            "cost": cost,
+            "hidden": None,
+            "any": bool(len(plan)),
+        }
+    small = groups[groups["adjustment_total"].isna()] if jobs else groups  # amounts not shown
+    n_measures, n_people = hidden.get("n_measures"), hidden.get("n_people")
+    people = None if n_measures is None else max(int(n_measures) - len(small), 0)
+    shown = float(groups["cost_yearly"].sum(min_count=1)) if jobs else 0.0
+    shown = 0.0 if shown != shown else shown
+    h_cost = hidden.get("cost_yearly")
+    if n_measures == 0:
+        cost: float | None = shown
+    elif h_cost is None:
+        cost = None
+    else:
+        cost = shown + float(h_cost)
+    return {
+        "people": people,
+        "women": None,
+        "men": None,
+        "jobs": jobs,
+        "staff": staff,
+        "cost": cost,
+        "hidden": hidden,
+        "small_groups": len(small),
+        "hidden_people": n_people,
+        "any": bool(len(plan)) or bool(n_measures) or n_measures is None,
+    }
+
+
+def not_shown(w: Writer) -> str:
+    """What stands where a figure of a small group is left out."""
+    k = w.min_cell
+    return w.tr(
+        f"visas inte (bygger på färre än {k} personer)",
+        f"not shown (rests on fewer than {k} people)",
+    )
+
+
 def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
     """The plan in a few facts: who is raised, when, by whom, at what cost."""
     p = w.results["action_plan"]
+    if w.aggregate:
+        return _plan_facts_aggregate(w, plan)
     if plan.empty:
         return [
             [
@@ -427,6 +492,75 @@ def plan_facts(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
                 "Action plan: yearly cost incl. overhead",
             ),
             cost_words(w, cost, payroll),
+        ],
+    ]
+
+
+def _plan_facts_aggregate(w: Writer, plan: pd.DataFrame) -> list[list[str]]:
+    """:func:`plan_facts` in a manager or public edition: the person measures as a count, the
+    cost as the true total (shown group costs and the aggregate of the rest) or not at all."""
+    p = w.results["action_plan"]
+    t = plan_totals(w, plan)
+    if not t["any"]:
+        return [
+            [
+                w.tr("Handlingsplan", "Action plan"),
+                w.tr("inga egna åtgärder", "no measures of its own")
+                if w.unit is not None
+                else w.tr("inga åtgärder", "no measures"),
+            ]
+        ]
+    parts = []
+    people, jobs = t["people"], t["jobs"]
+    if people is None:
+        parts.append(w.tr("personer höjs individuellt", "people raised individually"))
+    elif people:
+        parts.append(
+            w.count(people, ("person", "personer"), ("person", "people"))
+            + w.tr(" höjs individuellt", " raised individually")
+        )
+    if jobs:
+        jobs_words = w.count(
+            jobs,
+            ("kvinnodominerat yrke", "kvinnodominerade yrken"),
+            ("female-dominated job", "female-dominated jobs"),
+        )
+        staff = w.num(t["staff"])
+        parts.append(
+            jobs_words + w.tr(f" ({staff} anställda) höjs", f" ({staff} employees) raised")
+        )
+    count = (
+        measures_count(w, people, jobs)
+        if people is not None
+        else w.count(jobs, ("yrke", "yrken"), ("job", "jobs"))
+        + w.tr(" och personer", " and people")
+    )
+    dates = sorted(set(plan["effective_date"].astype(str))) if len(plan) else []
+    if not dates and p.first_date:
+        dates = [str(p.first_date)]
+    if t["cost"] is None:
+        cost = w.tr("summan ", "the total is ") + not_shown(w)
+    elif unit_is_small(w):
+        cost = w.tr(f"{w.kr(t['cost'])} per år", f"{w.kr(t['cost'])} a year")
+    else:
+        fte = w.frame["fte"].astype(float) if "fte" in w.frame else 1.0
+        payroll = float((w.frame["base_salary"] * fte).sum()) * 12 * (1 + p.overhead)
+        cost = cost_words(w, t["cost"], payroll)
+    return [
+        [
+            w.tr("Handlingsplan: åtgärder", "Action plan: measures"),
+            count + ": " + ", ".join(parts),
+        ],
+        [
+            w.tr("Handlingsplan: träder i kraft", "Action plan: takes effect"),
+            ", ".join(dates) or "–",
+        ],
+        [
+            w.tr(
+                "Handlingsplan: kostnad per år inkl. lönebikostnader",
+                "Action plan: yearly cost incl. overhead",
+            ),
+            cost,
         ],
     ]
 

@@ -8,7 +8,76 @@ import pandas as pd
 from ..review import plan_steps
 from ._sections import Writer
 
-__all__ = ["from_organisation", "funding_words", "org_reach"]
+__all__ = [
+    "from_organisation",
+    "funding_words",
+    "hidden_measures",
+    "org_reach",
+    "unit_is_small",
+]
+
+
+def hidden_measures(w: Writer) -> dict | None:
+    """In a manager or public edition, the measures it shows without amounts — every person
+    measure and the group measures of small groups — as the pipeline sums them in the
+    manifest (``suppression.person_measures``): ``n_people``, ``n_measures``, ``cost_yearly``
+    (None where fewer than ``min_cell`` people stand behind it) and ``by_year`` (year → the
+    same; the overview only). In a unit's report, the unit's own (``by_unit``). None in the hr
+    and union editions. Unknown figures are None (an older manifest without the key)."""
+    if not w.aggregate:
+        return None
+    s = w.run.manifest.get("suppression") or {}
+    pm = s.get("person_measures")
+    unknown = {"n_people": None, "n_measures": None, "cost_yearly": None, "by_year": {}}
+    if not isinstance(pm, dict):
+        return _from_rows(w) or unknown
+    if w.unit is None:
+        return {**unknown, **pm}
+    by_unit = pm.get("by_unit")
+    if not isinstance(by_unit, dict):  # a unit's own edition sums only the unit
+        return {**unknown, **pm, "by_year": {}} if s.get("unit") == w.unit else unknown
+    mine = by_unit.get(w.unit)
+    if mine is None:  # the unit has no measure without amounts
+        return {"n_people": 0, "n_measures": 0, "cost_yearly": 0.0, "by_year": {}}
+    return {**unknown, **mine, "by_year": {}}
+
+
+def _from_rows(w: Writer) -> dict | None:
+    """Without the manifest's sums: the person measures of the plan's rows in scope, where
+    the rows still hold them; None where they do not."""
+    rows = w.plan_rows()
+    person = rows[rows["kind"] == "person"] if len(rows) else rows
+    if person.empty:
+        return None
+    n = int(person["employee_id"].nunique())
+    cost = float(person["cost_yearly"].sum()) if n >= w.min_cell else None
+    years = {
+        str(y): {
+            "n_people": int(g["employee_id"].nunique()),
+            "n_measures": int(g["measure_id"].nunique()),
+        }
+        | {
+            "cost_yearly": float(g["cost_yearly"].sum())
+            if g["employee_id"].nunique() >= w.min_cell
+            else None
+        }
+        for y, g in person.groupby("year")
+    }
+    return {
+        "n_people": n,
+        "n_measures": int(person["measure_id"].nunique()),
+        "cost_yearly": cost,
+        "by_year": years if w.unit is None else {},
+    }
+
+
+def unit_is_small(w: Writer) -> bool:
+    """A unit's report in a manager or public edition where the unit has fewer than
+    ``min_cell`` women or men: its pay bill is not a figure to show."""
+    if not w.aggregate or w.unit is None:
+        return False
+    g = w.frame["gender"].astype(str)
+    return bool(min((g == "F").sum(), (g == "M").sum()) < w.min_cell)
 
 
 def from_organisation(steps: pd.DataFrame) -> pd.Series:
@@ -82,6 +151,8 @@ def funding_words(w: Writer) -> str | None:
             "the review's reserve for the plan is therefore not used, and the plan's steps must "
             "be funded at their own dates.",
         )
+    if w.unit is not None and w.aggregate:
+        return _unit_funding_aggregate(w, need, reserve, float(f["shortfall"].sum()), review_date)
     short_pots = f[f["shortfall"] >= 1]
     short = float(short_pots["shortfall"].sum())
     unused = float((f["plan_reserve"] - f["plan_paid"]).clip(lower=0).sum())
@@ -151,3 +222,41 @@ def funding_words(w: Writer) -> str | None:
             "would pay the whole first step.",
         )
     return text
+
+
+def _unit_funding_aggregate(
+    w: Writer, need: float, reserve: float, short: float, review_date: object
+) -> str:
+    """A unit's pot in a manager or public edition: its need is its people's raises, its
+    reserve a share of its pay bill, so both are shown only where the unit's measures without
+    amounts rest on at least ``min_cell`` people and the unit has as many women and men."""
+    hidden = hidden_measures(w) or {}
+    n = hidden.get("n_measures")
+    shown = n == 0 or (n is not None and hidden.get("cost_yearly") is not None)
+    if not shown or unit_is_small(w):
+        k = w.min_cell
+        return w.tr(
+            f"Vad enhetens pott behöver till handlingsplanen vid löneöversynen {review_date} visas "
+            f"inte i denna utgåva: beloppet bygger på färre än {k} personers höjningar eller "
+            "löner. Det finns i HR:s utgåva.",
+            f"What the unit's pot needs for the action plan at the salary review of {review_date} "
+            f"is not shown in this edition: the amount rests on fewer than {k} people's raises "
+            "or pay. It is in HR's edition.",
+        )
+    share = w.pct(100 * float(w.run.config.review.action_plan_share), 0)
+    text = w.tr(
+        f"Första steget kräver {w.kr(need)} per månad ur enhetens pott (höjning × "
+        f"sysselsättningsgrad). Löneöversynen avsätter {share} av potten, {w.kr(reserve)} per "
+        "månad, till handlingsplanen.",
+        f"The first step needs {w.kr(need)} a month from the unit's pot (raise × fte). The "
+        f"salary review sets aside {share} of the pot, {w.kr(reserve)} a month, for the action "
+        "plan.",
+    )
+    if short < 1:
+        return text + w.tr(" Reserven räcker.", " The reserve is enough.")
+    return text + w.tr(
+        f" Det saknas {w.kr(short)} per månad, som måste finansieras utanför potten "
+        "eller betalas vid en senare lönerevision inom tre år.",
+        f" {w.kr(short)} a month is missing, to be funded outside the pot or paid at a "
+        "later pay review within three years.",
+    )

@@ -317,12 +317,18 @@ def eu(w: Writer) -> dict:
     g = t[(t["indicator"] == "g") & (t["pay_level"] == "hourly")]
     if len(g):
         rows = []
+        hidden = 0  # cells left out in a manager or public edition
         for c in dict.fromkeys(g["category"].astype(str)):
             here = g[g["category"].astype(str) == c].set_index("component")
 
             def cell(comp: str, h: pd.DataFrame = here) -> float:
                 return float(h.loc[comp, "value"]) if comp in h.index else float("nan")
 
+            if w.aggregate:
+                hidden += sum(
+                    comp in here.index and math.isnan(cell(comp))
+                    for comp in ("basic", "complementary", "all")
+                )
             n = here.loc["all"] if "all" in here.index else here.iloc[0]
             rows.append(
                 [
@@ -359,7 +365,8 @@ def eu(w: Writer) -> dict:
                     "bland dem som har sådana ersättningar.",
                     "Values by the directive: positive when men earn more. Complementary: among "
                     "those who receive it.",
-                ),
+                )
+                + (f" {w.suppressed_note(hidden)}" if hidden else ""),
             )
         )
     blocks.append(
@@ -384,8 +391,7 @@ def eu(w: Writer) -> dict:
                 )
                 + " "
                 + (
-                    w.tr("Utlöst för: ", "Triggered for: ")
-                    + ", ".join(w.category_label(c) for c in art10.categories)
+                    w.tr("Utlöst för: ", "Triggered for: ") + _art10_categories(w, art10)
                     if art10.triggered
                     else w.tr("Ingen kategori utlöser den.", "No category triggers it.")
                 )
@@ -395,3 +401,31 @@ def eu(w: Writer) -> dict:
         w.tr("EU:s lönetransparensdirektiv, artikel 9", "EU Pay Transparency Directive, Article 9"),
         blocks,
     )
+
+
+def _art10_categories(w: Writer, art10: Any) -> str:
+    """The categories that trigger Article 10, by name; in a manager or public edition a
+    category whose gap is not shown (too few women or men) is counted, not named."""
+    cats = [str(c) for c in art10.categories]
+    if not w.aggregate:
+        return ", ".join(w.category_label(c) for c in cats)
+    t = art10.table
+    gap = dict(zip(t["category"].astype(str), t["mean_gap_pct"], strict=True)) if len(t) else {}
+    named = [c for c in cats if gap.get(c) == gap.get(c) and c in gap]
+    small = len(cats) - len(named)
+    words = [w.category_label(c) for c in named]
+    if small:
+        words.append(
+            w.count(
+                small,
+                (
+                    "kategori med för få kvinnor eller män för att namnges",
+                    "kategorier med för få kvinnor eller män för att namnges",
+                ),
+                (
+                    "category with too few women or men to be named",
+                    "categories with too few women or men to be named",
+                ),
+            )
+        )
+    return w.join(words)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._front import measures_count, plan_facts
+from ._front import measures_count, not_shown, plan_facts, plan_totals
 from ._funding import from_organisation, funding_words, org_reach
 from ._layout import unit_rows
 from ._sections import Writer
@@ -92,7 +92,8 @@ def plan_section(w: Writer) -> dict:
         )
     ]
     reach = org_reach(w)
-    if m.empty:
+    totals = plan_totals(w, m)
+    if not totals["any"]:
         blocks.append(
             w.text(reach)
             if reach
@@ -105,13 +106,26 @@ def plan_section(w: Writer) -> dict:
     if reach:
         blocks.append(w.text(reach))
     rows = w.plan_rows()
-    responsible = sorted(set(m["responsible"].astype(str)))
-    n_units = m.loc[m["unit"].astype(str) != "", "unit"].nunique()
+    responsible = sorted(set(m["responsible"].astype(str))) if len(m) else []
+    n_units = m.loc[m["unit"].astype(str) != "", "unit"].nunique() if len(m) else 0
+    hidden = totals["hidden"]
+    many = len(responsible) > 4
+    if hidden is not None and (hidden.get("n_measures") or 0) > totals.get("small_groups", 0):
+        # the person measures are not in the rows: their managers are not in the list either
+        if w.unit is not None:
+            responsible = sorted(set(responsible) | {w.tr("Enhetschefen", "The unit manager")})
+        else:
+            units = set(m.loc[m["unit"].astype(str) != "", "unit"].astype(str)) if len(m) else set()
+            by_unit = (w.run.manifest.get("suppression") or {}).get("person_measures", {})
+            units |= {u for u in (by_unit.get("by_unit") or {}) if u}
+            n_units = len(units)
+            many = n_units > 0  # the units' managers: said in words, not listed
+    due = int(m["due_year"].max()) if len(m) else int(plan.year) + 3
     facts = plan_facts(w, m) + [
         [
             w.tr("Ansvariga", "Responsible"),
             "; ".join(responsible)
-            if len(responsible) <= 4
+            if not many
             else w.tr(
                 f"{w.run.config.actions.responsible} för åtgärder i hela organisationen; "
                 f"enhetscheferna i de {w.num(n_units)} "
@@ -121,7 +135,7 @@ def plan_section(w: Writer) -> dict:
                 "units concerned for their own (see each unit's report)",
             ),
         ],
-        [w.tr("Senast klart", "Due by"), str(int(m["due_year"].max()))],
+        [w.tr("Senast klart", "Due by"), str(due)],
         [
             w.tr("Budget per år", "Yearly budget"),
             w.kr(plan.yearly_budget)
@@ -137,12 +151,20 @@ def plan_section(w: Writer) -> dict:
     if funding:
         blocks.append(w.text(funding))
         blocks += _short_pots(w)
-    by_year = rows.groupby(["year", "effective_date"]).agg(
-        n=("measure_id", "nunique"),
-        people=("kind", lambda k: int((k == "person").sum())),
-        jobs=("kind", lambda k: int((k == "equal_value").sum())),
-        cost=("cost_yearly", "sum"),
-    )
+    if hidden is None:
+        by_year = rows.groupby(["year", "effective_date"]).agg(
+            n=("measure_id", "nunique"),
+            people=("kind", lambda k: int((k == "person").sum())),
+            jobs=("kind", lambda k: int((k == "equal_value").sum())),
+            cost=("cost_yearly", "sum"),
+        )
+        year_rows = [
+            [str(int(y)), str(d), measures_count(w, int(pe), int(jo)), w.kr(c)]
+            for (y, d), (_, pe, jo, c) in by_year.iterrows()
+        ]
+        year_note: dict = {}
+    else:
+        year_rows, year_note = _year_rows_aggregate(w, rows, totals)
     blocks.append(
         w.table(
             [
@@ -151,13 +173,11 @@ def plan_section(w: Writer) -> dict:
                 w.tr("Åtgärder", "Measures"),
                 w.tr("Kostnad per år för stegen", "Yearly cost of the steps"),
             ],
-            [
-                [str(int(y)), str(d), measures_count(w, int(pe), int(jo)), w.kr(c)]
-                for (y, d), (_, pe, jo, c) in by_year.iterrows()
-            ],
+            year_rows,
             align=["left", "left", "right", "right"],
             widths=[0.8, 1.2, 2, 1.6],
             caption=w.tr("Tidsplan och kostnad per år", "Time plan and cost by year"),
+            **year_note,
         )
     )
     if w.unit is None:
@@ -168,7 +188,7 @@ def plan_section(w: Writer) -> dict:
             )
         )
     blocks += _group_table(w, m)
-    blocks += _people_tables(w, m)
+    blocks += _people_tables(w, m) if hidden is None else _people_aggregate(w, m, totals)
     if w.unit is None and "remediation.png" in w.figures:
         rem = w.results["remediation"]
         n = len(rem.groups)
@@ -192,6 +212,99 @@ def plan_section(w: Writer) -> dict:
     return w.section(w.tr("Handlingsplan", "Action plan"), blocks)
 
 
+def _year_rows_aggregate(w: Writer, rows: pd.DataFrame, totals: dict) -> tuple[list, dict]:
+    """The time plan of a manager or public edition: the group measures of the rows, with the
+    person measures (and the small groups' amounts) from the pipeline's aggregate by year; a
+    year's cost only where it is shown whole."""
+    plan = w.results["action_plan"]
+    hidden = totals["hidden"]
+    by_year = hidden.get("by_year") or {}
+    shown_years = {int(y) for y in rows["year"]} if len(rows) else set()
+    years = sorted(shown_years | {int(y) for y in by_year})
+    if not years and hidden.get("n_measures"):
+        years = [int(plan.first_date.year) if plan.first_date else int(plan.year) + 1]
+    out, hidden_cells = [], 0
+    for y in years:
+        here = rows[rows["year"].astype(int) == y] if len(rows) else rows
+        groups = here.drop_duplicates("measure_id") if len(here) else here
+        small = groups[groups["adjustment_total"].isna()] if len(groups) else groups
+        jobs = int((groups["kind"] == "equal_value").sum()) if len(groups) else 0
+        h = by_year.get(str(y))
+        if h is None and w.unit is not None and len(years) == 1:
+            h = hidden  # a unit's report: its measures without amounts, all in the one year
+        h_measures = (h or {}).get("n_measures")
+        people = max(int(h_measures) - len(small), 0) if h_measures is not None else None
+        shown = float(here["cost_yearly"].fillna(0).sum()) if len(here) else 0.0
+        if h is None and not len(small):
+            cost = shown if hidden.get("n_measures") == 0 or w.unit is None else None
+        elif h is None or h.get("cost_yearly") is None:
+            cost = None
+        else:
+            cost = shown + float(h["cost_yearly"])
+        hidden_cells += cost is None
+        dates = sorted(set(here["effective_date"].astype(str))) if len(here) else []
+        if not dates and plan.first_date:
+            dates = [f"{y}{str(plan.first_date)[4:]}"]
+        out.append(
+            [
+                str(y),
+                ", ".join(dates) or "–",
+                measures_count(w, people, jobs)
+                if people is not None
+                else w.count(jobs, ("yrke", "yrken"), ("job", "jobs"))
+                + w.tr(" och personer", " and people"),
+                w.kr(cost),
+            ]
+        )
+    note = w.tr(
+        "Kostnaden räknar med de individuella lönejusteringarna, som inte redovisas var för sig i "
+        "denna utgåva.",
+        "The cost includes the individual pay adjustments, which this edition does not list one "
+        "by one.",
+    )
+    if hidden_cells:
+        note += " " + w.suppressed_note(hidden_cells)
+    return out, {"note": note}
+
+
+def _people_aggregate(w: Writer, m: pd.DataFrame, totals: dict) -> list[dict]:
+    """A manager or public edition's line for the person measures: how many people, at what
+    cost in all (not shown where fewer than ``min_cell`` people stand behind it); no person, no
+    job's sum of raises."""
+    people = totals["people"]
+    if people == 0:
+        return []
+    hidden = totals["hidden"]
+    cost = hidden.get("cost_yearly")
+    small = totals.get("small_groups", 0)
+    if people is None:
+        who = w.tr("personer under sin målnivå", "people below their target")
+    else:
+        who = w.count(people, ("person", "personer"), ("person", "people"))
+    if small and cost is not None:
+        jobs = w.count(small, ("yrke", "yrken"), ("job", "jobs"))
+        said = w.tr(
+            f"{w.kr(cost)} per år inkl. lönebikostnader (summan tar också med justeringen av "
+            f"{jobs} med få anställda, vars belopp inte visas ovan)",
+            f"{w.kr(cost)} a year incl. overhead (the sum also includes the adjustment of "
+            f"{jobs} with few staff, whose amounts are not shown above)",
+        )
+    elif cost is not None:
+        said = w.tr(
+            f"{w.kr(cost)} per år inkl. lönebikostnader", f"{w.kr(cost)} a year incl. overhead"
+        )
+    else:
+        said = w.tr("kostnaden ", "the cost is ") + not_shown(w)
+    text = w.tr(
+        f"Individuella lönejusteringar (lika arbete): {who}, {said}. ",
+        f"Individual pay adjustments (equal work): {who}, {said}. ",
+    ) + w.tr(
+        "Enskilda personer visas bara i underlag för HR och fackliga företrädare.",
+        "Individual people are shown only in the editions for HR and union representatives.",
+    )
+    return [w.text(text)]
+
+
 def _short_pots(w: Writer) -> list[dict]:
     """In the overview: the pots whose reserve does not pay their share of the first step."""
     f = w.results.get("plan_funding")
@@ -200,6 +313,17 @@ def _short_pots(w: Writer) -> list[dict]:
     short = f[f["shortfall"] >= 1].sort_values("shortfall", ascending=False)
     if short.empty:
         return []
+    if w.aggregate:  # a pot's need is its people's raises: a few people's pay
+        return [
+            w.text(
+                w.tr(
+                    "Vilka enheter det gäller och deras belopp redovisas i HR:s utgåva; varje "
+                    "chef ser sin enhets pott i enhetens rapport.",
+                    "Which units, and their amounts, are in HR's edition; each manager sees the "
+                    "unit's pot in the unit's report.",
+                )
+            )
+        ]
     rows, groups = unit_rows(
         w,
         {
@@ -244,7 +368,7 @@ def _group_table(w: Writer, m: pd.DataFrame) -> list[dict]:
             f"{w.num(points.get(str(r.job_code)))} / {w.num(points.get(str(r.comparator_job)))}",
             f"{w.kr(r.pay_before)} → {w.kr(r.target_pay)}",
             w.num(r.n_people),
-            w.kr(r.cost_yearly),
+            "–" if w.aggregate and pd.isna(r.adjustment_total) else w.kr(r.cost_yearly),
             f"{r.effective_date}, {r.responsible}",
         ]
         for r in groups.itertuples()
@@ -271,9 +395,16 @@ def _group_table(w: Writer, m: pd.DataFrame) -> list[dict]:
                 "arbetsvärderingen.",
                 "Value: the female-dominated job's points / the comparator's points in the job "
                 "evaluation.",
-            ),
+            )
+            + _suppressed(w, "action_plan"),
         )
     ]
+
+
+def _suppressed(w: Writer, table: str) -> str:
+    """The suppression sentence for a table's note, with its leading space ("" when none)."""
+    said = w.suppressed_note(w.suppressed(table)) if w.aggregate else ""
+    return f" {said}" if said else ""
 
 
 def _people_tables(w: Writer, m: pd.DataFrame) -> list[dict]:

@@ -16,9 +16,24 @@ from ..charts import MIN_SPREAD  # one rule for the chart and the table: below i
 from ._layout import grouped
 from ._sections import Writer, _float
 
-__all__ = ["MIN_SPREAD", "spread_blocks"]
+__all__ = ["MIN_SPREAD", "hidden_cells", "spread_blocks"]
 
 _GENDERS = (("F", "women"), ("M", "men"))
+# manager and public editions (DESIGN §5): a gender's median from 5 people, P10 and P90 from 21
+_MIN_MEDIAN, _MIN_PERCENTILE = 5, 21
+
+
+def hidden_cells(w: Writer, table: str, rows: pd.DataFrame, columns: list[str]) -> int:
+    """The cells of ``columns`` in ``rows`` (rows of ``run.tables[table]``, their index kept)
+    that a manager or public edition writes empty (``run.suppressed``); 0 for hr and union."""
+    cells = getattr(w.run, "suppressed", None)
+    if not w.aggregate or cells is None or not len(cells) or not len(rows):
+        return 0
+    source = w.run.tables[table]
+    where = set(source.index.get_indexer(rows.index).tolist()) - {-1}
+    c = cells[cells["table"] == table]
+    keep = c["row"].astype(int).isin(where) & c["column"].astype(str).isin(columns)
+    return int(keep.sum())
 
 
 def spread_blocks(w: Writer) -> list[dict]:
@@ -70,7 +85,17 @@ def spread_blocks(w: Writer) -> list[dict]:
         "medians; the mean pay is in the table Equal work: every group with both women and men "
         "above. Median and mean differ where pay is unevenly spread.",
     )
-    if single:
+    if w.aggregate:  # the edition's own rule (DESIGN §5), and what it leaves out
+        note += w.tr(
+            f" I denna utgåva visas ett köns median för minst {_MIN_MEDIAN} personer och P10 och "
+            f"P90 för minst {_MIN_PERCENTILE}.",
+            f" In this edition a gender's median is shown for at least {_MIN_MEDIAN} people and "
+            f"P10 and P90 for at least {_MIN_PERCENTILE}.",
+        )
+        hidden = _hidden_spread(w, t)
+        if hidden:
+            note += " " + w.suppressed_note(hidden)
+    elif single:  # an aggregate edition shows no one person's pay
         note += w.tr(
             " Där ett kön har 1 person är medianen personens lön.",
             " Where a gender has 1 person the median is that person's pay.",
@@ -87,7 +112,14 @@ def spread_blocks(w: Writer) -> list[dict]:
             + said
             + who
         ),
-        w.figure(
+        w.text(
+            w.tr(
+                "Diagrammet visas inte: alla grupper här har för få kvinnor eller män.",
+                "The chart is not shown: every group here has too few women or men.",
+            )
+        )
+        if w.aggregate and "pay_spread.png" not in w.figures
+        else w.figure(
             "pay_spread.png",
             w.tr(
                 "Lönespridning per kön i de flaggade grupperna (inom parentes antal kvinnor + män): "
@@ -143,3 +175,15 @@ def _rows(w: Writer, t: pd.DataFrame, extremes: bool) -> tuple[list, bool]:
         cells = ["\n".join(pair) for pair in zip(*lines, strict=True)]
         rows.append((w.job(r.work_group), [w.pay_short(r.pay_measure).capitalize(), *cells]))
     return rows, single
+
+
+def _hidden_spread(w: Writer, t: pd.DataFrame) -> int:
+    """The figures of the spread table a manager or public edition leaves out: the suppressed
+    P10, median and P90 that the table's own rule (a median from one person, P10 and P90 from
+    ``MIN_SPREAD``) would have shown."""
+    n = 0
+    for _, who in _GENDERS:
+        count = pd.to_numeric(t[f"n_{who}"], errors="coerce").fillna(0)
+        n += hidden_cells(w, "equal_work", t[count >= 1], [f"median_{who}"])
+        n += hidden_cells(w, "equal_work", t[count >= MIN_SPREAD], [f"p10_{who}", f"p90_{who}"])
+    return n

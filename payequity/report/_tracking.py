@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..actions import unit_names
 from ..privacy import pseudonymises
-from ._front import measures_count
+from ._front import measures_count, plan_totals
 from ._layout import grouped, unit_heading, unit_order
 from ._org import glosses
 from ._sections import Writer
@@ -72,6 +72,7 @@ def follow_up(w: Writer) -> dict:
                     "Uppföljning av förra årets handlingsplan",
                     "Follow-up of last year's action plan",
                 ),
+                **_aggregate_note(w, "follow_up"),
             )
         )
     yoy = w.run.tables.get("year_over_year")
@@ -83,6 +84,13 @@ def follow_up(w: Writer) -> dict:
         if len(m)
         else ""
     )
+    if w.aggregate:  # the person measures are not in this edition's plan rows
+        t = plan_totals(w, m)
+        this_year = (
+            measures_count(w, t["people"], t["jobs"])
+            if t["any"] and t["people"] is not None
+            else ""
+        )
     if yoy is not None and len(yoy):
         blocks.append(
             w.table(
@@ -133,6 +141,19 @@ def follow_up(w: Writer) -> dict:
             )
         )
     return w.section(w.tr("Uppföljning", "Follow-up"), blocks)
+
+
+def _aggregate_note(w: Writer, table: str) -> dict:
+    """A manager or public edition's note under a table of ``table``: its suppressed cells
+    and that the person measures are left out; nothing in the hr and union editions."""
+    if not w.aggregate:
+        return {}
+    note = w.tr(
+        "Åtgärder för enskilda personer visas inte i denna utgåva.",
+        "Measures for individual people are not shown in this edition.",
+    )
+    said = w.suppressed_note(w.suppressed(table))
+    return {"note": f"{note} {said}" if said else note}
 
 
 def documentation(w: Writer) -> dict:
