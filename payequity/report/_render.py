@@ -109,7 +109,7 @@ def write_workbook(run: SurveyRun, path: str | Path | None = None) -> bytes:
         path,
         language=language,
         title=title,
-        notes=_suppression_notes(facts, language) if facts else None,
+        notes=_suppression_notes(facts, language, str(run.config.data.currency)) if facts else None,
         created=_created(run).replace(tzinfo=None),
         titles=_job_titles(run),
         units=_workplaces(run),
@@ -122,12 +122,15 @@ def _edition(audience: str, language: str) -> str:
     return pair[0] if language == "sv" else pair[1]
 
 
-def _suppression_notes(facts: dict[str, Any], language: str) -> dict[str, str]:
+def _suppression_notes(facts: dict[str, Any], language: str, currency: str) -> dict[str, str]:
     """Per sheet: how many cells are empty by suppression, and the rows left out."""
+    from .._format import fmt_kr, fmt_number
+
     sv, k = language == "sv", facts["min_cell"]
     notes: dict[str, str] = {}
-    for stem, n in facts.get("cells", {}).items():
-        if n:
+    for stem, count in facts.get("cells", {}).items():
+        n = fmt_number(count, 0, language)
+        if count:
             notes[stem] = (
                 f"{n} värden är tomma: de bygger på färre än {k} kvinnor eller {k} män, eller "
                 "skulle gå att räkna fram ur andra värden."
@@ -140,14 +143,32 @@ def _suppression_notes(facts: dict[str, Any], language: str) -> dict[str, str]:
         "explanations": ("förklaringar för enskilda", "explanations for individuals"),
         "follow_up": ("uppföljning av åtgärder för enskilda", "follow-up of individual measures"),
     }
-    for stem, n in facts.get("rows_left_out", {}).items():
-        if stem in left and n:
-            what = left[stem][0 if sv else 1]
+    notes["org_gap"] = (
+        "Oaxaca–Blinder-delarna för arbetsgrupperna är summerade till en rad: en enskild "
+        "arbetsgrupps del speglar lönerna för just dess anställda."
+        if sv
+        else "The Oaxaca–Blinder parts of the work groups are summed into one row: a single "
+        "work group's part reflects the pay of just its people."
+    )
+    pm = facts.get("person_measures") or {}
+    for stem, count in facts.get("rows_left_out", {}).items():
+        if stem in left and count:
+            what, n = left[stem][0 if sv else 1], fmt_number(count, 0, language)
             extra = (
                 f"{n} rader med {what} ingår inte i den här utgåvan."
                 if sv
                 else f"{n} rows of {what} are not in this edition."
             )
+            if stem == "action_plan" and pm.get("cost_yearly") is not None:
+                people = fmt_number(pm["n_people"], 0, language)
+                cost = fmt_kr(pm["cost_yearly"], 0, language, currency)
+                extra += (
+                    f" Tillsammans med åtgärderna för små grupper gäller de {people} personer "
+                    f"och kostar {cost} per år med lönebikostnader."
+                    if sv
+                    else f" With the measures for small groups they concern {people} people "
+                    f"and cost {cost} a year with payroll overhead."
+                )
             notes[stem] = f"{notes[stem]} {extra}" if stem in notes else extra
     return notes
 
