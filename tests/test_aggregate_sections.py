@@ -91,12 +91,17 @@ def test_public_overview_has_no_person_level_rows(public):
 def test_public_overview_gives_the_person_measures_as_one_line_with_true_totals(public):
     run, text = public
     flat = _flat(text)
-    pm = run.manifest["suppression"]["person_measures"]
+    hm = run.manifest["suppression"]["hidden_measures"]
+    pm = hm["total"]
     groups = run.tables["action_plan"]  # as written: small groups' amounts empty
     small_groups = int(groups["adjustment_total"].isna().sum())
-    people = pm["n_measures"] - small_groups
+    assert hm["small_groups"]["n_measures"] == small_groups
+    people = hm["persons"]["n_people"]
     line = re.search(
-        r"Individuella lönejusteringar \(lika arbete\): ([\d ]+) personer, ([\d ]+) kr", flat
+        r"Åtgärder utan belopp i den här utgåvan: individuella lönejusteringar för ([\d ]+) "
+        r"personer och justeringen av 1 yrke med få anställda \(2 personer\); tillsammans "
+        r"([\d ]+) kr per år",
+        flat,
     )
     assert line, "the aggregate line of the individual adjustments"
     assert int(line.group(1).replace(" ", "")) == people
@@ -135,10 +140,13 @@ def test_public_overview_is_not_signed(public):
 def test_manager_unit_report_hides_a_small_units_raises(manager_unit):
     run, text = manager_unit
     flat = _flat(text)
-    pm = run.manifest["suppression"]["person_measures"]
+    pm = run.manifest["suppression"]["hidden_measures"]["by_unit"][SMALL_UNIT]["total"]
     assert pm["n_people"] < run.config.privacy.min_cell and pm["cost_yearly"] is None
     assert not _leaked_ids(text)
-    assert "Individuella lönejusteringar (lika arbete): 1 person, kostnaden visas inte" in flat
+    assert (
+        "Åtgärder utan belopp i den här utgåvan: individuella lönejusteringar för 1 person; "
+        "kostnaden visas inte" in flat
+    )
     assert "summan visas inte (bygger på färre än 5 personer)" in flat
     assert "Vad enhetens pott behöver till handlingsplanen" in flat  # the pot: not in kronor
     assert "de under målnivån höjs individuellt" in flat

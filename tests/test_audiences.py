@@ -181,15 +181,21 @@ def test_no_suppressed_cell_comes_back_from_the_organisation_vs_units_margins(ed
     )
 
 
-def test_a_manager_run_for_one_unit(tmp_path, monkeypatch):
+@pytest.mark.pdf
+def test_a_manager_run_for_one_unit(tmp_path, monkeypatch, editions):
     monkeypatch.setenv("PAYEQUITY_PSEUDONYM_KEY", "nyckel-ett")
     unit = "Vård- och omsorgsförvaltningen/Hemtjänst Söder"
-    args = ["run", str(SAMPLE / "survey.toml"), "--out", str(tmp_path), "--only", "data"]
+    args = ["run", str(SAMPLE / "survey.toml"), "--out", str(tmp_path), "--only", "data,pdf"]
     assert main([*args, "--audience", "manager", "--unit", unit, "--quiet", "--timestamp", TS]) == 0
-    ew = pd.read_csv(tmp_path / "data" / "equal_work.csv", dtype=str)
-    assert set(ew["unit"].fillna("")) == {"", unit}
     man = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
     assert man["suppression"]["unit"] == unit
+    assert list(man["units"]) == [unit]  # its PDF only, beside the overview
+    assert [p.name for p in (tmp_path / "pdf" / "units").iterdir()] == [
+        Path(man["units"][unit]).name
+    ]
+    # the data files are the manager edition's whole: the public one has every unit's anyway
+    whole = editions[0] / "manager" / "data" / "equal_work.csv"
+    assert (tmp_path / "data" / "equal_work.csv").read_bytes() == whole.read_bytes()
     assert main([*args, "--audience", "manager", "--unit", "Ingen enhet", "--quiet"]) == 1
     assert main([*args, "--unit", unit, "--quiet"]) == 1  # hr with --unit: say what to add
 
@@ -232,3 +238,47 @@ def test_every_edition_meets_the_contract(editions, shared):
             audience,
             done.stdout[-500:],
         )
+
+
+def test_no_hidden_gender_mean_comes_back_from_a_published_job_mean(editions):
+    """The attack across files: a job's mean over both genders (equal_value, job_evaluation),
+    its people's count and one gender's published mean give the other gender's back."""
+    out, run = editions
+    counts = pe.privacy.job_counts(run.data.frame)
+    n_job = {(u, j): w + m for u, j, w, m in counts.itertuples(index=False)}
+
+    def files(folder: Path) -> tuple:
+        je = pd.read_csv(folder / "data" / "job_evaluation.csv", dtype={"job_code": str})
+        return (*_published(folder), je)
+
+    def attack(ew: pd.DataFrame, ev: pd.DataFrame, je: pd.DataFrame) -> list:
+        means = {}
+        for side, job in (("fd", "female_dominated_job"), ("cmp", "comparator_job")):
+            for r in ev.itertuples():
+                unit = r.unit if isinstance(r.unit, str) else ""
+                means[(unit, str(getattr(r, job)), r.pay_measure)] = getattr(r, f"mean_pay_{side}")
+        for r in je.itertuples():
+            means[("", r.job_code, "base_salary")] = r.mean_base_salary
+            means[("", r.job_code, "monthly_pay")] = r.mean_monthly_pay
+        found = []
+        for r in ew.itertuples():
+            unit = r.unit if isinstance(r.unit, str) else ""
+            job = means.get((unit, r.work_group, r.pay_measure))
+            if (
+                job is None
+                or pd.isna(job)
+                or n_job.get((unit, r.work_group)) != r.n_women + r.n_men
+            ):
+                continue
+            shown = [pd.notna(r.mean_women), pd.notna(r.mean_men)]
+            if sum(shown) == 1:
+                found.append((unit, r.work_group, r.pay_measure))
+        return found
+
+    for audience in ("manager", "public"):
+        assert attack(*files(out / audience)) == []
+    # where only the small gender means are blanked and job means all shown, the attack works
+    ew, ev, je = files(out / "hr")
+    for g in ("women", "men"):
+        ew.loc[ew[f"n_{g}"] < K, f"mean_{g}"] = float("nan")
+    assert attack(ew, ev, je)

@@ -147,7 +147,7 @@ def plot_quartiles(result: Any, *, ax: Axes | None = None, language: str = "sv")
         note = (
             f"{k} {'kvartil visas' if k == 1 else 'kvartiler visas'} inte: för få kvinnor eller män"
             if language == "sv"
-            else f"{k} {'quartile' if k == 1 else 'quartiles'} not shown: too few women or men"
+            else f"{k} {'quartile' if k == 1 else 'quartiles'} not shown: too few women or men, directly or through other figures"
         )
         ax.annotate(
             note,

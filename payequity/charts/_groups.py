@@ -41,14 +41,14 @@ def _rows(table, unit: str, pay: str, limit: int):  # noqa: ANN001, ANN202 - Dat
 
 
 def _hidden_words(hidden: int, language: str, what: tuple[str, str, str, str] | None = None) -> str:
-    """ "3 grupper visas inte: för få kvinnor eller män" — the points left out of a chart of an
+    """ "3 grupper visas inte: för få kvinnor eller män, direkt eller via andra siffror" — the points left out of a chart of an
     aggregate edition, whose figures are suppressed (DESIGN §5); "" when none."""
     if hidden <= 0:
         return ""
     one_sv, many_sv, one_en, many_en = what or ("grupp", "grupper", "group", "groups")
     if language == "sv":
-        return f"{hidden} {one_sv if hidden == 1 else many_sv} visas inte: för få kvinnor eller män"
-    return f"{hidden} {one_en if hidden == 1 else many_en} not shown: too few women or men"
+        return f"{hidden} {one_sv if hidden == 1 else many_sv} visas inte: för få kvinnor eller män, direkt eller via andra siffror"
+    return f"{hidden} {one_en if hidden == 1 else many_en} not shown: too few women or men, directly or through other figures"
 
 
 def _shown_note(ax: Axes, shown: int, total: int, language: str, hidden: str = "") -> None:

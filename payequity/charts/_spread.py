@@ -31,7 +31,7 @@ _TEXT = {
         "few": "{n} personer (för få för P10–P90)",
         "base_salary": "grundlön",
         "monthly_pay": "månadslön",
-        "hidden": "{who} visas inte: för få kvinnor eller män",
+        "hidden": "{who} visas inte: för få kvinnor eller män, direkt eller via andra siffror",
         "median_only": "bara median: för få för P10–P90",
     },
     "en": {
@@ -46,7 +46,7 @@ _TEXT = {
         "few": "{n} people (too few for P10–P90)",
         "base_salary": "base salary",
         "monthly_pay": "monthly pay",
-        "hidden": "{who} not shown: too few women or men",
+        "hidden": "{who} not shown: too few women or men, directly or through other figures",
         "median_only": "median only: too few for P10–P90",
     },
 }

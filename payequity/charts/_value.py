@@ -34,8 +34,8 @@ _TEXT = {
         "unlabelled": "{n} yrken utan etikett (för trångt); se tabellen",
         "unlabelled_one": "1 yrke utan etikett (för trångt); se tabellen",
         "key": "Numrerade yrken:",
-        "hidden": "{n} yrken visas inte: för få kvinnor eller män",
-        "hidden_one": "1 yrke visas inte: för få kvinnor eller män",
+        "hidden": "{n} yrken visas inte: för få kvinnor eller män, direkt eller via andra siffror",
+        "hidden_one": "1 yrke visas inte: för få kvinnor eller män, direkt eller via andra siffror",
     },
     "en": {
         "x": "Job value (points)",
@@ -53,8 +53,8 @@ _TEXT = {
         "unlabelled": "{n} jobs not labelled (no room); see the table",
         "unlabelled_one": "1 job not labelled (no room); see the table",
         "key": "Numbered jobs:",
-        "hidden": "{n} jobs not shown: too few women or men",
-        "hidden_one": "1 job not shown: too few women or men",
+        "hidden": "{n} jobs not shown: too few women or men, directly or through other figures",
+        "hidden_one": "1 job not shown: too few women or men, directly or through other figures",
     },
 }
 

@@ -137,7 +137,7 @@ def _actions_text(results: SurveyResults, facts: dict | None = None) -> str:
             f"{100 * plan.overhead:g} % overhead{when}"
         )
     else:
-        pm = facts["person_measures"]
+        pm = facts["hidden_measures"]["total"]
         shown = plan.table.drop_duplicates("measure_id")
         shown = shown[shown["cost_yearly"].notna()]
         rest = "not shown" if pm["cost_yearly"] is None else _kr(pm["cost_yearly"]) + " kr a year"

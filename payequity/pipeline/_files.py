@@ -118,6 +118,7 @@ def manifest(
             versions[pkg] = None
     p = data.provenance
     config = cfg.to_dict()
+    config["report"]["audience"] = audience  # the value used: --audience overrides the file
     config["survey"]["year"] = year
     detected = {k: v for k, v in p.details.items()}
     for k in ("encoding", "delimiter", "decimal", "fte_unit", "sheet"):

@@ -275,11 +275,12 @@ def _documents(
                 org_gap,
                 counts=job_counts(data.frame, data.unit_column),
                 min_cell=int(cfg.privacy.min_cell),
-                unit=scope,
+                # --unit picks the unit PDFs: the data files stay whole, since every unit's
+                # aggregates are in the public edition anyway
                 language=str(cfg.survey.language),
             )
             tables, org_gap, suppressed = agg.tables, finite(agg.org_gap), agg.cells
-            view = audience_results(results, agg, scope)
+            view = audience_results(results, agg, None)
         files: dict[str, bytes] = {}
         if "data" in parts:
             files = {f"data/{name}.csv": csv_bytes(t) for name, t in tables.items()}

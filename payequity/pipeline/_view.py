@@ -70,6 +70,7 @@ def audience_results(results: Any, agg: AudienceTables, scope: str | None) -> An
         changes["follow_up"] = replace(results.follow_up, table=t["follow_up"])
     if results.art10 is not None and "art10" in t:
         changes["art10"] = replace(results.art10, table=t["art10"])
+    changes["remediation"] = None  # left out of these editions (privacy.DERIVED_FILES)
     changes["explanations"] = replace(
         results.explanations, table=t["explanations"], lifts=results.explanations.lifts.iloc[0:0]
     )
@@ -84,26 +85,26 @@ def suppression_facts(
     follow_up: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """What the manifest says of the suppression: the rule, cells per table, rows left out, and
-    the measures shown without amounts as aggregates (``plan``: the hr plan table).
+    the measures shown without amounts, as aggregates (``plan``: the hr plan table).
 
-    ``person_measures``: the measures this edition shows no amounts for — every person measure
-    and the group measures of small groups — as people, measures and yearly cost in all, by
-    year and by unit; a cost only where at least ``min_cell`` people stand behind it (one
-    person's cost is their raise), and units' costs complemented so the total gives no small
-    unit's back. ``person_follow_up``: last year's person measures by status (``follow_up``:
-    the hr follow-up table), counts only.
+    ``hidden_measures``: the measures this edition shows no amounts for, organisation-wide —
+    ``persons`` (every person measure: people raised individually) and ``small_groups`` (group
+    measures of groups too small to show), each with people, measures and yearly cost, and
+    ``total`` of both — in all, ``by_year`` and ``by_unit``. A cost only where at least
+    ``min_cell`` people stand behind it (one person's cost is their raise), and units' costs
+    complemented so the total gives no small unit's back. ``person_follow_up``: last year's
+    person measures by status (``follow_up``: the hr follow-up table), counts only.
     """
     k = int(cfg.privacy.min_cell)
     shown = agg.tables.get("action_plan", pd.DataFrame(columns=["measure_id", "cost_yearly"]))
-    hidden = set(shown.loc[shown["cost_yearly"].isna(), "measure_id"].astype(str))
+    small = set(shown.loc[shown["cost_yearly"].isna(), "measure_id"].astype(str))
     ids = plan["employee_id"].fillna("").astype(str)
-    person = plan[(ids != "") | plan["measure_id"].astype(str).isin(hidden)].copy()
-    if scope is not None:
-        person = person[person["unit"].fillna("").astype(str) == scope]
+    hidden = plan[(ids != "") | plan["measure_id"].astype(str).isin(small)].copy()
     # a person counts once; a small group measure counts its people
-    person["who"] = person["employee_id"].fillna("").astype(str)
-    group = person["who"] == ""
-    person.loc[group, "who"] = person.loc[group, "measure_id"].astype(str)
+    hidden["who"] = hidden["employee_id"].fillna("").astype(str)
+    group = hidden["who"] == ""
+    hidden.loc[group, "who"] = hidden.loc[group, "measure_id"].astype(str)
+    hidden["unit"] = hidden["unit"].fillna("").astype(str)
 
     def total(rows: pd.DataFrame) -> dict[str, Any]:
         first = rows.drop_duplicates("who")
@@ -111,17 +112,20 @@ def suppression_facts(
         cost = float(rows["cost_yearly"].sum()) if n >= k else None
         return {"n_people": n, "n_measures": int(rows["measure_id"].nunique()), "cost_yearly": cost}
 
-    by_unit = {
-        str(u): total(r)
-        for u, r in person.groupby(person["unit"].fillna("").astype(str), sort=True)
-    }
-    whole = total(person)
-    _complement_units(by_unit, whole, k)
+    def parts(rows: pd.DataFrame) -> dict[str, Any]:
+        return {
+            "persons": total(rows[~rows["who"].isin(small)]),
+            "small_groups": total(rows[rows["who"].isin(small)]),
+            "total": total(rows),
+        }
+
+    by_unit = {u: parts(r) for u, r in hidden.groupby("unit", sort=True)}
+    whole = parts(hidden)
+    for part in ("persons", "small_groups", "total"):
+        _complement_units({u: v[part] for u, v in by_unit.items()}, whole[part], k)
     statuses: dict[str, int] = {}
     if follow_up is not None and len(follow_up):
         fu = follow_up[follow_up["measure_id"].astype(str).str.contains("-person-", regex=False)]
-        if scope is not None:
-            fu = fu[fu["unit"].fillna("").astype(str) == scope]
         statuses = {str(s): int(n) for s, n in fu["status"].value_counts().sort_index().items()}
     return {
         "min_cell": k,
@@ -129,10 +133,10 @@ def suppression_facts(
         "person_follow_up": statuses,
         "cells": agg.counts(),
         "rows_left_out": {name: int(v) for name, v in sorted(agg.dropped.items()) if v},
-        "files_left_out": ["exclusions.csv", "people.csv"],
-        "person_measures": whole
+        "files_left_out": ["exclusions.csv", "people.csv", "remediation_curve.csv"],
+        "hidden_measures": whole
         | {
-            "by_year": {str(y): total(r) for y, r in person.groupby("year", sort=True)},
+            "by_year": {str(y): parts(r) for y, r in hidden.groupby("year", sort=True)},
             "by_unit": by_unit,
         },
     }

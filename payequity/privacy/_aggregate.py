@@ -22,8 +22,10 @@ single employees. What is left holds aggregates only, with small cells written e
 - ``org_gap``: the Oaxaca terms of a categorical control (one per work group) summed into one
   row per control, since a work group's term is its people's pay relative to the others.
 
-An explanation whose gap is suppressed keeps a person's text but loses its figure; an automatic
-assessment, which quotes the figures, is replaced by a sentence saying the group is too small.
+An explanation whose gap is suppressed keeps a person's text but loses its figure and, for equal
+work, the gender paid less; an automatic assessment, which quotes the figures, is replaced by a
+sentence saying the group is too small. The cost-against-gap curve is left out: it is built from
+the people's raises, and its largest remaining gap is one group's gap.
 """
 
 from __future__ import annotations
@@ -36,11 +38,20 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import ParameterError
-from ._suppress import complement, suppress_equal_work
+from ._suppress import GAP_COLUMNS, complement, suppress_equal_work
 
-__all__ = ["AudienceTables", "aggregate_tables", "job_counts", "PERSON_FILES", "SMALL_TEXT"]
+__all__ = [
+    "AudienceTables",
+    "DERIVED_FILES",
+    "aggregate_tables",
+    "job_counts",
+    "PERSON_FILES",
+    "SMALL_TEXT",
+]
 
 PERSON_FILES = ("exclusions", "people")  # never written for manager and public
+# built from the people's raises, and its largest remaining gap is one group's gap: left out too
+DERIVED_FILES = ("remediation_curve",)
 _PLAN_AMOUNTS = [
     "pay_before",
     "target_pay",
@@ -162,7 +173,7 @@ def aggregate_tables(
     dropped: dict[str, int] = {}
     out: dict[str, pd.DataFrame] = {}
     for name, t in tables.items():
-        if name in PERSON_FILES:
+        if name in PERSON_FILES or name in DERIVED_FILES:
             continue
         t = t.reset_index(drop=True)
         if unit is not None and "unit" in t.columns:
@@ -185,7 +196,7 @@ def aggregate_tables(
         s = suppress_equal_work(out["equal_work"], min_cell=min_cell)
         out["equal_work"] = s.table
         cells += [("equal_work", r, c, why) for r, c, why in s.cells.itertuples(index=False)]
-    hidden = _job_means(out, counts, min_cell, blanker)
+    hidden, _ = _link_job_means(out, counts, min_cell, blanker)
     _plan(out, hidden, min_cell, blanker, dropped)
     _explanations(out, language, blanker, dropped)
     _eu(out, counts, min_cell, blanker)
@@ -210,9 +221,9 @@ def _small(n_women: pd.Series, n_men: pd.Series, min_cell: int) -> pd.Series:
     return ((w > 0) & (w < min_cell)) | ((m > 0) & (m < min_cell)) | (w + m < min_cell)
 
 
-def _job_means(out: dict, counts: pd.DataFrame, min_cell: int, blanker: Callable) -> set:
-    """Suppress the job means of equal_value and job_evaluation; return the hidden
-    (unit, job, pay measure) cells."""
+def _job_cells(out: dict, counts: pd.DataFrame) -> pd.DataFrame:
+    """One row per job mean the tables publish: (unit, job, pay measure), its value, the job's
+    women and men there (``n`` both)."""
     parts = []
     ev = out.get("equal_value")
     if ev is not None and len(ev):
@@ -241,32 +252,110 @@ def _job_means(out: dict, counts: pd.DataFrame, min_cell: int, blanker: Callable
                         }
                     )
                 )
+    columns = ["unit", "job_code", "pay_measure", "value", "n_women", "n_men", "n"]
     if not parts:
-        return set()
-    cellframe = pd.concat(parts, ignore_index=True).drop_duplicates(
-        ["unit", "job_code", "pay_measure"]
-    )
+        return pd.DataFrame(columns=columns)
+    cells = pd.concat(parts, ignore_index=True).drop_duplicates(["unit", "job_code", "pay_measure"])
     c = counts.assign(unit=counts["unit"].astype(str), job_code=counts["job_code"].astype(str))
-    cellframe = cellframe.merge(c, on=["unit", "job_code"], how="left").reset_index(drop=True)
-    cellframe["n"] = cellframe["n_women"].fillna(0) + cellframe["n_men"].fillna(0)
+    cells = cells.merge(c, on=["unit", "job_code"], how="left").reset_index(drop=True)
+    cells["n"] = cells["n_women"].fillna(0) + cells["n_men"].fillna(0)
+    return cells[columns]
+
+
+def _hide_job_means(cells: pd.DataFrame, min_cell: int, extra: set) -> tuple[set, set]:
+    """The hidden job means (small, linked to a hidden gender mean, or complementary) and the
+    small ones among them."""
+    cells = cells.copy()
     hidden: set[tuple[str, str, str]] = set()
 
     def hide(i: object, column: str, reason: str) -> None:
-        if pd.notna(cellframe.at[i, "value"]):
-            cellframe.at[i, "value"] = np.nan
-            row = cellframe.loc[i]
-            hidden.add((row["unit"], row["job_code"], row["pay_measure"]))
+        if pd.notna(cells.at[i, "value"]):
+            cells.at[i, "value"] = np.nan
+            hidden.add(tuple(cells.loc[i, ["unit", "job_code", "pay_measure"]]))
 
-    for i in cellframe.index[_small(cellframe["n_women"], cellframe["n_men"], min_cell)]:
-        hide(i, "value", "small")
-    complement(cellframe, "value", "n", ["job_code", "pay_measure"], min_cell, hide)
-    small = {
-        tuple(r)
-        for r in cellframe.loc[
-            _small(cellframe["n_women"], cellframe["n_men"], min_cell),
-            ["unit", "job_code", "pay_measure"],
-        ].itertuples(index=False)
+    keys = list(cells[["unit", "job_code", "pay_measure"]].itertuples(index=False, name=None))
+    small_rows = _small(cells["n_women"], cells["n_men"], min_cell)
+    small = {k for k, is_small in zip(keys, small_rows, strict=True) if is_small}
+    for i, k in enumerate(keys):
+        if k in small or k in extra:
+            hide(cells.index[i], "value", "small")
+    complement(cells, "value", "n", ["job_code", "pay_measure"], min_cell, hide)
+    return hidden, small
+
+
+def _twins(work: pd.DataFrame | None, cells: pd.DataFrame) -> dict[tuple, object]:
+    """Job means whose people are exactly an equal-work row's (work group = the job): the
+    job mean and the two gender means give each other back. Key → the equal-work row."""
+    if work is None or not len(work) or not len(cells):
+        return {}
+    n_job = {
+        (u, j, m): n
+        for u, j, m, n in cells[["unit", "job_code", "pay_measure", "n"]].itertuples(index=False)
     }
+    out = {}
+    unit = work["unit"].fillna("").astype(str)
+    for i in work.index:
+        key = (unit[i], str(work.at[i, "work_group"]), str(work.at[i, "pay_measure"]))
+        n = float(work.at[i, "n_women"]) + float(work.at[i, "n_men"])
+        if key in n_job and n_job[key] == n:
+            out[key] = i
+    return out
+
+
+def _link_job_means(
+    out: dict, counts: pd.DataFrame, min_cell: int, blanker: Callable
+) -> tuple[set, set]:
+    """Suppress job means and equal-work gender means together: a job mean goes where a gender
+    mean of the same people is hidden, and where a job mean is hidden (small or complementary)
+    but both gender means are shown, the smaller gender's goes, with complementary suppression
+    again — until nothing changes. Returns the hidden job means and the small ones."""
+    cells = _job_cells(out, counts)
+    work = out.get("equal_work")
+    twins = _twins(work, cells)
+    blank_work = blanker("equal_work") if work is not None else None
+    hidden: set = set()
+    small: set = set()
+    for _ in range(50):
+        extra = {
+            k
+            for k, i in twins.items()
+            if any(
+                float(work.at[i, f"n_{g}"]) > 0 and pd.isna(work.at[i, f"mean_{g}"])
+                for g in ("women", "men")
+            )
+        }
+        hidden, small = _hide_job_means(cells, min_cell, extra)
+        changed = False
+        for k in sorted(hidden & set(twins)):
+            i = twins[k]
+            if work[["mean_women", "mean_men"]].loc[i].notna().all():
+                g = "women" if float(work.at[i, "n_women"]) <= float(work.at[i, "n_men"]) else "men"
+                blank_work(i, f"mean_{g}", "complementary")
+                for gg in ("women", "men"):
+                    complement(
+                        work,
+                        f"mean_{gg}",
+                        f"n_{gg}",
+                        ["work_group", "pay_measure"],
+                        min_cell,
+                        blank_work,
+                    )
+                changed = True
+        if not changed:
+            break
+    if work is not None:
+        for g in ("women", "men"):
+            for i in work.index[work[f"mean_{g}"].isna()]:
+                for column in ("median", "p10", "p90"):
+                    blank_work(i, f"{column}_{g}", "complementary")
+                for column in GAP_COLUMNS:
+                    blank_work(i, column, "gap")
+    _blank_job_means(out, hidden, small, blanker)
+    return hidden, small
+
+
+def _blank_job_means(out: dict, hidden: set, small: set, blanker: Callable) -> None:
+    ev, je = out.get("equal_value"), out.get("job_evaluation")
     if ev is not None and len(ev):
         blank = blanker("equal_value")
         unit = ev["unit"].fillna("").astype(str)
@@ -284,7 +373,6 @@ def _job_means(out: dict, counts: pd.DataFrame, min_cell: int, blanker: Callable
                 key = ("", str(je.at[i, "job_code"]), measure)
                 if key in hidden:
                     blank(i, f"mean_{measure}", "small" if key in small else "complementary")
-    return hidden
 
 
 def _plan(out: dict, hidden: set, min_cell: int, blanker: Callable, dropped: dict) -> None:
@@ -361,6 +449,8 @@ def _explanations(out: dict, language: str, blanker: Callable, dropped: dict) ->
         if shown.get(key, True):
             continue
         blank(i, "gap_pct", "gap")
+        if kind == "equal_work":  # which gender is paid less says which way the hidden gap goes
+            blank(i, "comparator", "gap")
         if str(ex.at[i, "source"]) == "automatic":  # the automatic text quotes the figures
             ex.at[i, "text"] = text
 

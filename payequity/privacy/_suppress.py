@@ -23,13 +23,13 @@ import pandas as pd
 
 from ..exceptions import ParameterError
 
-__all__ = ["Suppression", "complement", "suppress_equal_work"]
+__all__ = ["GAP_COLUMNS", "Suppression", "complement", "suppress_equal_work"]
 
 GENDERS = ("women", "men")
 MIN_MEDIAN = 5  # DESIGN §5: medians need n ≥ 5
 MIN_PERCENTILE = 21  # P10/P90 need n ≥ 21
 # a gap is one gender's mean against the other's: blank with either mean
-_GAP = [
+GAP_COLUMNS = [
     "women_pct_of_men",
     "adjusted_gap_pct",
     "ci_low",
@@ -37,6 +37,8 @@ _GAP = [
     "coef",
     "se",
     "min_detectable_gap_pct",
+    "p_value",
+    "p_adjusted",
 ]
 
 
@@ -123,7 +125,7 @@ def suppress_equal_work(table: pd.DataFrame, *, min_cell: int = 5) -> Suppressio
     for g in GENDERS:
         if f"mean_{g}" in out.columns:
             for i in out.index[out[f"mean_{g}"].isna()]:
-                for column in _GAP:
+                for column in GAP_COLUMNS:
                     blank(i, column, "gap")
     frame = pd.DataFrame(cells, columns=["row", "column", "reason"])
     return Suppression(table=out, cells=frame)

@@ -90,14 +90,29 @@ def method_section(w: Writer) -> dict:
                 "The settings are listed in the overview's annex Methods and settings.",
             )
         )
+    terms = w.table(
+        [w.tr("Begrepp", "Term"), w.tr("Definition", "Definition")], defs, widths=[1.4, 4]
+    )
+    if w.aggregate:  # files, checksums and settings keys are HR's working material
+        return w.section(
+            w.tr("Metod och inställningar", "Methods and settings"),
+            [
+                terms,
+                w.text(
+                    w.tr(
+                        "Vilka filer som lästes, med kontrollsummor, och varje inställning som "
+                        "användes redovisas i HR:s utgåva.",
+                        "The files read, with checksums, and every setting used are listed in "
+                        "HR's edition.",
+                    )
+                ),
+                *suppression_blocks(w),
+            ],
+        )
     return w.section(
         w.tr("Metod och inställningar", "Methods and settings"),
         [
-            w.table(
-                [w.tr("Begrepp", "Term"), w.tr("Definition", "Definition")],
-                defs,
-                widths=[1.4, 4],
-            ),
+            terms,
             w.table(
                 [
                     w.tr("Fil", "File"),
@@ -114,7 +129,6 @@ def method_section(w: Writer) -> dict:
             ),
             settings,
             w.text(w.tr("Programversioner: ", "Software versions: ") + versions),
-            *(suppression_blocks(w) if w.aggregate else []),
         ],
     )
 

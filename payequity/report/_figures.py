@@ -88,11 +88,12 @@ def draw(run: Any, unit: str | None, language: str) -> dict[str, bytes]:
         todo["quartiles.png"] = lambda: charts.plot_quartiles(
             _published_quartiles(run) if aggregate else r["eu"], language=language
         )
-        if len(r["action_plan"].table):
+        # an aggregate edition's plan has no person measures: a chart of the rest would show
+        # half the cost; the time plan's table gives the whole
+        if len(r["action_plan"].table) and not aggregate:
             todo["action_plan.png"] = lambda: charts.plot_action_plan(
                 r["action_plan"],
                 language=language,
-                note=_plan_note(r["action_plan"].table, language) if aggregate else None,
             )
         if r.get("remediation") is not None:
             todo["remediation.png"] = lambda: charts.plot_remediation_curve(
@@ -135,18 +136,6 @@ def _published_quartiles(run: Any) -> Any:
         )
     columns = ["quartile", "n", "n_women", "n_men", "share_women_pct", "share_men_pct"]
     return SimpleNamespace(quartiles=pd.DataFrame(rows, columns=columns))
-
-
-def _plan_note(table: Any, language: str) -> str:
-    """What the action plan chart of a manager or public edition leaves out: the individual
-    adjustments (not in its data file) and the amounts of small groups (suppressed)."""
-    small = int(table["cost_yearly"].isna().groupby(table["measure_id"]).any().sum())
-    sv = "Individuella lönejusteringar ingår inte i diagrammet, se tabellen"
-    en = "Individual pay adjustments are not in the chart, see the table"
-    if small:
-        sv += f"; {small} {'åtgärd' if small == 1 else 'åtgärder'} för små grupper visas inte"
-        en += f"; {small} {'measure' if small == 1 else 'measures'} for small groups not shown"
-    return (sv if language == "sv" else en) + "."
 
 
 def _spread(run: Any, unit: str | None, language: str, labels: dict[str, str]) -> Any:

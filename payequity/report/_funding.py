@@ -20,26 +20,35 @@ __all__ = [
 def hidden_measures(w: Writer) -> dict | None:
     """In a manager or public edition, the measures it shows without amounts — every person
     measure and the group measures of small groups — as the pipeline sums them in the
-    manifest (``suppression.person_measures``): ``n_people``, ``n_measures``, ``cost_yearly``
-    (None where fewer than ``min_cell`` people stand behind it) and ``by_year`` (year → the
-    same; the overview only). In a unit's report, the unit's own (``by_unit``). None in the hr
-    and union editions. Unknown figures are None (an older manifest without the key)."""
+    manifest (``suppression.hidden_measures``): ``n_people``, ``n_measures``, ``cost_yearly``
+    (None where fewer than ``min_cell`` people stand behind it) of both together, their parts
+    ``persons`` and ``small_groups`` (the same keys), and ``by_year`` (year → the same; the
+    overview only). In a unit's report, the unit's own (``by_unit``). None in the hr and union
+    editions. Unknown figures are None (an older manifest without the key)."""
     if not w.aggregate:
         return None
     s = w.run.manifest.get("suppression") or {}
-    pm = s.get("person_measures")
-    unknown = {"n_people": None, "n_measures": None, "cost_yearly": None, "by_year": {}}
-    if not isinstance(pm, dict):
+    hm = s.get("hidden_measures")
+    none = {"n_people": None, "n_measures": None, "cost_yearly": None}
+    unknown = none | {"persons": none, "small_groups": none, "by_year": {}}
+    if not isinstance(hm, dict):
         return _from_rows(w) or unknown
+
+    def flat(d: dict) -> dict:
+        return {
+            **none,
+            **d.get("total", {}),
+            "persons": d.get("persons", none),
+            "small_groups": d.get("small_groups", none),
+        }
+
     if w.unit is None:
-        return {**unknown, **pm}
-    by_unit = pm.get("by_unit")
-    if not isinstance(by_unit, dict):  # a unit's own edition sums only the unit
-        return {**unknown, **pm, "by_year": {}} if s.get("unit") == w.unit else unknown
-    mine = by_unit.get(w.unit)
+        return flat(hm) | {"by_year": {y: flat(v) for y, v in hm.get("by_year", {}).items()}}
+    mine = (hm.get("by_unit") or {}).get(w.unit)
     if mine is None:  # the unit has no measure without amounts
-        return {"n_people": 0, "n_measures": 0, "cost_yearly": 0.0, "by_year": {}}
-    return {**unknown, **mine, "by_year": {}}
+        zero = {"n_people": 0, "n_measures": 0, "cost_yearly": 0.0}
+        return zero | {"persons": zero, "small_groups": zero, "by_year": {}}
+    return flat(mine) | {"by_year": {}}
 
 
 def _from_rows(w: Writer) -> dict | None:
@@ -109,6 +118,15 @@ def org_reach(w: Writer) -> str | None:
     kr = float((staff["job_code"].astype(str).map(by) * staff["fte"]).sum())
     cost = kr * 12 * (1 + w.results["action_plan"].overhead)
     jobs = ", ".join(w.job(j) for j in sorted(set(staff["job_code"].astype(str))))
+    if w.aggregate and len(staff) < w.min_cell:  # a few people's cost gives their hours away
+        return w.tr(
+            f"Dessutom höjs {w.num(len(staff))} av enhetens anställda genom åtgärder för hela "
+            f"organisationen ({jobs}); kostnaden för enheten visas inte (färre än "
+            f"{w.min_cell} personer). Åtgärderna finns i översiktens handlingsplan.",
+            f"In addition {w.num(len(staff))} of the unit's staff are raised by "
+            f"organisation-wide measures ({jobs}); the unit's cost is not shown (fewer than "
+            f"{w.min_cell} people). The measures are in the overview's action plan.",
+        )
     return w.tr(
         f"Dessutom höjs {w.num(len(staff))} av enhetens anställda genom åtgärder för hela "
         f"organisationen ({jobs}): {w.kr(kr)} per månad, {w.kr(cost)} per år med "

@@ -116,8 +116,8 @@ def plan_section(w: Writer) -> dict:
             responsible = sorted(set(responsible) | {w.tr("Enhetschefen", "The unit manager")})
         else:
             units = set(m.loc[m["unit"].astype(str) != "", "unit"].astype(str)) if len(m) else set()
-            by_unit = (w.run.manifest.get("suppression") or {}).get("person_measures", {})
-            units |= {u for u in (by_unit.get("by_unit") or {}) if u}
+            facts = (w.run.manifest.get("suppression") or {}).get("hidden_measures", {})
+            units |= {u for u in (facts.get("by_unit") or {}) if u}
             n_units = len(units)
             many = n_units > 0  # the units' managers: said in words, not listed
     due = int(m["due_year"].max()) if len(m) else int(plan.year) + 3
@@ -281,26 +281,33 @@ def _people_aggregate(w: Writer, m: pd.DataFrame, totals: dict) -> list[dict]:
         who = w.tr("personer under sin målnivå", "people below their target")
     else:
         who = w.count(people, ("person", "personer"), ("person", "people"))
-    if small and cost is not None:
+    parts = [w.tr(f"individuella lönejusteringar för {who}", f"individual adjustments for {who}")]
+    if small:
+        staff = (hidden.get("small_groups") or {}).get("n_people")
         jobs = w.count(small, ("yrke", "yrken"), ("job", "jobs"))
-        said = w.tr(
-            f"{w.kr(cost)} per år inkl. lönebikostnader (summan tar också med justeringen av "
-            f"{jobs} med få anställda, vars belopp inte visas ovan)",
-            f"{w.kr(cost)} a year incl. overhead (the sum also includes the adjustment of "
-            f"{jobs} with few staff, whose amounts are not shown above)",
+        people = w.count(staff, ("person", "personer"), ("person", "people")) if staff else ""
+        with_staff = f" ({people})" if staff else ""
+        parts.append(
+            w.tr(
+                f"justeringen av {jobs} med få anställda{with_staff}",
+                f"the adjustment of {jobs} with few staff{with_staff}",
+            )
         )
-    elif cost is not None:
+    if cost is not None:
         said = w.tr(
-            f"{w.kr(cost)} per år inkl. lönebikostnader", f"{w.kr(cost)} a year incl. overhead"
+            f"tillsammans {w.kr(cost)} per år inkl. lönebikostnader",
+            f"together {w.kr(cost)} a year incl. overhead",
         )
     else:
         said = w.tr("kostnaden ", "the cost is ") + not_shown(w)
     text = w.tr(
-        f"Individuella lönejusteringar (lika arbete): {who}, {said}. ",
-        f"Individual pay adjustments (equal work): {who}, {said}. ",
+        f"Åtgärder utan belopp i den här utgåvan: {w.join(parts)}; {said}. ",
+        f"Measures without amounts in this edition: {w.join(parts)}; {said}. ",
     ) + w.tr(
-        "Enskilda personer visas bara i underlag för HR och fackliga företrädare.",
-        "Individual people are shown only in the editions for HR and union representatives.",
+        "Enskilda personer och små gruppers belopp visas bara i underlag för HR och fackliga "
+        "företrädare.",
+        "Individual people and small groups' amounts are shown only in the editions for HR and "
+        "union representatives.",
     )
     return [w.text(text)]
 

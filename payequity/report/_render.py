@@ -150,7 +150,7 @@ def _suppression_notes(facts: dict[str, Any], language: str, currency: str) -> d
         else "The Oaxaca–Blinder parts of the work groups are summed into one row: a single "
         "work group's part reflects the pay of just its people."
     )
-    pm = facts.get("person_measures") or {}
+    pm = (facts.get("hidden_measures") or {}).get("total") or {}
     for stem, count in facts.get("rows_left_out", {}).items():
         if stem in left and count:
             what, n = left[stem][0 if sv else 1], fmt_number(count, 0, language)

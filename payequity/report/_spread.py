@@ -73,17 +73,31 @@ def spread_blocks(w: Writer) -> list[dict]:
         if extremes
         else ""
     )
-    note = w.tr(
-        "Lön per månad omräknad till heltid. P10, median och P90 räknas med linjär interpolation "
-        f"mellan de sorterade lönerna. P10 och P90 visas för minst {MIN_SPREAD} personer av ett "
-        "kön; för färre säger de inget om spridningen. Här står medianerna; medellönerna står "
-        "i tabellen Lika arbete: alla grupper med både kvinnor och män ovan. Median och medellön "
-        "skiljer sig när lönerna är ojämnt fördelade.",
-        "Pay a month converted to full time. P10, median and P90 are computed by linear "
-        f"interpolation between the sorted pay. P10 and P90 are shown for at least {MIN_SPREAD} "
-        "people of a gender; for fewer they say nothing about the spread. This table has the "
-        "medians; the mean pay is in the table Equal work: every group with both women and men "
-        "above. Median and mean differ where pay is unevenly spread.",
+    shown_from = (
+        ""
+        if w.aggregate  # the edition's own, stricter rule follows
+        else w.tr(
+            f" P10 och P90 visas för minst {MIN_SPREAD} personer av ett kön; för färre säger de "
+            "inget om spridningen.",
+            f" P10 and P90 are shown for at least {MIN_SPREAD} people of a gender; for fewer "
+            "they say nothing about the spread.",
+        )
+    )
+    note = (
+        w.tr(
+            "Lön per månad omräknad till heltid. P10, median och P90 räknas med linjär "
+            "interpolation mellan de sorterade lönerna.",
+            "Pay a month converted to full time. P10, median and P90 are computed by linear "
+            "interpolation between the sorted pay.",
+        )
+        + shown_from
+        + w.tr(
+            " Här står medianerna; medellönerna står i tabellen Lika arbete: alla grupper med "
+            "både kvinnor och män ovan. Median och medellön skiljer sig när lönerna är ojämnt "
+            "fördelade.",
+            " This table has the medians; the mean pay is in the table Equal work: every group "
+            "with both women and men above. Median and mean differ where pay is unevenly spread.",
+        )
     )
     if w.aggregate:  # the edition's own rule (DESIGN §5), and what it leaves out
         note += w.tr(
