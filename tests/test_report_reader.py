@@ -118,7 +118,7 @@ def test_editions_without_people_have_no_annex_and_say_so(sample_run):
     doc = document(run, HS)
     assert _section(doc, ANNEX_SV) is None
     text = _text(doc)
-    assert "Enskilda personer visas bara i underlag för HR och fackliga företrädare." in text
+    assert "Enskilda personer och små gruppers belopp visas bara i underlag för HR" in text
     assert "sist i denna rapport" not in text
 
 
