@@ -99,9 +99,16 @@ def test_suppressed_cells_are_dashed_and_counted(public):
         & cells["column"].isin(["mean_women", "mean_men", "women_pct_of_men"])
     ]
     regression = rows.index[rows["flag_rule"].astype(str) == "regression"]
+    raw = rows.index.difference(regression)
+    # a regression row's dashes: its gap, p-value and the gender paid less (from the gap)
     n = len(shown) + int(
-        (cells["row"].isin(regression) & (cells["column"] == "adjusted_gap_pct")).sum()
+        (
+            cells["row"].isin(regression) & cells["column"].isin(["adjusted_gap_pct", "p_adjusted"])
+        ).sum()
     )
+    n += int((cells["row"].isin(regression) & (cells["column"] == "adjusted_gap_pct")).sum())
+    # a raw row's gap and the gender paid less come from the ratio
+    n += 2 * int((cells["row"].isin(raw) & (cells["column"] == "women_pct_of_men")).sum())
     assert n > 0
     assert f"{n} värden visas inte (–)" in public["unit_text"]
 
@@ -124,7 +131,7 @@ def test_the_charts_render_and_say_what_they_leave_out(public):
     here = draw(run, unit, "en")  # no crash on a unit whose figures are mostly suppressed
     assert set(here) <= {"gap_by_group.png", "pay_spread.png", "equal_value.png"}
     if "gap_by_group.png" not in here:  # every group's gap suppressed: the text says so
-        assert "Diagrammet visas inte: alla jämförelser här har för få" in public["unit_text"]
+        assert "Diagrammet visas inte: varje jämförelse här bygger på för få" in public["unit_text"]
     ax = charts.plot_gap_by_group(run.results["equal_work"], language="sv", limit=100)
     notes = " ".join(t.get_text() for t in ax.texts)
     work = run.tables["equal_work"]

@@ -255,11 +255,38 @@ def _job_cells(out: dict, counts: pd.DataFrame) -> pd.DataFrame:
     columns = ["unit", "job_code", "pay_measure", "value", "n_women", "n_men", "n"]
     if not parts:
         return pd.DataFrame(columns=columns)
-    cells = pd.concat(parts, ignore_index=True).drop_duplicates(["unit", "job_code", "pay_measure"])
+    work = out.get("equal_work")
+    if work is not None and len(work):  # a work group that is a job: its two means give its
+        parts.append(_derived_job_means(work))  # job mean, published or not
+    cells = pd.concat(parts, ignore_index=True)
     c = counts.assign(unit=counts["unit"].astype(str), job_code=counts["job_code"].astype(str))
-    cells = cells.merge(c, on=["unit", "job_code"], how="left").reset_index(drop=True)
+    cells = cells.merge(c, on=["unit", "job_code"], how="inner")
     cells["n"] = cells["n_women"].fillna(0) + cells["n_men"].fillna(0)
+    # a work group's means are a job's only where it holds exactly the job's people
+    derived = cells["derived_n"].notna() if "derived_n" in cells else pd.Series(False, cells.index)
+    cells = cells[~derived | (cells.get("derived_n") == cells["n"])]
+    cells = cells.drop_duplicates(["unit", "job_code", "pay_measure"]).reset_index(drop=True)
     return cells[columns]
+
+
+def _derived_job_means(work: pd.DataFrame) -> pd.DataFrame:
+    """Job means an equal-work table gives by its gender means (where the work group is a job:
+    :func:`_job_cells` keeps only those whose head count is the job's); NaN where a gender
+    present has no mean shown."""
+    nw, nm = (pd.to_numeric(work[f"n_{g}"], errors="coerce").fillna(0) for g in ("women", "men"))
+    mw = pd.to_numeric(work["mean_women"], errors="coerce")
+    mm = pd.to_numeric(work["mean_men"], errors="coerce")
+    value = (nw * mw.fillna(0) + nm * mm.fillna(0)) / (nw + nm)
+    value[((nw > 0) & mw.isna()) | ((nm > 0) & mm.isna())] = np.nan
+    return pd.DataFrame(
+        {
+            "unit": work["unit"].fillna("").astype(str),
+            "job_code": work["work_group"].astype(str),
+            "pay_measure": work["pay_measure"].astype(str),
+            "value": value,
+            "derived_n": nw + nm,
+        }
+    )
 
 
 def _hide_job_means(cells: pd.DataFrame, min_cell: int, extra: set) -> tuple[set, set]:

@@ -162,6 +162,13 @@ def complement(
             key=lambda i: (float(out.at[i, count]), str(out.at[i, "unit"])),
         )
         people = float(sum(float(out.at[i, count]) for i in hidden))
+        # people of the margin in no listed unit: their value is never published, so the
+        # margin minus the shown units gives the hidden cells only together with theirs
+        total = pd.to_numeric(out.at[org[0], count], errors="coerce")
+        rest = float(total) - float(size.sum()) if pd.notna(total) else 0.0
+        if rest >= 1:
+            hidden = [*hidden, None]
+            people += rest
         while (len(hidden) < 2 or people < min_cell) and shown:
             i = shown.pop(0)
             blank(i, value, "complementary")

@@ -159,20 +159,27 @@ def _figure(w: Writer, file: str, caption: str, rows: int = 1) -> dict:
     if w.aggregate and rows and file not in w.figures:
         return w.text(
             w.tr(
-                "Diagrammet visas inte: alla jämförelser här har för få kvinnor eller män.",
-                "The chart is not shown: every comparison here has too few women or men.",
+                "Diagrammet visas inte: varje jämförelse här bygger på för få personer, direkt "
+                "eller via andra siffror.",
+                "The chart is not shown: every comparison here rests on too few people, directly "
+                "or through other figures.",
             )
         )
     return w.figure(file, caption)
 
 
 def _work_hidden(w: Writer, rows: pd.DataFrame) -> int:
-    """The figures of the equal-work table a manager or public edition leaves out."""
+    """The figures of the equal-work table a manager or public edition leaves out, as the
+    table shows them: the means and the ratio; the gap (adjusted, or the raw one from the
+    ratio), its p-value and the gender paid less, which follows the gap."""
     shown = ["mean_women", "mean_men", "women_pct_of_men"]
     adjusted = rows["flag_rule"].astype(str) == "regression"
-    return hidden_cells(w, "equal_work", rows, shown) + hidden_cells(
-        w, "equal_work", rows[adjusted], ["adjusted_gap_pct"]
-    )
+    reg, raw = rows[adjusted], rows[~adjusted]
+    n = hidden_cells(w, "equal_work", rows, shown)
+    n += hidden_cells(w, "equal_work", reg, ["adjusted_gap_pct", "p_adjusted"])
+    n += hidden_cells(w, "equal_work", reg, ["adjusted_gap_pct"])  # lower paid
+    n += 2 * hidden_cells(w, "equal_work", raw, ["women_pct_of_men"])  # gap, lower paid
+    return n
 
 
 def _hidden_note(w: Writer, n: int) -> str:

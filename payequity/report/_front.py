@@ -155,10 +155,14 @@ def _lower_paid(w: Writer, flagged: pd.DataFrame) -> str:
     """Women lower-paid in 3, men in 1: the gender each flagged comparison disadvantages."""
     women = int((flagged["low"] == "F").sum())
     men = int((flagged["low"] == "M").sum())
-    return w.tr(
+    said = w.tr(
         f"kvinnor har lägre lön i {w.num(women)}, män i {w.num(men)}",
         f"women earn less in {w.num(women)}, men in {w.num(men)}",
     )
+    rest = len(flagged) - women - men
+    if rest and w.aggregate:  # the gender paid less is not shown for small groups
+        said += w.tr(f", i {w.num(rest)} visas det inte", f", not shown in {w.num(rest)}")
+    return said
 
 
 def plan_people_by_gender(w: Writer, people: pd.DataFrame) -> tuple[int, int]:

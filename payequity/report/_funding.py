@@ -245,9 +245,8 @@ def funding_words(w: Writer) -> str | None:
 def _unit_funding_aggregate(
     w: Writer, need: float, reserve: float, short: float, review_date: object
 ) -> str:
-    """A unit's pot in a manager or public edition: its need is its people's raises, its
-    reserve a share of its pay bill, so both are shown only where the unit's measures without
-    amounts rest on at least ``min_cell`` people and the unit has as many women and men."""
+    """A unit's pot in a manager or public edition: whether its reserve pays the first step, in
+    words only — its need is its people's raises, its reserve a share of its pay bill."""
     hidden = hidden_measures(w) or {}
     n = hidden.get("n_measures")
     shown = n == 0 or (n is not None and hidden.get("cost_yearly") is not None)
@@ -261,20 +260,20 @@ def _unit_funding_aggregate(
             f"is not shown in this edition: the amount rests on fewer than {k} people's raises "
             "or pay. It is in HR's edition.",
         )
-    share = w.pct(100 * float(w.run.config.review.action_plan_share), 0)
-    text = w.tr(
-        f"Första steget kräver {w.kr(need)} per månad ur enhetens pott (höjning × "
-        f"sysselsättningsgrad). Löneöversynen avsätter {share} av potten, {w.kr(reserve)} per "
-        "månad, till handlingsplanen.",
-        f"The first step needs {w.kr(need)} a month from the unit's pot (raise × fte). The "
-        f"salary review sets aside {share} of the pot, {w.kr(reserve)} a month, for the action "
-        "plan.",
-    )
+    # no kronor: the need less the unit's plan cost is the organisation-wide measures on its
+    # staff, a few people's raise × fte; the reserve is a share of the unit's pay bill
     if short < 1:
-        return text + w.tr(" Reserven räcker.", " The reserve is enough.")
-    return text + w.tr(
-        f" Det saknas {w.kr(short)} per månad, som måste finansieras utanför potten "
-        "eller betalas vid en senare lönerevision inom tre år.",
-        f" {w.kr(short)} a month is missing, to be funded outside the pot or paid at a "
-        "later pay review within three years.",
+        return w.tr(
+            f"Enhetens pott vid löneöversynen {review_date} räcker till handlingsplanens första "
+            "steg. Beloppen finns i HR:s utgåva.",
+            f"The unit's pot at the salary review of {review_date} pays the action plan's first "
+            "step. The amounts are in HR's edition.",
+        )
+    return w.tr(
+        f"Enhetens pott vid löneöversynen {review_date} räcker inte till handlingsplanens första "
+        "steg; resten måste finansieras utanför potten eller betalas vid en senare lönerevision "
+        "inom tre år. Beloppen finns i HR:s utgåva.",
+        f"The unit's pot at the salary review of {review_date} does not pay the action plan's "
+        "first step; the rest is to be funded outside the pot or paid at a later pay review "
+        "within three years. The amounts are in HR's edition.",
     )

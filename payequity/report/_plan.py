@@ -180,7 +180,7 @@ def plan_section(w: Writer) -> dict:
             **year_note,
         )
     )
-    if w.unit is None:
+    if w.unit is None and "action_plan.png" in w.figures:
         blocks.append(
             w.figure(
                 "action_plan.png",
@@ -303,7 +303,15 @@ def _people_aggregate(w: Writer, m: pd.DataFrame, totals: dict) -> list[dict]:
     text = w.tr(
         f"Åtgärder utan belopp i den här utgåvan: {w.join(parts)}; {said}. ",
         f"Measures without amounts in this edition: {w.join(parts)}; {said}. ",
-    ) + w.tr(
+    )
+    if w.unit is not None and people:  # where a unit's individual raises come from
+        text += w.tr(
+            "De individuella justeringarna gäller personer i grupper som är flaggade i enheten "
+            "eller i hela organisationen (se översikten). ",
+            "The individual adjustments are for people in groups flagged in the unit or across "
+            "the whole organisation (see the overview). ",
+        )
+    text += w.tr(
         "Enskilda personer och små gruppers belopp visas bara i underlag för HR och fackliga "
         "företrädare.",
         "Individual people and small groups' amounts are shown only in the editions for HR and "
@@ -403,14 +411,15 @@ def _group_table(w: Writer, m: pd.DataFrame) -> list[dict]:
                 "Value: the female-dominated job's points / the comparator's points in the job "
                 "evaluation.",
             )
-            + _suppressed(w, "action_plan"),
+            + _suppressed(w, "action_plan", ["pay_before", "target_pay", "cost_yearly"]),
         )
     ]
 
 
-def _suppressed(w: Writer, table: str) -> str:
-    """The suppression sentence for a table's note, with its leading space ("" when none)."""
-    said = w.suppressed_note(w.suppressed(table)) if w.aggregate else ""
+def _suppressed(w: Writer, table: str, columns: list[str]) -> str:
+    """The suppression sentence for a table's note, with its leading space ("" when none):
+    the hidden cells of the ``columns`` the table shows."""
+    said = w.suppressed_note(w.suppressed(table, columns=columns)) if w.aggregate else ""
     return f" {said}" if said else ""
 
 

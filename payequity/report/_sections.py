@@ -41,14 +41,18 @@ class Writer:
         self.names = known_names(self)  # job and unit names: never hyphenated in tables
 
     # suppression (manager and public editions) ----------------------------------------------
-    def suppressed(self, table: str, units: Iterable[str] | None = None) -> int:
+    def suppressed(
+        self, table: str, units: Iterable[str] | None = None, columns: Iterable[str] | None = None
+    ) -> int:
         """Cells of a data file written empty for this edition: in the rows of ``units`` (unit
         keys, ``""`` = the organisation), else in the report's scope (a unit's report: its
-        rows; the overview: every row)."""
+        rows; the overview: every row); only in ``columns`` when given (those a table shows)."""
         cells = getattr(self.run, "suppressed", None)
         if cells is None or not len(cells):
             return 0
         c = cells[cells["table"] == table]
+        if columns is not None:
+            c = c[c["column"].isin(list(columns))]
         t = self.run.tables.get(table)
         if units is None and self.unit is not None:
             units = [self.unit]

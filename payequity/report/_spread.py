@@ -199,5 +199,5 @@ def _hidden_spread(w: Writer, t: pd.DataFrame) -> int:
     for _, who in _GENDERS:
         count = pd.to_numeric(t[f"n_{who}"], errors="coerce").fillna(0)
         n += hidden_cells(w, "equal_work", t[count >= 1], [f"median_{who}"])
-        n += hidden_cells(w, "equal_work", t[count >= MIN_SPREAD], [f"p10_{who}", f"p90_{who}"])
+        n += hidden_cells(w, "equal_work", t[count >= 1], [f"p10_{who}", f"p90_{who}"])
     return n
