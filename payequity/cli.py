@@ -72,6 +72,11 @@ OPTIONS = {  # per command: (flag, argparse keywords); every command but sample 
         _o("--examples", "example rows shown per reason (default 3)", **_EXAMPLES),
     ],
     "review": [
+        _o(
+            "--audience",
+            "who the review files are for (default: report.audience)",
+            choices=AUDIENCES,
+        ),
         _OUT,
         _o("--timestamp", _TIME.format("workbook creation time"), type=_timestamp),
         _QUIET,
@@ -180,7 +185,8 @@ def _validate(args: argparse.Namespace) -> int:
 def _review(args: argparse.Namespace) -> int:
     from .pipeline import run_review
 
-    _say(args, run_review(args.config, out=args.out, timestamp=args.timestamp).describe())
+    done = run_review(args.config, out=args.out, timestamp=args.timestamp, audience=args.audience)
+    _say(args, done.describe())
     return 0
 
 

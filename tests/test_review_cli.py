@@ -128,3 +128,61 @@ def test_review_errors_are_one_line_exit_1(reviewed, tmp_path, capsys):
         assert main(["review", str(cfg), "--quiet"]) == 1
         err = capsys.readouterr().err
         assert message in err and len(err.strip().splitlines()) == 1, err
+
+
+def _review_as(base: Path, audience: str, monkeypatch) -> Path:
+    """The review of the generated sample for ``audience``, in a folder of its own."""
+    monkeypatch.setenv("PAYEQUITY_PSEUDONYM_KEY", "nyckel")
+    out = base / f"review-{audience}"
+    cfg = base / "survey.toml"
+    assert main(["run", str(cfg), "--only", "data", "--quiet", "--out", str(out)]) == 0
+    args = ["review", str(cfg), "--quiet", "--out", str(out), "--audience", audience]
+    assert main([*args, "--timestamp", TS]) == 0
+    return out / "review"
+
+
+def test_the_review_for_the_union_has_pseudonyms_and_no_payroll_import(reviewed, monkeypatch):
+    base, out = reviewed
+    folder = _review_as(base, "union", monkeypatch)
+    assert not (folder / "payroll_import.csv").exists() and not (folder / "managers").exists()
+    hr = pd.read_csv(out / "review" / "raises.csv", dtype=str)
+    union = pd.read_csv(folder / "raises.csv", dtype=str)
+    assert union["employee_id"].str.fullmatch(r"[0-9a-f]{12}").all()
+    assert not set(union["employee_id"]) & set(hr["employee_id"])
+    assert (union["job_code"] == hr["job_code"]).all()  # only the ids change
+    assert (union["raise"] == hr["raise"]).all()
+
+
+def test_the_review_for_the_public_holds_aggregates_with_small_cells_empty(reviewed, monkeypatch):
+    base, out = reviewed
+    folder = _review_as(base, "public", monkeypatch)
+    assert sorted(p.stem for p in folder.iterdir()) == [
+        "gender",
+        "ratings_by_gender",
+        "regression",
+        "spread",
+        "summary",
+    ]
+    ids = set(pd.read_csv(out / "review" / "raises.csv", dtype=str)["employee_id"])
+    for path in folder.iterdir():
+        tokens = set(path.read_text("utf-8").replace(",", " ").split())
+        assert not ids & tokens, path.name
+    g = pd.read_csv(folder / "gender.csv")
+    assert g.loc[g["n"] < 5, "mean_raise"].isna().all()
+    assert g["mean_raise"].notna().any()
+    # the attack on the mean raise: the organisation's n·mean minus the shown units' gives
+    # back no single hidden unit
+    for gender, rows in g[g["scope"].isin(["organisation", "unit"])].groupby("gender"):
+        org = rows[rows["scope"] == "organisation"].iloc[0]
+        units = rows[(rows["scope"] == "unit") & (rows["n"] > 0)]
+        hidden = units[units["mean_raise"].isna()]
+        assert len(hidden) != 1 and (hidden.empty or hidden["n"].sum() >= 5), gender
+        assert pd.notna(org["mean_raise"])
+    r = pd.read_csv(folder / "regression.csv")
+    small = (r["n_women"] < 5) | (r["n_men"] < 5)
+    assert r.loc[small, "coef_female"].isna().all()
+    s = pd.read_csv(folder / "spread.csv")
+    assert s.loc[s["n"] < 21, ["p10", "p90"]].isna().all().all()
+    summary = pd.read_csv(folder / "summary.csv")
+    assert summary.loc[summary["n_employees"] < 5, "payroll"].isna().all()
+    assert len(summary.loc[summary["payroll"].isna()]) != 1  # the sum gives no one unit back

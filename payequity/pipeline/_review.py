@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._pseudonym import read_key
 from ..config import SurveyConfig, load_config
 from ..exceptions import ConfigError, DataFileError
 from ..io import load_survey
+from ..privacy import check_audience, needs_key, review_tables
 from ..report import manager_workbook, slugs
 from ..review import ReviewResult, salary_review
 from ._files import csv_bytes
@@ -50,8 +52,14 @@ def run_review(
     *,
     out: str | Path | None = None,
     timestamp: str | dt.datetime | None = None,
+    audience: str | None = None,
 ) -> ReviewRun:
     """Run the salary review the config describes and write ``<output>/review/``.
+
+    ``audience`` (None = ``report.audience``): hr gets every file and the managers' workbooks;
+    union the tables under pseudonyms, without the payroll import and the workbooks; manager
+    and public the aggregates with small cells suppressed (:func:`privacy.review_tables`).
+    Non-hr audiences need the pseudonym key.
 
     Examples
     --------
@@ -79,6 +87,12 @@ def run_review(
             f"{cfg.path}: review.effective_date is not set; set the date the new salaries apply "
             'from, e.g. effective_date = "2027-04-01"'
         )
+    audience = check_audience(audience or cfg.report.audience)
+    key = (
+        read_key(cfg.privacy.key_file, purpose=f"write {audience} output")
+        if needs_key(audience)
+        else None
+    )
     out_dir = Path(out).resolve() if out is not None else cfg.output.dir
     check_inputs_outside(_inputs(cfg), [out_dir / "review"])
     created = resolve_timestamp(timestamp)
@@ -108,24 +122,41 @@ def run_review(
         survey_options=equal_work_options(cfg),
         effective_date=r.effective_date,
     )
-    files = review_files(result, cfg, created)
+    files = review_files(result, cfg, created, audience, key)
     written = write_all([Staged(out_dir, files, ["review"], "output.dir")])[0]
     return ReviewRun(cfg, result, out_dir, written, plan_file)
 
 
-def review_files(result: ReviewResult, cfg: SurveyConfig, created: dt.datetime) -> dict[str, bytes]:
-    """Every file of ``review/`` as bytes."""
-    files = {
-        "review/summary.csv": csv_bytes(result.units),
-        "review/payroll_import.csv": csv_bytes(result.payroll_import()),
-        "review/raises.csv": csv_bytes(result.table),
-        "review/flags.csv": csv_bytes(result.flags),
-        "review/gender.csv": csv_bytes(result.gender),
-        "review/ratings_by_gender.csv": csv_bytes(result.ratings),
-        "review/regression.csv": csv_bytes(result.regression),
-        "review/spread.csv": csv_bytes(result.spread),
-        "review/whatif.csv": csv_bytes(result.changes),
+def review_files(
+    result: ReviewResult,
+    cfg: SurveyConfig,
+    created: dt.datetime,
+    audience: str = "hr",
+    key: str | None = None,
+) -> dict[str, bytes]:
+    """Every file of ``review/`` the audience gets, as bytes (:func:`privacy.review_tables`);
+    the managers' workbooks only for hr."""
+    tables = {
+        "summary": result.units,
+        "payroll_import": result.payroll_import(),
+        "raises": result.table,
+        "flags": result.flags,
+        "gender": result.gender,
+        "ratings_by_gender": result.ratings,
+        "regression": result.regression,
+        "spread": result.spread,
+        "whatif": result.changes,
     }
+    f = result.data.frame
+    ids = set(f["employee_id"].astype(str)) if "employee_id" in f else set()
+    if "manager_id" in f:
+        ids |= set(f["manager_id"].dropna().astype(str)) - {""}
+    tables, _ = review_tables(
+        tables, audience, key=key, ids=ids, min_cell=int(cfg.privacy.min_cell)
+    )
+    files = {f"review/{name}.csv": csv_bytes(t) for name, t in tables.items()}
+    if audience != "hr":
+        return files
     t = result.table.copy()
     if "job_title" in result.data.frame.columns:
         t.insert(3, "job_title", result.data.frame["job_title"].astype(str).to_numpy())

@@ -24,6 +24,7 @@ from ._audiences import (
     pseudonymises,
     sees_people,
 )
+from ._review import REVIEW_AGGREGATES, review_tables
 from ._suppress import MIN_MEDIAN, MIN_PERCENTILE, Suppression, complement, suppress_equal_work
 
 __all__ = [
@@ -34,6 +35,8 @@ __all__ = [
     "PERSON_FILES",
     "SMALL_TEXT",
     "aggregate_tables",
+    "REVIEW_AGGREGATES",
+    "review_tables",
     "complement",
     "job_counts",
     "Suppression",
