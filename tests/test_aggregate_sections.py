@@ -154,3 +154,17 @@ def test_manager_unit_report_hides_a_small_units_raises(manager_unit):
     assert not re.search(r"\d kr per (år|månad)", plan.split("Metod och inställningar")[0])
     # the manager still acknowledges the unit's report
     assert "Tagit del av" in flat and "Namnteckning" in flat
+
+
+def test_an_edition_whose_plan_has_only_person_measures_renders(public):
+    """Montgomery's public edition: every measure is a person's, so the plan's rows are none;
+    the explanations section once selected no columns from the empty plan and failed."""
+    from dataclasses import replace
+
+    from payequity.report._content import document
+
+    run, _ = public
+    tables = dict(run.tables)
+    tables["action_plan"] = tables["action_plan"].iloc[0:0]
+    doc = document(replace(run, tables=tables), None, {})
+    assert any("Handlingsplan" in str(s.get("title")) for s in doc["sections"])

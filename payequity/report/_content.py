@@ -155,7 +155,9 @@ def _flag_gap(w: Writer) -> dict[tuple[str, str, str], tuple[float, bool]]:
 def _measure_words(w: Writer, keys: set[str], statuses: set[str], kind: str = "") -> str:
     """What the plan does for the items ``keys``: people raised, a job raised, or why not."""
     plan = w.run.tables["action_plan"]
-    hit = plan[plan["item_keys"].astype(str).str.split(";").map(lambda ks: bool(keys & set(ks)))]
+    # as bool: an empty object Series would select columns, not rows
+    match = plan["item_keys"].astype(str).str.split(";").map(lambda ks: bool(keys & set(ks)))
+    hit = plan[match.astype(bool)]
     words = []
     people = hit.loc[hit["kind"] == "person", "measure_id"].nunique()
     if people:
