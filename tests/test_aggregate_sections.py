@@ -161,8 +161,6 @@ def test_an_edition_whose_plan_has_only_person_measures_renders(public):
     the explanations section once selected no columns from the empty plan and failed."""
     from dataclasses import replace
 
-    from payequity.report._content import document
-
     run, _ = public
     tables = dict(run.tables)
     tables["action_plan"] = tables["action_plan"].iloc[0:0]
