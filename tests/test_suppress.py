@@ -211,3 +211,16 @@ def test_aggregate_tables_by_hand():
         ("C(work_group)", 0.015),
     ]
     assert out.counts()["equal_value"] == 6  # two rows × two means and the gap
+
+
+def test_aggregate_tables_mask_a_personnummer_in_free_text():
+    from payequity.privacy import aggregate_tables, job_counts
+
+    rules = pd.DataFrame(
+        {"item": ["Lönesättning"], "assessment": ["Se 19800101-1234 och 850101+1234"]}
+    )
+    counts = job_counts(pd.DataFrame({"unit": ["A"], "job_code": ["1"], "gender": ["F"]}))
+    out = aggregate_tables({"rules_and_practice": rules}, {}, counts=counts)
+    text = out.tables["rules_and_practice"].at[0, "assessment"]
+    assert text == "Se [personnummer] och [personnummer]"
+    assert out.cells["reason"].tolist() == ["personnummer"]

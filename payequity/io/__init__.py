@@ -28,6 +28,7 @@ from ._read import (
 
 __all__ = [
     "EXCLUSION_REASONS",
+    "mask_personnummer",
     "PayData",
     "Provenance",
     "load_pay_data",
@@ -44,3 +45,17 @@ __all__ = [
     "plain_text",
     "read_table",
 ]
+
+
+def mask_personnummer(text: str) -> tuple[str, int]:
+    """``text`` with every personnummer-shaped token (a valid date part) replaced by
+    ``[personnummer]``, and how many were replaced.
+
+    Examples
+    --------
+    >>> mask_personnummer("Anna, 19800101-1234, har längre erfarenhet")
+    ('Anna, [personnummer], har längre erfarenhet', 1)
+    """
+    from ._personnummer import mask_text
+
+    return mask_text(text)

@@ -22,6 +22,7 @@ single employees. What is left holds aggregates only, with small cells written e
 - ``org_gap``: the Oaxaca terms of a categorical control (one per work group) summed into one
   row per control, since a work group's term is its people's pay relative to the others.
 
+A personnummer-shaped token in any text (a register, an explanation) is masked.
 An explanation whose gap is suppressed keeps a person's text but loses its figure and, for equal
 work, the gender paid less; an automatic assessment, which quotes the figures, is replaced by a
 sentence saying the group is too small. The cost-against-gap curve is left out: it is built from
@@ -38,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import ParameterError
+from ..io import mask_personnummer
 from ._suppress import GAP_COLUMNS, complement, suppress_equal_work
 
 __all__ = [
@@ -210,6 +212,14 @@ def aggregate_tables(
         for i in out["follow_up"].index[few.to_numpy()]:
             for column in _FOLLOW_UP_AMOUNTS:  # a small group's raises; the status stays
                 blank(i, column, "small")
+    for name, t in out.items():  # free text (registers, explanations) typed by people
+        for column in t.columns:
+            if t[column].dtype == object or pd.api.types.is_string_dtype(t[column]):
+                for i in t.index[t[column].astype(str).str.contains(r"\d{6}", regex=True)]:
+                    masked, n = mask_personnummer(str(t.at[i, column]))
+                    if n:
+                        t.at[i, column] = masked
+                        cells.append((name, i, column, "personnummer"))
     frame = pd.DataFrame(cells, columns=["table", "row", "column", "reason"])
     return AudienceTables(out, _org_gap(org_gap), frame, dropped)
 
