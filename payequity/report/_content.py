@@ -157,7 +157,7 @@ def _measure_words(w: Writer, keys: set[str], statuses: set[str], kind: str = ""
     plan = w.run.tables["action_plan"]
     # as bool: an empty object Series would select columns, not rows
     match = plan["item_keys"].astype(str).str.split(";").map(lambda ks: bool(keys & set(ks)))
-    hit = plan[match.astype(bool)]
+    hit = plan.loc[match.to_numpy(dtype=bool)]
     words = []
     people = hit.loc[hit["kind"] == "person", "measure_id"].nunique()
     if people:
