@@ -40,7 +40,9 @@ def test_a_gender_below_min_cell_loses_its_figures_and_the_gap():
     s = suppress_equal_work(t, min_cell=5).table
     assert math.isnan(s.at[1, "mean_women"]) and math.isnan(s.at[1, "median_women"])
     assert math.isnan(s.at[1, "women_pct_of_men"])  # the gap and men's mean give women's back
-    assert s.at[1, "mean_men"] == 32000.0  # 12 men: their mean stays
+    # the 12 men's mean goes too: the plan raises the 3 women to it (DESIGN §5: either gender)
+    assert math.isnan(s.at[1, "mean_men"])
+    assert s.at[0, "mean_men"] == 32000.0  # U2's men go with U1's: the margin would give them
 
 
 def test_statistic_minimums_and_no_extremes():

@@ -40,6 +40,7 @@ class Evidence:
     samverkan_incomplete: int = 0  # rows without date or participants
     eu_directive: bool = False
     art10_triggered: tuple[str, ...] | None = None  # categories; None = not evaluated
+    currency: str = "SEK"  # of the cost estimate's amount
 
 
 _ITEMS = [  # id, law, tiers requiring it, Swedish label, English label
@@ -183,7 +184,7 @@ def _assess(item: str, e: Evidence, language: str = "en") -> tuple[str, str]:
                     f"{e.n_measures} åtgärder utan kostnadsberäkning",
                     f"{e.n_measures} measures without a cost estimate",
                 )
-            kr = fmt_kr(e.plan_cost_yearly, language=language)
+            kr = fmt_kr(e.plan_cost_yearly, language=language, currency=e.currency)
             return "present", tr(f"{kr} per år", f"{kr} a year")
         if not e.max_due_ok:
             return "incomplete", tr(

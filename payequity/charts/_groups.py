@@ -51,10 +51,13 @@ def _hidden_words(hidden: int, language: str, what: tuple[str, str, str, str] | 
     return f"{hidden} {one_en if hidden == 1 else many_en} not shown: too few women or men, directly or through other figures"
 
 
-def _shown_note(ax: Axes, shown: int, total: int, language: str, hidden: str = "") -> None:
-    """A line above the axes: how many of how many groups are shown, and what is hidden."""
+def _shown_note(
+    ax: Axes, shown: int, total: int, language: str, hidden: str = "", n_hidden: int = 0
+) -> None:
+    """A line above the axes: how many of how many groups are shown (``total`` counts the
+    ``n_hidden`` suppressed ones too), and what is hidden."""
     parts = []
-    if shown < total:
+    if shown + n_hidden < total:  # some left out for room, not only suppressed
         parts.append(
             f"Visar {shown} av {total} grupper: flaggade och största först"
             if language == "sv"
@@ -170,7 +173,8 @@ def plot_gap_by_group(
         borderaxespad=0,
     )
     ax.set_title(text["title"], loc="left", pad=62)
-    _shown_note(ax, len(t), total, language, _hidden_words(hidden, language))
+    # of all the groups: those drawn, and the suppressed ones said apart
+    _shown_note(ax, len(t), total + hidden, language, _hidden_words(hidden, language), hidden)
     return ax
 
 

@@ -259,6 +259,7 @@ def _evidence(cfg, evaluation, assessment, plan, followed, last, rules, samverka
         if len(samverkan)
         else 0,
         eu_directive=bool(cfg.analysis.eu_directive),
+        currency=str(cfg.data.currency),
         art10_triggered=tuple(art10.categories)
         if art10 is not None and art10.reporting_date is not None
         else None,

@@ -1,8 +1,10 @@
 """Small-cell suppression of the equal-work table for the manager and public audiences (DESIGN §5).
 
 A gender's pay figures in a row are written empty when fewer than ``min_cell`` people of that
-gender stand behind them; medians need 5, P10 and P90 need 21, and the lowest and highest pay are
-never shown to these audiences. A gap (women's pay against men's) is blank wherever either
+gender stand behind them, and so are the other gender's (DESIGN §5: a cell with fewer than
+``min_cell`` of either gender): the action plan raises the few to the other gender's mean, so
+that mean would be their pay after it. Medians need 5, P10 and P90 need 21, and the lowest and
+highest pay are never shown to these audiences. A gap (women's pay against men's) is blank wherever either
 gender's mean is, since the gap and one mean give the other back.
 
 Complementary suppression: the organisation-wide row of a work group and pay measure is the
@@ -52,7 +54,8 @@ class Suppression:
         The input with suppressed cells set to NaN.
     cells : DataFrame
         One row per suppressed cell: ``row`` (the table's index), ``column``, ``reason``
-        (``small`` – fewer than min_cell of the gender; ``median``, ``percentile``, ``extreme`` –
+        (``small`` – fewer than min_cell of the gender; ``pair`` – fewer than min_cell of the
+        other gender of the comparison; ``median``, ``percentile``, ``extreme`` –
         the statistic's own minimum, or never for min/max; ``gap`` – a gap whose mean is
         suppressed; ``complementary`` – suppressed so a margin does not give another cell back).
     """
@@ -106,11 +109,18 @@ def suppress_equal_work(table: pd.DataFrame, *, min_cell: int = 5) -> Suppressio
             out.at[i, column] = np.nan
             cells.append((i, column, reason))
 
-    for g in GENDERS:
-        n = pd.to_numeric(out[f"n_{g}"], errors="coerce").fillna(0)
+    counts = {g: pd.to_numeric(out[f"n_{g}"], errors="coerce").fillna(0) for g in GENDERS}
+    for g, other in zip(GENDERS, reversed(GENDERS), strict=True):
+        n = counts[g]
         for i in out.index[n < min_cell]:
             for stat in ("mean", "median", "p10", "p90", "min", "max"):
                 blank(i, f"{stat}_{g}", "small")
+        # a comparison with a small gender shows neither: the plan raises the few to the
+        # other gender's mean, which would be their pay after it
+        few = (counts[other] > 0) & (counts[other] < min_cell)
+        for i in out.index[few]:
+            for stat in ("mean", "median", "p10", "p90", "min", "max"):
+                blank(i, f"{stat}_{g}", "pair")
         for i in out.index[n < MIN_MEDIAN]:
             blank(i, f"median_{g}", "median")
         for i in out.index[n < MIN_PERCENTILE]:
