@@ -261,6 +261,8 @@ def _explanations(w: Writer) -> dict:
             elif flagged and hit["item_key"].iloc[0] in after:
                 later.append(w.pct(after[hit["item_key"].iloc[0]]))
         low = w.gender(comparator) if equal_work else w.tr("Yrket", "The job")
+        # the gender paid less follows a hidden gap: counted with it
+        n_hidden += int(w.aggregate and equal_work and low == "–" and pd.isna(comparator))
         what = w.job(group) if equal_work else f"{w.job(group)} – {w.job(comparator)}"
         statuses = ", ".join(sorted({w.status(s) for s in g["status"]}))
         if (g["source"] == "inherited").any():
