@@ -282,3 +282,19 @@ def test_no_hidden_gender_mean_comes_back_from_a_published_job_mean(editions):
     for g in ("women", "men"):
         ew.loc[ew[f"n_{g}"] < K, f"mean_{g}"] = float("nan")
     assert attack(ew, ev, je)
+
+
+def test_no_hidden_plan_cost_comes_back_from_the_manifest(editions):
+    out, _ = editions
+    for audience in ("manager", "public"):
+        hm = json.loads((out / audience / "manifest.json").read_text("utf-8"))["suppression"]
+        hm = hm["hidden_measures"]
+        assert hm["persons"]["cost_yearly"] is None and hm["small_groups"]["cost_yearly"] is None
+        assert hm["total"]["cost_yearly"] is not None  # the plan's true total stays
+        for parts in (hm["by_unit"], hm["by_year"]):
+            totals = [v["total"] for v in parts.values()]
+            hidden = [t for t in totals if t["cost_yearly"] is None and t["n_people"]]
+            # the total less the shown ones gives the hidden ones only together
+            assert len(hidden) != 1 and (not hidden or sum(t["n_people"] for t in hidden) >= K)
+            for t in totals:
+                assert t["cost_yearly"] is None or t["n_people"] >= K

@@ -89,10 +89,10 @@ def suppression_facts(
 
     ``hidden_measures``: the measures this edition shows no amounts for, organisation-wide —
     ``persons`` (every person measure: people raised individually) and ``small_groups`` (group
-    measures of groups too small to show), each with people, measures and yearly cost, and
-    ``total`` of both — in all, ``by_year`` and ``by_unit``. A cost only where at least
-    ``min_cell`` people stand behind it (one person's cost is their raise), and units' costs
-    complemented so the total gives no small unit's back. ``person_follow_up``: last year's
+    measures of groups too small to show), each with people and measures, and ``total`` of
+    both, with the yearly cost too — in all, ``by_year`` and ``by_unit``. A cost only where at
+    least ``min_cell`` people stand behind it (one person's cost is their raise), and units' and
+    years' costs complemented so the total gives no small one's back. ``person_follow_up``: last year's
     person measures by status (``follow_up``: the hr follow-up table), counts only.
     """
     k = int(cfg.privacy.min_cell)
@@ -113,16 +113,22 @@ def suppression_facts(
         return {"n_people": n, "n_measures": int(rows["measure_id"].nunique()), "cost_yearly": cost}
 
     def parts(rows: pd.DataFrame) -> dict[str, Any]:
-        return {
+        out = {
             "persons": total(rows[~rows["who"].isin(small)]),
             "small_groups": total(rows[rows["who"].isin(small)]),
             "total": total(rows),
         }
+        # only the total's cost: with a part's, the total less it would give the other part
+        for p in ("persons", "small_groups"):
+            out[p]["cost_yearly"] = None
+        return out
 
     by_unit = {u: parts(r) for u, r in hidden.groupby("unit", sort=True)}
     whole = parts(hidden)
-    for part in ("persons", "small_groups", "total"):
-        _complement_units({u: v[part] for u, v in by_unit.items()}, whole[part], k)
+    by_year = {str(y): parts(r) for y, r in hidden.groupby("year", sort=True)}
+    # the years add up to the total as the units do
+    _complement_units({y: v["total"] for y, v in by_year.items()}, whole["total"], k)
+    _complement_units({u: v["total"] for u, v in by_unit.items()}, whole["total"], k)
     statuses: dict[str, int] = {}
     if follow_up is not None and len(follow_up):
         fu = follow_up[follow_up["measure_id"].astype(str).str.contains("-person-", regex=False)]
@@ -136,7 +142,7 @@ def suppression_facts(
         "files_left_out": ["exclusions.csv", "people.csv", "remediation_curve.csv"],
         "hidden_measures": whole
         | {
-            "by_year": {str(y): parts(r) for y, r in hidden.groupby("year", sort=True)},
+            "by_year": by_year,
             "by_unit": by_unit,
         },
     }
