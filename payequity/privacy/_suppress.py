@@ -94,7 +94,7 @@ def suppress_equal_work(table: pd.DataFrame, *, min_cell: int = 5) -> Suppressio
     >>> s.table["mean_women"].tolist()
     [30000.0, nan, nan]
     >>> sorted(set(s.cells["reason"]))
-    ['complementary', 'small']
+    ['complementary', 'pair', 'small']
     """
     if min_cell < 1:
         raise ParameterError(f"min_cell={min_cell}: give a whole number of at least 1")
