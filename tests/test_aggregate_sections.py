@@ -73,9 +73,13 @@ def _employee_ids() -> set[str]:
     return set(pay["Anst.nr"].dropna()) - set(pay["Befattningskod"].dropna())
 
 
+PERSONNUMMER = re.compile(r"(?<![\d.,])(?:\d{2})?\d{6}[-+]?\d{4}(?![\d.,])")
+
+
 def _leaked_ids(text: str) -> set[str]:
+    """Employee ids from the pay file in the text, and any personnummer-shaped string."""
     words = set(re.findall(r"\b\d{5,}\b", text))  # ids stand alone; amounts have spaces
-    return words & _employee_ids()
+    return (words & _employee_ids()) | set(PERSONNUMMER.findall(text))
 
 
 def test_public_overview_has_no_person_level_rows(public):
