@@ -73,7 +73,7 @@ def _employee_ids() -> set[str]:
     return set(pay["Anst.nr"].dropna()) - set(pay["Befattningskod"].dropna())
 
 
-PERSONNUMMER = re.compile(r"(?<![\d.,])(?:\d{2})?\d{6}[-+]?\d{4}(?![\d.,])")
+PERSONNUMMER = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d{2})?\d{6}[-+]?\d{4}(?!\d|[.,]\d)")
 
 
 def _leaked_ids(text: str) -> set[str]:

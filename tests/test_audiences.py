@@ -18,7 +18,7 @@ from payequity.report import write_workbook
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 TS = "2026-09-30T12:00:00Z"
-PERSONNUMMER = re.compile(r"(?<![\d.])(?:\d{2})?\d{6}[-+]?\d{4}(?![\d.])")
+PERSONNUMMER = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d{2})?\d{6}[-+]?\d{4}(?!\d|[.,]\d)")
 K = 5
 
 
