@@ -298,3 +298,25 @@ def test_no_hidden_plan_cost_comes_back_from_the_manifest(editions):
             assert len(hidden) != 1 and (not hidden or sum(t["n_people"] for t in hidden) >= K)
             for t in totals:
                 assert t["cost_yearly"] is None or t["n_people"] >= K
+
+
+def test_a_personnummer_typed_into_a_register_reaches_only_hr(tmp_path, monkeypatch):
+    import shutil
+
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    rules = folder / "rules_and_practice.csv"
+    text = rules.read_text("utf-8-sig").replace(
+        "Bedömd som könsneutral i utformning och tillämpning.",
+        "Bedömd av 19800101-1234, könsneutral.",
+        1,
+    )
+    rules.write_text(text, "utf-8")
+    monkeypatch.setenv("PAYEQUITY_PSEUDONYM_KEY", "nyckel-ett")
+    out = tmp_path / "out"
+    run = pe.run(folder / "survey.toml", audience="all", out=out, only="data", timestamp=TS)
+    assert run.editions
+    for audience, sees in (("hr", True), ("union", False), ("manager", False), ("public", False)):
+        written = (out / audience / "data" / "rules_and_practice.csv").read_text("utf-8")
+        assert ("19800101-1234" in written) is sees, audience
+        assert ("[personnummer]" in written) is not sees, audience

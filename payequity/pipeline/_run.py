@@ -22,7 +22,15 @@ from .._summary import Summary
 from ..config import AUDIENCES, SurveyConfig, load_config
 from ..exceptions import ConfigError
 from ..io import PayData, file_sha256
-from ..privacy import aggregate_tables, check_audience, job_counts, needs_key, sees_people
+from ..privacy import (
+    aggregate_tables,
+    check_audience,
+    job_counts,
+    mask_free_text,
+    needs_key,
+    pseudonymises,
+    sees_people,
+)
 from ..report import overview_pdf, slugs, unit_pdf, write_workbook
 from ._actions import action_tables, archive_extras, register_inputs
 from ._files import csv_bytes, data_tables, finite, json_bytes, manifest, relative
@@ -266,6 +274,10 @@ def _documents(
         tables |= action_tables(results, audience, key)
         if evaluation is not None:
             tables["job_evaluation"] = evaluation.table
+        if pseudonymises(audience):  # an id typed into free text is still an id
+            tables = {name: t.copy() for name, t in tables.items()}
+            for t in tables.values():
+                mask_free_text(t)
         org_gap = finite(results.org_gap.to_dict())
         suppressed = pd.DataFrame(columns=SUPPRESSED)
         view = results

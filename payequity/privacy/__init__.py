@@ -11,7 +11,14 @@ pay-talk statement holds is decided here too; ``report`` renders it.
 
 from __future__ import annotations
 
-from ._aggregate import PERSON_FILES, SMALL_TEXT, AudienceTables, aggregate_tables, job_counts
+from ._aggregate import (
+    PERSON_FILES,
+    SMALL_TEXT,
+    AudienceTables,
+    aggregate_tables,
+    job_counts,
+    mask_free_text,
+)
 from ._audiences import (
     AUDIENCES,
     PERSON_LEVEL_AUDIENCES,
@@ -35,6 +42,7 @@ __all__ = [
     "PERSON_FILES",
     "SMALL_TEXT",
     "aggregate_tables",
+    "mask_free_text",
     "REVIEW_AGGREGATES",
     "review_tables",
     "complement",

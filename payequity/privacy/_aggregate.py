@@ -44,6 +44,7 @@ from ._suppress import GAP_COLUMNS, complement, suppress_equal_work
 
 __all__ = [
     "AudienceTables",
+    "mask_free_text",
     "DERIVED_FILES",
     "aggregate_tables",
     "job_counts",
@@ -213,15 +214,31 @@ def aggregate_tables(
             for column in _FOLLOW_UP_AMOUNTS:  # a small group's raises; the status stays
                 blank(i, column, "small")
     for name, t in out.items():  # free text (registers, explanations) typed by people
-        for column in t.columns:
-            if t[column].dtype == object or pd.api.types.is_string_dtype(t[column]):
-                for i in t.index[t[column].astype(str).str.contains(r"\d{6}", regex=True)]:
-                    masked, n = mask_personnummer(str(t.at[i, column]))
-                    if n:
-                        t.at[i, column] = masked
-                        cells.append((name, i, column, "personnummer"))
+        cells += [(name, i, c, "personnummer") for i, c in mask_free_text(t)]
     frame = pd.DataFrame(cells, columns=["table", "row", "column", "reason"])
     return AudienceTables(out, _org_gap(org_gap), frame, dropped)
+
+
+def mask_free_text(table: pd.DataFrame) -> list[tuple[object, str]]:
+    """Mask every personnummer-shaped token in ``table``'s text cells, in place; return the
+    (row, column) of each cell changed.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"text": ["Se 19800101-1234", "32 500 kr"]})
+    >>> mask_free_text(t), t["text"].tolist()
+    ([(0, 'text')], ['Se [personnummer]', '32 500 kr'])
+    """
+    changed = []
+    for column in table.columns:
+        if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
+            text = table[column].astype(str)
+            for i in table.index[text.str.contains(r"\d{6}", regex=True).to_numpy()]:
+                masked, n = mask_personnummer(str(table.at[i, column]))
+                if n:
+                    table.at[i, column] = masked
+                    changed.append((i, column))
+    return changed
 
 
 def _small(n_women: pd.Series, n_men: pd.Series, min_cell: int) -> pd.Series:
