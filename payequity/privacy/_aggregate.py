@@ -219,9 +219,26 @@ def aggregate_tables(
     return AudienceTables(out, _org_gap(org_gap), frame, dropped)
 
 
+# the columns people type into (registers, explanations); ids and pseudonyms are never masked:
+# a 12-digit pseudonym can look like a personnummer
+FREE_TEXT = (
+    "text",
+    "evidence",
+    "description",
+    "assessment",
+    "action",
+    "author",
+    "participants",
+    "organisations",
+    "topic",
+    "information_given",
+    "item",
+)
+
+
 def mask_free_text(table: pd.DataFrame) -> list[tuple[object, str]]:
-    """Mask every personnummer-shaped token in ``table``'s text cells, in place; return the
-    (row, column) of each cell changed.
+    """Mask every personnummer-shaped token in ``table``'s free-text columns (:data:`FREE_TEXT`),
+    in place; return the (row, column) of each cell changed.
 
     Examples
     --------
@@ -231,7 +248,7 @@ def mask_free_text(table: pd.DataFrame) -> list[tuple[object, str]]:
     """
     changed = []
     for column in table.columns:
-        if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
+        if column in FREE_TEXT:
             text = table[column].astype(str)
             for i in table.index[text.str.contains(r"\d{6}", regex=True).to_numpy()]:
                 masked, n = mask_personnummer(str(table.at[i, column]))
