@@ -293,3 +293,36 @@ def _kr_formatter(language: str, currency: str):  # noqa: ANN202 - a matplotlib 
 
 
 # charts of the organisation-wide statistics live beside their analyses; re-exported here
+
+
+def _hidden_words(hidden: int, language: str, what: tuple[str, str, str, str] | None = None) -> str:
+    """ "3 grupper visas inte: för få kvinnor eller män, direkt eller via andra siffror": the
+    points left out of a chart of an aggregate edition, whose figures are suppressed (DESIGN
+    §5); ``what`` names them (Swedish one/many, English one/many); "" when none."""
+    if hidden <= 0:
+        return ""
+    one_sv, many_sv, one_en, many_en = what or ("grupp", "grupper", "group", "groups")
+    if language == "sv":
+        return (
+            f"{hidden} {one_sv if hidden == 1 else many_sv} visas inte: för få kvinnor eller "
+            "män, direkt eller via andra siffror"
+        )
+    return (
+        f"{hidden} {one_en if hidden == 1 else many_en} not shown: too few women or men, "
+        "directly or through other figures"
+    )
+
+
+def _note_below(ax: Axes, note: str) -> None:
+    """A note under the chart, below the x label."""
+    ax.annotate(
+        note,
+        xy=(0, 0),
+        xycoords=("axes fraction", ax.xaxis.label),
+        xytext=(0, -5),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=7,
+        color="#333333",
+    )

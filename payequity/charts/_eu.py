@@ -14,7 +14,7 @@ import numpy as np
 
 from .._format import fmt_number, fmt_pct
 from ..exceptions import InsufficientDataError
-from ._base import OKABE_ITO, _axes
+from ._base import OKABE_ITO, _axes, _hidden_words, _note_below
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -144,21 +144,8 @@ def plot_quartiles(result: Any, *, ax: Axes | None = None, language: str = "sv")
     ax.set_ylabel(text["q_y"])
     k = int((hidden & (q["n"] > 0)).sum())
     if k:
-        note = (
-            f"{k} {'kvartil visas' if k == 1 else 'kvartiler visas'} inte: för få kvinnor eller män"
-            if language == "sv"
-            else f"{k} {'quartile' if k == 1 else 'quartiles'} not shown: too few women or men, directly or through other figures"
-        )
-        ax.annotate(
-            note,
-            xy=(0, 0),
-            xycoords=("axes fraction", ax.xaxis.label),
-            xytext=(0, -5),
-            textcoords="offset points",
-            ha="left",
-            va="top",
-            fontsize=7,
-            color="#333333",
+        _note_below(
+            ax, _hidden_words(k, language, ("kvartil", "kvartiler", "quartile", "quartiles"))
         )
     ax.set_title(text["q_title"], loc="left", pad=24)
     ax.legend(

@@ -14,6 +14,7 @@ from ._base import (
     OKABE_ITO,
     _axes,
     _fit_ticks,
+    _hidden_words,
     _kr_formatter,
     _pct_formatter,
 )
@@ -38,17 +39,6 @@ def _rows(table, unit: str, pay: str, limit: int):  # noqa: ANN001, ANN202 - Dat
     # flagged first, then the largest groups, so a long list keeps what matters
     t = t.assign(_n=t["n_women"] + t["n_men"]).sort_values(["flagged", "_n"], ascending=False)
     return t.head(limit).iloc[::-1], len(t)
-
-
-def _hidden_words(hidden: int, language: str, what: tuple[str, str, str, str] | None = None) -> str:
-    """ "3 grupper visas inte: för få kvinnor eller män, direkt eller via andra siffror" — the points left out of a chart of an
-    aggregate edition, whose figures are suppressed (DESIGN §5); "" when none."""
-    if hidden <= 0:
-        return ""
-    one_sv, many_sv, one_en, many_en = what or ("grupp", "grupper", "group", "groups")
-    if language == "sv":
-        return f"{hidden} {one_sv if hidden == 1 else many_sv} visas inte: för få kvinnor eller män, direkt eller via andra siffror"
-    return f"{hidden} {one_en if hidden == 1 else many_en} not shown: too few women or men, directly or through other figures"
 
 
 def _shown_note(

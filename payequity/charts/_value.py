@@ -8,7 +8,7 @@ import numpy as np
 
 from .._format import fmt_kr, fmt_number, fmt_pct
 from ..exceptions import InsufficientDataError
-from ._base import OKABE_ITO, _axes, _LabelPlacer
+from ._base import OKABE_ITO, _axes, _hidden_words, _LabelPlacer, _note_below
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -34,8 +34,6 @@ _TEXT = {
         "unlabelled": "{n} yrken utan etikett (för trångt); se tabellen",
         "unlabelled_one": "1 yrke utan etikett (för trångt); se tabellen",
         "key": "Numrerade yrken:",
-        "hidden": "{n} yrken visas inte: för få kvinnor eller män, direkt eller via andra siffror",
-        "hidden_one": "1 yrke visas inte: för få kvinnor eller män, direkt eller via andra siffror",
     },
     "en": {
         "x": "Job value (points)",
@@ -53,8 +51,6 @@ _TEXT = {
         "unlabelled": "{n} jobs not labelled (no room); see the table",
         "unlabelled_one": "1 job not labelled (no room); see the table",
         "key": "Numbered jobs:",
-        "hidden": "{n} jobs not shown: too few women or men, directly or through other figures",
-        "hidden_one": "1 job not shown: too few women or men, directly or through other figures",
     },
 }
 
@@ -234,11 +230,7 @@ def plot_value_vs_pay(
     )
     legend.set_zorder(6)
     xs = _dodge(ax, markers, t["points"].to_numpy(float))
-    note = ""
-    if hidden:
-        note = text["hidden_one" if hidden == 1 else "hidden"].format(
-            n=fmt_number(hidden, 0, language)
-        )
+    note = _hidden_words(hidden, language, ("yrke", "yrken", "job", "jobs"))
     if label_jobs:
         names = t["job_title"] if "job_title" in t.columns else t["job_code"]
         names = names.where(names.astype(str) != "", t["job_code"]).astype(str).to_numpy()
@@ -338,18 +330,3 @@ def _label_jobs(ax: Axes, xs, ys, names, n, area, text: dict, note: str = "") ->
         lines.append(note)
     if lines:
         _note_below(ax, (text["key"] + " " if key else "") + "\n".join(lines))
-
-
-def _note_below(ax: Axes, note: str) -> None:
-    """A note under the chart, below the x label."""
-    ax.annotate(
-        note,
-        xy=(0, 0),
-        xycoords=("axes fraction", ax.xaxis.label),
-        xytext=(0, -5),
-        textcoords="offset points",
-        ha="left",
-        va="top",
-        fontsize=7,
-        color="#333333",
-    )
