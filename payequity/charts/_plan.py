@@ -35,14 +35,11 @@ _TEXT = {
 }
 
 
-def plot_action_plan(
-    plan: Any, *, ax: Axes | None = None, language: str = "sv", note: str | None = None
-) -> Axes:
+def plot_action_plan(plan: Any, *, ax: Axes | None = None, language: str = "sv") -> Axes:
     """Stacked bars of the yearly cost of each year's steps, person and equal-value measures.
 
     Every bar carries its total in kronor; the hatching tells the kinds apart in black and
-    white. A suppressed amount (an aggregate edition: NaN) counts as nothing; ``note`` (a line
-    above the axes) says what the chart leaves out.
+    white. A suppressed amount (an aggregate edition: NaN) counts as nothing.
 
     Examples
     --------
@@ -98,17 +95,6 @@ def plot_action_plan(
     ax.yaxis.set_major_formatter(_kr_formatter(language, "SEK"))
     ax.set_xlabel(text["x"])
     ax.set_ylabel(text["y"], fontsize=9)
-    ax.set_title(text["title"], loc="left", pad=16 if note else None)
-    if note:
-        ax.text(
-            0.0,
-            1.0,
-            note,
-            transform=ax.transAxes,
-            ha="left",
-            va="bottom",
-            fontsize=7,
-            color="#555555",
-        )
+    ax.set_title(text["title"], loc="left")
     ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=9)
     return ax

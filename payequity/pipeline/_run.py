@@ -268,6 +268,7 @@ def _documents(
             f"--unit {unit!r} is not a unit of the pay data; give one of its "
             f"{len(all_units)} units, e.g. {all_units[0]!r}"
         )
+    # --unit picks the unit PDF; the data files stay whole (the public edition has every unit's)
     scope = unit if audience == "manager" else None
     with timed(timings, "data files"):
         tables = data_tables(data, results, audience, key)
@@ -287,12 +288,10 @@ def _documents(
                 org_gap,
                 counts=job_counts(data.frame, data.unit_column),
                 min_cell=int(cfg.privacy.min_cell),
-                # --unit picks the unit PDFs: the data files stay whole, since every unit's
-                # aggregates are in the public edition anyway
                 language=str(cfg.survey.language),
             )
             tables, org_gap, suppressed = agg.tables, finite(agg.org_gap), agg.cells
-            view = audience_results(results, agg, None)
+            view = audience_results(results, agg)
         files: dict[str, bytes] = {}
         if "data" in parts:
             files = {f"data/{name}.csv": csv_bytes(t) for name, t in tables.items()}

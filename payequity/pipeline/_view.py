@@ -23,7 +23,7 @@ def _rows(table: pd.DataFrame, unit: str) -> pd.DataFrame:
     return table[table["unit"].fillna("").astype(str) == unit].reset_index(drop=True)
 
 
-def audience_results(results: Any, agg: AudienceTables, scope: str | None) -> Any:
+def audience_results(results: Any, agg: AudienceTables) -> Any:
     """``results`` (a ``SurveyResults``) rebuilt on the suppressed tables of ``agg``."""
     t = agg.tables
     work, value = t["equal_work"], t.get("equal_value")
@@ -34,22 +34,15 @@ def audience_results(results: Any, agg: AudienceTables, scope: str | None) -> An
     def ev(r: Any, unit: str) -> Any:
         return r if r is None or value is None else replace(r, table=_rows(value, unit))
 
-    def keep(u: str) -> bool:
-        return scope is None or u == scope
-
-    by_unit = {u: ew(r, u) for u, r in results.equal_work_by_unit.items() if keep(u)}
+    by_unit = {u: ew(r, u) for u, r in results.equal_work_by_unit.items()}
     skipped = getattr(results.equal_work_by_unit, "skipped", None)
     changes: dict[str, Any] = {
         "equal_work": ew(results.equal_work, ""),
         "equal_work_by_unit": by_unit
         if skipped is None
-        else type(results.equal_work_by_unit)(
-            by_unit, {u: why for u, why in skipped.items() if keep(u)}
-        ),
+        else type(results.equal_work_by_unit)(by_unit, {u: why for u, why in skipped.items()}),
         "equal_value": ev(results.equal_value, ""),
-        "equal_value_by_unit": {
-            u: ev(r, u) for u, r in results.equal_value_by_unit.items() if keep(u)
-        },
+        "equal_value_by_unit": {u: ev(r, u) for u, r in results.equal_value_by_unit.items()},
         "eu": replace(results.eu, table=t["eu_indicators"]),
     }
     og = results.org_gap

@@ -40,7 +40,7 @@ import pandas as pd
 
 from ..exceptions import ParameterError
 from ..io import mask_personnummer
-from ._suppress import GAP_COLUMNS, complement, suppress_equal_work
+from ._suppress import GAP_COLUMNS, cell_blanker, complement, suppress_equal_work
 
 __all__ = [
     "AudienceTables",
@@ -136,7 +136,6 @@ def aggregate_tables(
     *,
     counts: pd.DataFrame,
     min_cell: int = 5,
-    unit: str | None = None,
     language: str = "sv",
 ) -> AudienceTables:
     """The data files of a run as the manager or public audience may see them (DESIGN §5).
@@ -151,8 +150,6 @@ def aggregate_tables(
         :func:`job_counts` of the pay data: women and men per (unit, job).
     min_cell : int
         ``privacy.min_cell``.
-    unit : str, optional
-        Keep only this unit's rows (and the organisation's): a manager run with ``--unit``.
     language : {"sv", "en"}
         The language of the text that replaces an automatic assessment of a suppressed group.
 
@@ -178,22 +175,10 @@ def aggregate_tables(
     for name, t in tables.items():
         if name in PERSON_FILES or name in DERIVED_FILES:
             continue
-        t = t.reset_index(drop=True)
-        if unit is not None and "unit" in t.columns:
-            keep = t["unit"].fillna("").astype(str).isin(["", unit])
-            dropped[name] = dropped.get(name, 0) + int((~keep).sum())
-            t = t[keep].reset_index(drop=True)
-        out[name] = t
+        out[name] = t.reset_index(drop=True)
 
     def blanker(name: str) -> Callable[[object, str, str], None]:
-        frame = out[name]
-
-        def blank(i: object, column: str, reason: str) -> None:
-            if column in frame.columns and pd.notna(frame.at[i, column]):
-                frame.at[i, column] = np.nan
-                cells.append((name, i, column, reason))
-
-        return blank
+        return cell_blanker(out[name], name, cells)
 
     if "equal_work" in out:
         s = suppress_equal_work(out["equal_work"], min_cell=min_cell)

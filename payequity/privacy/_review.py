@@ -23,22 +23,16 @@ import numpy as np
 import pandas as pd
 
 from .._pseudonym import pseudonym
+from ..review import GENDER_COLUMNS
 from ._audiences import sees_people
-from ._suppress import MIN_MEDIAN, MIN_PERCENTILE, complement
+from ._suppress import MIN_MEDIAN, MIN_PERCENTILE, cell_blanker, complement
 
 __all__ = ["REVIEW_AGGREGATES", "review_tables"]
 
 # the review files a manager or public edition gets
 REVIEW_AGGREGATES = ("summary", "gender", "ratings_by_gender", "regression", "spread")
-_GENDER_FIGURES = [
-    "mean_raise",
-    "median_raise",
-    "mean_raise_pct",
-    "median_raise_pct",
-    "share_raised",
-    "share_above_median",
-    "mean_rating",
-]
+# a gender's figures in ``gender.csv``: the columns after its head count
+_GENDER_FIGURES = GENDER_COLUMNS[GENDER_COLUMNS.index("n") + 1 :]
 _POT = [
     "pot",
     "total_raises",
@@ -81,14 +75,7 @@ def review_tables(
     out = {k: t.reset_index(drop=True).copy() for k, t in tables.items() if k in REVIEW_AGGREGATES}
 
     def blanker(name: str) -> Callable[[object, str, str], None]:
-        t = out[name]
-
-        def blank(i: object, column: str, reason: str) -> None:
-            if column in t.columns and pd.notna(t.at[i, column]):
-                t.at[i, column] = np.nan
-                cells.append((name, i, column, reason))
-
-        return blank
+        return cell_blanker(out[name], name, cells)
 
     if "gender" in out:
         _gender(out["gender"], min_cell, blanker("gender"))

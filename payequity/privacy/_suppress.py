@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..exceptions import ParameterError
 
-__all__ = ["GAP_COLUMNS", "Suppression", "complement", "suppress_equal_work"]
+__all__ = ["GAP_COLUMNS", "Suppression", "cell_blanker", "complement", "suppress_equal_work"]
 
 GENDERS = ("women", "men")
 MIN_MEDIAN = 5  # DESIGN §5: medians need n ≥ 5
@@ -102,12 +102,8 @@ def suppress_equal_work(table: pd.DataFrame, *, min_cell: int = 5) -> Suppressio
     if missing:
         raise ParameterError(f"the equal-work table lacks {sorted(missing)}")
     out = table.copy()
-    cells: list[tuple[object, str, str]] = []
-
-    def blank(i: object, column: str, reason: str) -> None:
-        if column in out.columns and pd.notna(out.at[i, column]):
-            out.at[i, column] = np.nan
-            cells.append((i, column, reason))
+    found: list[tuple[str, object, str, str]] = []
+    blank = cell_blanker(out, "equal_work", found)
 
     counts = {g: pd.to_numeric(out[f"n_{g}"], errors="coerce").fillna(0) for g in GENDERS}
     for g, other in zip(GENDERS, reversed(GENDERS), strict=True):
@@ -137,8 +133,23 @@ def suppress_equal_work(table: pd.DataFrame, *, min_cell: int = 5) -> Suppressio
             for i in out.index[out[f"mean_{g}"].isna()]:
                 for column in GAP_COLUMNS:
                     blank(i, column, "gap")
-    frame = pd.DataFrame(cells, columns=["row", "column", "reason"])
+    frame = pd.DataFrame([c[1:] for c in found], columns=["row", "column", "reason"])
     return Suppression(table=out, cells=frame)
+
+
+def cell_blanker(
+    frame: pd.DataFrame, name: str, cells: list[tuple[str, object, str, str]]
+) -> Callable[[object, str, str], None]:
+    """``blank(row, column, reason)``: write a cell of ``frame`` empty (in place) and record
+    ``(name, row, column, reason)`` in ``cells``; a cell already empty, or a column the frame
+    lacks, is left alone."""
+
+    def blank(i: object, column: str, reason: str) -> None:
+        if column in frame.columns and pd.notna(frame.at[i, column]):
+            frame.at[i, column] = np.nan
+            cells.append((name, i, column, reason))
+
+    return blank
 
 
 def complement(

@@ -11,7 +11,7 @@ written here: ``payequity.pipeline.run_review`` writes the ``review/`` folder.
 
 from __future__ import annotations
 
-from ._checks import CHECK_LABELS
+from ._checks import CHECK_LABELS, GENDER_COLUMNS
 from ._criteria import Criteria, Criterion, load_criteria, load_ratings, overall_rating
 from ._funding import plan_funding
 from ._merit import MeritMatrix, PotError
@@ -20,6 +20,7 @@ from ._stages import plan_steps
 
 __all__ = [
     "CHECK_LABELS",
+    "GENDER_COLUMNS",
     "REVIEW_COLUMNS",
     "SUMMARY_COLUMNS",
     "Criteria",
