@@ -18,7 +18,7 @@ import pandas as pd
 from ._evaluation import evaluation_blocks, model_name
 from ._layout import grouped, unit_headings, unit_rows
 from ._sections import Writer, _float
-from ._spread import hidden_cells, spread_blocks
+from ._spread import spread_blocks
 
 __all__ = ["equal_value", "equal_work"]
 
@@ -175,10 +175,10 @@ def _work_hidden(w: Writer, rows: pd.DataFrame) -> int:
     shown = ["mean_women", "mean_men", "women_pct_of_men"]
     adjusted = rows["flag_rule"].astype(str) == "regression"
     reg, raw = rows[adjusted], rows[~adjusted]
-    n = hidden_cells(w, "equal_work", rows, shown)
-    n += hidden_cells(w, "equal_work", reg, ["adjusted_gap_pct", "p_adjusted"])
-    n += hidden_cells(w, "equal_work", reg, ["adjusted_gap_pct"])  # lower paid
-    n += 2 * hidden_cells(w, "equal_work", raw, ["women_pct_of_men"])  # gap, lower paid
+    n = w.suppressed("equal_work", rows, shown)
+    n += w.suppressed("equal_work", reg, ["adjusted_gap_pct", "p_adjusted"])
+    n += w.suppressed("equal_work", reg, ["adjusted_gap_pct"])  # lower paid
+    n += 2 * w.suppressed("equal_work", raw, ["women_pct_of_men"])  # gap, lower paid
     return n
 
 
@@ -525,7 +525,7 @@ def _value_table(w: Writer, t: pd.DataFrame, kind: str) -> dict:
             "female-dominated job is paid less. Monthly pay: base salary with fixed supplements.",
         )
         + _hidden_note(
-            w, hidden_cells(w, "equal_value", t, ["mean_pay_fd", "mean_pay_cmp", "pay_gap_pct"])
+            w, w.suppressed("equal_value", t, ["mean_pay_fd", "mean_pay_cmp", "pay_gap_pct"])
         ),
     )
 
@@ -584,6 +584,6 @@ def _value_units(w: Writer, units: pd.DataFrame, kind: str) -> list[dict]:
                 f"Flaggade jämförelser inom enheterna ({_KIND_WORDS[kind][0]})",
                 f"Flagged comparisons within the units ({_KIND_WORDS[kind][1]})",
             ),
-            note=w.suppressed_note(hidden_cells(w, "equal_value", fl, ["pay_gap_pct"])) or None,
+            note=w.suppressed_note(w.suppressed("equal_value", fl, ["pay_gap_pct"])) or None,
         ),
     ]

@@ -42,24 +42,27 @@ class Writer:
 
     # suppression (manager and public editions) ----------------------------------------------
     def suppressed(
-        self, table: str, units: Iterable[str] | None = None, columns: Iterable[str] | None = None
+        self,
+        table: str,
+        rows: pd.DataFrame | None = None,
+        columns: Iterable[str] | None = None,
     ) -> int:
-        """Cells of a data file written empty for this edition: in the rows of ``units`` (unit
-        keys, ``""`` = the organisation), else in the report's scope (a unit's report: its
-        rows; the overview: every row); only in ``columns`` when given (those a table shows)."""
+        """Cells of a data file written empty for this edition: in ``rows`` (rows of
+        ``run.tables[table]``, their index kept), else in the report's scope (a unit's report:
+        its rows; the overview: every row); only in ``columns`` when given (those a table
+        shows). 0 in the hr and union editions."""
         cells = getattr(self.run, "suppressed", None)
-        if cells is None or not len(cells):
+        if not self.aggregate or cells is None or not len(cells):
             return 0
         c = cells[cells["table"] == table]
         if columns is not None:
             c = c[c["column"].isin(list(columns))]
         t = self.run.tables.get(table)
-        if units is None and self.unit is not None:
-            units = [self.unit]
-        if units is not None and t is not None and "unit" in t.columns and len(c):
-            keep = set(units)
-            where = t["unit"].fillna("").astype(str)
-            c = c[[where.iloc[int(r)] in keep for r in c["row"]]]
+        if rows is None and self.unit is not None and t is not None and "unit" in t.columns:
+            rows = t[t["unit"].fillna("").astype(str) == self.unit]
+        if rows is not None and t is not None:
+            where = set(t.index.get_indexer(rows.index).tolist()) - {-1}
+            c = c[c["row"].astype(int).isin(where)]
         return len(c)
 
     def suppressed_note(self, n: int) -> str:

@@ -16,24 +16,11 @@ from ..charts import MIN_SPREAD  # one rule for the chart and the table: below i
 from ._layout import grouped
 from ._sections import Writer, _float
 
-__all__ = ["MIN_SPREAD", "hidden_cells", "spread_blocks"]
+__all__ = ["MIN_SPREAD", "spread_blocks"]
 
 _GENDERS = (("F", "women"), ("M", "men"))
 # manager and public editions (DESIGN §5): a gender's median from 5 people, P10 and P90 from 21
 _MIN_MEDIAN, _MIN_PERCENTILE = 5, 21
-
-
-def hidden_cells(w: Writer, table: str, rows: pd.DataFrame, columns: list[str]) -> int:
-    """The cells of ``columns`` in ``rows`` (rows of ``run.tables[table]``, their index kept)
-    that a manager or public edition writes empty (``run.suppressed``); 0 for hr and union."""
-    cells = getattr(w.run, "suppressed", None)
-    if not w.aggregate or cells is None or not len(cells) or not len(rows):
-        return 0
-    source = w.run.tables[table]
-    where = set(source.index.get_indexer(rows.index).tolist()) - {-1}
-    c = cells[cells["table"] == table]
-    keep = c["row"].astype(int).isin(where) & c["column"].astype(str).isin(columns)
-    return int(keep.sum())
 
 
 def spread_blocks(w: Writer) -> list[dict]:
@@ -198,6 +185,6 @@ def _hidden_spread(w: Writer, t: pd.DataFrame) -> int:
     n = 0
     for _, who in _GENDERS:
         count = pd.to_numeric(t[f"n_{who}"], errors="coerce").fillna(0)
-        n += hidden_cells(w, "equal_work", t[count >= 1], [f"median_{who}"])
-        n += hidden_cells(w, "equal_work", t[count >= 1], [f"p10_{who}", f"p90_{who}"])
+        n += w.suppressed("equal_work", t[count >= 1], [f"median_{who}"])
+        n += w.suppressed("equal_work", t[count >= 1], [f"p10_{who}", f"p90_{who}"])
     return n
