@@ -11,6 +11,7 @@ import json
 import math
 import os
 import platform
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +59,26 @@ def finite(obj: Any) -> Any:
     return obj
 
 
+def survey_tables(results: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
+    """``equal_work``, ``equal_value`` and ``eu_indicators`` as every audience's data files
+    start: the organisation first, then the units (hr's, before any suppression)."""
+    value = [results["equal_value"]] + list((results.get("equal_value_by_unit") or {}).values())
+    tables = [r.table for r in value if r is not None]
+    table = (
+        pd.concat(tables, ignore_index=True)
+        if tables
+        else pd.DataFrame(columns=EQUAL_VALUE_COLUMNS)
+    )
+    # the listed columns first; head counts, bands and shares follow (DESIGN §7: more may follow)
+    return {
+        "equal_work": work_tables(results)[EQUAL_WORK_COLUMNS],
+        "equal_value": table[
+            EQUAL_VALUE_COLUMNS + [c for c in table.columns if c not in EQUAL_VALUE_COLUMNS]
+        ],
+        "eu_indicators": results["eu"].table,
+    }
+
+
 def data_tables(
     data: PayData, results: SurveyResults, audience: str, key: str | None
 ) -> dict[str, pd.DataFrame]:
@@ -77,19 +98,7 @@ def data_tables(
         else:
             excl = excl.copy()
         files["exclusions"] = excl
-    files["equal_work"] = work_tables(results)[EQUAL_WORK_COLUMNS]
-    value = [results.equal_value] + list(results.equal_value_by_unit.values())
-    tables = [r.table for r in value if r is not None]
-    table = (
-        pd.concat(tables, ignore_index=True)
-        if tables
-        else pd.DataFrame(columns=EQUAL_VALUE_COLUMNS)
-    )
-    # the listed columns first; head counts, bands and shares follow (DESIGN §7: more may follow)
-    files["equal_value"] = table[
-        EQUAL_VALUE_COLUMNS + [c for c in table.columns if c not in EQUAL_VALUE_COLUMNS]
-    ]
-    files["eu_indicators"] = results.eu.table
+    files |= survey_tables(results)
     if sees_people(audience):
         people = results.equal_work.people.copy()
         if hide:  # ids are never empty here: equal work refuses rows without one

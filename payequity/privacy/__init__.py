@@ -31,10 +31,45 @@ from ._audiences import (
     pseudonymises,
     sees_people,
 )
+from ._letters import (
+    REGISTER_COLUMNS,
+    REGISTER_STATUSES,
+    Art7Figures,
+    Category,
+    Employment,
+    Letter,
+    OwnPay,
+    categories_of,
+    deadline,
+    letter_for,
+    overdue,
+    own_pay,
+    update_register,
+)
 from ._review import REVIEW_AGGREGATES, review_tables
+from ._statements import PayRange, Proposal, Rating, Statement, pay_range, statement_for
 from ._suppress import MIN_MEDIAN, MIN_PERCENTILE, Suppression, complement, suppress_equal_work
 
 __all__ = [
+    "REGISTER_COLUMNS",
+    "REGISTER_STATUSES",
+    "Art7Figures",
+    "Category",
+    "Employment",
+    "Letter",
+    "OwnPay",
+    "PayRange",
+    "Proposal",
+    "Rating",
+    "Statement",
+    "categories_of",
+    "deadline",
+    "letter_for",
+    "overdue",
+    "own_pay",
+    "pay_range",
+    "statement_for",
+    "update_register",
     "AUDIENCES",
     "MIN_MEDIAN",
     "MIN_PERCENTILE",

@@ -11,6 +11,7 @@ data reach typst as JSON, never spliced into markup. ``slug``/``slugs`` name the
 
 from __future__ import annotations
 
+from ._letters import LetterWords, letter_document, notice_document
 from ._manager_workbook import manager_workbook
 from ._render import (
     overview_pdf,
@@ -21,8 +22,13 @@ from ._render import (
     unit_pdf,
     write_workbook,
 )
+from ._statements import statement_document
 
 __all__ = [
+    "LetterWords",
+    "letter_document",
+    "notice_document",
+    "statement_document",
     "manager_workbook",
     "overview_pdf",
     "render_overview",

@@ -148,6 +148,8 @@ def validate_document(document: dict, assets: dict[str, bytes] | None = None) ->
         _check_text(document.get(key), key)
     if document.get("lang", "sv") not in {"sv", "en"}:
         raise _fail("lang", f"must be 'sv' or 'en', got {document.get('lang')!r}")
+    if document.get("layout", "report") not in {"report", "letter"}:
+        raise _fail("layout", f"must be 'report' or 'letter', got {document.get('layout')!r}")
     if document.get("status", "draft") not in {"draft", "final"}:
         raise _fail("status", f"must be 'draft' or 'final', got {document.get('status')!r}")
     if document.get("cover_facts") is not None:
