@@ -37,6 +37,20 @@ def _timestamp(value: str) -> str:
     return value
 
 
+def _ids(value: str) -> list[str]:
+    ids = [p.strip() for p in value.split(",") if p.strip()]
+    if not ids:
+        raise argparse.ArgumentTypeError(f"{value!r}: give employee ids separated by commas")
+    return ids
+
+
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
 def _o(flag: str, text: str, **kwargs: object) -> tuple[str, dict]:
     return flag, kwargs | {"help": text}
 
@@ -50,6 +64,8 @@ COMMANDS_HELP = {
     "run": "the yearly run: data files, manifest (and reports as built)",
     "validate": "load and check the pay data; count exclusions",
     "review": "the salary review: proposed raises, gender check, workbooks",
+    "letters": "answer requests for pay information (EU directive Art. 7): letters, register",
+    "statements": "pay-talk statements: one PDF per employee for the pay talk",
     "sample": "write the sample municipality into a folder",
 }
 OPTIONS = {  # per command: (flag, argparse keywords); every command but sample takes survey.toml
@@ -79,6 +95,28 @@ OPTIONS = {  # per command: (flag, argparse keywords); every command but sample 
         ),
         _OUT,
         _o("--timestamp", _TIME.format("workbook creation time"), type=_timestamp),
+        _QUIET,
+    ],
+    "letters": [
+        _o("--ids", "employee ids who asked, comma-separated (as in the pay file)", type=_ids),
+        _o("--ids-file", "a text file of employee ids, one a line", type=Path),
+        _o("--requests", "a CSV/XLSX of requests: employee_id and request_date", type=Path),
+        _o("--request-date", "the day the requests came in (YYYY-MM-DD)", type=_day),
+        _o(
+            "--notice",
+            "also write the yearly notice of the right to information",
+            action="store_true",
+        ),
+        _o("--register-only", "record the requests as open; write no letters", action="store_true"),
+        _OUT,
+        _o("--timestamp", _TIME.format("the answer's date"), type=_timestamp),
+        _QUIET,
+    ],
+    "statements": [
+        _o("--ids", "these employees only, comma-separated (as in the pay file)", type=_ids),
+        _o("--unit", "this unit's employees only"),
+        _OUT,
+        _o("--timestamp", _TIME.format("the statements' date"), type=_timestamp),
         _QUIET,
     ],
 }
@@ -190,6 +228,26 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _letters(args: argparse.Namespace) -> int:
+    from .pipeline import write_letters
+
+    done = write_letters(
+        args.config,
+        **_pick(args, "ids ids_file requests request_date notice register_only out timestamp"),
+    )
+    _say(args, done.describe())
+    return 0
+
+
+def _statements(args: argparse.Namespace) -> int:
+    from .pipeline import write_statements
+
+    progress = not args.quiet and sys.stderr.isatty()
+    done = write_statements(args.config, **_pick(args, "ids unit out timestamp"), progress=progress)
+    _say(args, done.describe())
+    return 0
+
+
 def _sample(args: argparse.Namespace) -> int:
     from . import datasets
 
@@ -203,7 +261,14 @@ def _sample(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": _run, "validate": _validate, "review": _review, "sample": _sample}
+COMMANDS = {
+    "run": _run,
+    "validate": _validate,
+    "review": _review,
+    "letters": _letters,
+    "statements": _statements,
+    "sample": _sample,
+}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

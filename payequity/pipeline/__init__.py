@@ -7,17 +7,25 @@ In: a :class:`~payequity.config.SurveyConfig` (or the path of a survey.toml). Ou
 The run is a list of named steps (:data:`SURVEY_STEPS`), each timed and shown on the progress
 bar. :func:`run_review` does the same for the salary review's ``review/`` folder, and
 :func:`validate` reads everything a run would read without writing anything.
+:func:`write_letters` and :func:`write_statements` write the employee's own documents (Art. 7
+letters with their register, pay-talk statements) into ``letters/`` and ``statements/``.
 """
 
 from __future__ import annotations
 
 from ._describe import Validation, validate
 from ._files import csv_bytes
+from ._letters import LettersRun, StatementsRun, overdue_requests, write_letters, write_statements
 from ._review import NO_MANAGER, ReviewRun, run_review
 from ._run import ONLY_PARTS, SurveyRun, resolve_timestamp, run
 from ._steps import SURVEY_STEPS, RunContext, Step, SurveyResults, evaluation_for, require_rows
 
 __all__ = [
+    "LettersRun",
+    "StatementsRun",
+    "overdue_requests",
+    "write_letters",
+    "write_statements",
     "NO_MANAGER",
     "ONLY_PARTS",
     "ReviewRun",

@@ -6,6 +6,7 @@ The CLI prints these texts and nothing of its own: :meth:`SurveyRun.describe`,
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,10 @@ def describe_run(run: SurveyRun) -> str:
         _actions_text(run.results, run.manifest.get("suppression")),
         f"wrote {', '.join(shown)} to {run.out_dir}",
     ]
+    from ._letters import overdue_requests
+
+    today = dt.date.fromisoformat(str(run.manifest["created_at"])[:10])
+    lines += [f"warning: {w}" for w in overdue_requests(run.config, run.out_dir, today)]
     return "\n".join(lines)
 
 
@@ -242,4 +247,9 @@ def validate(config: SurveyConfig | str | Path, data: PayData | None = None) -> 
     data = require_rows(data if data is not None else load_survey(cfg))
     evaluation = evaluation_for(cfg, data)
     registers = _registers_text(cfg)  # a broken register stops here, as it would stop the run
+    from ._letters import overdue_requests
+    from ._run import resolve_timestamp
+
+    late = overdue_requests(cfg, today=resolve_timestamp(None).date())
+    registers += "".join(f"\nwarning: {w}" for w in late)
     return Validation(cfg, data, evaluation, registers)

@@ -75,10 +75,20 @@ class LettersRun:
     written: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notice: bool = False
+    recorded_only: bool = False
 
     def describe(self) -> str:
         """What the command prints: letters written, the register's state, warnings."""
-        lines = [f"wrote {len(self.letters)} letters (Art. 7) to {self.out_dir / 'letters'}"]
+        if self.recorded_only:
+            lines = [
+                f"recorded the requests as open in {self.out_dir / 'letters' / 'register.csv'}"
+                " (no letters written)"
+            ]
+        else:
+            n = len(self.letters)
+            lines = [
+                f"wrote {n} letter{'s' if n != 1 else ''} (Art. 7) to {self.out_dir / 'letters'}"
+            ]
         if self.notice:
             lines.append("wrote letters/notice.pdf, the yearly notice of the right to information")
         counts = self.register["status"].value_counts()
@@ -145,6 +155,7 @@ def _basis(cfg: SurveyConfig, created: dt.datetime, purpose: str) -> _Basis:
         counts=job_counts(data.frame, data.unit_column),
         min_cell=int(cfg.privacy.min_cell),
         language=str(cfg.survey.language),
+        categories=str(cfg.analysis.categories),
     )
     categories, basis = categories_of(data.frame, evaluation, cfg.analysis.categories)
     criteria = None
@@ -271,17 +282,20 @@ def write_letters(
     register = update_register(previous, batch, today)
     files["letters/register.csv"] = csv_bytes(register)
     _keep_earlier(out_dir / "letters", files)
-    late = register[register["status"] == "answered_late"]
-    late = late[late["letter_date"] == today.isoformat()]
-    if len(late):
-        warnings.append(
-            f"{len(late)} of the letters written today answer a request after its two-month "
-            f"deadline (the earliest deadline was {late['deadline'].min()})"
-        )
+    if not register_only:
+        late = [x for x in letters.values() if x.deadline < today]
+        if late:
+            first = min(x.deadline for x in late).isoformat()
+            warnings.append(
+                f"{len(late)} of the {len(letters)} letters written now answer a request after "
+                f"its two-month deadline (the earliest deadline was {first})"
+            )
     warnings += [f"employee {i!r} is not in the pay data: recorded as open" for i in unknown]
     warnings += overdue_lines(register, today)
     written = write_all([Staged(out_dir, files, ["letters"], "output.dir")])[0]
-    return LettersRun(cfg, out_dir, letters, register, names, written, warnings, notice)
+    return LettersRun(
+        cfg, out_dir, letters, register, names, written, warnings, notice, register_only
+    )
 
 
 def write_statements(

@@ -289,6 +289,7 @@ def _documents(
                 counts=job_counts(data.frame, data.unit_column),
                 min_cell=int(cfg.privacy.min_cell),
                 language=str(cfg.survey.language),
+                categories=str(cfg.analysis.categories),
             )
             tables, org_gap, suppressed = agg.tables, finite(agg.org_gap), agg.cells
             view = audience_results(results, agg)

@@ -15,8 +15,9 @@ single employees. What is left holds aggregates only, with small cells written e
 - the plan's group measures: the amounts (pay before, target, adjustment, cost) blank where a
   mean behind them is;
 - ``eu_indicators``: the per-category rows (indicator g) of a category with fewer than
-  ``min_cell`` of a gender, and complementary suppression against the organisation's rows; the
-  Art. 10 check's gap with them;
+  ``min_cell`` of a gender, and complementary suppression against the organisation's rows and,
+  for value bands, against the jobs in the band (:mod:`._margins`); the Art. 10 check's gap
+  with them;
 - ``follow_up``: a group measure of fewer than ``min_cell`` people keeps its status, not its
   amounts;
 - ``org_gap``: the Oaxaca terms of a categorical control (one per work group) summed into one
@@ -40,6 +41,7 @@ import pandas as pd
 
 from ..exceptions import ParameterError
 from ..io import mask_personnummer
+from ._margins import band_margins
 from ._suppress import GAP_COLUMNS, cell_blanker, complement, suppress_equal_work
 
 __all__ = [
@@ -137,6 +139,7 @@ def aggregate_tables(
     counts: pd.DataFrame,
     min_cell: int = 5,
     language: str = "sv",
+    categories: str = "band",
 ) -> AudienceTables:
     """The data files of a run as the manager or public audience may see them (DESIGN §5).
 
@@ -152,6 +155,9 @@ def aggregate_tables(
         ``privacy.min_cell``.
     language : {"sv", "en"}
         The language of the text that replaces an automatic assessment of a suppressed group.
+    categories : str
+        ``analysis.categories``: with ``"band"`` a band's figures are the margin of its jobs'
+        (:func:`band_margins`).
 
     Returns
     -------
@@ -187,7 +193,7 @@ def aggregate_tables(
     hidden, _ = _link_job_means(out, counts, min_cell, blanker)
     _plan(out, hidden, min_cell, blanker, dropped)
     _explanations(out, language, blanker, dropped)
-    _eu(out, counts, min_cell, blanker)
+    _eu(out, counts, min_cell, blanker, categories == "band")
     if "follow_up" in out:
         fu = out["follow_up"]
         person = fu["measure_id"].astype(str).str.contains("-person-", regex=False)
@@ -511,7 +517,9 @@ def _explanations(out: dict, language: str, blanker: Callable, dropped: dict) ->
             ex.at[i, "text"] = text
 
 
-def _eu(out: dict, counts: pd.DataFrame, min_cell: int, blanker: Callable) -> None:
+def _eu(
+    out: dict, counts: pd.DataFrame, min_cell: int, blanker: Callable, band_categories: bool
+) -> None:
     """Per-category rows (indicator g) of small categories, with complementary suppression
     against the organisation's rows; the Art. 10 gaps with them."""
     eu = out.get("eu_indicators")
@@ -523,6 +531,8 @@ def _eu(out: dict, counts: pd.DataFrame, min_cell: int, blanker: Callable) -> No
     for i in eu.index[by_cat & _small(eu["n_women"], eu["n_men"], min_cell)]:
         for column in _EU_GAP:
             blank(i, column, "small")
+    if band_categories:  # a band's figure is the margin of its jobs' figures
+        band_margins(eu, out.get("equal_work"), out.get("job_evaluation"), min_cell, blank)
     # the organisation's means (a: all, b: complementary) are the margins of the categories'
     margin = eu["indicator"].astype(str).isin(["a", "b"]) & (cat == "")
     rows = eu.index[by_cat | margin]

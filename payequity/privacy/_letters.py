@@ -215,7 +215,7 @@ def categories_of(frame: pd.DataFrame, evaluation: Any, categories: str) -> tupl
     --------
     >>> f = pd.DataFrame({"job_code": ["1", "2"], "family": ["A", "B"]})
     >>> s, basis = categories_of(f, None, "band")
-    >>> basis, s.isna().all()
+    >>> basis, bool(s.isna().all())
     ('none', True)
     """
     if categories == "band":
