@@ -22,13 +22,15 @@ from ..exceptions import ParameterError
 from ._letters import Art7Figures, Employment, employments
 from ._suppress import MIN_MEDIAN, MIN_PERCENTILE
 
+ROUNDING = 100  # kronor: ranges are shown to the nearest hundred
+
 __all__ = ["PayRange", "Proposal", "Rating", "Statement", "pay_range", "statement_for"]
 
 
 @dataclass(frozen=True)
 class PayRange:
-    """Full-time monthly base pay across a job or a value band: P10, median, P90 (None where
-    too few people stand behind the figure)."""
+    """Full-time monthly base pay across a job or a value band: P10, median, P90 to the nearest
+    hundred (None where too few people stand behind the figure)."""
 
     kind: str  # "job" or "band"
     code: str
@@ -88,21 +90,27 @@ class Statement:
 
 
 def pay_range(values: pd.Series, kind: str, code: str) -> PayRange:
-    """P10, median and P90 of ``values`` with DESIGN §5's minimum counts.
+    """P10, median and P90 of ``values`` with DESIGN §5's minimum counts, rounded to the
+    nearest hundred: a median of an odd number of people is one of them's pay, so the range
+    is shown as an indication, never as anyone's exact pay.
 
     Examples
     --------
-    >>> r = pay_range(pd.Series([30000.0, 31000, 32000, 33000, 34000]), "job", "1")
+    >>> r = pay_range(pd.Series([30010.0, 31020, 32030, 33040, 34050]), "job", "1")
     >>> r.n, r.median, r.p10
     (5, 32000.0, None)
     """
     v = pd.to_numeric(values, errors="coerce").dropna()
     n = len(v)
-    median = float(v.median()) if n >= MIN_MEDIAN else None
+    median = _hundred(v.median()) if n >= MIN_MEDIAN else None
     wide = n >= MIN_PERCENTILE
-    p10 = float(v.quantile(0.10)) if wide else None
-    p90 = float(v.quantile(0.90)) if wide else None
+    p10 = _hundred(v.quantile(0.10)) if wide else None
+    p90 = _hundred(v.quantile(0.90)) if wide else None
     return PayRange(kind, str(code), n, p10, median, p90)
+
+
+def _hundred(x: float) -> float:
+    return float(ROUNDING * round(float(x) / ROUNDING))
 
 
 def statement_for(

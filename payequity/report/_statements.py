@@ -119,10 +119,12 @@ def _range_blocks(
             "text": w.tr(
                 f"Din grundlön vid heltid är {w.kr(own)} i månaden. Tabellen visar hur grundlönen "
                 "vid heltid sprider sig bland alla med samma arbete och i samma värdeband: en tiondel "
-                "tjänar mindre än P10, hälften mindre än medianen och nio av tio mindre än P90.",
+                "tjänar mindre än P10, hälften mindre än medianen och nio av tio mindre än P90. "
+                "Siffrorna är avrundade till hela hundratal kronor.",
                 f"Your base pay at full time is {w.kr(own)} a month. The table shows how base pay at "
                 "full time spreads among everyone in the same job and the same value band: one in "
-                "ten earns less than P10, half less than the median, and nine in ten less than P90.",
+                "ten earns less than P10, half less than the median, and nine in ten less than P90. "
+                "The figures are rounded to the nearest hundred.",
             ),
         },
         {
