@@ -134,6 +134,10 @@ _SCHEMA: dict[str, dict[str, _Key]] = {
         "min_cell": _Key("int", 5, low=1),
         "key_file": _Key("path", None),
     },
+    "letters": {
+        # who answers questions about an Art. 7 letter: "HR-avdelningen, lon@kommun.se, 010-…"
+        "contact": _Key("str", None),
+    },
     "report": {
         "audience": _Key("choice", "hr", choices=AUDIENCES),
         "status": _Key("choice", "draft", choices=("draft", "final")),

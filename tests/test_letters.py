@@ -8,7 +8,10 @@ hundred, so a figure in a document can be traced to the people behind it:
 - jobs 100 and 200 share value band 1 (points 150 and 170, band width 120): the band's average
   less job 100's would give job 200's back, so the band's averages are withheld too;
 - jobs 300, 400 and 500 are alone in bands 3, 5 and 6: the organisation's average less the
-  bands shown would give band 1 back, so the smallest other band (6) is withheld as well.
+  bands shown would give band 1 back, so the smallest other band (6) is withheld as well;
+- a job's annual and hourly averages: the organisation's average for a gender less the jobs
+  shown would give job 200's back, so the smallest other job of that gender goes too (women:
+  job 500; men: job 100).
 """
 
 from __future__ import annotations
@@ -305,9 +308,16 @@ def test_a_letter_in_a_too_small_category_says_so_instead_of_a_number(letters):
 def test_a_band_whose_figures_would_give_another_back_is_withheld_and_says_why(letters):
     who = _id("500", "M")  # band 6: the organisation's average less bands 3 and 5 gives band 1
     job = letters.letters[who].employments[0]
-    assert not job.same_work.withheld and job.equal_value.withheld
+    assert job.equal_value.withheld and job.equal_value.means["annual"] == (None, None)
+    # same work: the monthly averages are the public edition's; the women's annual and hourly
+    # are withheld, since the organisation's average for women less the jobs shown would give
+    # job 200's two women back (job 500's six are the fewest women shown); the men's are shown
+    # (job 100's six men are withheld beside job 200's nine instead: a tie broken by the code)
+    same = job.same_work.means
+    assert None not in same["monthly_pay"]
+    assert same["annual"][0] is None and same["annual"][1] is not None
     text = _text(letters.out_dir / letters.files[who])
-    assert "tillsammans med andra publicerade uppgifter" in text
+    assert "tillsammans med andra siffror som arbetsgivaren publicerar" in text
 
 
 @pytest.mark.pdf
@@ -330,6 +340,10 @@ def test_a_letter_gives_own_pay_and_the_averages_computed_by_hand(letters):
     assert job.same_work.means["monthly_pay"] == pytest.approx(
         (month[women].mean(), month[~women].mean())
     )
+    for level, values in (("annual", year), ("hourly", hour)):  # job 300 withheld for no one
+        assert job.same_work.means[level] == pytest.approx(
+            (values[women].mean(), values[~women].mean())
+        )
     assert job.equal_value.means["annual"] == pytest.approx(
         (year[women].mean(), year[~women].mean())
     )
@@ -393,7 +407,13 @@ def test_the_register_of_a_batch_and_the_next_batch_keeps_both(letters, town):
 @pytest.mark.pdf
 def test_the_notice_tells_of_the_right_the_deadline_and_small_groups(letters):
     text = _text(letters.out_dir / "letters" / "notice.pdf")
-    for words in ("artikel 7", "inom två månader", "färre än 5 kvinnor", "din egen lön"):
+    for words in (
+        "artikel 7",
+        "senast två månader",
+        "färre än 5 kvinnor",
+        "din egen lön",
+        "artikel 25",
+    ):
         assert words in text
 
 

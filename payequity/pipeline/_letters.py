@@ -34,8 +34,7 @@ from ..privacy import (
     statement_for,
     update_register,
 )
-from ..report import LetterWords, letter_document, notice_document, statement_document
-from ..report._typst import render_pdf
+from ..report import LetterWords, letter_pdf, notice_pdf, statement_pdf
 from ._files import csv_bytes, survey_tables
 from ._output import Staged, check_inputs_outside, write_all
 from ._requests import read_ids_file, read_register, read_requests, review_inputs
@@ -168,8 +167,11 @@ def _basis(cfg: SurveyConfig, created: dt.datetime, purpose: str) -> _Basis:
         str(cfg.data.currency),
         str(cfg.survey.organisation),
         cfg.survey.reference_date,
+        cfg.letters.contact,
     )
-    return _Basis(data, Art7Figures(agg.tables, basis), categories, criteria, words, key)
+    k = int(cfg.privacy.min_cell)
+    figures = Art7Figures(agg.tables, basis, data.frame, k, categories)
+    return _Basis(data, figures, categories, criteria, words, key)
 
 
 def write_letters(
@@ -262,12 +264,10 @@ def write_letters(
             )
             letters[row.employee_id] = letter
             names[row.employee_id] = f"letters/{letter.pseudonym}.pdf"
-            files[names[row.employee_id]] = _pdf(
-                letter_document(letter, basis.words, created), created
-            )
+            files[names[row.employee_id]] = letter_pdf(letter, basis.words, created)
     if notice:
-        doc = notice_document(basis.words, int(cfg.survey.year), created, int(cfg.privacy.min_cell))
-        files["letters/notice.pdf"] = _pdf(doc, created)
+        year, k = int(cfg.survey.year), int(cfg.privacy.min_cell)
+        files["letters/notice.pdf"] = notice_pdf(basis.words, year, created, k)
     from .._pseudonym import pseudonym
 
     batch = pd.DataFrame(
@@ -292,6 +292,7 @@ def write_letters(
             )
     warnings += [f"employee {i!r} is not in the pay data: recorded as open" for i in unknown]
     warnings += overdue_lines(register, today)
+    warnings += _stale(cfg, asked)
     written = write_all([Staged(out_dir, files, ["letters"], "output.dir")])[0]
     return LettersRun(
         cfg, out_dir, letters, register, names, written, warnings, notice, register_only
@@ -352,19 +353,32 @@ def write_statements(
             criteria=basis.criteria,
             review=review,
             effective_date=effective,
+            pot_pct=cfg.review.pot_pct,
             band_width=cfg.job_evaluation.band_width,
             min_cell=int(cfg.privacy.min_cell),
             unit_column=data.unit_column,
         )
         statements[employee] = s
         names[employee] = f"statements/{s.pseudonym}.pdf"
-        files[names[employee]] = _pdf(statement_document(s, basis.words, created), created)
+        files[names[employee]] = statement_pdf(s, basis.words, created)
     written = write_all([Staged(out_dir, files, ["statements"], "output.dir")])[0]
     return StatementsRun(cfg, out_dir, statements, names, written, warnings)
 
 
-def _pdf(document: dict, created: dt.datetime) -> bytes:
-    return render_pdf(document, timestamp=created)[0]
+def _stale(cfg: SurveyConfig, asked: pd.DataFrame) -> list[str]:
+    """A letter gives the pay of the survey's reference date: say so when that is long before
+    the request (the employee asks about their pay now)."""
+    ref = pd.Timestamp(cfg.survey.reference_date).date()
+    if asked.empty:
+        return []
+    gap = (max(asked["request_date"]) - ref).days
+    if gap <= 183:
+        return []
+    return [
+        f"the pay data is as of {ref.isoformat()}, {gap // 30} months before the latest request; "
+        "the letters give that pay — load a recent export (data.path, survey.reference_date) "
+        "to answer with today's pay"
+    ]
 
 
 def _chosen(

@@ -47,7 +47,15 @@ from ._letters import (
     update_register,
 )
 from ._review import REVIEW_AGGREGATES, review_tables
-from ._statements import PayRange, Proposal, Rating, Statement, pay_range, statement_for
+from ._statements import (
+    PayRange,
+    Proposal,
+    Rating,
+    Statement,
+    StatementJob,
+    pay_range,
+    statement_for,
+)
 from ._suppress import MIN_MEDIAN, MIN_PERCENTILE, Suppression, complement, suppress_equal_work
 
 __all__ = [
@@ -62,6 +70,7 @@ __all__ = [
     "Proposal",
     "Rating",
     "Statement",
+    "StatementJob",
     "categories_of",
     "deadline",
     "letter_for",

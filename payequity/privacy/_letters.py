@@ -9,7 +9,10 @@ other published figures — says so instead of a number, and letters together te
 the public edition does. Only the employee's own pay is theirs alone.
 
 - same work: the employee's work group across the organisation, full-time monthly pay
-  (``equal_work``'s organisation rows, ``monthly_pay``);
+  (``equal_work``'s organisation rows, ``monthly_pay``) and the annual and hourly pay of the
+  same people, shown for the work groups whose monthly figures are shown, less any whose
+  figures the organisation's published averages (EU indicator (a)) would give back: the
+  hidden work groups of a gender must hold at least two groups and ``min_cell`` people;
 - equal value: the directive's category of workers (``analysis.categories``, the value band by
   default), annual and hourly pay as Art. 3 defines them (``eu_indicators`` (g), all components).
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -78,6 +81,7 @@ class Category:
     n_men: int
     means: Mapping[str, tuple[float | None, float | None]]
     withheld: bool
+    jobs: tuple[str, ...] = ()  # the jobs in the category (titles, else codes), most people first
 
     def count(self, gender: str) -> int:
         return self.n_women if gender == "F" else self.n_men
@@ -87,7 +91,8 @@ class Category:
 class OwnPay:
     """One employment's pay: full-time monthly figures and the directive's pay levels."""
 
-    unit: str
+    unit: str  # the unit key (its path "Förvaltning/Enhet" when the data has one)
+    unit_name: str  # the unit as people say it: "Enhet, Förvaltning"
     job_code: str
     job_title: str
     work_group: str
@@ -147,7 +152,14 @@ class Art7Figures:
     (True, (None, None))
     """
 
-    def __init__(self, tables: Mapping[str, pd.DataFrame], basis: str):
+    def __init__(
+        self,
+        tables: Mapping[str, pd.DataFrame],
+        basis: str,
+        frame: pd.DataFrame | None = None,
+        min_cell: int = 5,
+        categories: pd.Series | None = None,
+    ):
         self.basis = basis
         self._work: dict[str, Category] = {}
         ew = tables.get("equal_work")
@@ -155,17 +167,14 @@ class Art7Figures:
             org = ew[
                 (ew["unit"].fillna("").astype(str) == "") & (ew["pay_measure"] == "monthly_pay")
             ]
+            yearly = _work_levels(org, frame, min_cell)
             for r in org.itertuples(index=False):
                 code = str(r.work_group)
-                self._work[code] = _category(
-                    "same_work",
-                    code,
-                    r.n_women,
-                    r.n_men,
-                    {"monthly_pay": (r.mean_women, r.mean_men)},
-                )
+                levels = {"monthly_pay": (r.mean_women, r.mean_men)} | yearly.get(code, {})
+                self._work[code] = _category("same_work", code, r.n_women, r.n_men, levels)
         self._value: dict[str, Category] = {}
         eu = tables.get("eu_indicators")
+        jobs = _jobs_by_category(frame, categories)
         if basis != "none" and eu is not None and len(eu):
             g = eu[(eu["indicator"].astype(str) == "g") & (eu["component"].astype(str) == "all")]
             for code, rows in g.groupby(g["category"].astype(str), sort=False):
@@ -173,15 +182,75 @@ class Art7Figures:
                     str(r.pay_level): (r.pay_women, r.pay_men) for r in rows.itertuples(index=False)
                 }
                 first = rows.iloc[0]
-                self._value[code] = _category(
-                    "equal_value", code, first["n_women"], first["n_men"], levels
-                )
+                cat = _category("equal_value", code, first["n_women"], first["n_men"], levels)
+                self._value[code] = replace(cat, jobs=jobs.get(code, ()))
 
     def same_work(self, work_group: str) -> Category | None:
         return self._work.get(str(work_group))
 
     def equal_value(self, category: str | None) -> Category | None:
         return None if category is None else self._value.get(str(category))
+
+
+def _jobs_by_category(
+    frame: pd.DataFrame | None, categories: pd.Series | None
+) -> dict[str, tuple[str, ...]]:
+    """The jobs of each category by name (title, else code), the most people first."""
+    if frame is None or categories is None or not len(frame):
+        return {}
+    names = frame["job_code"].astype(str)
+    if "job_title" in frame.columns:
+        title = frame["job_title"].fillna("").astype(str)
+        names = title.where(title != "", names)
+    out = {}
+    for code, group in names.groupby(categories.astype(str).where(categories.notna())):
+        out[str(code)] = tuple(
+            group.value_counts()
+            .sort_index(kind="stable")
+            .sort_values(ascending=False, kind="stable")
+            .index
+        )
+    return out
+
+
+def _work_levels(
+    org: pd.DataFrame, frame: pd.DataFrame | None, min_cell: int
+) -> dict[str, dict[str, tuple[float, float]]]:
+    """Annual and hourly means by gender of each work group whose monthly means are shown,
+    with complementary suppression against the organisation's published means: per gender,
+    the hidden groups (the smallest shown added first) must be at least two and ``min_cell``
+    people, or none."""
+    if frame is None or not len(frame) or "work_group" not in frame.columns:
+        return {}
+    from ..survey import pay_levels
+
+    f = frame.copy()
+    for column, default in _DEFAULTS.items():
+        if column not in f.columns:
+            f[column] = default
+    if "monthly_pay" not in f.columns:
+        f["monthly_pay"] = f["base_salary"] + f["supplements"]
+    levels = pay_levels(f)
+    work = f["work_group"].astype(str)
+    by_group = org.set_index(org["work_group"].astype(str))
+    out: dict[str, dict[str, list[float]]] = {}
+    for g, gender in (("women", "F"), ("men", "M")):
+        n = pd.to_numeric(by_group[f"n_{g}"], errors="coerce").fillna(0)
+        shown = by_group[f"mean_{g}"].notna() & (n > 0)
+        hidden = [c for c in n.index if n[c] > 0 and not shown[c]]
+        people = float(n[hidden].sum())
+        order = sorted((c for c in n.index if shown[c]), key=lambda c: (n[c], c))
+        while hidden and (len(hidden) < 2 or people < min_cell) and order:
+            c = order.pop(0)
+            hidden.append(c)
+            people += float(n[c])
+        mine = (f["gender"] == gender).to_numpy()
+        for level in ("annual", "hourly"):
+            means = levels.loc[mine, f"{level}_all"].groupby(work[mine]).mean()
+            for c in order:
+                pair = out.setdefault(c, {}).setdefault(level, [np.nan, np.nan])
+                pair[0 if gender == "F" else 1] = float(means.get(c, np.nan))
+    return {c: {k: (v[0], v[1]) for k, v in d.items()} for c, d in out.items()}
 
 
 def _category(
@@ -238,8 +307,13 @@ def own_pay(row: Mapping[str, Any], category: str | None, unit_column: str = "un
     fte, hours = get["fte"], get["weekly_hours"]
     annual = 12 * fte * monthly + get["variable_pay"]
     title = row.get("job_title")
+    unit = str(row.get(unit_column, row.get("unit", "")))
+    name = str(row.get("unit", unit))
+    if unit != name and unit.endswith("/" + name):  # a unit path: the unit first, then above it
+        name = f"{name}, {unit[: -len(name) - 1]}"
     return OwnPay(
-        unit=str(row.get(unit_column, row.get("unit", ""))),
+        unit=unit,
+        unit_name=name,
         job_code=str(row["job_code"]),
         job_title="" if title is None or pd.isna(title) else str(title),
         work_group=str(row.get("work_group", row["job_code"])),

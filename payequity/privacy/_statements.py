@@ -24,7 +24,15 @@ from ._suppress import MIN_MEDIAN, MIN_PERCENTILE
 
 ROUNDING = 100  # kronor: ranges are shown to the nearest hundred
 
-__all__ = ["PayRange", "Proposal", "Rating", "Statement", "pay_range", "statement_for"]
+__all__ = [
+    "PayRange",
+    "Proposal",
+    "Rating",
+    "Statement",
+    "StatementJob",
+    "pay_range",
+    "statement_for",
+]
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,7 @@ class Proposal:
     raise_pct: float
     new_base_salary: float
     effective_date: str
+    pot_pct: float | None = None  # the pot as a share of the pay bill, when set so
 
 
 @dataclass(frozen=True)
@@ -124,6 +133,7 @@ def statement_for(
     criteria: Any = None,
     review: pd.DataFrame | None = None,
     effective_date: str = "",
+    pot_pct: float | None = None,
     band_width: float = 120,
     min_cell: int = 5,
     unit_column: str = "unit",
@@ -154,7 +164,7 @@ def statement_for(
                 job,
                 pay_range(frame.loc[in_job, "base_salary"], "job", p.job_code),
                 band,
-                _proposal(review, employee_id, p.job_code, effective_date),
+                _proposal(review, employee_id, p.job_code, effective_date, pot_pct),
             )
         )
     records = tuple(criteria.as_records()) if criteria is not None else ()
@@ -193,7 +203,11 @@ def statement_for(
 
 
 def _proposal(
-    review: pd.DataFrame | None, employee_id: str, job_code: str, effective_date: str
+    review: pd.DataFrame | None,
+    employee_id: str,
+    job_code: str,
+    effective_date: str,
+    pot_pct: float | None,
 ) -> Proposal | None:
     if review is None or not len(review):
         return None
@@ -211,4 +225,5 @@ def _proposal(
         raise_pct=float(r["raise_pct"]),
         new_base_salary=float(r["new_base_salary"]),
         effective_date=str(effective_date),
+        pot_pct=pot_pct,
     )

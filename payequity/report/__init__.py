@@ -7,12 +7,17 @@ for a manager's workbook, the salary review's rows. Out: bytes (``overview_pdf``
 ``render_unit``). PDFs are laid out by typst from ``payequity/templates/report.typ`` with the
 content (every text, number and chart) built here, in Swedish unless ``survey.language = "en"``;
 data reach typst as JSON, never spliced into markup. ``slug``/``slugs`` name the unit files.
+The employee's own documents — the Art. 7 letter, the yearly notice of that right and the
+pay-talk statement — are words and layout only (``letter_pdf``, ``notice_pdf``,
+``statement_pdf``): what they hold is :mod:`payequity.privacy`'s decision.
 """
 
 from __future__ import annotations
 
-from ._letters import LetterWords, letter_document, notice_document
+from ._letter_words import LetterWords
+from ._letters import letter_document, letter_pdf
 from ._manager_workbook import manager_workbook
+from ._notice import notice_document, notice_pdf
 from ._render import (
     overview_pdf,
     render_overview,
@@ -22,11 +27,14 @@ from ._render import (
     unit_pdf,
     write_workbook,
 )
-from ._statements import statement_document
+from ._statements import statement_document, statement_pdf
 
 __all__ = [
     "LetterWords",
     "letter_document",
+    "letter_pdf",
+    "notice_pdf",
+    "statement_pdf",
     "notice_document",
     "statement_document",
     "manager_workbook",

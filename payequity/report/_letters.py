@@ -1,5 +1,4 @@
-"""The employee's own documents as typst documents: the Art. 7 letter, the yearly notice of the
-right to information, and the blocks the pay-talk statement shares with the letter.
+"""The Art. 7 letter as a typst document, and the blocks the pay-talk statement shares with it.
 
 What a letter holds is decided in :mod:`payequity.privacy`; this module only words and lays it
 out, in Swedish unless the survey's language is English. Every name (job, unit) and every
@@ -10,85 +9,39 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
-from typing import Any
 
-from .._format import fmt_kr, fmt_number, fmt_pct
-from ..privacy import Category, Letter, OwnPay
+from ..privacy import Category, Employment, Letter, OwnPay
+from ._letter_words import DIRECTIVE, LetterWords, criteria_blocks
 
-__all__ = ["LetterWords", "letter_document", "notice_document"]
-
-_DIRECTIVE = "(EU) 2023/970"
-_COLUMN_WORDS = {"employment_form": ("anställningsform", "form of employment")}
-
-
-class LetterWords:
-    """Words and numbers of an employee's document in its language."""
-
-    def __init__(self, language: str, currency: str, organisation: str, reference_date: Any):
-        self.language = "en" if language == "en" else "sv"
-        self.sv = self.language == "sv"
-        self.currency = currency
-        self.organisation = organisation
-        self.reference_date = str(reference_date)[:10]
-
-    def tr(self, sv: str, en: str) -> str:
-        return sv if self.sv else en
-
-    def kr(self, x: float | None, decimals: int = 0) -> str:
-        return "–" if x is None else fmt_kr(float(x), decimals, self.language, self.currency)
-
-    def num(self, x: float, decimals: int = 0) -> str:
-        return fmt_number(float(x), decimals, self.language)
-
-    def pct(self, x: float, decimals: int = 1) -> str:
-        return fmt_pct(float(x), decimals, self.language)
-
-    def women_men(self, women: int, men: int) -> str:
-        return self.tr(
-            f"{self.num(women)} kvinnor och {self.num(men)} män",
-            f"{self.num(women)} women and {self.num(men)} men",
-        )
-
-    def job(self, pay: OwnPay) -> str:
-        return f"{pay.job_title} ({pay.job_code})" if pay.job_title else pay.job_code
-
-    def band(self, code: str, basis: str, width: float) -> str:
-        """A category of workers in words: a value band with its points, or a column's value."""
-        if basis == "band":
-            k = int(code)
-            lo, hi = self.num(k * width), self.num((k + 1) * width)
-            return self.tr(f"värdeband {k} ({lo}–{hi} poäng)", f"value band {k} ({lo}–{hi} points)")
-        return f"{basis}: {code}"
-
-    def footer(self, what: str) -> str:
-        return f"{self.organisation} · {what}"
+__all__ = ["category_blocks", "letter_document", "letter_pdf", "own_pay_rows", "pay_notes"]
 
 
 def letter_document(letter: Letter, words: LetterWords, created: dt.datetime) -> dict:
     """The typst document of one Art. 7 letter."""
     w = words
-    title = w.tr("Svar på din begäran om löneinformation", "Your request for pay information")
+    w.said.clear()
     facts = [
         [w.tr("Anställningsnummer", "Employee number"), letter.employee_id],
-        [w.tr("Din begäran kom in", "Request received"), letter.request_date.isoformat()],
-        [w.tr("Svar senast", "Answer due by"), letter.deadline.isoformat()],
+        [w.tr("Din begäran kom in", "Your request arrived"), letter.request_date.isoformat()],
+        [w.tr("Sista dag för vårt svar", "Last day for our answer"), letter.deadline.isoformat()],
         [w.tr("Svaret lämnat", "Answered on"), letter.answered.isoformat()],
-        [w.tr("Lönen per", "Pay as of"), w.reference_date],
+        [w.tr("Uppgifterna gäller lönen den", "The figures are the pay of"), w.reference_date],
+        [w.tr("Frågor om svaret", "Questions about this answer"), w.contact],
     ]
     sections = []
-    for i, job in enumerate(letter.employments):
+    for job in letter.employments:
         head = w.tr("Din lön", "Your pay")
         if len(letter.employments) > 1:
-            head += f" – {w.job(job.pay)}"
-        blocks = [{"type": "text", "text": employment_line(w, job.pay)}]
-        blocks += own_pay_blocks(w, job.pay)
+            head += f" – {w.job_name(job.pay)}"
+        blocks: list[dict] = []
+        if not sections:
+            blocks.append({"type": "text", "text": _opening(w)})
+        blocks.append({"type": "facts", "rows": own_pay_rows(w, job.pay)})
+        blocks.append({"type": "text", "text": pay_notes(w, job.pay)})
         blocks += category_blocks(
             w, job, letter.gender, letter.equal_value_basis, letter.band_width, letter.min_cell
         )
         sections.append({"title": head, "blocks": blocks})
-        if i == 0:
-            sections[0]["blocks"].insert(0, {"type": "text", "text": _opening(w, letter)})
     sections.append(
         {
             "title": w.tr("Hur lönen sätts", "How pay is set"),
@@ -97,17 +50,17 @@ def letter_document(letter: Letter, words: LetterWords, created: dt.datetime) ->
     )
     sections.append(
         {
-            "title": w.tr("Om uppgifterna", "About this information"),
-            "blocks": _rights_blocks(w, letter.min_cell),
+            "title": w.tr("Dina rättigheter", "Your rights"),
+            "blocks": [{"type": "list", "items": rights(w, letter.min_cell)}],
         }
     )
     return {
         "layout": "letter",
         "lang": w.language,
-        "title": title,
+        "title": w.tr("Svar på din begäran om löneinformation", "Your request for pay information"),
         "subtitle": w.tr(
-            f"Enligt artikel 7 i EU:s lönetransparensdirektiv {_DIRECTIVE}",
-            f"Under Article 7 of the EU Pay Transparency Directive {_DIRECTIVE}",
+            f"Enligt artikel 7 i EU:s lönetransparensdirektiv {DIRECTIVE}",
+            f"Under Article 7 of the EU Pay Transparency Directive {DIRECTIVE}",
         ),
         "organisation": w.organisation,
         "status": "final",
@@ -120,27 +73,32 @@ def letter_document(letter: Letter, words: LetterWords, created: dt.datetime) ->
     }
 
 
-def _opening(w: LetterWords, letter: Letter) -> str:
+def letter_pdf(letter: Letter, words: LetterWords, created: dt.datetime) -> bytes:
+    """One Art. 7 letter as PDF bytes (the same bytes for the same letter and timestamp)."""
+    from ._typst import render_pdf
+
+    return render_pdf(letter_document(letter, words, created), timestamp=created)[0]
+
+
+def _opening(w: LetterWords) -> str:
     return w.tr(
-        f"Du har bett om uppgifter om din lön och om genomsnittslönen för kvinnor och män som "
-        f"gör samma arbete som du eller ett arbete av lika värde. Här är svaret. Uppgifterna "
-        f"gäller lönen den {w.reference_date}.",
-        f"You asked for your pay and for the average pay of women and men doing the same work "
-        f"as you or work of equal value. This is the answer. The figures are the pay as of "
-        f"{w.reference_date}.",
+        "Du har bett om uppgifter om din lön och om genomsnittslönen för kvinnor och män som "
+        "gör samma arbete som du eller ett arbete av lika värde. Här är svaret. Siffrorna gäller "
+        f"lönen den {w.reference_date}; ändringar efter den dagen syns inte.",
+        "You asked for your pay and for the average pay of women and men doing the same work "
+        "as you or work of equal value. This is the answer. The figures are the pay of "
+        f"{w.reference_date}; changes after that day do not show.",
     )
 
 
-def employment_line(w: LetterWords, pay: OwnPay) -> str:
-    return w.tr(
-        f"Arbete: {w.job(pay)}. Enhet: {pay.unit}. Sysselsättningsgrad: {w.pct(100 * pay.fte, 0)}.",
-        f"Job: {w.job(pay)}. Unit: {pay.unit}. Employment rate: {w.pct(100 * pay.fte, 0)}.",
-    )
-
-
-def own_pay_blocks(w: LetterWords, pay: OwnPay) -> list[dict]:
-    """The employee's own pay: full-time monthly figures and the directive's pay levels."""
+def own_pay_rows(w: LetterWords, pay: OwnPay) -> list[list[str]]:
+    """The employment and the employee's own pay: full-time monthly figures, the pay at their
+    employment rate, and the directive's pay levels."""
+    rate = w.pct(100 * pay.fte, 0)
     rows = [
+        [w.tr("Arbete", "Job"), w.job(pay)],
+        [w.tr("Enhet", "Unit"), pay.unit_name],
+        [w.tr("Sysselsättningsgrad", "Employment rate"), rate],
         [
             w.tr("Grundlön vid heltid, per månad", "Base pay at full time, a month"),
             w.kr(pay.base_salary),
@@ -153,33 +111,40 @@ def own_pay_blocks(w: LetterWords, pay: OwnPay) -> list[dict]:
     ]
     if pay.fte != 1:
         rows.append(
-            [
-                w.tr(
-                    f"Månadslön vid din sysselsättningsgrad ({w.pct(100 * pay.fte, 0)})",
-                    f"Monthly pay at your employment rate ({w.pct(100 * pay.fte, 0)})",
-                ),
-                w.kr(pay.monthly_actual),
-            ]
+            [w.tr(f"Månadslön vid {rate}", f"Monthly pay at {rate}"), w.kr(pay.monthly_actual)]
         )
     rows += [
-        [w.tr("Rörlig lön under året", "Variable pay over the year"), w.kr(pay.variable_pay)],
+        [w.tr("Rörlig lön, per år", "Variable pay, a year"), w.kr(pay.variable_pay)],
         [w.tr("Årslön", "Annual pay"), w.kr(pay.annual)],
         [w.tr("Timlön", "Hourly pay"), w.kr(pay.hourly, 2)],
     ]
+    return rows
+
+
+def pay_notes(w: LetterWords, pay: OwnPay) -> str:
+    """How annual and hourly pay are counted."""
     hours = w.num(pay.weekly_hours, 0 if float(pay.weekly_hours).is_integer() else 1)
-    note = w.tr(
-        f"Årslön = 12 × månadslön vid heltid × sysselsättningsgrad + rörlig lön. Timlön = årslön "
-        f"delad med arbetade timmar under ett år (52 veckor × {hours} timmar × "
-        "sysselsättningsgrad). Så räknar direktivet lönenivå (artikel 3).",
-        f"Annual pay = 12 × monthly pay at full time × employment rate + variable pay. Hourly "
-        f"pay = annual pay divided by the hours of a year (52 weeks × {hours} hours × employment "
-        "rate). This is the directive's pay level (Article 3).",
+    return w.tr(
+        "Årslön = 12 × månadslön vid heltid × sysselsättningsgrad + rörlig lön. Timlön = årslön "
+        f"delad med avtalad arbetstid under ett år (52 veckor × {hours} timmar × "
+        "sysselsättningsgrad). Så definierar direktivet lönenivå (artikel 3); timlönen är en "
+        "jämförelsesiffra och kan skilja sig från den på lönebeskedet.",
+        "Annual pay = 12 × monthly pay at full time × employment rate + variable pay. Hourly "
+        f"pay = annual pay divided by the agreed working time of a year (52 weeks × {hours} "
+        "hours × employment rate). This is the directive's pay level (Article 3); the hourly "
+        "pay is a figure for comparison and may differ from the one on your payslip.",
     )
-    return [{"type": "facts", "rows": rows}, {"type": "text", "text": note}]
+
+
+_LEVELS = {  # pay level → (Swedish, English, decimals)
+    "monthly_pay": ("månadslön vid heltid", "monthly pay at full time", 0),
+    "annual": ("årslön", "annual pay", 0),
+    "hourly": ("timlön", "hourly pay", 2),
+}
 
 
 def category_blocks(
-    w: LetterWords, job: Any, gender: str, basis: str, width: float, min_cell: int
+    w: LetterWords, job: Employment, gender: str, basis: str, width: float, min_cell: int
 ) -> list[dict]:
     """The two comparisons of Art. 7: same work, then work of equal value."""
     pay = job.pay
@@ -187,7 +152,7 @@ def category_blocks(
         {
             "type": "heading",
             "level": 2,
-            "text": w.tr(f"Samma arbete: {w.job(pay)}", f"Same work: {w.job(pay)}"),
+            "text": w.tr(f"Samma arbete: {w.job_name(pay)}", f"Same work: {w.job_name(pay)}"),
         }
     ]
     same = job.same_work
@@ -196,7 +161,7 @@ def category_blocks(
             {
                 "type": "text",
                 "text": w.tr(
-                    "Det finns inga uppgifter om ditt arbete i lönekartläggningen.",
+                    "Lönekartläggningen har inga uppgifter om ditt arbete.",
                     "The pay survey has no figures for your job.",
                 ),
             }
@@ -207,28 +172,13 @@ def category_blocks(
                 "type": "text",
                 "text": w.tr(
                     f"Alla i {w.organisation} med samma arbete som du: "
-                    f"{w.women_men(same.n_women, same.n_men)}. Lön vid heltid, så att deltid inte "
-                    "drar ner genomsnittet.",
+                    f"{w.women_men(same.n_women, same.n_men)}, du inräknad.",
                     f"Everyone at {w.organisation} doing the same work as you: "
-                    f"{w.women_men(same.n_women, same.n_men)}. Pay at full time, so part-time work does "
-                    "not pull the average down.",
+                    f"{w.women_men(same.n_women, same.n_men)}, you included.",
                 ),
             }
         )
-        blocks += _means_table(
-            w,
-            same,
-            [
-                (
-                    "monthly_pay",
-                    w.tr("Genomsnittlig månadslön vid heltid", "Average monthly pay at full time"),
-                    0,
-                )
-            ],
-            [("monthly_pay", pay.monthly_pay)],
-            gender,
-            min_cell,
-        )
+        blocks += _means_table(w, same, ["monthly_pay", "annual", "hourly"], pay, gender, min_cell)
     if basis == "none":
         blocks += [
             {
@@ -264,74 +214,64 @@ def category_blocks(
                 "type": "text",
                 "text": w.tr(
                     "Ditt arbete ingår inte i arbetsvärderingen, så det finns ingen grupp av arbeten med "
-                    "lika värde att jämföra med. Fråga HR varför.",
+                    f"lika värde att jämföra med. Fråga {w.contact} varför.",
                     "Your job is not in the job evaluation, so there is no group of jobs of equal value "
-                    "to compare with. Ask HR why.",
+                    f"to compare with. Ask {w.contact} why.",
                 ),
             }
         )
         return blocks
-    what = w.tr(
-        "Arbeten som fått ungefär lika många poäng i arbetsvärderingen (kunskaper, ansvar, "
-        "ansträngning och arbetsförhållanden) räknas här som arbeten av lika värde."
-        if basis == "band"
-        else "Arbeten i samma kategori räknas här som arbeten av lika värde.",
-        "Jobs given about the same points in the job evaluation (skills, responsibility, effort "
-        "and working conditions) count here as work of equal value."
-        if basis == "band"
-        else "Jobs in the same category count here as work of equal value.",
-    )
     blocks.append(
         {
             "type": "text",
-            "text": what
-            + " "
-            + w.tr(
-                f"I gruppen finns {w.women_men(value.n_women, value.n_men)}, du inräknad. Lönen är "
-                "årslön och timlön som direktivet räknar dem, med deltid och rörlig lön.",
-                f"The group holds {w.women_men(value.n_women, value.n_men)}, you included. Pay is annual "
-                "and hourly pay as the directive counts them, part time and variable pay included.",
+            "text": " ".join(
+                [
+                    w.band_meaning(basis),
+                    _members(w, value, pay),
+                    w.tr(
+                        f"I gruppen finns {w.women_men(value.n_women, value.n_men)}, du inräknad.",
+                        f"The group holds {w.women_men(value.n_women, value.n_men)}, you included.",
+                    ),
+                ]
             ),
         }
     )
-    blocks += _means_table(
-        w,
-        value,
-        [
-            ("annual", w.tr("Genomsnittlig årslön", "Average annual pay"), 0),
-            ("hourly", w.tr("Genomsnittlig timlön", "Average hourly pay"), 2),
-        ],
-        [("annual", pay.annual), ("hourly", pay.hourly)],
-        gender,
-        min_cell,
-    )
+    blocks += _means_table(w, value, ["annual", "hourly"], pay, gender, min_cell)
     return blocks
 
 
+def _members(w: LetterWords, cat: Category, pay: OwnPay) -> str:
+    others = [j for j in cat.jobs if j != w.job_name(pay)]
+    if not others:
+        return w.tr(
+            f"Inget annat arbete har fått poäng i samma band; gruppen består bara av {w.job_name(pay)}.",
+            f"No other job scored within the same band; the group holds only {w.job_name(pay)}.",
+        )
+    shown = ", ".join(others[:4]) + (w.tr(" med flera", " and others") if len(others) > 4 else "")
+    return w.tr(f"Här finns också {shown}.", f"It also holds {shown}.")
+
+
 def _means_table(
-    w: LetterWords,
-    cat: Category,
-    levels: list[tuple[str, str, int]],
-    own: list[tuple[str, float]],
-    gender: str,
-    min_cell: int,
+    w: LetterWords, cat: Category, levels: list[str], pay: OwnPay, gender: str, min_cell: int
 ) -> list[dict]:
     rows = [[w.tr("Antal", "Number"), w.num(cat.n_women), w.num(cat.n_men)]]
-    for level, label, decimals in levels:
+    for level in levels:
+        sv, en, decimals = _LEVELS[level]
         women, men = cat.means.get(level, (None, None))
         rows.append(
-            [label, _mean(w, women, cat.n_women, decimals), _mean(w, men, cat.n_men, decimals)]
+            [
+                w.tr(f"Genomsnittlig {sv}", f"Average {en}"),
+                _mean(w, women, cat.n_women, decimals),
+                _mean(w, men, cat.n_men, decimals),
+            ]
         )
-    mine = {"annual": 0, "hourly": 2, "monthly_pay": 0}
-    rows.append(
-        [
-            w.tr("Din lön", "Your pay"),
-            *(
-                " / ".join(w.kr(v, mine[k]) for k, v in own) if g == gender else ""
-                for g in ("F", "M")
-            ),
-        ]
-    )
+    own = {"monthly_pay": pay.monthly_pay, "annual": pay.annual, "hourly": pay.hourly}
+    for level in levels:
+        sv, en, decimals = _LEVELS[level]
+        mine = w.kr(own[level], decimals)
+        rows.append(
+            [w.tr(f"Din {sv}", f"Your {en}"), *(mine if g == gender else "" for g in ("F", "M"))]
+        )
     out: list[dict] = [
         {
             "type": "table",
@@ -341,8 +281,27 @@ def _means_table(
             "widths": [0.5, 0.25, 0.25],
         }
     ]
+    if "annual" in levels:
+        out.append(
+            {
+                "type": "text",
+                "text": w.once(
+                    "annual",
+                    w.tr(
+                        "Månadslönen vid heltid jämför lönen som om alla arbetade heltid. Årslönen beror på "
+                        "hur mycket man arbetar; jämför därför timlönen, som inte påverkas av deltid.",
+                        "Monthly pay at full time compares pay as if everyone worked full time. Annual pay "
+                        "depends on how much one works; compare the hourly pay, which part time does not "
+                        "change.",
+                    ),
+                    "",
+                ),
+            }
+        )
+        if not out[-1]["text"]:
+            out.pop()
     if cat.withheld:
-        out.append({"type": "notice", "tone": "info", "text": withheld_text(w, cat, min_cell)})
+        out.append({"type": "notice", "tone": "info", "text": w.withheld(cat, min_cell)})
     return out
 
 
@@ -354,236 +313,38 @@ def _mean(w: LetterWords, value: float | None, n: int, decimals: int) -> str:
     return w.kr(value, decimals)
 
 
-def withheld_text(w: LetterWords, cat: Category, min_cell: int) -> str:
-    """Why a category's average is not given, in words."""
-    small = [
-        g
-        for g, n in ((w.tr("kvinnor", "women"), cat.n_women), (w.tr("män", "men"), cat.n_men))
-        if 0 < n < min_cell
-    ]
-    if small:
-        who = w.tr(" och ".join(small), " and ".join(small))
-        return w.tr(
-            f"Genomsnitten lämnas inte ut: färre än {min_cell} {who} finns i gruppen, och ett "
-            "genomsnitt över så få skulle visa enskilda personers lön. Det gäller båda "
-            "könen, eftersom det ena genomsnittet tillsammans med andra uppgifter kan avslöja "
-            "det andra.",
-            f"The averages are not given: the group has fewer than {min_cell} {who}, and an "
-            "average over so few would show individual people's pay. This applies to both "
-            "genders, since one average together with other figures can reveal the other.",
-        )
-    return w.tr(
-        "Ett genomsnitt lämnas inte ut: tillsammans med andra publicerade uppgifter i "
-        "lönekartläggningen skulle det gå att räkna fram lönen för en grupp med färre än "
-        f"{min_cell} personer.",
-        "An average is not given: together with other figures published in the pay survey, "
-        f"it would give away the pay of a group of fewer than {min_cell} people.",
-    )
-
-
-def criteria_blocks(
-    w: LetterWords, criteria: tuple[Mapping[str, Any], ...], basis: str
-) -> list[dict]:
-    """What sets pay and its progression (Art. 6): the job's value and the salary criteria."""
-    blocks: list[dict] = []
-    if basis == "band":
-        blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
-                    "Lönen sätts efter arbetets svårighet och efter hur du utför ditt arbete. Arbetets "
-                    "svårighet bedöms i arbetsvärderingen: kunskaper och färdigheter, ansvar, ansträngning "
-                    "och arbetsförhållanden.",
-                    "Pay is set by the difficulty of the job and by how you do your work. The job's "
-                    "difficulty is assessed in the job evaluation: skills, responsibility, effort and "
-                    "working conditions.",
-                ),
-            }
-        )
-    if criteria:
-        blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
-                    "Hur du utför ditt arbete bedöms mot de gemensamma lönekriterierna. Lönen utvecklas "
-                    "vid den årliga löneöversynen efter den bedömningen, som chefen går igenom med dig i "
-                    "lönesamtalet:",
-                    "How you do your work is assessed against the shared salary criteria. Pay progresses "
-                    "at the yearly pay review by that assessment, which your manager goes through with "
-                    "you in the pay talk:",
-                ),
-            }
-        )
-        blocks.append({"type": "list", "items": [criterion_text(w, c) for c in criteria]})
-    else:
-        blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
-                    "Lönekriterierna står inte i underlaget för det här svaret. De finns i "
-                    "arbetsgivarens lönepolicy, som HR lämnar ut.",
-                    "The salary criteria are not in the data behind this answer. They are in the "
-                    "employer's pay policy, which HR hands out.",
-                ),
-            }
-        )
-    return blocks
-
-
-def criterion_name(w: LetterWords, c: Mapping[str, Any]) -> str:
-    name = (c.get("name_en") or c.get("name")) if not w.sv else c.get("name")
-    return str(name or c.get("id", ""))
-
-
-def criterion_text(w: LetterWords, c: Mapping[str, Any]) -> str:
-    """A criterion as "name: description" in the document's language."""
-    text = (c.get("description_en") or c.get("description")) if not w.sv else c.get("description")
-    name, text = criterion_name(w, c), " ".join(str(text or "").split())
-    return f"{name}: {text}" if text else name
-
-
-def _rights_blocks(w: LetterWords, min_cell: int) -> list[dict]:
+def rights(w: LetterWords, min_cell: int) -> list[str]:
+    """The employee's rights around the answer (Art. 7(2), (5), (6); Art. 25)."""
     return [
-        {
-            "type": "list",
-            "items": [
-                w.tr(
-                    f"Ett genomsnitt är summan av lönerna delad med antalet personer. Genomsnitt för "
-                    f"grupper med färre än {min_cell} kvinnor eller {min_cell} män lämnas inte ut, så "
-                    "att ingen enskilds lön kan räknas fram.",
-                    f"An average is the sum of the pay divided by the number of people. Averages of "
-                    f"groups with fewer than {min_cell} women or {min_cell} men are not given, so that "
-                    "nobody's own pay can be worked out.",
-                ),
-                w.tr(
-                    "Om något är fel eller ofullständigt kan du be om ett förtydligande och få ett "
-                    "motiverat svar (artikel 7.6).",
-                    "If anything is wrong or incomplete you may ask for a clarification and get a "
-                    "reasoned answer (Article 7(6)).",
-                ),
-                w.tr(
-                    "Uppgifter om andras lön i det här brevet får du använda för att ta tillvara din "
-                    "rätt till lika lön. Du får alltid berätta om din egen lön (artikel 7.5).",
-                    "You may use the figures about others' pay in this letter to exercise your right "
-                    "to equal pay. You may always tell anyone your own pay (Article 7(5)).",
-                ),
-                w.tr(
-                    "Du kan också be om uppgifterna genom din fackliga företrädare eller "
-                    "Diskrimineringsombudsmannen.",
-                    "You may also ask for this information through your union representative or the "
-                    "equality body.",
-                ),
-            ],
-        }
+        w.tr(
+            "Är något fel eller ofullständigt kan du, själv eller genom din fackliga "
+            f"företrädare, be om ett förtydligande och få ett motiverat svar (artikel 7.2). "
+            f"Vänd dig till {w.contact}.",
+            "If anything is wrong or incomplete you may, yourself or through your union "
+            "representative, ask for a clarification and get a reasoned answer (Article 7(2)). "
+            f"Contact {w.contact}.",
+        ),
+        w.tr(
+            "Uppgifterna om andras löner får du bara använda för att ta tillvara din rätt till "
+            "lika lön för lika eller likvärdigt arbete (artikel 7.6). Din egen lön får du alltid "
+            "berätta om (artikel 7.5).",
+            "You may use the figures about others' pay only to exercise your right to equal pay "
+            "for equal work or work of equal value (Article 7(6)). You may always tell anyone "
+            "your own pay (Article 7(5)).",
+        ),
+        w.tr(
+            f"Ett genomsnitt är summan av lönerna delad med antalet personer. Genomsnitt för "
+            f"grupper med färre än {min_cell} kvinnor eller {min_cell} män lämnas inte ut, så "
+            "att ingen enskilds lön kan räknas fram.",
+            f"An average is the sum of the pay divided by the number of people. Averages of "
+            f"groups with fewer than {min_cell} women or {min_cell} men are not given, so that "
+            "nobody's own pay can be worked out.",
+        ),
+        w.tr(
+            "Ingen får behandlas sämre för att ha begärt uppgifterna (artikel 25). Om du tror "
+            "att en löneskillnad beror på kön kan du få stöd av din fackliga företrädare eller "
+            "Diskrimineringsombudsmannen (do.se).",
+            "Nobody may be treated worse for asking (Article 25). If you think a pay difference "
+            "is due to gender, your union representative or the equality body can support you.",
+        ),
     ]
-
-
-def notice_document(words: LetterWords, year: int, created: dt.datetime, min_cell: int) -> dict:
-    """The yearly notice to all staff of the right to information (F-F2)."""
-    w = words
-    blocks = [
-        {
-            "type": "text",
-            "text": w.tr(
-                f"Alla som arbetar i {w.organisation} har rätt att få veta sin egen lön och "
-                "genomsnittslönen för kvinnor och män som gör samma arbete eller ett arbete av lika "
-                f"värde. Det följer av artikel 7 i EU:s lönetransparensdirektiv {_DIRECTIVE}. Den "
-                f"här informationen lämnas till alla anställda varje år; den gäller {year}.",
-                f"Everyone working at {w.organisation} has the right to know their own pay and the "
-                "average pay of women and men doing the same work or work of equal value. This "
-                f"follows from Article 7 of the EU Pay Transparency Directive {_DIRECTIVE}. This "
-                f"notice is given to all staff every year; it is for {year}.",
-            ),
-        },
-        {"type": "heading", "level": 2, "text": w.tr("Vad du får veta", "What you will learn")},
-        {
-            "type": "list",
-            "items": [
-                w.tr(
-                    "Din lön: månadslön, årslön och timlön.",
-                    "Your pay: monthly, annual and hourly.",
-                ),
-                w.tr(
-                    "Genomsnittslönen för kvinnor och för män med samma arbete som du.",
-                    "The average pay of women and of men doing the same work as you.",
-                ),
-                w.tr(
-                    "Genomsnittslönen för kvinnor och för män med arbeten av lika värde som ditt, "
-                    "enligt arbetsvärderingen.",
-                    "The average pay of women and of men in jobs of equal value to yours, by the job "
-                    "evaluation.",
-                ),
-                w.tr(
-                    "Vad som avgör lönen och hur den utvecklas.",
-                    "What sets pay and how it progresses.",
-                ),
-            ],
-        },
-        {"type": "heading", "level": 2, "text": w.tr("Så gör du", "How to ask")},
-        {
-            "type": "list",
-            "items": [
-                w.tr(
-                    "Skriv till HR eller din chef och be om löneinformation enligt artikel 7. Du "
-                    "behöver inte ange något skäl.",
-                    "Write to HR or your manager asking for pay information under Article 7. You "
-                    "need not give a reason.",
-                ),
-                w.tr(
-                    "Du kan också fråga genom din fackliga företrädare eller "
-                    "Diskrimineringsombudsmannen.",
-                    "You may also ask through your union representative or the equality body.",
-                ),
-                w.tr(
-                    "Du får ett skriftligt svar inom två månader från den dag din begäran kom in.",
-                    "You get a written answer within two months of the day your request arrived.",
-                ),
-            ],
-        },
-        {"type": "heading", "level": 2, "text": w.tr("Bra att veta", "Good to know")},
-        {
-            "type": "list",
-            "items": [
-                w.tr(
-                    f"Genomsnitt för grupper med färre än {min_cell} kvinnor eller {min_cell} män "
-                    "lämnas inte ut, så att ingen enskilds lön kan räknas fram. Svaret säger då det "
-                    "i stället för en siffra.",
-                    f"Averages of groups with fewer than {min_cell} women or {min_cell} men are not "
-                    "given, so that nobody's own pay can be worked out. The answer then says so "
-                    "instead of giving a number.",
-                ),
-                w.tr(
-                    "Ingen kan förbjuda dig att berätta om din egen lön.",
-                    "Nobody may forbid you to tell anyone your own pay.",
-                ),
-                w.tr(
-                    "Uppgifter om andras lön får användas för att ta tillvara rätten till lika lön.",
-                    "Figures about others' pay may be used to exercise the right to equal pay.",
-                ),
-                w.tr(
-                    "Om svaret är fel eller ofullständigt kan du be om ett förtydligande.",
-                    "If the answer is wrong or incomplete you may ask for a clarification.",
-                ),
-            ],
-        },
-    ]
-    return {
-        "layout": "letter",
-        "lang": w.language,
-        "title": w.tr("Din rätt till information om lön", "Your right to information about pay"),
-        "subtitle": w.tr(f"Information till alla anställda {year}", f"Notice to all staff, {year}"),
-        "organisation": w.organisation,
-        "status": "final",
-        "created": created.date().isoformat(),
-        "footer": w.footer(w.tr("Till alla anställda", "For all staff")),
-        "page_label": w.tr("Sida", "Page"),
-        "of_label": w.tr("av", "of"),
-        "sections": [{"title": w.tr("Din rätt att fråga", "Your right to ask"), "blocks": blocks}],
-    }
-
-
-def column_words(w: LetterWords, reason: str) -> str:
-    """An eligibility rule's reason ("employment_form = Visstid") in words."""
-    column, _, value = reason.partition(" = ")
-    name = _COLUMN_WORDS.get(column.strip(), (column.strip(), column.strip()))
-    return f"{w.tr(*name)}: {value.strip()}" if value else reason

@@ -5,27 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..privacy import PayRange, Statement
-from ._letters import (
+from ..privacy import PayRange, Proposal, Statement, StatementJob
+from ._letter_words import (
     LetterWords,
-    category_blocks,
     column_words,
+    criteria_blocks,
     criterion_name,
     criterion_text,
-    employment_line,
-    own_pay_blocks,
 )
+from ._letters import category_blocks, own_pay_rows, pay_notes
 
-__all__ = ["statement_document"]
+__all__ = ["statement_document", "statement_pdf"]
 
 
 def statement_document(statement: Statement, words: LetterWords, created: dt.datetime) -> dict:
     """The typst document of one employee's pay-talk statement."""
     w = words
+    w.said.clear()
     s = statement
     facts = [
         [w.tr("Anställningsnummer", "Employee number"), s.employee_id],
-        [w.tr("Lönen per", "Pay as of"), w.reference_date],
+        [w.tr("Uppgifterna gäller lönen den", "The figures are the pay of"), w.reference_date],
         [w.tr("Utskrivet", "Printed"), created.date().isoformat()],
     ]
     sections = []
@@ -33,12 +33,25 @@ def statement_document(statement: Statement, words: LetterWords, created: dt.dat
         pay = job.employment.pay
         head = w.tr("Din lön", "Your pay")
         if len(s.jobs) > 1:
-            head += f" – {w.job(pay)}"
-        blocks = [{"type": "text", "text": employment_line(w, pay)}]
-        blocks += own_pay_blocks(w, pay)[:1]
-        blocks += _range_blocks(w, job.job_range, job.band_range, pay.base_salary, s)
+            head += f" – {w.job_name(pay)}"
+        blocks: list[dict] = []
+        if not sections:
+            blocks.append(
+                {
+                    "type": "text",
+                    "text": w.tr(
+                        "Underlaget är till för dig och din chef inför lönesamtalet. Siffrorna gäller "
+                        f"lönen den {w.reference_date}; ändringar efter den dagen syns inte.",
+                        "This statement is for you and your manager before the pay talk. The figures are "
+                        f"the pay of {w.reference_date}; changes after that day do not show.",
+                    ),
+                }
+            )
+        blocks.append({"type": "facts", "rows": own_pay_rows(w, pay)})
+        blocks.append({"type": "text", "text": pay_notes(w, pay)})
+        blocks += _range_blocks(w, job, s)
         if job.proposal is not None:
-            blocks += _proposal_blocks(w, job.proposal)
+            blocks += _proposal_blocks(w, job.proposal, pay.fte)
         sections.append({"title": head, "blocks": blocks})
     sections.append(
         {
@@ -93,20 +106,50 @@ def statement_document(statement: Statement, words: LetterWords, created: dt.dat
     }
 
 
-def _range_blocks(
-    w: LetterWords, job: PayRange, band: PayRange | None, own: float, s: Statement
-) -> list[dict]:
-    rows = [_range_row(w, w.tr("Ditt arbete", "Your job"), job)]
+def statement_pdf(statement: Statement, words: LetterWords, created: dt.datetime) -> bytes:
+    """One pay-talk statement as PDF bytes."""
+    from ._typst import render_pdf
+
+    return render_pdf(statement_document(statement, words, created), timestamp=created)[0]
+
+
+def _range_blocks(w: LetterWords, job: StatementJob, s: Statement) -> list[dict]:
+    pay = job.employment.pay
+    own = pay.base_salary
+    rows = [
+        _range_row(
+            w,
+            w.tr(f"Ditt arbete: {w.job_name(pay)}", f"Your job: {w.job_name(pay)}"),
+            job.job_range,
+        )
+    ]
+    band = job.band_range
+    same = band is not None and band.n == job.job_range.n
     if band is not None:
         label = w.band(band.code, s.equal_value_basis, s.band_width)
         rows.append(
             _range_row(
                 w,
-                w.tr(f"Ditt värdeband: {label}", f"Your value band: {label}")
-                if s.equal_value_basis == "band"
-                else label,
+                w.tr(f"Ditt {label}", f"Your {label}") if s.equal_value_basis == "band" else label,
                 band,
             )
+        )
+    text = w.tr(
+        f"Din grundlön vid heltid är {w.kr(own)} i månaden. Tabellen visar hur grundlönen vid "
+        "heltid sprider sig bland alla med samma arbete och i samma värdeband: en av tio tjänar "
+        "mindre än P10, hälften mindre än medianen och nio av tio mindre än P90. Siffrorna är "
+        "avrundade till hela hundratal kronor.",
+        f"Your base pay at full time is {w.kr(own)} a month. The table shows how base pay at "
+        "full time spreads among everyone in the same job and the same value band: one in ten "
+        "earns less than P10, half less than the median, and nine in ten less than P90. The "
+        "figures are rounded to the nearest hundred.",
+    )
+    if band is not None and s.equal_value_basis == "band":
+        text += " " + w.band_meaning("band")
+    if same:
+        text += " " + w.tr(
+            "Inget annat arbete finns i ditt värdeband, så raderna är lika.",
+            "No other job is in your value band, so the rows are the same.",
         )
     blocks: list[dict] = [
         {
@@ -114,19 +157,7 @@ def _range_blocks(
             "level": 2,
             "text": w.tr("Din grundlön jämfört med andras", "Your base pay against others'"),
         },
-        {
-            "type": "text",
-            "text": w.tr(
-                f"Din grundlön vid heltid är {w.kr(own)} i månaden. Tabellen visar hur grundlönen "
-                "vid heltid sprider sig bland alla med samma arbete och i samma värdeband: en tiondel "
-                "tjänar mindre än P10, hälften mindre än medianen och nio av tio mindre än P90. "
-                "Siffrorna är avrundade till hela hundratal kronor.",
-                f"Your base pay at full time is {w.kr(own)} a month. The table shows how base pay at "
-                "full time spreads among everyone in the same job and the same value band: one in "
-                "ten earns less than P10, half less than the median, and nine in ten less than P90. "
-                "The figures are rounded to the nearest hundred.",
-            ),
-        },
+        {"type": "text", "text": text},
         {
             "type": "table",
             "columns": ["", w.tr("Antal", "Number"), "P10", "Median", "P90"],
@@ -135,18 +166,19 @@ def _range_blocks(
             "widths": [0.4, 0.12, 0.16, 0.16, 0.16],
         },
     ]
-    where = _position(w, own, job)
+    where = _position(w, own, job.job_range)
     if where:
         blocks.append({"type": "text", "text": where})
-    if any(r.p10 is None or r.median is None for r in (job, band) if r is not None):
+    if any(r.p10 is None or r.median is None for r in (job.job_range, band) if r is not None):
         blocks.append(
             {
                 "type": "text",
                 "text": w.tr(
-                    "Ett streck (–) betyder att för få har arbetet för att visa siffran utan att den blir "
-                    "en enskild persons lön: medianen visas från 5 personer, P10 och P90 från 21.",
-                    "A dash (–) means too few hold the job to show the figure without it being one "
-                    "person's pay: the median is shown from 5 people, P10 and P90 from 21.",
+                    "Ett streck (–) betyder att gruppen är för liten: siffran skulle ligga för nära en "
+                    "enskild persons lön. Medianen visas när gruppen har minst 5 personer, P10 och P90 "
+                    "när den har minst 21.",
+                    "A dash (–) means the group is too small: the figure would be too close to one "
+                    "person's pay. The median is shown from 5 people, P10 and P90 from 21.",
                 ),
             }
         )
@@ -158,23 +190,40 @@ def _range_row(w: LetterWords, label: str, r: PayRange) -> list[str]:
 
 
 def _position(w: LetterWords, own: float, r: PayRange) -> str:
+    """Where the employee's base pay stands in the job's range, in words."""
     if r.median is None:
         return ""
-    share = w.pct(100 * own / r.median, 0)
-    if r.p10 is not None and own < r.p10:
-        where = w.tr("under P10 för ditt arbete", "below P10 of your job")
-    elif r.p90 is not None and own > r.p90:
-        where = w.tr("över P90 för ditt arbete", "above P90 of your job")
+    diff = 100 * (own / r.median - 1)
+    size = w.pct(abs(diff), 0)
+    if size == w.pct(0, 0):
+        text = w.tr(
+            "Din grundlön ligger vid medianen för ditt arbete.",
+            "Your base pay is at your job's median.",
+        )
+    elif diff > 0:
+        text = w.tr(
+            f"Din grundlön är {size} högre än medianen för ditt arbete.",
+            f"Your base pay is {size} above your job's median.",
+        )
     else:
-        where = ""
-    text = w.tr(
-        f"Din grundlön är {share} av medianen för ditt arbete",
-        f"Your base pay is {share} of your job's median",
-    )
-    return text + (f", {where}." if where else ".")
+        text = w.tr(
+            f"Din grundlön är {size} lägre än medianen för ditt arbete.",
+            f"Your base pay is {size} below your job's median.",
+        )
+    if r.p90 is not None and own > r.p90:
+        text += " " + w.tr(
+            "Färre än en av tio med samma arbete har högre grundlön.",
+            "Fewer than one in ten in the same job have a higher base pay.",
+        )
+    elif r.p10 is not None and own < r.p10:
+        text += " " + w.tr(
+            "Fler än nio av tio med samma arbete har högre grundlön.",
+            "More than nine in ten in the same job have a higher base pay.",
+        )
+    return text
 
 
-def _proposal_blocks(w: LetterWords, p) -> list[dict]:
+def _proposal_blocks(w: LetterWords, p: Proposal, fte: float) -> list[dict]:
     if not p.eligible:
         why = column_words(w, p.reason) if p.reason else ""
         return [
@@ -189,21 +238,39 @@ def _proposal_blocks(w: LetterWords, p) -> list[dict]:
                 ),
             }
         ]
+    text = w.tr(
+        f"Förslaget är {w.kr(p.raise_monthly)} mer i månaden vid heltid "
+        f"({w.pct(p.raise_pct)}), en ny grundlön vid heltid på {w.kr(p.new_base_salary)} från "
+        f"{p.effective_date}.",
+        f"The proposal is {w.kr(p.raise_monthly)} more a month at full time "
+        f"({w.pct(p.raise_pct)}), a new base pay at full time of {w.kr(p.new_base_salary)} "
+        f"from {p.effective_date}.",
+    )
+    if fte != 1:
+        rate = w.pct(100 * fte, 0)
+        text += " " + w.tr(
+            f"Vid din sysselsättningsgrad ({rate}) blir det {w.kr(p.raise_monthly * fte)} mer i "
+            f"månaden, en ny grundlön på {w.kr(p.new_base_salary * fte)}.",
+            f"At your employment rate ({rate}) that is {w.kr(p.raise_monthly * fte)} more a "
+            f"month, a new base pay of {w.kr(p.new_base_salary * fte)}.",
+        )
+    if p.pot_pct is not None:
+        text += " " + w.tr(
+            f"Årets löneutrymme är {w.pct(p.pot_pct)} av lönesumman; bedömningen mot "
+            "lönekriterierna och var din lön ligger i lönespannet påverkar förslaget.",
+            f"This year's pot is {w.pct(p.pot_pct)} of the pay bill; your rating against the "
+            "salary criteria and where your pay stands in the range shape the proposal.",
+        )
+    text += " " + w.tr(
+        "Det är ett förslag, inte ett beslut: lönen bestäms efter lönesamtalet.",
+        "It is a proposal, not a decision: pay is set after the pay talk.",
+    )
     return [
         {
             "type": "notice",
             "tone": "info",
             "title": w.tr("Förslag i löneöversynen", "Proposal in the pay review"),
-            "text": w.tr(
-                f"Förslaget är {w.kr(p.raise_monthly)} mer i månaden vid heltid "
-                f"({w.pct(p.raise_pct)}), en ny grundlön på {w.kr(p.new_base_salary)} från "
-                f"{p.effective_date}. Det är ett förslag, inte ett beslut: lönen bestäms efter "
-                "lönesamtalet.",
-                f"The proposal is {w.kr(p.raise_monthly)} more a month at full time "
-                f"({w.pct(p.raise_pct)}), a new base pay of {w.kr(p.new_base_salary)} from "
-                f"{p.effective_date}. It is a proposal, not a decision: pay is set after the "
-                "pay talk.",
-            ),
+            "text": text,
         }
     ]
 
@@ -224,15 +291,23 @@ def _rating_blocks(w: LetterWords, s: Statement) -> list[dict]:
     scale = s.scale
     labels = scale.get("labels_en") if not w.sv and scale.get("labels_en") else scale.get("labels")
     labels = list(labels or [])
+    lo, hi = int(scale.get("min", 1)), int(scale.get("max", 4))
 
     def label(level: float | None) -> str:
-        if level is None:
-            return w.tr("ej bedömd", "not rated")
-        i = int(round(level)) - int(scale.get("min", 1))
+        i = int(round(level)) - lo
         word = labels[i] if 0 <= i < len(labels) else ""
         return f"{w.num(level)} – {word}" if word else w.num(level)
 
-    blocks: list[dict] = []
+    steps = ", ".join(label(k) for k in range(lo, hi + 1))
+    blocks: list[dict] = [
+        {
+            "type": "text",
+            "text": w.tr(
+                f"Chefen bedömer hur du utför ditt arbete på en skala från {lo} till {hi}: {steps}.",
+                f"Your manager rates how you do your work on a scale from {lo} to {hi}: {steps}.",
+            ),
+        }
+    ]
     if not s.rated:
         blocks.append(
             {
@@ -246,31 +321,31 @@ def _rating_blocks(w: LetterWords, s: Statement) -> list[dict]:
                 ),
             }
         )
-    else:
-        lo, hi = int(scale.get("min", 1)), int(scale.get("max", 4))
-        blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
-                    f"Chefens bedömning av hur du utför ditt arbete, på en skala från {lo} till {hi}, "
-                    f"där {scale.get('expected', lo)} är den förväntade nivån.",
-                    f"Your manager's rating of how you do your work, on a scale from {lo} to {hi}, where "
-                    f"{scale.get('expected', lo)} is the expected level.",
-                ),
-            }
-        )
-        rows = [[criterion_name(w, r.criterion), label(r.level)] for r in s.ratings]
-        blocks.append(
-            {
-                "type": "table",
-                "columns": [w.tr("Lönekriterium", "Salary criterion"), w.tr("Bedömning", "Rating")],
-                "rows": rows,
-                "align": ["left", "left"],
-                "widths": [0.55, 0.45],
-            }
-        )
+    levels = {str(r.criterion.get("id")): r.level for r in s.ratings}
+
+    def rating(c) -> str:
+        level = levels.get(str(c.get("id")))
+        if level is not None:
+            return label(level)
+        if not s.rated:
+            return "–"
+        if c.get("applies_to") in ("managers", "staff"):
+            return w.tr("Gäller inte ditt arbete", "Does not apply to your job")
+        return w.tr("Ej bedömd", "Not rated")
+
+    rows = [[criterion_name(w, c), criterion_text(w, c), rating(c)] for c in s.criteria]
     blocks.append(
-        {"type": "heading", "level": 2, "text": w.tr("Lönekriterierna", "The salary criteria")}
+        {
+            "type": "table",
+            "columns": [
+                w.tr("Lönekriterium", "Salary criterion"),
+                w.tr("Vad som bedöms", "What is assessed"),
+                w.tr("Bedömning", "Rating"),
+            ],
+            "rows": rows,
+            "align": ["left", "left", "left"],
+            "widths": [0.24, 0.52, 0.24],
+        }
     )
-    blocks.append({"type": "list", "items": [criterion_text(w, c) for c in s.criteria]})
-    return blocks
+    more = criteria_blocks(w, (), s.equal_value_basis)[:1] if s.equal_value_basis == "band" else []
+    return blocks + more

@@ -463,6 +463,7 @@ review.action_plan_share | share | Andel av potten till handlingsplanen | Share 
 review.effective_date | date | Nya löner gäller från | New pay effective from
 privacy.min_cell | int | Minsta antal av varje kön i en redovisad cell | Least number of each gender in a shown cell
 privacy.key_file | path | Nyckelfil för pseudonymer | Pseudonym key file
+letters.contact | text | Kontakt för frågor om löneinformation | Contact for questions about pay information
 report.audience | choice | Mottagare | Audience
 report.status | choice | Rapportens status | Status of the report
 output.dir | path | Mapp för resultatet | Output folder

@@ -25,7 +25,7 @@ from ._analyses import (
     eu_indicators,
     standardized_ratio,
 )
-from ._eu import IndicatorResult
+from ._eu import IndicatorResult, pay_levels
 from ._gap import GapResult, LogibResult, logib
 from ._inputs import (
     COV_TYPES,
@@ -50,6 +50,7 @@ __all__ = [
     "EqualWorkResult",
     "GapResult",
     "IndicatorResult",
+    "pay_levels",
     "LogibResult",
     "OrgGapResult",
     "PAY_MEASURES",
