@@ -86,13 +86,17 @@ class LetterWords:
                 "Arbeten i samma kategori räknas här som arbeten av lika värde.",
                 "Jobs in the same category count here as work of equal value.",
             )
-        return self.tr(
-            "Ett värdeband är de arbeten som fått ungefär lika många poäng i arbetsvärderingen, "
-            "där arbetets krav på kunskaper, ansvar och ansträngning och arbetsförhållandena "
-            "ger poäng: fler poäng betyder högre krav.",
-            "A value band holds the jobs given about the same points in the job evaluation, "
-            "which scores the job's demands on skills, responsibility and effort and its "
-            "working conditions: more points mean higher demands.",
+        return self.once(
+            "band",
+            self.tr(
+                "Ett värdeband är de arbeten som fått ungefär lika många poäng i arbetsvärderingen, "
+                "där arbetets krav på kunskaper, ansvar och ansträngning och arbetsförhållandena "
+                "ger poäng: fler poäng betyder högre krav.",
+                "A value band holds the jobs given about the same points in the job evaluation, "
+                "which scores the job's demands on skills, responsibility and effort and its "
+                "working conditions: more points mean higher demands.",
+            ),
+            "",
         )
 
     def footer(self, what: str) -> str:
@@ -139,7 +143,7 @@ class LetterWords:
                 f"everyone in the group it would give theirs. {route}",
             )
             return self.once(
-                f"small:{cat.kind}:{cat.code}",
+                f"small:{cat.n_women}:{cat.n_men}",
                 text,
                 self.tr(
                     "Genomsnitten lämnas inte ut av samma skäl som ovan.",

@@ -51,7 +51,7 @@ def letter_document(letter: Letter, words: LetterWords, created: dt.datetime) ->
     sections.append(
         {
             "title": w.tr("Dina rättigheter", "Your rights"),
-            "blocks": [{"type": "list", "items": rights(w, letter.min_cell)}],
+            "blocks": [{"type": "list", "items": rights(w)}],
         }
     )
     return {
@@ -221,21 +221,33 @@ def category_blocks(
             }
         )
         return blocks
-    blocks.append(
-        {
-            "type": "text",
-            "text": " ".join(
-                [
-                    w.band_meaning(basis),
-                    _members(w, value, pay),
-                    w.tr(
-                        f"I gruppen finns {w.women_men(value.n_women, value.n_men)}, du inräknad.",
-                        f"The group holds {w.women_men(value.n_women, value.n_men)}, you included.",
-                    ),
-                ]
-            ),
-        }
+    alone = (
+        same is not None
+        and tuple(value.jobs) == (w.job_name(pay),)
+        and (value.n_women, value.n_men) == (same.n_women, same.n_men)
     )
+    if alone:  # the band holds only this job: the same people as above
+        blocks.append(
+            {
+                "type": "text",
+                "text": w.tr(
+                    "Inget annat arbete har fått poäng i samma värdeband, så gruppen är densamma som för "
+                    "samma arbete ovan, med samma årslön och timlön.",
+                    "No other job scored within the same value band, so the group is the same as for "
+                    "the same work above, with the same annual and hourly pay.",
+                ),
+            }
+        )
+        return blocks
+    words = [
+        w.band_meaning(basis),
+        _members(w, value, pay),
+        w.tr(
+            f"I gruppen finns {w.women_men(value.n_women, value.n_men)}, du inräknad.",
+            f"The group holds {w.women_men(value.n_women, value.n_men)}, you included.",
+        ),
+    ]
+    blocks.append({"type": "text", "text": " ".join(x for x in words if x)})
     blocks += _means_table(w, value, ["annual", "hourly"], pay, gender, min_cell)
     return blocks
 
@@ -281,6 +293,8 @@ def _means_table(
             "widths": [0.5, 0.25, 0.25],
         }
     ]
+    if cat.withheld:
+        out.append({"type": "notice", "tone": "info", "text": w.withheld(cat, min_cell)})
     if "annual" in levels:
         out.append(
             {
@@ -300,8 +314,6 @@ def _means_table(
         )
         if not out[-1]["text"]:
             out.pop()
-    if cat.withheld:
-        out.append({"type": "notice", "tone": "info", "text": w.withheld(cat, min_cell)})
     return out
 
 
@@ -313,7 +325,7 @@ def _mean(w: LetterWords, value: float | None, n: int, decimals: int) -> str:
     return w.kr(value, decimals)
 
 
-def rights(w: LetterWords, min_cell: int) -> list[str]:
+def rights(w: LetterWords) -> list[str]:
     """The employee's rights around the answer (Art. 7(2), (5), (6); Art. 25)."""
     return [
         w.tr(
@@ -331,14 +343,6 @@ def rights(w: LetterWords, min_cell: int) -> list[str]:
             "You may use the figures about others' pay only to exercise your right to equal pay "
             "for equal work or work of equal value (Article 7(6)). You may always tell anyone "
             "your own pay (Article 7(5)).",
-        ),
-        w.tr(
-            f"Ett genomsnitt är summan av lönerna delad med antalet personer. Genomsnitt för "
-            f"grupper med färre än {min_cell} kvinnor eller {min_cell} män lämnas inte ut, så "
-            "att ingen enskilds lön kan räknas fram.",
-            f"An average is the sum of the pay divided by the number of people. Averages of "
-            f"groups with fewer than {min_cell} women or {min_cell} men are not given, so that "
-            "nobody's own pay can be worked out.",
         ),
         w.tr(
             "Ingen får behandlas sämre för att ha begärt uppgifterna (artikel 25). Om du tror "

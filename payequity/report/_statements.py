@@ -145,7 +145,7 @@ def _range_blocks(w: LetterWords, job: StatementJob, s: Statement) -> list[dict]
         "figures are rounded to the nearest hundred.",
     )
     if band is not None and s.equal_value_basis == "band":
-        text += " " + w.band_meaning("band")
+        text = " ".join(x for x in (text, w.band_meaning("band")) if x)
     if same:
         text += " " + w.tr(
             "Inget annat arbete finns i ditt värdeband, så raderna är lika.",
