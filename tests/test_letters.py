@@ -340,6 +340,10 @@ def test_a_letter_gives_own_pay_and_the_averages_computed_by_hand(letters):
     assert job.same_work.means["monthly_pay"] == pytest.approx(
         (month[women].mean(), month[~women].mean())
     )
+    # band 3 holds job 300 only: its full-time monthly averages are the job's
+    assert job.equal_value.means["monthly_pay"] == pytest.approx(
+        (month[women].mean(), month[~women].mean())
+    )
     for level, values in (("annual", year), ("hourly", hour)):  # job 300 withheld for no one
         assert job.same_work.means[level] == pytest.approx(
             (values[women].mean(), values[~women].mean())

@@ -14,7 +14,10 @@ the public edition does. Only the employee's own pay is theirs alone.
   figures the organisation's published averages (EU indicator (a)) would give back: the
   hidden work groups of a gender must hold at least two groups and ``min_cell`` people;
 - equal value: the directive's category of workers (``analysis.categories``, the value band by
-  default), annual and hourly pay as Art. 3 defines them (``eu_indicators`` (g), all components).
+  default), annual and hourly pay as Art. 3 defines them (``eu_indicators`` (g), all components)
+  and the full-time monthly pay of the same people, shown where the annual pay is (the same
+  people, so the same suppression: a value band against its jobs, the bands against the
+  organisation).
 """
 
 from __future__ import annotations
@@ -175,12 +178,21 @@ class Art7Figures:
         self._value: dict[str, Category] = {}
         eu = tables.get("eu_indicators")
         jobs = _jobs_by_category(frame, categories)
+        monthly = _monthly_by_category(frame, categories)
         if basis != "none" and eu is not None and len(eu):
             g = eu[(eu["indicator"].astype(str) == "g") & (eu["component"].astype(str) == "all")]
             for code, rows in g.groupby(g["category"].astype(str), sort=False):
                 levels = {
                     str(r.pay_level): (r.pay_women, r.pay_men) for r in rows.itertuples(index=False)
                 }
+                # full-time monthly means of the same people, shown where the annual ones are
+                annual = levels.get("annual", (np.nan, np.nan))
+                month = monthly.get(code, (np.nan, np.nan))
+                levels = {
+                    "monthly_pay": tuple(
+                        m if pd.notna(a) else np.nan for m, a in zip(month, annual, strict=True)
+                    )
+                } | levels
                 first = rows.iloc[0]
                 cat = _category("equal_value", code, first["n_women"], first["n_men"], levels)
                 self._value[code] = replace(cat, jobs=jobs.get(code, ()))
@@ -190,6 +202,23 @@ class Art7Figures:
 
     def equal_value(self, category: str | None) -> Category | None:
         return None if category is None else self._value.get(str(category))
+
+
+def _monthly_by_category(
+    frame: pd.DataFrame | None, categories: pd.Series | None
+) -> dict[str, tuple[float, float]]:
+    """Mean full-time monthly pay of women and of men per category."""
+    if frame is None or categories is None or not len(frame) or "monthly_pay" not in frame:
+        return {}
+    cat = categories.astype(str).where(categories.notna())
+    means = frame.groupby([cat, frame["gender"]])["monthly_pay"].mean()
+    out = {}
+    for code in cat.dropna().unique():
+        out[str(code)] = (
+            float(means.get((code, "F"), np.nan)),
+            float(means.get((code, "M"), np.nan)),
+        )
+    return out
 
 
 def _jobs_by_category(

@@ -120,28 +120,40 @@ class LetterWords:
             if 0 < n < min_cell
         ]
         route = self.tr(
-            "Fackliga företrädare som deltar i lönekartläggningen får ta del av uppgifterna under "
-            "tystnadsplikt. Om du tror att en löneskillnad beror på kön kan du få stöd av dem "
-            "eller av Diskrimineringsombudsmannen (do.se).",
-            "Union representatives taking part in the pay survey may see the figures under a "
-            "duty of confidentiality. If you think a pay difference is due to gender, they or the "
-            "equality body can support you.",
+            "Fackliga företrädare som deltar i lönekartläggningen kan granska siffrorna för din "
+            "räkning, under tystnadsplikt.",
+            "Union representatives taking part in the pay survey can check the figures for you, "
+            "under a duty of confidentiality.",
         )
         if small:
-            few = self.tr(
-                " och ".join(f"{self.num(n)} {g}" for g, n in small),
-                " and ".join(f"{self.num(n)} {g}" for g, n in small),
-            )
-            text = self.tr(
-                f"Gruppen har bara {few}. Ett genomsnitt för så få personer skulle visa enskildas "
-                f"lön, så det lämnas ut först när gruppen har minst {min_cell} av varje kön. Det "
-                "andra könets genomsnitt lämnas inte heller ut: tillsammans med genomsnittet för "
-                f"alla i gruppen skulle det visa deras lön. {route}",
-                f"The group has only {few}. An average of so few people would show individuals' "
-                f"pay, so it is given only when the group has at least {min_cell} of each gender. "
-                "The other gender's average is not given either: together with the average of "
-                f"everyone in the group it would give theirs. {route}",
-            )
+            sv_few = " och ".join(f"{self.num(n)} {g}" for g, n in small)
+            en_few = " and ".join(f"{self.num(n)} {g}" for g, n in small)
+            if len(small) == 2:
+                text = self.tr(
+                    f"Gruppen har bara {sv_few}. Genomsnitt för så få personer kan visa enskildas "
+                    f"lön och lämnas inte ut; de lämnas ut när gruppen har minst {min_cell} av "
+                    f"varje kön. {route}",
+                    f"The group has only {en_few}. Averages of so few people can show "
+                    f"individuals' pay and are not given; they are given when the group has at "
+                    f"least {min_cell} of each gender. {route}",
+                )
+            else:
+                few_sv, few_en = small[0][0], small[0][0]
+                other_sv = "kvinnornas" if few_sv == "män" else "männens"
+                other_en = "the women's" if few_en == "men" else "the men's"
+                own_sv = "männens" if few_sv == "män" else "kvinnornas"
+                text = self.tr(
+                    f"Gruppen har bara {sv_few}, så {own_sv} genomsnitt kan visa enskildas lön och "
+                    f"lämnas inte ut; det lämnas ut när gruppen har minst {min_cell} av varje kön. "
+                    f"{other_sv.capitalize()} genomsnitt lämnas inte heller ut, eftersom {own_sv} "
+                    "då skulle kunna räknas fram ur genomsnittet för hela gruppen, som "
+                    f"lönekartläggningen redovisar. {route}",
+                    f"The group has only {en_few}, so their average can show individuals' pay "
+                    f"and is not given; it is given when the group has at least {min_cell} of each "
+                    f"gender. {other_en.capitalize()} average is not given either, since theirs "
+                    "could then be worked out from the whole group's average, which the pay survey "
+                    f"shows. {route}",
+                )
             return self.once(
                 f"small:{cat.n_women}:{cat.n_men}",
                 text,

@@ -96,7 +96,7 @@ def own_pay_rows(w: LetterWords, pay: OwnPay) -> list[list[str]]:
     employment rate, and the directive's pay levels."""
     rate = w.pct(100 * pay.fte, 0)
     rows = [
-        [w.tr("Arbete", "Job"), w.job(pay)],
+        [w.tr("Arbete", "Job"), w.job_name(pay)],
         [w.tr("Enhet", "Unit"), pay.unit_name],
         [w.tr("Sysselsättningsgrad", "Employment rate"), rate],
         [
@@ -125,14 +125,16 @@ def pay_notes(w: LetterWords, pay: OwnPay) -> str:
     """How annual and hourly pay are counted."""
     hours = w.num(pay.weekly_hours, 0 if float(pay.weekly_hours).is_integer() else 1)
     return w.tr(
-        "Årslön = 12 × månadslön vid heltid × sysselsättningsgrad + rörlig lön. Timlön = årslön "
-        f"delad med avtalad arbetstid under ett år (52 veckor × {hours} timmar × "
-        "sysselsättningsgrad). Så definierar direktivet lönenivå (artikel 3); timlönen är en "
-        "jämförelsesiffra och kan skilja sig från den på lönebeskedet.",
+        "Årslön = 12 × månadslön vid heltid × sysselsättningsgrad + rörlig lön. Timlön = "
+        f"årslönen delat med arbetstiden under ett år: 52 veckor × {hours} timmar (heltid) × "
+        "sysselsättningsgrad. EU:s lönetransparensdirektiv anger lönenivå som årslön och timlön "
+        "(artikel 3); timlönen är en jämförelsesiffra och kan skilja sig från den på "
+        "lönebeskedet.",
         "Annual pay = 12 × monthly pay at full time × employment rate + variable pay. Hourly "
-        f"pay = annual pay divided by the agreed working time of a year (52 weeks × {hours} "
-        "hours × employment rate). This is the directive's pay level (Article 3); the hourly "
-        "pay is a figure for comparison and may differ from the one on your payslip.",
+        f"pay = annual pay divided by the working time of a year: 52 weeks × {hours} hours "
+        "(full time) × employment rate. The EU Pay Transparency Directive gives pay levels as "
+        "annual and hourly pay (Article 3); the hourly pay is a figure for comparison and may "
+        "differ from the one on your payslip.",
     )
 
 
@@ -227,17 +229,16 @@ def category_blocks(
         and (value.n_women, value.n_men) == (same.n_women, same.n_men)
     )
     if alone:  # the band holds only this job: the same people as above
-        blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
-                    "Inget annat arbete har fått poäng i samma värdeband, så gruppen är densamma som för "
-                    "samma arbete ovan, med samma årslön och timlön.",
-                    "No other job scored within the same value band, so the group is the same as for "
-                    "the same work above, with the same annual and hourly pay.",
-                ),
-            }
-        )
+        words = [
+            w.band_meaning(basis),
+            w.tr(
+                "Inget annat arbete har fått poäng i samma värdeband, så gruppen och dess "
+                "genomsnitt är desamma som för samma arbete ovan.",
+                "No other job scored within the same value band, so the group and its averages "
+                "are the same as for the same work above.",
+            ),
+        ]
+        blocks.append({"type": "text", "text": " ".join(x for x in words if x)})
         return blocks
     words = [
         w.band_meaning(basis),
@@ -248,7 +249,7 @@ def category_blocks(
         ),
     ]
     blocks.append({"type": "text", "text": " ".join(x for x in words if x)})
-    blocks += _means_table(w, value, ["annual", "hourly"], pay, gender, min_cell)
+    blocks += _means_table(w, value, ["monthly_pay", "annual", "hourly"], pay, gender, min_cell)
     return blocks
 
 
@@ -259,8 +260,19 @@ def _members(w: LetterWords, cat: Category, pay: OwnPay) -> str:
             f"Inget annat arbete har fått poäng i samma band; gruppen består bara av {w.job_name(pay)}.",
             f"No other job scored within the same band; the group holds only {w.job_name(pay)}.",
         )
-    shown = ", ".join(others[:4]) + (w.tr(" med flera", " and others") if len(others) > 4 else "")
-    return w.tr(f"Här finns också {shown}.", f"It also holds {shown}.")
+    names = [_lower(j) for j in others[:4]]
+    listed = w.tr(" och ", " and ").join(
+        [", ".join(names[:-1]), names[-1]] if len(names) > 1 else names
+    )
+    return w.tr(
+        f"I värdebandet finns också arbeten som {listed}.",
+        f"The value band also holds jobs such as {listed}.",
+    )
+
+
+def _lower(title: str) -> str:
+    """A job title in running text: "Undersköterska" → "undersköterska", "IT-tekniker" kept."""
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
 
 
 def _means_table(
@@ -284,7 +296,28 @@ def _means_table(
         rows.append(
             [w.tr(f"Din {sv}", f"Your {en}"), *(mine if g == gender else "" for g in ("F", "M"))]
         )
-    out: list[dict] = [
+    out: list[dict] = []
+    hourly = cat.means.get("hourly", (None, None))
+    if pay.fte != 1 and "hourly" in levels and any(v is not None for v in hourly):
+        averages = " och ".join(
+            f"{w.kr(v, 2)} för {g}" for v, g in zip(hourly, ("kvinnor", "män"), strict=True) if v
+        )
+        averages_en = " and ".join(
+            f"{w.kr(v, 2)} for {g}" for v, g in zip(hourly, ("women", "men"), strict=True) if v
+        )
+        rate = w.pct(100 * pay.fte, 0)
+        out.append(
+            {
+                "type": "text",
+                "text": w.tr(
+                    f"Du arbetar {rate}, så jämför timlönen: din är {w.kr(pay.hourly, 2)}, genomsnittet "
+                    f"är {averages}.",
+                    f"You work {rate}, so compare the hourly pay: yours is {w.kr(pay.hourly, 2)}, the "
+                    f"average is {averages_en}.",
+                ),
+            }
+        )
+    out += [
         {
             "type": "table",
             "columns": ["", w.tr("Kvinnor", "Women"), w.tr("Män", "Men")],
@@ -295,7 +328,8 @@ def _means_table(
     ]
     if cat.withheld:
         out.append({"type": "notice", "tone": "info", "text": w.withheld(cat, min_cell)})
-    if "annual" in levels:
+    shown = any(v is not None for pair in cat.means.values() for v in pair)
+    if "annual" in levels and shown:
         out.append(
             {
                 "type": "text",
@@ -338,7 +372,7 @@ def rights(w: LetterWords) -> list[str]:
         ),
         w.tr(
             "Uppgifterna om andras löner får du bara använda för att ta tillvara din rätt till "
-            "lika lön för lika eller likvärdigt arbete (artikel 7.6). Din egen lön får du alltid "
+            "lika lön för samma arbete eller arbete av lika värde (artikel 7.6). Din egen lön får du alltid "
             "berätta om (artikel 7.5).",
             "You may use the figures about others' pay only to exercise your right to equal pay "
             "for equal work or work of equal value (Article 7(6)). You may always tell anyone "

@@ -82,10 +82,14 @@ def notice_document(words: LetterWords, year: int, created: dt.datetime, min_cel
                 w.tr(
                     f"Genomsnitt för grupper med färre än {min_cell} kvinnor eller {min_cell} män "
                     "lämnas inte ut, så att ingen enskilds lön kan räknas fram. I svaret står då att "
-                    "uppgiften inte lämnas ut, varför, och vart du kan vända dig.",
+                    "uppgiften inte lämnas ut, varför, och vart du kan vända dig. Ibland lämnas "
+                    "inte heller det andra könets genomsnitt ut, om det tillsammans med andra "
+                    "redovisade siffror skulle visa den mindre gruppens lön.",
                     f"Averages of groups with fewer than {min_cell} women or {min_cell} men are not "
                     "given, so that nobody's own pay can be worked out. The answer then says that "
-                    "the figure is not given, why, and where you can turn.",
+                    "the figure is not given, why, and where you can turn. Sometimes the other "
+                    "gender's average is not given either, where together with other published "
+                    "figures it would show the smaller group's pay.",
                 ),
                 w.tr(
                     "Ingen kan förbjuda dig att berätta om din egen lön.",

@@ -136,8 +136,8 @@ def _range_blocks(w: LetterWords, job: StatementJob, s: Statement) -> list[dict]
         )
     text = w.tr(
         f"Din grundlön vid heltid är {w.kr(own)} i månaden. Tabellen visar hur grundlönen vid "
-        "heltid sprider sig bland alla med samma arbete och i samma värdeband: en av tio tjänar "
-        "mindre än P10, hälften mindre än medianen och nio av tio mindre än P90. Siffrorna är "
+        "heltid fördelar sig bland alla med samma arbete och i samma värdeband: en av tio har "
+        "lägre grundlön än P10, hälften lägre än medianen och nio av tio lägre än P90. Siffrorna är "
         "avrundade till hela hundratal kronor.",
         f"Your base pay at full time is {w.kr(own)} a month. The table shows how base pay at "
         "full time spreads among everyone in the same job and the same value band: one in ten "
@@ -240,8 +240,9 @@ def _proposal_blocks(w: LetterWords, p: Proposal, fte: float) -> list[dict]:
         ]
     text = w.tr(
         f"Förslaget är {w.kr(p.raise_monthly)} mer i månaden vid heltid "
-        f"({w.pct(p.raise_pct)}), en ny grundlön vid heltid på {w.kr(p.new_base_salary)} från "
-        f"{p.effective_date}.",
+        f"({w.pct(p.raise_pct)}), vilket ger en ny grundlön vid heltid på "
+        f"{w.kr(p.new_base_salary)} från {p.effective_date} (se bedömningen mot lönekriterierna "
+        "nedan).",
         f"The proposal is {w.kr(p.raise_monthly)} more a month at full time "
         f"({w.pct(p.raise_pct)}), a new base pay at full time of {w.kr(p.new_base_salary)} "
         f"from {p.effective_date}.",
@@ -249,17 +250,20 @@ def _proposal_blocks(w: LetterWords, p: Proposal, fte: float) -> list[dict]:
     if fte != 1:
         rate = w.pct(100 * fte, 0)
         text += " " + w.tr(
-            f"Vid din sysselsättningsgrad ({rate}) blir det {w.kr(p.raise_monthly * fte)} mer i "
-            f"månaden, en ny grundlön på {w.kr(p.new_base_salary * fte)}.",
+            f"Vid din sysselsättningsgrad blir det {w.kr(p.raise_monthly * fte)} mer i månaden: "
+            f"grundlönen vid {rate} går från {w.kr((p.new_base_salary - p.raise_monthly) * fte)} "
+            f"till {w.kr(p.new_base_salary * fte)}.",
             f"At your employment rate ({rate}) that is {w.kr(p.raise_monthly * fte)} more a "
             f"month, a new base pay of {w.kr(p.new_base_salary * fte)}.",
         )
     if p.pot_pct is not None:
         text += " " + w.tr(
-            f"Årets löneutrymme är {w.pct(p.pot_pct)} av lönesumman; bedömningen mot "
-            "lönekriterierna och var din lön ligger i lönespannet påverkar förslaget.",
-            f"This year's pot is {w.pct(p.pot_pct)} of the pay bill; your rating against the "
-            "salary criteria and where your pay stands in the range shape the proposal.",
+            f"Löneutrymmet, {w.pct(p.pot_pct)} av den totala lönesumman, fördelas olika mellan "
+            "medarbetare; det är ingen höjning som alla får. Förslaget bygger på bedömningen mot "
+            "lönekriterierna och på var din grundlön ligger jämfört med medianen och P90 ovan.",
+            f"The pot, {w.pct(p.pot_pct)} of the total pay bill, is shared out unevenly; it is "
+            "not a raise everyone gets. The proposal rests on your rating against the salary "
+            "criteria and on where your base pay stands against the median and P90 above.",
         )
     text += " " + w.tr(
         "Det är ett förslag, inte ett beslut: lönen bestäms efter lönesamtalet.",
