@@ -89,9 +89,9 @@ class LetterWords:
         return self.once(
             "band",
             self.tr(
-                "Ett värdeband är de arbeten som fått ungefär lika många poäng i arbetsvärderingen, "
-                "där arbetets krav på kunskaper, ansvar och ansträngning och arbetsförhållandena "
-                "ger poäng: fler poäng betyder högre krav.",
+                "Ett värdeband är en grupp arbeten som fått ungefär lika många poäng i "
+                "arbetsvärderingen, där poäng ges för krav på kunskaper och färdigheter, ansvar "
+                "och ansträngning samt för arbetsförhållandena: fler poäng betyder högre krav.",
                 "A value band holds the jobs given about the same points in the job evaluation, "
                 "which scores the job's demands on skills, responsibility and effort and its "
                 "working conditions: more points mean higher demands.",

@@ -13,7 +13,7 @@ from ._letter_words import (
     criterion_name,
     criterion_text,
 )
-from ._letters import category_blocks, own_pay_rows, pay_notes
+from ._letters import category_blocks, own_pay_rows
 
 __all__ = ["statement_document", "statement_pdf"]
 
@@ -48,7 +48,19 @@ def statement_document(statement: Statement, words: LetterWords, created: dt.dat
                 }
             )
         blocks.append({"type": "facts", "rows": own_pay_rows(w, pay)})
-        blocks.append({"type": "text", "text": pay_notes(w, pay)})
+        blocks.append(
+            {
+                "type": "text",
+                "text": w.tr(
+                    "Årslön och timlön räknas som EU:s lönetransparensdirektiv anger (artikel 3): årslön "
+                    "= 12 × månadslön vid heltid × sysselsättningsgrad + rörlig lön; timlön = årslönen "
+                    "delat med årets arbetstid.",
+                    "Annual and hourly pay are counted as the EU Pay Transparency Directive says "
+                    "(Article 3): annual pay = 12 × monthly pay at full time × employment rate + variable "
+                    "pay; hourly pay = annual pay divided by the working time of the year.",
+                ),
+            }
+        )
         blocks += _range_blocks(w, job, s)
         if job.proposal is not None:
             blocks += _proposal_blocks(w, job.proposal, pay.fte)
