@@ -460,3 +460,94 @@ def test_statements_for_someone_not_rated_say_no_ratings_are_registered(town, tm
     who = _id("300", "M", 6)  # among the last nine: not in ratings.csv
     s = write_statements(town / "survey.toml", ids=[who], out=tmp_path, timestamp=TS)
     assert not s.statements[who].rated
+
+
+# --- the letters tell no more than the public edition ---------------------------------------
+
+
+def test_every_average_in_a_letter_is_the_public_editions(letters, town, tmp_path):
+    import payequity as pe
+
+    public = pe.run(
+        town / "survey.toml", audience="public", out=tmp_path, only="data", timestamp=TS
+    )
+    ew, eu = public.tables["equal_work"], public.tables["eu_indicators"]
+    org = ew[(ew["unit"].fillna("") == "") & (ew["pay_measure"] == "monthly_pay")]
+    g = eu[(eu["indicator"] == "g") & (eu["component"] == "all")]
+    for letter in letters.letters.values():
+        job = letter.employments[0]
+        row = org[org["work_group"].astype(str) == job.pay.work_group].iloc[0]
+        published = tuple(None if pd.isna(v) else v for v in (row["mean_women"], row["mean_men"]))
+        assert job.same_work.means["monthly_pay"] == pytest.approx(published)
+        for level in ("annual", "hourly"):
+            r = g[(g["category"].astype(str) == job.pay.category) & (g["pay_level"] == level)]
+            pair = tuple(None if pd.isna(v) else v for v in r[["pay_women", "pay_men"]].iloc[0])
+            assert job.equal_value.means[level] == pytest.approx(pair)
+
+
+def test_requests_file_with_dates_and_a_bad_row(town, tmp_path, capsys):
+    good = _id("100", "K")
+    (tmp_path / "req.csv").write_bytes(
+        f"Anst.nr;request_date\n{good};2026-11-02\n{_id('100', 'M')};\n".encode("cp1252")
+    )
+    args = [
+        "letters",
+        str(town / "survey.toml"),
+        "--requests",
+        str(tmp_path / "req.csv"),
+        "--out",
+        str(tmp_path / "out"),
+        "--timestamp",
+        TS,
+    ]
+    assert main(args) == 1  # the second row has no date and no --request-date was given
+    assert "row 3" in capsys.readouterr().err
+    assert main([*args, "--request-date", "2026-11-20"]) == 0
+    register = pd.read_csv(tmp_path / "out" / "letters" / "register.csv", dtype=str)
+    assert sorted(register["request_date"]) == ["2026-11-02", "2026-11-20"]
+    (tmp_path / "bad.csv").write_text(f"employee_id,request_date\n{good},2 november\n", "utf-8")
+    bad = [
+        "letters",
+        str(town / "survey.toml"),
+        "--requests",
+        str(tmp_path / "bad.csv"),
+        "--out",
+        str(tmp_path / "out2"),
+    ]
+    assert main(bad) == 1
+    err = capsys.readouterr().err
+    assert "row 2" in err and "YYYY-MM-DD" in err
+
+
+def test_letters_usage_errors_say_what_to_give(town, tmp_path, capsys):
+    base = ["letters", str(town / "survey.toml"), "--out", str(tmp_path)]
+    assert main(base) == 1
+    assert "--ids, --ids-file or --requests" in capsys.readouterr().err
+    assert main([*base, "--ids", _id("100", "K")]) == 1
+    assert "--request-date is needed" in capsys.readouterr().err
+    assert main([*base, "--notice"]) == 0  # the yearly notice alone
+    assert (tmp_path / "letters" / "notice.pdf").is_file()
+    assert (
+        main(["statements", str(town / "survey.toml"), "--unit", "Nowhere", "--out", str(tmp_path)])
+        == 1
+    )
+    assert "is not a unit" in capsys.readouterr().err
+
+
+def test_validate_warns_about_a_request_past_due_in_the_output_folder(tmp_path, capsys):
+    town = _folder(tmp_path / "town", review=False)
+    args = [
+        "letters",
+        str(town / "survey.toml"),
+        "--ids",
+        _id("100", "K"),
+        "--register-only",
+        "--request-date",
+        "2026-01-05",
+        "--quiet",
+    ]
+    assert main(args) == 0
+    assert (town / "reports" / "letters" / "register.csv").is_file()
+    assert main(["validate", str(town / "survey.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "past the two-month deadline" in out and "2026-03-05" in out
