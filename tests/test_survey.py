@@ -425,3 +425,21 @@ def test_organisation_statistics_per_unit_say_why_a_unit_is_left_out():
         assert "B" in res.skipped and res.skipped["B"]
     with pytest.raises(ValueError, match="by must be None or 'unit'"):
         pe.adjusted_gap(f, by="förvaltning")
+
+
+def test_equal_value_of_every_unit_at_once_equals_each_unit_alone():
+    """The per-unit tables come from one grouping of all units (speed); each must equal the
+    table of that unit's rows taken alone."""
+    import payequity as pe
+
+    data = pe.datasets.load_sample()
+    ev = pe.evaluate_jobs(SAMPLE / "job_evaluation.csv", data=data)
+    pays = ["base_salary", "monthly_pay"]
+    by_unit = pe.equal_value(data, ev, pay=pays, by="unit")
+    f = data.frame
+    for unit in list(by_unit)[::7]:
+        alone = pe.equal_value(f[f[data.unit_column] == unit], ev, pay=pays).table
+        alone = alone.assign(unit=unit)
+        pd.testing.assert_frame_equal(
+            by_unit[unit].table, alone, check_dtype=False, rtol=1e-12, atol=0
+        )

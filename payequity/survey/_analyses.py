@@ -21,7 +21,7 @@ from .._summary import Summary
 from ..exceptions import ParameterError, PayEquityError, SchemaError
 from . import _eu, _gap, _oaxaca, _standard
 from ._equalvalue import TABLE_COLUMNS as EQUAL_VALUE_COLUMNS
-from ._equalvalue import equal_value_table
+from ._equalvalue import equal_value_table, equal_value_tables
 from ._equalwork import PEOPLE_COLUMNS, equal_work_table
 from ._equalwork import TABLE_COLUMNS as EQUAL_WORK_COLUMNS
 from ._eu import TABLE_COLUMNS as EU_COLUMNS
@@ -352,8 +352,9 @@ def equal_value(
         "not_evaluated": not_evaluated,
     }
 
-    def one(sub: pd.DataFrame, unit: str) -> EqualValueResult:
-        table = equal_value_table(sub, jobs, unit, pays=pays, gap_threshold=gap_threshold)
+    def one(sub: pd.DataFrame, unit: str, table: pd.DataFrame | None = None) -> EqualValueResult:
+        if table is None:
+            table = equal_value_table(sub, jobs, unit, pays=pays, gap_threshold=gap_threshold)
         fd = jobs["female_dominated"].fillna(False).astype(bool)
         present = jobs["job_code"].isin(sub["job_code"])
         reason = ""
@@ -369,7 +370,12 @@ def equal_value(
         return one(frame, "")
     if by != "unit":
         raise ParameterError(f"by must be None or 'unit', got {by!r}; pass one of those")
-    return {str(u): one(sub, str(u)) for u, sub in frame.groupby(unit_col, sort=True)}
+    tables = equal_value_tables(
+        frame, jobs, frame[unit_col], pays=pays, gap_threshold=gap_threshold
+    )
+    return {
+        str(u): one(sub, str(u), tables[str(u)]) for u, sub in frame.groupby(unit_col, sort=True)
+    }
 
 
 __all__ += [
