@@ -67,8 +67,10 @@ def gaps_after(
         if pay in after:
             after[pay] = after[pay].astype(float) + lift
     rows = []
+    # split once: a boolean filter of the whole frame per item cost seconds on large employers
+    units = dict(tuple(after.groupby(after[unit_col].astype(str), sort=False)))
     for r in items.itertuples():
-        scope = after if r.unit == "" else after[after[unit_col].astype(str) == r.unit]
+        scope = after if r.unit == "" else units.get(r.unit, after.iloc[:0])
         if r.item_kind == "equal_work":
             controls = basis.get((r.unit, str(r.group), r.pay_measure))
             gap, how = _work_gap(scope, str(r.group), r.pay_measure, controls)
