@@ -189,10 +189,17 @@ def _pick(args: argparse.Namespace, names: str) -> dict[str, object]:
     return {n: getattr(args, n) for n in names.split()}
 
 
+def _progress(args: argparse.Namespace) -> str | None:
+    """A bar on a terminal, one line per step in a log, nothing with --quiet."""
+    if args.quiet:
+        return None
+    return "bar" if sys.stderr.isatty() else "lines"
+
+
 def _run(args: argparse.Namespace) -> int:
     from .pipeline import run
 
-    progress = not args.quiet and sys.stderr.isatty()
+    progress = _progress(args)
     result = run(
         args.config, **_pick(args, "audience year out only timestamp unit"), progress=progress
     )
@@ -242,7 +249,7 @@ def _letters(args: argparse.Namespace) -> int:
 def _statements(args: argparse.Namespace) -> int:
     from .pipeline import write_statements
 
-    progress = not args.quiet and sys.stderr.isatty()
+    progress = _progress(args)
     done = write_statements(args.config, **_pick(args, "ids unit out timestamp"), progress=progress)
     _say(args, done.describe())
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -348,3 +349,19 @@ def test_validate_hints_at_decimal_commas(tmp_path, capsys):
     (tmp_path / "survey.toml").write_text(CONFIG, encoding="utf-8")
     assert main(["validate", str(tmp_path / "survey.toml")]) == 0
     assert "looks like a decimal comma: set data.decimal" in capsys.readouterr().out
+
+
+def test_a_run_in_a_log_writes_one_line_per_step_with_its_seconds(tmp_path, capsys):
+    """Off a terminal (cron) each step is one line on stderr with its elapsed time, so a log
+    shows where the time went; --quiet silences it."""
+    from conftest import SAMPLE
+
+    args = ["run", str(SAMPLE / "survey.toml"), "--out", str(tmp_path), "--only", "data"]
+    assert main([*args, "--timestamp", "2026-09-30T12:00:00Z"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    steps = [line.split(": ", 1)[1].rsplit(" ", 2)[0] for line in lines]
+    assert steps[:3] == ["load data", "job evaluation", "equal work"]
+    assert "data files" in steps and steps[-1] == "write"
+    assert all(re.fullmatch(r"payequity run: .+ \d+\.\d s", line) for line in lines)
+    assert main([*args, "--quiet"]) == 0
+    assert capsys.readouterr().err == ""

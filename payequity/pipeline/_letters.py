@@ -37,6 +37,7 @@ from ..privacy import (
 from ..report import LetterWords, letter_pdf, notice_pdf, statement_pdf
 from ._files import csv_bytes, survey_tables
 from ._output import Staged, check_inputs_outside, write_all
+from ._progress import progress_bar
 from ._requests import read_ids_file, read_register, read_requests, review_inputs
 from ._run import resolve_timestamp
 from ._steps import SURVEY_STEPS, RunContext, run_steps
@@ -306,7 +307,7 @@ def write_statements(
     unit: str | None = None,
     out: str | Path | None = None,
     timestamp: str | dt.datetime | None = None,
-    progress: bool = False,
+    progress: bool | str = False,
 ) -> StatementsRun:
     """Write the pay-talk statements: one per employee (all, those named, or one unit's).
 
@@ -331,18 +332,21 @@ def write_statements(
     out_dir = Path(out).resolve() if out is not None else cfg.output.dir
     check_inputs_outside(_inputs(cfg), [out_dir / "statements"])
     created = resolve_timestamp(timestamp)
+    bar = progress_bar(progress, 0, "payequity statements", unit="PDF")
+    bar.set_postfix_str("averages")
     basis = _basis(cfg, created, "write pay-talk statements (their file names are pseudonyms)")
     data = basis.data
     frame = data.frame
     chosen = _chosen(frame, data.unit_column, ids, unit)
     ratings, review, warnings = review_inputs(cfg, basis.criteria, frame, out_dir)
-    from tqdm.auto import tqdm
-
     statements: dict[str, Statement] = {}
     files: dict[str, bytes] = {}
     names: dict[str, str] = {}
     effective = cfg.review.effective_date.isoformat() if cfg.review.effective_date else ""
-    for employee in tqdm(chosen, disable=not progress, desc="statements", unit="PDF"):
+    bar.total = len(chosen)
+    bar.update(0)
+    for employee in chosen:
+        bar.set_postfix_str(f"statement {employee}" if progress == "lines" else "")
         s = statement_for(
             employee,
             frame,
@@ -361,6 +365,8 @@ def write_statements(
         statements[employee] = s
         names[employee] = f"statements/{s.pseudonym}.pdf"
         files[names[employee]] = statement_pdf(s, basis.words, created)
+        bar.update()
+    bar.close()
     written = write_all([Staged(out_dir, files, ["statements"], "output.dir")])[0]
     return StatementsRun(cfg, out_dir, statements, names, written, warnings)
 

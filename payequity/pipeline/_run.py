@@ -35,6 +35,7 @@ from ..report import overview_pdf, slugs, unit_pdf, write_workbook
 from ._actions import action_tables, archive_extras, register_inputs
 from ._files import csv_bytes, data_tables, finite, json_bytes, manifest, relative
 from ._output import Staged, check_inputs_outside, write_all
+from ._progress import progress_bar
 from ._steps import SURVEY_STEPS, RunContext, SurveyResults, run_steps, timed
 from ._view import audience_results, suppression_facts
 
@@ -144,7 +145,7 @@ def run(
     out: str | Path | None = None,
     only: str | Iterable[str] | None = None,
     timestamp: str | dt.datetime | None = None,
-    progress: bool = False,
+    progress: bool | str = False,
     unit: str | None = None,
 ) -> SurveyRun:
     """Run the yearly survey and write the output folder.
@@ -167,8 +168,9 @@ def run(
     timestamp : ISO 8601 string or datetime, optional
         ``created_at``; None = ``SOURCE_DATE_EPOCH`` or now. Same inputs and timestamp give
         byte-identical data files.
-    progress : bool
-        Show a progress bar (the CLI turns it on for terminals).
+    progress : bool or {"bar", "lines"}
+        ``True``/``"bar"``: a progress bar (the CLI's choice on a terminal); ``"lines"``: one
+        line per finished step with its seconds on stderr (the CLI's choice in a log).
     unit : str, optional
         A manager run for this unit only: its rows and the organisation's, its unit PDF.
 
@@ -212,12 +214,10 @@ def run(
         # last year's plan: in the run's own archive, else (a trial with --out) the configured one
         archives=tuple(dict.fromkeys([archive_dir.parent, cfg.archive.dir])),
     )
-    from tqdm.auto import tqdm
-
     state: dict[str, Any] = {}
     timings: dict[str, float] = {}
     total = len(SURVEY_STEPS) + 1
-    with tqdm(total=total, disable=not progress, desc="payequity run", unit="step") as bar:
+    with progress_bar(progress, total, "payequity run") as bar:
         run_steps(SURVEY_STEPS, ctx, state, timings, bar)
         data: PayData = state["data"]
         evaluation = state["evaluation"]
@@ -270,6 +270,7 @@ def _documents(
         )
     # --unit picks the unit PDF; the data files stay whole (the public edition has every unit's)
     scope = unit if audience == "manager" else None
+    bar.set_postfix_str("data files" if audience == "hr" else f"data files ({audience})")
     with timed(timings, "data files"):
         tables = data_tables(data, results, audience, key)
         tables |= action_tables(results, audience, key)
