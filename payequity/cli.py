@@ -123,7 +123,7 @@ OPTIONS = {  # per command: (flag, argparse keywords); every command but sample 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .datasets import SAMPLE_OPTIONS  # shared with python -m payequity.datasets
+    from ._sample_options import SAMPLE_OPTIONS  # shared with python -m payequity.datasets
 
     parser = argparse.ArgumentParser(
         prog="payequity",

@@ -11,26 +11,13 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from .._sample_options import SAMPLE_OPTIONS
 from ..exceptions import ParameterError
 from ._files import write_sample
 from ._generate import generate_frame
 
 __all__ = ["SAMPLE_OPTIONS", "SampleFolder", "main", "write_sample_folder"]
-
-#: ``(flag, argparse keyword arguments)`` of the sample generator's options.
-SAMPLE_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
-    ("--employees", {"type": int, "default": 4000, "help": "rows (default 4000)"}),
-    ("--units", {"type": int, "default": None, "help": "enheter (default ~1 per 70)"}),
-    ("--seed", {"type": int, "default": 0, "help": "random seed (default 0)"}),
-    ("--out", {"required": True, "help": "folder to write into"}),
-    (
-        "--reports-dir",
-        {"default": "reports", "help": "[output] dir in survey.toml (default reports)"},
-    ),
-    ("--archive-dir", {"default": None, "help": "[archive] dir (default <reports-dir>/archive)"}),
-)
 
 
 @dataclass(frozen=True)
