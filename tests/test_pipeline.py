@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import SAMPLE, SAMPLE_TS
 
 import payequity as pe
 from payequity.exceptions import ConfigError
@@ -131,3 +132,23 @@ def test_pseudonymisation_of_person_rows():
     assert p["measure_id"].tolist() == [f"2026-person-{ids.iloc[0]}", "2026-equal_value-/201010"]
     assert p["note"].iloc[0] == f"linked to 2026-person-{ids.iloc[0]}"
     assert np.all(plan["employee_id"] == ["100", ""])  # the input is left as it was
+
+
+@pytest.mark.pdf
+def test_unit_pdfs_rendered_in_parallel_are_the_bytes_rendered_one_by_one(tmp_path, monkeypatch):
+    """The unit PDFs go to a pool of processes (issue 18); each must be the PDF this process
+    renders itself."""
+    from payequity.pipeline._parallel import unit_pdfs, workers_for
+    from payequity.report import unit_pdf
+
+    run = pe.run(SAMPLE / "survey.toml", out=tmp_path, only="data", timestamp=SAMPLE_TS)
+    units = sorted(run.results["equal_work_by_unit"])[:3]
+    monkeypatch.setenv("PAYEQUITY_WORKERS", "2")
+    assert workers_for(len(units)) == 2
+    parallel = dict(unit_pdfs(run, units))
+    assert list(parallel) == units
+    for u in units:
+        assert parallel[u] == unit_pdf(run, u)[0]
+    monkeypatch.setenv("PAYEQUITY_WORKERS", "two")
+    with pytest.raises(pe.PayEquityError, match="PAYEQUITY_WORKERS"):
+        workers_for(3)

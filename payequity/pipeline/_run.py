@@ -31,10 +31,11 @@ from ..privacy import (
     pseudonymises,
     sees_people,
 )
-from ..report import overview_pdf, slugs, unit_pdf, write_workbook
+from ..report import overview_pdf, slugs, write_workbook
 from ._actions import action_tables, archive_extras, register_inputs
 from ._files import csv_bytes, data_tables, finite, json_bytes, manifest, relative
 from ._output import Staged, check_inputs_outside, write_all
+from ._parallel import unit_pdfs
 from ._progress import progress_bar
 from ._steps import SURVEY_STEPS, RunContext, SurveyResults, run_steps, timed
 from ._view import audience_results, suppression_facts
@@ -325,9 +326,9 @@ def _documents(
             files["pdf/overview.pdf"] = overview_pdf(draft)[0]
         bar.update()
         with timed(timings, "unit PDFs"):
-            for u in units:
+            for u, pdf in unit_pdfs(draft, units):
                 bar.set_postfix_str(f"PDF {u}"[:40])
-                files[man["units"][u]] = unit_pdf(draft, u)[0]
+                files[man["units"][u]] = pdf
                 bar.update()
     files["manifest.json"] = json_bytes(man)
     return draft, files
