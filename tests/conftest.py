@@ -23,6 +23,9 @@ from pathlib import Path
 # worker made the suite about twice as slow. Set the variables yourself to override.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
+# The xdist workers already use every core: unit PDFs are rendered one by one here (the pool
+# of processes, payequity.pipeline._parallel, has a test of its own that sets this to 2).
+os.environ.setdefault("PAYEQUITY_WORKERS", "1")
 
 import matplotlib  # noqa: E402 - after the thread settings
 import pytest  # noqa: E402
