@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from .._pseudonym import read_key
+from .._pseudonym import pseudonym, read_key
 from ..config import SurveyConfig, load_config
 from ..exceptions import DataFileError, ParameterError, PayEquityError
 from ..io import PayData
@@ -26,9 +26,7 @@ from ..privacy import (
     Art7Figures,
     Letter,
     Statement,
-    aggregate_tables,
     categories_of,
-    job_counts,
     letter_for,
     overdue,
     statement_for,
@@ -41,6 +39,7 @@ from ._progress import progress_bar
 from ._requests import read_ids_file, read_register, read_requests, review_inputs
 from ._run import resolve_timestamp
 from ._steps import SURVEY_STEPS, RunContext, run_steps
+from ._view import aggregate_view
 
 __all__ = [
     "LettersRun",
@@ -149,14 +148,7 @@ def _basis(cfg: SurveyConfig, created: dt.datetime, purpose: str) -> _Basis:
     tables = survey_tables(state)
     if evaluation is not None:
         tables["job_evaluation"] = evaluation.table
-    agg = aggregate_tables(
-        tables,
-        {},
-        counts=job_counts(data.frame, data.unit_column),
-        min_cell=int(cfg.privacy.min_cell),
-        language=str(cfg.survey.language),
-        categories=str(cfg.analysis.categories),
-    )
+    agg = aggregate_view(cfg, data, tables, {})
     categories, basis = categories_of(data.frame, evaluation, cfg.analysis.categories)
     criteria = None
     if cfg.review.criteria is not None:
@@ -269,8 +261,6 @@ def write_letters(
     if notice:
         year, k = int(cfg.survey.year), int(cfg.privacy.min_cell)
         files["letters/notice.pdf"] = notice_pdf(basis.words, year, created, k)
-    from .._pseudonym import pseudonym
-
     batch = pd.DataFrame(
         {
             "employee_id": [pseudonym(i, basis.key) for i in asked["employee_id"]],

@@ -23,9 +23,7 @@ from ..config import AUDIENCES, SurveyConfig, load_config
 from ..exceptions import ConfigError
 from ..io import PayData, file_sha256
 from ..privacy import (
-    aggregate_tables,
     check_audience,
-    job_counts,
     mask_free_text,
     needs_key,
     pseudonymises,
@@ -38,7 +36,7 @@ from ._output import Staged, check_inputs_outside, write_all
 from ._parallel import unit_pdfs
 from ._progress import progress_bar
 from ._steps import SURVEY_STEPS, RunContext, SurveyResults, run_steps, timed
-from ._view import audience_results, suppression_facts
+from ._view import aggregate_view, audience_results, suppression_facts
 
 __all__ = ["SurveyRun", "run", "resolve_timestamp", "ONLY_PARTS"]
 
@@ -285,14 +283,7 @@ def _documents(
         suppressed = pd.DataFrame(columns=SUPPRESSED)
         view = results
         if not sees_people(audience):
-            agg = aggregate_tables(
-                tables,
-                org_gap,
-                counts=job_counts(data.frame, data.unit_column),
-                min_cell=int(cfg.privacy.min_cell),
-                language=str(cfg.survey.language),
-                categories=str(cfg.analysis.categories),
-            )
+            agg = aggregate_view(cfg, data, tables, org_gap)
             tables, org_gap, suppressed = agg.tables, finite(agg.org_gap), agg.cells
             view = audience_results(results, agg)
         files: dict[str, bytes] = {}

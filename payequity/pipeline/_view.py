@@ -14,9 +14,26 @@ from typing import Any
 
 import pandas as pd
 
-from ..privacy import AudienceTables, complement
+from ..config import SurveyConfig
+from ..io import PayData
+from ..privacy import AudienceTables, aggregate_tables, complement, job_counts
 
-__all__ = ["audience_results", "suppression_facts"]
+__all__ = ["aggregate_view", "audience_results", "suppression_facts"]
+
+
+def aggregate_view(
+    cfg: SurveyConfig, data: PayData, tables: dict[str, pd.DataFrame], org_gap: dict[str, Any]
+) -> AudienceTables:
+    """The data files as the manager and public editions get them — and as the employee's
+    letters and statements quote them, so those reveal nothing the public edition does not."""
+    return aggregate_tables(
+        tables,
+        org_gap,
+        counts=job_counts(data.frame, data.unit_column),
+        min_cell=int(cfg.privacy.min_cell),
+        language=str(cfg.survey.language),
+        categories=str(cfg.analysis.categories),
+    )
 
 
 def _rows(table: pd.DataFrame, unit: str) -> pd.DataFrame:

@@ -32,6 +32,8 @@ import pandas as pd
 
 from .._pseudonym import pseudonym
 from ..exceptions import ParameterError
+from ..survey import pay_levels
+from ._suppress import complement
 
 __all__ = [
     "REGISTER_COLUMNS",
@@ -246,13 +248,11 @@ def _work_levels(
     org: pd.DataFrame, frame: pd.DataFrame | None, min_cell: int
 ) -> dict[str, dict[str, tuple[float, float]]]:
     """Annual and hourly means by gender of each work group whose monthly means are shown,
-    with complementary suppression against the organisation's published means: per gender,
-    the hidden groups (the smallest shown added first) must be at least two and ``min_cell``
-    people, or none."""
+    with complementary suppression (:func:`._suppress.complement`) against the organisation's
+    published means: per gender, the hidden groups (the smallest shown added first) must be at
+    least two and ``min_cell`` people, or none."""
     if frame is None or not len(frame) or "work_group" not in frame.columns:
         return {}
-    from ..survey import pay_levels
-
     f = frame.copy()
     for column, default in _DEFAULTS.items():
         if column not in f.columns:
@@ -266,13 +266,21 @@ def _work_levels(
     for g, gender in (("women", "F"), ("men", "M")):
         n = pd.to_numeric(by_group[f"n_{g}"], errors="coerce").fillna(0)
         shown = by_group[f"mean_{g}"].notna() & (n > 0)
-        hidden = [c for c in n.index if n[c] > 0 and not shown[c]]
-        people = float(n[hidden].sum())
-        order = sorted((c for c in n.index if shown[c]), key=lambda c: (n[c], c))
-        while hidden and (len(hidden) < 2 or people < min_cell) and order:
-            c = order.pop(0)
-            hidden.append(c)
-            people += float(n[c])
+        # the organisation's published mean is the margin of the work groups' (indicator a)
+        cells = pd.DataFrame(
+            {
+                "unit": ["", *n.index],
+                "margin": "organisation",
+                "value": [1.0, *np.where(shown, 1.0, np.nan)],
+                "n": [float(n.sum()), *n],
+            }
+        )
+
+        def hide(i: object, column: str, reason: str, cells: pd.DataFrame = cells) -> None:
+            cells.at[i, column] = np.nan
+
+        complement(cells, "value", "n", ["margin"], min_cell, hide)
+        order = cells["unit"][1:][cells["value"][1:].notna()]
         mine = (f["gender"] == gender).to_numpy()
         for level in ("annual", "hourly"):
             means = levels.loc[mine, f"{level}_all"].groupby(work[mine]).mean()
@@ -334,7 +342,8 @@ def own_pay(row: Mapping[str, Any], category: str | None, unit_column: str = "un
     base = float(row["base_salary"])
     monthly = float(row["monthly_pay"]) if pd.notna(row.get("monthly_pay")) else base
     fte, hours = get["fte"], get["weekly_hours"]
-    annual = 12 * fte * monthly + get["variable_pay"]
+    one = pd.DataFrame([get | {"base_salary": base, "monthly_pay": monthly}])
+    levels = pay_levels(one).iloc[0]  # the directive's pay levels, as the EU indicators count them
     title = row.get("job_title")
     unit = str(row.get(unit_column, row.get("unit", "")))
     name = str(row.get("unit", unit))
@@ -354,8 +363,8 @@ def own_pay(row: Mapping[str, Any], category: str | None, unit_column: str = "un
         variable_pay=get["variable_pay"],
         weekly_hours=hours,
         monthly_actual=monthly * fte,
-        annual=annual,
-        hourly=annual / (52 * hours * fte),
+        annual=float(levels["annual_all"]),
+        hourly=float(levels["hourly_all"]),
     )
 
 

@@ -11,6 +11,7 @@ from .._format import fmt_kr, fmt_number, fmt_pct
 from ..privacy import Category, OwnPay
 
 __all__ = [
+    "job_evaluation_sentence",
     "DIRECTIVE",
     "LetterWords",
     "column_words",
@@ -20,6 +21,11 @@ __all__ = [
 ]
 
 DIRECTIVE = "(EU) 2023/970"
+# gender code → (plural sv, plural en, possessive sv, possessive en)
+_GENDER = {
+    "F": ("kvinnor", "women", "kvinnornas", "the women's"),
+    "M": ("män", "men", "männens", "the men's"),
+}
 _COLUMN_WORDS = {"employment_form": ("anställningsform", "form of employment")}
 
 
@@ -99,6 +105,15 @@ class LetterWords:
             "",
         )
 
+    # blocks, as :class:`payequity.report._sections.Writer` makes them ---------------------
+    @staticmethod
+    def text(s: str) -> dict:
+        return {"type": "text", "text": s}
+
+    @staticmethod
+    def heading(s: str, level: int = 2) -> dict:
+        return {"type": "heading", "text": s, "level": level}
+
     def footer(self, what: str) -> str:
         return f"{self.organisation} · {what}"
 
@@ -112,12 +127,7 @@ class LetterWords:
     def withheld(self, cat: Category, min_cell: int) -> str:
         """Why a category's averages are not given, and where the employee can turn."""
         small = [
-            (g, n)
-            for g, n in (
-                (self.tr("kvinnor", "women"), cat.n_women),
-                (self.tr("män", "men"), cat.n_men),
-            )
-            if 0 < n < min_cell
+            (code, n) for code, n in (("F", cat.n_women), ("M", cat.n_men)) if 0 < n < min_cell
         ]
         route = self.tr(
             "Fackliga företrädare som deltar i lönekartläggningen kan granska siffrorna för din "
@@ -126,31 +136,31 @@ class LetterWords:
             "under a duty of confidentiality.",
         )
         if small:
-            sv_few = " och ".join(f"{self.num(n)} {g}" for g, n in small)
-            en_few = " and ".join(f"{self.num(n)} {g}" for g, n in small)
+            few = self.tr(" och ", " and ").join(
+                f"{self.num(n)} {self.tr(*_GENDER[code][:2])}" for code, n in small
+            )
             if len(small) == 2:
                 text = self.tr(
-                    f"Gruppen har bara {sv_few}. Genomsnitt för så få personer kan visa enskildas "
+                    f"Gruppen har bara {few}. Genomsnitt för så få personer kan visa enskildas "
                     f"lön och lämnas inte ut; de lämnas ut när gruppen har minst {min_cell} av "
                     f"varje kön. {route}",
-                    f"The group has only {en_few}. Averages of so few people can show "
+                    f"The group has only {few}. Averages of so few people can show "
                     f"individuals' pay and are not given; they are given when the group has at "
                     f"least {min_cell} of each gender. {route}",
                 )
             else:
-                few_sv, few_en = small[0][0], small[0][0]
-                other_sv = "kvinnornas" if few_sv == "män" else "männens"
-                other_en = "the women's" if few_en == "men" else "the men's"
-                own_sv = "männens" if few_sv == "män" else "kvinnornas"
+                code = small[0][0]
+                own = self.tr(*_GENDER[code][2:])
+                other = self.tr(*_GENDER["M" if code == "F" else "F"][2:])
                 text = self.tr(
-                    f"Gruppen har bara {sv_few}, så {own_sv} genomsnitt kan visa enskildas lön och "
+                    f"Gruppen har bara {few}, så {own} genomsnitt kan visa enskildas lön och "
                     f"lämnas inte ut; det lämnas ut när gruppen har minst {min_cell} av varje kön. "
-                    f"{other_sv.capitalize()} genomsnitt lämnas inte heller ut, eftersom {own_sv} "
+                    f"{other.capitalize()} genomsnitt lämnas inte heller ut, eftersom {own} "
                     "då skulle kunna räknas fram ur genomsnittet för hela gruppen, som "
                     f"lönekartläggningen redovisar. {route}",
-                    f"The group has only {en_few}, so their average can show individuals' pay "
+                    f"The group has only {few}, so their average can show individuals' pay "
                     f"and is not given; it is given when the group has at least {min_cell} of each "
-                    f"gender. {other_en.capitalize()} average is not given either, since theirs "
+                    f"gender. {other.capitalize()} average is not given either, since theirs "
                     "could then be worked out from the whole group's average, which the pay survey "
                     f"shows. {route}",
                 )
@@ -196,38 +206,37 @@ def criterion_text(w: LetterWords, c: Mapping[str, Any]) -> str:
     return " ".join(str(text or "").split())
 
 
+def job_evaluation_sentence(w: LetterWords) -> str:
+    """Pay follows the job's demands, as the job evaluation assesses them."""
+    return w.tr(
+        "Lönen sätts efter arbetets krav och efter hur du utför ditt arbete. Arbetets krav "
+        "bedöms i arbetsvärderingen: kunskaper och färdigheter, ansvar, ansträngning och "
+        "arbetsförhållanden.",
+        "Pay is set by the demands of the job and by how you do your work. The job's "
+        "demands are assessed in the job evaluation: skills, responsibility, effort and "
+        "working conditions.",
+    )
+
+
 def criteria_blocks(
     w: LetterWords, criteria: tuple[Mapping[str, Any], ...], basis: str
 ) -> list[dict]:
     """What sets pay and its progression (Art. 6): the job's demands and the salary criteria."""
     blocks: list[dict] = []
     if basis == "band":
-        blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
-                    "Lönen sätts efter arbetets krav och efter hur du utför ditt arbete. Arbetets krav "
-                    "bedöms i arbetsvärderingen: kunskaper och färdigheter, ansvar, ansträngning och "
-                    "arbetsförhållanden.",
-                    "Pay is set by the demands of the job and by how you do your work. The job's "
-                    "demands are assessed in the job evaluation: skills, responsibility, effort and "
-                    "working conditions.",
-                ),
-            }
-        )
+        blocks.append(w.text(job_evaluation_sentence(w)))
     if criteria:
         blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
+            w.text(
+                w.tr(
                     "Hur du utför ditt arbete bedöms mot de gemensamma lönekriterierna. Lönen utvecklas "
                     "vid den årliga löneöversynen efter den bedömningen, som chefen går igenom med dig i "
                     "lönesamtalet:",
                     "How you do your work is assessed against the shared salary criteria. Pay progresses "
                     "at the yearly pay review by that assessment, which your manager goes through with "
                     "you in the pay talk:",
-                ),
-            }
+                )
+            )
         )
         items = []
         for c in criteria:
@@ -236,15 +245,14 @@ def criteria_blocks(
         blocks.append({"type": "list", "items": items})
     else:
         blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
+            w.text(
+                w.tr(
                     "Lönekriterierna står inte i underlaget för det här svaret. De finns i "
                     f"arbetsgivarens lönepolicy, som du får från {w.contact}.",
                     "The salary criteria are not in the data behind this answer. They are in the "
                     f"employer's pay policy, which you can get from {w.contact}.",
-                ),
-            }
+                )
+            )
         )
     return blocks
 

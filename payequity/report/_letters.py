@@ -35,9 +35,9 @@ def letter_document(letter: Letter, words: LetterWords, created: dt.datetime) ->
             head += f" – {w.job_name(job.pay)}"
         blocks: list[dict] = []
         if not sections:
-            blocks.append({"type": "text", "text": _opening(w)})
+            blocks.append(w.text(_opening(w)))
         blocks.append({"type": "facts", "rows": own_pay_rows(w, job.pay)})
-        blocks.append({"type": "text", "text": pay_notes(w, job.pay)})
+        blocks.append(w.text(pay_notes(w, job.pay)))
         blocks += category_blocks(
             w, job, letter.gender, letter.equal_value_basis, letter.band_width, letter.min_cell
         )
@@ -151,76 +151,60 @@ def category_blocks(
     """The two comparisons of Art. 7: same work, then work of equal value."""
     pay = job.pay
     blocks: list[dict] = [
-        {
-            "type": "heading",
-            "level": 2,
-            "text": w.tr(f"Samma arbete: {w.job_name(pay)}", f"Same work: {w.job_name(pay)}"),
-        }
+        w.heading(w.tr(f"Samma arbete: {w.job_name(pay)}", f"Same work: {w.job_name(pay)}"))
     ]
     same = job.same_work
     if same is None:
         blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
+            w.text(
+                w.tr(
                     "Lönekartläggningen har inga uppgifter om ditt arbete.",
                     "The pay survey has no figures for your job.",
-                ),
-            }
+                )
+            )
         )
     else:
         blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
+            w.text(
+                w.tr(
                     f"Alla i {w.organisation} med samma arbete som du: "
                     f"{w.women_men(same.n_women, same.n_men)}, du inräknad.",
                     f"Everyone at {w.organisation} doing the same work as you: "
                     f"{w.women_men(same.n_women, same.n_men)}, you included.",
-                ),
-            }
+                )
+            )
         )
         blocks += _means_table(w, same, ["monthly_pay", "annual", "hourly"], pay, gender, min_cell)
     if basis == "none":
         blocks += [
-            {
-                "type": "heading",
-                "level": 2,
-                "text": w.tr("Arbete av lika värde", "Work of equal value"),
-            },
-            {
-                "type": "text",
-                "text": w.tr(
+            w.heading(w.tr("Arbete av lika värde", "Work of equal value")),
+            w.text(
+                w.tr(
                     "Arbetsgivaren har ingen arbetsvärdering i underlaget för det här svaret. Utan "
                     "den går det inte att avgöra vilka andra arbeten som har samma värde som ditt, så "
                     "här finns bara jämförelsen med samma arbete ovan.",
                     "The employer has no job evaluation in the data behind this answer. Without one, "
                     "which other jobs are of equal value to yours cannot be decided, so only the "
                     "comparison with the same work above is given.",
-                ),
-            },
+                )
+            ),
         ]
         return blocks
     label = w.band(pay.category, basis, width) if pay.category is not None else "–"
     blocks.append(
-        {
-            "type": "heading",
-            "level": 2,
-            "text": w.tr(f"Arbete av lika värde: {label}", f"Work of equal value: {label}"),
-        }
+        w.heading(w.tr(f"Arbete av lika värde: {label}", f"Work of equal value: {label}"))
     )
     value = job.equal_value
     if value is None:
         blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
+            w.text(
+                w.tr(
                     "Ditt arbete ingår inte i arbetsvärderingen, så det finns ingen grupp av arbeten med "
                     f"lika värde att jämföra med. Fråga {w.contact} varför.",
                     "Your job is not in the job evaluation, so there is no group of jobs of equal value "
                     f"to compare with. Ask {w.contact} why.",
-                ),
-            }
+                )
+            )
         )
         return blocks
     alone = (
@@ -238,7 +222,7 @@ def category_blocks(
                 "are the same as for the same work above.",
             ),
         ]
-        blocks.append({"type": "text", "text": " ".join(x for x in words if x)})
+        blocks.append(w.text(" ".join(x for x in words if x)))
         return blocks
     words = [
         w.band_meaning(basis),
@@ -248,7 +232,7 @@ def category_blocks(
             f"The group holds {w.women_men(value.n_women, value.n_men)}, you included.",
         ),
     ]
-    blocks.append({"type": "text", "text": " ".join(x for x in words if x)})
+    blocks.append(w.text(" ".join(x for x in words if x)))
     blocks += _means_table(w, value, ["monthly_pay", "annual", "hourly"], pay, gender, min_cell)
     return blocks
 
@@ -307,15 +291,14 @@ def _means_table(
         )
         rate = w.pct(100 * pay.fte, 0)
         out.append(
-            {
-                "type": "text",
-                "text": w.tr(
+            w.text(
+                w.tr(
                     f"Du arbetar {rate}, så jämför timlönen: din är {w.kr(pay.hourly, 2)}, genomsnittet "
                     f"är {averages}.",
                     f"You work {rate}, so compare the hourly pay: yours is {w.kr(pay.hourly, 2)}, the "
                     f"average is {averages_en}.",
-                ),
-            }
+                )
+            )
         )
     out += [
         {
@@ -329,25 +312,15 @@ def _means_table(
     if cat.withheld:
         out.append({"type": "notice", "tone": "info", "text": w.withheld(cat, min_cell)})
     shown = any(v is not None for pair in cat.means.values() for v in pair)
-    if "annual" in levels and shown:
-        out.append(
-            {
-                "type": "text",
-                "text": w.once(
-                    "annual",
-                    w.tr(
-                        "Månadslönen vid heltid jämför lönen som om alla arbetade heltid. Årslönen beror på "
-                        "hur mycket man arbetar; jämför därför timlönen, som inte påverkas av deltid.",
-                        "Monthly pay at full time compares pay as if everyone worked full time. Annual pay "
-                        "depends on how much one works; compare the hourly pay, which part time does not "
-                        "change.",
-                    ),
-                    "",
-                ),
-            }
-        )
-        if not out[-1]["text"]:
-            out.pop()
+    note = w.tr(
+        "Månadslönen vid heltid jämför lönen som om alla arbetade heltid. Årslönen beror på "
+        "hur mycket man arbetar; jämför därför timlönen, som inte påverkas av deltid.",
+        "Monthly pay at full time compares pay as if everyone worked full time. Annual pay "
+        "depends on how much one works; compare the hourly pay, which part time does not "
+        "change.",
+    )
+    if "annual" in levels and shown and w.once("annual", note, ""):
+        out.append(w.text(note))
     return out
 
 

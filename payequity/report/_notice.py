@@ -13,9 +13,8 @@ def notice_document(words: LetterWords, year: int, created: dt.datetime, min_cel
     """The typst document of the yearly notice."""
     w = words
     blocks = [
-        {
-            "type": "text",
-            "text": w.tr(
+        w.text(
+            w.tr(
                 f"Alla som arbetar i {w.organisation} har rätt att få veta sin egen lön och "
                 "genomsnittslönen för kvinnor och män som gör samma arbete eller ett arbete av lika "
                 f"värde. Det följer av artikel 7 i EU:s lönetransparensdirektiv {DIRECTIVE}. Vi "
@@ -24,9 +23,9 @@ def notice_document(words: LetterWords, year: int, created: dt.datetime, min_cel
                 "average pay of women and men doing the same work or work of equal value. This "
                 f"follows from Article 7 of the EU Pay Transparency Directive {DIRECTIVE}. We tell "
                 "all staff of this right every year.",
-            ),
-        },
-        {"type": "heading", "level": 2, "text": w.tr("Vad du får veta", "What you will learn")},
+            )
+        ),
+        w.heading(w.tr("Vad du får veta", "What you will learn")),
         {
             "type": "list",
             "items": [
@@ -52,7 +51,7 @@ def notice_document(words: LetterWords, year: int, created: dt.datetime, min_cel
                 ),
             ],
         },
-        {"type": "heading", "level": 2, "text": w.tr("Så gör du", "How to ask")},
+        w.heading(w.tr("Så gör du", "How to ask")),
         {
             "type": "list",
             "items": [
@@ -75,7 +74,7 @@ def notice_document(words: LetterWords, year: int, created: dt.datetime, min_cel
                 ),
             ],
         },
-        {"type": "heading", "level": 2, "text": w.tr("Bra att veta", "Good to know")},
+        w.heading(w.tr("Bra att veta", "Good to know")),
         {
             "type": "list",
             "items": [

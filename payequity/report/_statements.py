@@ -9,9 +9,9 @@ from ..privacy import PayRange, Proposal, Statement, StatementJob
 from ._letter_words import (
     LetterWords,
     column_words,
-    criteria_blocks,
     criterion_name,
     criterion_text,
+    job_evaluation_sentence,
 )
 from ._letters import category_blocks, own_pay_rows
 
@@ -37,29 +37,27 @@ def statement_document(statement: Statement, words: LetterWords, created: dt.dat
         blocks: list[dict] = []
         if not sections:
             blocks.append(
-                {
-                    "type": "text",
-                    "text": w.tr(
+                w.text(
+                    w.tr(
                         "Underlaget är till för dig och din chef inför lönesamtalet. Siffrorna gäller "
                         f"lönen den {w.reference_date}; ändringar efter den dagen syns inte.",
                         "This statement is for you and your manager before the pay talk. The figures are "
                         f"the pay of {w.reference_date}; changes after that day do not show.",
-                    ),
-                }
+                    )
+                )
             )
         blocks.append({"type": "facts", "rows": own_pay_rows(w, pay)})
         blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
+            w.text(
+                w.tr(
                     "Årslön och timlön räknas som EU:s lönetransparensdirektiv anger (artikel 3): årslön "
                     "= 12 × månadslön vid heltid × sysselsättningsgrad + rörlig lön; timlön = årslönen "
                     "delat med årets arbetstid.",
                     "Annual and hourly pay are counted as the EU Pay Transparency Directive says "
                     "(Article 3): annual pay = 12 × monthly pay at full time × employment rate + variable "
                     "pay; hourly pay = annual pay divided by the working time of the year.",
-                ),
-            }
+                )
+            )
         )
         blocks += _range_blocks(w, job, s)
         if job.proposal is not None:
@@ -72,17 +70,16 @@ def statement_document(statement: Statement, words: LetterWords, created: dt.dat
         }
     )
     averages: list[dict] = [
-        {
-            "type": "text",
-            "text": w.tr(
+        w.text(
+            w.tr(
                 "Samma uppgifter som du får om du begär löneinformation enligt artikel 7 i EU:s "
                 "lönetransparensdirektiv: genomsnittslönen för kvinnor och män med samma arbete och med "
                 "arbete av lika värde.",
                 "The same figures you get when you ask for pay information under Article 7 of the EU Pay "
                 "Transparency Directive: the average pay of women and men doing the same work and work "
                 "of equal value.",
-            ),
-        }
+            )
+        )
     ]
     for job in s.jobs:
         averages += category_blocks(
@@ -164,12 +161,8 @@ def _range_blocks(w: LetterWords, job: StatementJob, s: Statement) -> list[dict]
             "No other job is in your value band, so the rows are the same.",
         )
     blocks: list[dict] = [
-        {
-            "type": "heading",
-            "level": 2,
-            "text": w.tr("Din grundlön jämfört med andras", "Your base pay against others'"),
-        },
-        {"type": "text", "text": text},
+        w.heading(w.tr("Din grundlön jämfört med andras", "Your base pay against others'")),
+        w.text(text),
         {
             "type": "table",
             "columns": ["", w.tr("Antal", "Number"), "P10", "Median", "P90"],
@@ -180,19 +173,18 @@ def _range_blocks(w: LetterWords, job: StatementJob, s: Statement) -> list[dict]
     ]
     where = _position(w, own, job.job_range)
     if where:
-        blocks.append({"type": "text", "text": where})
+        blocks.append(w.text(where))
     if any(r.p10 is None or r.median is None for r in (job.job_range, band) if r is not None):
         blocks.append(
-            {
-                "type": "text",
-                "text": w.tr(
+            w.text(
+                w.tr(
                     "Ett streck (–) betyder att gruppen är för liten: siffran skulle ligga för nära en "
                     "enskild persons lön. Medianen visas när gruppen har minst 5 personer, P10 och P90 "
                     "när den har minst 21.",
                     "A dash (–) means the group is too small: the figure would be too close to one "
                     "person's pay. The median is shown from 5 people, P10 and P90 from 21.",
-                ),
-            }
+                )
+            )
         )
     return blocks
 
@@ -294,15 +286,14 @@ def _proposal_blocks(w: LetterWords, p: Proposal, fte: float) -> list[dict]:
 def _rating_blocks(w: LetterWords, s: Statement) -> list[dict]:
     if not s.criteria:
         return [
-            {
-                "type": "text",
-                "text": w.tr(
+            w.text(
+                w.tr(
                     "Inga lönekriterier och inga bedömningar är registrerade. Chefen går igenom "
                     "lönekriterierna med dig i samtalet.",
                     "No salary criteria and no ratings are registered. Your manager goes through the "
                     "salary criteria with you in the talk.",
-                ),
-            }
+                )
+            )
         ]
     scale = s.scale
     labels = scale.get("labels_en") if not w.sv and scale.get("labels_en") else scale.get("labels")
@@ -316,13 +307,12 @@ def _rating_blocks(w: LetterWords, s: Statement) -> list[dict]:
 
     steps = ", ".join(label(k) for k in range(lo, hi + 1))
     blocks: list[dict] = [
-        {
-            "type": "text",
-            "text": w.tr(
+        w.text(
+            w.tr(
                 f"Chefen bedömer hur du utför ditt arbete på en skala från {lo} till {hi}: {steps}.",
                 f"Your manager rates how you do your work on a scale from {lo} to {hi}: {steps}.",
-            ),
-        }
+            )
+        )
     ]
     if not s.rated:
         blocks.append(
@@ -363,5 +353,5 @@ def _rating_blocks(w: LetterWords, s: Statement) -> list[dict]:
             "widths": [0.24, 0.52, 0.24],
         }
     )
-    more = criteria_blocks(w, (), s.equal_value_basis)[:1] if s.equal_value_basis == "band" else []
+    more = [w.text(job_evaluation_sentence(w))] if s.equal_value_basis == "band" else []
     return blocks + more
